@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+
+namespace MojibakeFix.CodePages;
+
+/// <summary>
+/// Windows-1252 as real systems decode it ("sloppy"): the five undefined bytes 0x81 0x8D 0x8F 0x90 0x9D pass
+/// through as U+0081…, and every other byte maps as Latin-1 does. The reverse direction also accepts the C1
+/// controls U+0080–U+009F, so one table undoes both a Windows-1252 and a Latin-1 decoding.
+/// </summary>
+internal static class Windows1252
+{
+    /// <summary>Characters of bytes 0x80–0x9F (Windows-1252), undefined bytes passed through as C1 controls.</summary>
+    internal static ReadOnlySpan<char> High =>
+    [
+        '\u20AC', '\u0081', '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021', // 0x80
+        '\u02C6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008D', '\u017D', '\u008F', // 0x88
+        '\u0090', '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014', // 0x90
+        '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178', // 0x98
+    ];
+
+    /// <summary>Decodes one byte as sloppy Windows-1252.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static char ToChar(byte b) => b is >= 0x80 and < 0xA0 ? High[b - 0x80] : (char)b;
+
+    /// <summary>True for the bytes Windows-1252 leaves undefined.</summary>
+    internal static bool IsUndefined(byte b) => b is 0x81 or 0x8D or 0x8F or 0x90 or 0x9D;
+
+    /// <summary>
+    /// The byte a character came from, under Windows-1252 or Latin-1 decoding; false for characters that
+    /// neither code page produces.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryGetByte(char c, out byte b)
+    {
+        if (c < 0x100)
+        {
+            b = (byte)c;
+            return true;
+        }
+
+        b = c switch
+        {
+            '\u20AC' => 0x80, '\u201A' => 0x82, '\u0192' => 0x83, '\u201E' => 0x84,
+            '\u2026' => 0x85, '\u2020' => 0x86, '\u2021' => 0x87, '\u02C6' => 0x88,
+            '\u2030' => 0x89, '\u0160' => 0x8A, '\u2039' => 0x8B, '\u0152' => 0x8C,
+            '\u017D' => 0x8E, '\u2018' => 0x91, '\u2019' => 0x92, '\u201C' => 0x93,
+            '\u201D' => 0x94, '\u2022' => 0x95, '\u2013' => 0x96, '\u2014' => 0x97,
+            '\u02DC' => 0x98, '\u2122' => 0x99, '\u0161' => 0x9A, '\u203A' => 0x9B,
+            '\u0153' => 0x9C, '\u017E' => 0x9E, '\u0178' => 0x9F,
+            _ => 0,
+        };
+        return b != 0;
+    }
+
+    /// <summary>The byte of a continuation character (0x80–0xBF), or 0 when the character is not one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static byte ContinuationByte(char c) =>
+        TryGetByte(c, out byte b) && b is >= 0x80 and <= 0xBF ? b : (byte)0;
+}

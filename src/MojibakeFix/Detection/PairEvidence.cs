@@ -1,0 +1,75 @@
+namespace MojibakeFix.Detection;
+
+/// <summary>
+/// Whether two adjacent characters of a candidate sequence also occur side by side in correct text.
+/// A sequence with one unnatural pair is proof of damage; a sequence made only of natural pairs
+/// (<c>Ó…</c>, <c>ß“</c>, <c>Ã«</c>) needs context. Drawn from the gettext catalogs: letters there are
+/// followed by word-final punctuation and no-break spaces, Czech and Slovak vowels by š/ž, and almost
+/// nothing else from the 0x80–0xBF range.
+/// </summary>
+internal static class PairEvidence
+{
+    private enum Kind : byte
+    {
+        /// <summary>Never next to a letter in correct text: C1 controls, most symbols.</summary>
+        Odd,
+
+        /// <summary>Word-final or quoting punctuation, no-break space: follows letters in correct text.</summary>
+        Punct,
+
+        /// <summary>š ž (and Š Ž): follow vowels of the same case in Czech and Slovak.</summary>
+        Caron,
+    }
+
+    private static Kind KindOf(char c) => c switch
+    {
+        '\u2026' or '\u2019' or '\u201C' or '\u201D' or '\u2018' or '\u2013' or '\u2014' or '\u2122'
+            or '\u00A0' or '\u00AB' or '\u00BB' or '\u00AE' or '\u00A9' or '\u00A1' or '\u00BF' or '\u00AD'
+            or '\u00B7' or '\u2022' or '\u00B4' or '\u00A8' => Kind.Punct,
+        '\u0161' or '\u017E' or '\u0160' or '\u017D' => Kind.Caron,
+        _ => Kind.Odd,
+    };
+
+    /// <summary>True when <paramref name="next"/>, a continuation character, may follow <paramref name="lead"/> in correct text.</summary>
+    internal static bool IsNaturalAfterLead(char lead, char next)
+    {
+        if (lead == '\u00D7')
+        {
+            return true; // × is a symbol, not a letter: only the decoded result can judge it
+        }
+
+        return KindOf(next) switch
+        {
+            Kind.Punct => true,
+            Kind.Caron => (char.IsLower(lead) == char.IsLower(next)) && char.IsLetter(lead),
+            _ => false,
+        };
+    }
+
+    /// <summary>True when two continuation characters may stand side by side in correct text.</summary>
+    internal static bool IsNaturalPair(char a, char b)
+    {
+        if (a == '\u00A0' || b == '\u00A0')
+        {
+            return KindOf(a) != Kind.Odd && KindOf(b) != Kind.Odd;
+        }
+
+        if (KindOf(a) != Kind.Punct || KindOf(b) != Kind.Punct)
+        {
+            return false;
+        }
+
+        return (a, b) switch
+        {
+            ('\u2026', '\u2026' or '\u201D' or '\u201C' or '\u00BB' or '\u2019') => true,
+            ('\u201D', '\u2026' or '\u201C' or '\u201D' or '\u2019' or '\u00BB') => true,
+            ('\u201C', '\u2026' or '\u201C') => true,
+            ('\u2014', '\u2014') or ('\u2013', '\u2013') => true,
+            ('\u2019', '\u2019' or '\u201D') or ('\u2018', '\u2019') => true,
+            ('\u00AB', '\u201C') => true,
+            ('\u00BF' or '\u00A1', '\u00BF' or '\u00A1') => true,
+            ('\u00B4', '\u00B4') or ('\u00A8', '\u00A8') or ('\u2022', '\u2022') or ('\u00B7', '\u00BB') => true,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,204 @@
+using MojibakeFix.CodePages;
+
+namespace MojibakeFix.Detection;
+
+/// <summary>Reads a <see cref="Sequence"/> back from characters, and grades its evidence.</summary>
+internal static class SequenceReader
+{
+    /// <summary>
+    /// Reads the sequence that starts at <paramref name="i"/>. Returns false when the characters there are
+    /// not the single-byte image of a UTF-8 sequence (allowing lost bytes when <paramref name="lossy"/>).
+    /// </summary>
+    internal static bool TryRead(ReadOnlySpan<char> s, int i, bool lossy, bool lostSpaces, out Sequence seq)
+    {
+        seq = default;
+        char c0 = s[i];
+        if (!Sequence.IsLeadChar(c0))
+        {
+            return false;
+        }
+
+        int n = Sequence.LengthOfLead(c0);
+        uint bytes = c0;
+        byte unknown = 0, spaces = 0, bullets = 0;
+        bool c1 = false, special = false;
+        int k = 1;
+        for (; k < n; k++)
+        {
+            int j = i + k;
+            if (j >= s.Length)
+            {
+                break;
+            }
+
+            char ch = s[j];
+            byte b = Windows1252.ContinuationByte(ch);
+            if (b != 0)
+            {
+                if (k == 1 && !SecondByteFits(c0, b))
+                {
+                    if (c0 == 0xED && b >= 0xA0)
+                    {
+                        return TryReadCesu(s, i, out seq);
+                    }
+
+                    return false;
+                }
+
+                c1 |= ch is >= '\u0080' and < '\u00A0';
+                special |= ch > '\u00FF';
+                if (ch == '\u2022')
+                {
+                    bullets |= (byte)(1 << k);
+                }
+
+                bytes |= (uint)b << (8 * k);
+                continue;
+            }
+
+            if (lossy && (ch == '?' || ch == '\uFFFD'))
+            {
+                unknown |= (byte)(1 << k);
+                bytes |= 0x80u << (8 * k);
+                continue;
+            }
+
+            if (lostSpaces && ch == ' ' && (k < n - 1 || TrailingSpaceMayBeNbsp(s, i, j, n)))
+            {
+                if (k == 1 && !SecondByteFits(c0, 0xA0))
+                {
+                    return false;
+                }
+
+                spaces |= (byte)(1 << k);
+                bytes |= 0xA0u << (8 * k);
+                continue;
+            }
+
+            break;
+        }
+
+        if (k < n)
+        {
+            // Truncated: a renderer dropped the undefined bytes (0x81 0x8D 0x8F 0x90 0x9D) at the end.
+            // Only the classic "â€" prefix (E2 80, general punctuation) is common and distinctive enough.
+            if (!lossy || k != 2 || n != 3 || unknown != 0 || (bytes & 0xFFFF) != 0x80E2)
+            {
+                return false;
+            }
+
+            for (int m = k; m < n; m++)
+            {
+                unknown |= (byte)(1 << m);
+                bytes |= 0x80u << (8 * m);
+            }
+        }
+
+        seq.Start = i;
+        seq.End = i + k;
+        seq.ByteCount = n;
+        seq.Bytes = bytes;
+        seq.UnknownMask = unknown;
+        seq.SpaceMask = spaces;
+        seq.BulletMask = bullets;
+        seq.SawC1 = c1;
+        seq.SawSpecial = special;
+        if (unknown != 0)
+        {
+            seq.CodePoint = -1;
+            seq.Evidence = Evidence.Lossy;
+            return true;
+        }
+
+        seq.CodePoint = Sequence.DecodeUtf8(bytes, n);
+        if (seq.CodePoint < 0)
+        {
+            return false;
+        }
+
+        seq.Evidence = Grade(s, i, seq.End);
+        return true;
+    }
+
+    /// <summary>
+    /// A space at the end of a sequence is read as a lost 0xA0 only where the text goes on with more damage
+    /// (<c>à¸ à¸²</c>) or for the two cases real text shows all the time, <c>Ã </c> (à) and <c>Â </c> (NBSP).
+    /// Otherwise a trailing space is just a word boundary (<c>frataraká§ 141</c>).
+    /// </summary>
+    private static bool TrailingSpaceMayBeNbsp(ReadOnlySpan<char> s, int i, int j, int n)
+    {
+        if (n == 2 && s[i] is '\u00C3' or '\u00C2')
+        {
+            return true;
+        }
+
+        int next = j + 1;
+        return next + 1 < s.Length && Sequence.IsLeadChar(s[next]) && Sequence.IsContinuationChar(s[next + 1]);
+    }
+
+    private static bool SecondByteFits(char lead, byte b) => lead switch
+    {
+        '\u00E0' => b >= 0xA0,
+        '\u00ED' => b <= 0x9F,
+        '\u00F0' => b >= 0x90,
+        '\u00F4' => b <= 0x8F,
+        _ => true,
+    };
+
+    /// <summary>CESU-8 / Java modified UTF-8: a surrogate pair as two three-byte sequences (ED A0–AF xx ED B0–BF xx).</summary>
+    private static bool TryReadCesu(ReadOnlySpan<char> s, int i, out Sequence seq)
+    {
+        seq = default;
+        if (i + 6 > s.Length || s[i + 3] != '\u00ED')
+        {
+            return false;
+        }
+
+        byte b1 = Windows1252.ContinuationByte(s[i + 1]), b2 = Windows1252.ContinuationByte(s[i + 2]);
+        byte b4 = Windows1252.ContinuationByte(s[i + 4]), b5 = Windows1252.ContinuationByte(s[i + 5]);
+        if (b1 is < 0xA0 or > 0xAF || b2 == 0 || b4 is < 0xB0 or > 0xBF || b5 == 0)
+        {
+            return false;
+        }
+
+        int hi = 0xD000 | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+        int lo = 0xD000 | ((b4 & 0x3F) << 6) | (b5 & 0x3F);
+        seq.Start = i;
+        seq.End = i + 6;
+        seq.ByteCount = 6;
+        seq.CodePoint = char.ConvertToUtf32((char)hi, (char)lo);
+        seq.Bytes = 0xED | ((uint)b1 << 8) | ((uint)b2 << 16);
+        for (int k = 1; k < 6; k++)
+        {
+            char ch = s[i + k];
+            seq.SawC1 |= ch is >= '\u0080' and < '\u00A0';
+            seq.SawSpecial |= ch > '\u00FF';
+        }
+
+        seq.Evidence = Evidence.Definite;
+        return true;
+    }
+
+    /// <summary>Definite when some adjacent pair inside the sequence never occurs in correct text.</summary>
+    private static Evidence Grade(ReadOnlySpan<char> s, int start, int end)
+    {
+        char lead = s[start];
+        char first = s[start + 1] == ' ' ? '\u00A0' : s[start + 1];
+        if (!PairEvidence.IsNaturalAfterLead(lead, first))
+        {
+            return Evidence.Definite;
+        }
+
+        for (int j = start + 1; j + 1 < end; j++)
+        {
+            char a = s[j] == ' ' ? '\u00A0' : s[j];
+            char b = s[j + 1] == ' ' ? '\u00A0' : s[j + 1];
+            if (!PairEvidence.IsNaturalPair(a, b))
+            {
+                return Evidence.Definite;
+            }
+        }
+
+        return Evidence.Ambiguous;
+    }
+}

@@ -1,0 +1,40 @@
+namespace MojibakeFix;
+
+/// <summary>The kind of repair a <see cref="FixStep"/> made.</summary>
+public enum FixKind
+{
+    /// <summary>UTF-8 bytes that had been decoded with a single-byte code page, decoded again as UTF-8.</summary>
+    Mojibake,
+
+    /// <summary>A UTF-8 sequence with lost bytes, restored from context (see <see cref="FixStep.IsGuess"/>).</summary>
+    LossySequence,
+
+    /// <summary>A C1 control character mapped to the Windows-1252 character it stood for.</summary>
+    C1Control,
+}
+
+/// <summary>One repaired run of text, as reported by <see cref="Mojibake.FixAndExplain(string, FixOptions?)"/>.</summary>
+/// <param name="Index">Position of the run in the input, in UTF-16 code units.</param>
+/// <param name="Length">Length of the run in the input, in UTF-16 code units.</param>
+/// <param name="Original">The damaged text as it was in the input.</param>
+/// <param name="Replacement">The text written in its place.</param>
+/// <param name="Encodings">
+/// The wrong decodings undone, outermost first: each entry names the code page the UTF-8 bytes had been
+/// read as (for example <c>windows-1252</c>, <c>latin-1</c>). Empty for <see cref="FixKind.C1Control"/>.
+/// </param>
+/// <param name="Confidence">How sure the detector is that this was damage, from 0 to 1.</param>
+/// <param name="IsGuess">True when lost bytes were restored from context rather than proven.</param>
+/// <param name="Kind">What kind of repair this is.</param>
+public sealed record FixStep(
+    int Index,
+    int Length,
+    string Original,
+    string Replacement,
+    IReadOnlyList<string> Encodings,
+    double Confidence,
+    bool IsGuess,
+    FixKind Kind)
+{
+    /// <summary>The encoding chain in words, such as <c>utf-8 → windows-1252 ×2</c>.</summary>
+    public string Chain => Mojibake.DescribeChain(Encodings);
+}

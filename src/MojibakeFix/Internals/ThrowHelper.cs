@@ -1,0 +1,10 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+
+namespace MojibakeFix.Internals;
+
+internal static class ThrowHelper
+{
+    [DoesNotReturn, StackTraceHidden]
+    internal static void ThrowArgumentNull(string paramName) => throw new ArgumentNullException(paramName);
+}

@@ -1,0 +1,225 @@
+using System.Buffers;
+using MojibakeFix.Detection;
+using MojibakeFix.Internals;
+using MojibakeFix.Repair;
+
+namespace MojibakeFix;
+
+/// <summary>
+/// Finds and reverses mojibake: UTF-8 text that was decoded as Windows-1252 or Latin-1 (once or several
+/// times, in whole or in part, with or without lost bytes). Correct text is never changed.
+/// </summary>
+/// <remarks>
+/// All members are thread-safe and never throw on any string content (lone surrogates, NULs, binary data).
+/// Work is linear in the length of the input.
+/// </remarks>
+public static partial class Mojibake
+{
+    /// <summary>Repairs <paramref name="text"/> with <see cref="FixOptions.Default"/>.</summary>
+    /// <param name="text">The text to repair.</param>
+    /// <returns>The repaired text; the same instance when nothing needed repair.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static string Fix(string text) => Fix(text, FixOptions.Default);
+
+    /// <summary>Repairs <paramref name="text"/> with the given options.</summary>
+    /// <param name="text">The text to repair.</param>
+    /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <returns>The repaired text; the same instance when nothing needed repair.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static string Fix(string text, FixOptions? options)
+    {
+        if (text is null)
+        {
+            ThrowHelper.ThrowArgumentNull(nameof(text));
+        }
+
+        if (CandidateScanner.CannotHoldDamage(text))
+        {
+            return text;
+        }
+
+        var output = new CharBuffer(text.Length);
+        try
+        {
+            var repairer = new Repairer(text, options ?? FixOptions.Default);
+            return repairer.Run(ref output) ? output.Written.ToString() : text;
+        }
+        finally
+        {
+            output.Dispose();
+        }
+    }
+
+    /// <summary>Repairs <paramref name="text"/> and reports every repaired run.</summary>
+    /// <param name="text">The text to repair.</param>
+    /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <returns>The repaired text with one <see cref="FixStep"/> per repaired run, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static FixResult FixAndExplain(string text, FixOptions? options = null)
+    {
+        if (text is null)
+        {
+            ThrowHelper.ThrowArgumentNull(nameof(text));
+        }
+
+        if (CandidateScanner.CannotHoldDamage(text))
+        {
+            return new FixResult(text, []);
+        }
+
+        var steps = new List<FixStep>();
+        var output = new CharBuffer(text.Length);
+        try
+        {
+            var repairer = new Repairer(text, options ?? FixOptions.Default, steps);
+            string fixedText = repairer.Run(ref output) ? output.Written.ToString() : text;
+            return new FixResult(fixedText, steps);
+        }
+        finally
+        {
+            output.Dispose();
+        }
+    }
+
+    /// <summary>Tells whether <paramref name="text"/> holds mojibake, how confident the detector is, and where.</summary>
+    /// <param name="text">The text to examine.</param>
+    /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <returns>The damaged runs, empty when the text is clean.</returns>
+    public static DetectionResult Detect(ReadOnlySpan<char> text, FixOptions? options = null)
+    {
+        if (CandidateScanner.CannotHoldDamage(text))
+        {
+            return new DetectionResult([]);
+        }
+
+        var sites = new List<DamageSite>();
+        var output = new CharBuffer(text.Length);
+        try
+        {
+            var repairer = new Repairer(text, options ?? FixOptions.Default, null, sites);
+            repairer.Run(ref output);
+            return new DetectionResult(sites);
+        }
+        finally
+        {
+            output.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> holds no character that can start damage: a single vectorized pass,
+    /// no allocation. A false answer does not mean damage; <see cref="Detect"/> decides that.
+    /// </summary>
+    /// <param name="text">The text to examine.</param>
+    /// <returns>True when the text is certainly free of mojibake.</returns>
+    public static bool IsCertainlyClean(ReadOnlySpan<char> text) => CandidateScanner.CannotHoldDamage(text);
+
+    /// <summary>
+    /// The most characters <see cref="Fix(ReadOnlySpan{char}, Span{char}, out int, out int, bool, FixOptions?)"/>
+    /// can write for <paramref name="length"/> input characters: repairs never lengthen text.
+    /// </summary>
+    /// <param name="length">The input length.</param>
+    /// <returns><paramref name="length"/>.</returns>
+    public static int GetMaxFixedLength(int length) => length;
+
+    /// <summary>
+    /// Repairs <paramref name="source"/> into <paramref name="destination"/>, in the shape of
+    /// <see cref="System.Text.Unicode.Utf8.FromUtf16(ReadOnlySpan{char}, Span{byte}, out int, out int, bool, bool)"/>.
+    /// </summary>
+    /// <param name="source">The text to repair.</param>
+    /// <param name="destination">Where the repaired text goes.</param>
+    /// <param name="charsRead">How many characters of <paramref name="source"/> were consumed.</param>
+    /// <param name="charsWritten">How many characters were written to <paramref name="destination"/>.</param>
+    /// <param name="isFinalBlock">
+    /// False when more text follows: the call then stops at a point where no damaged run can be cut in two
+    /// and returns <see cref="OperationStatus.NeedMoreData"/>; pass the unread rest again with the next block.
+    /// </param>
+    /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <returns>
+    /// <see cref="OperationStatus.Done"/> when all of <paramref name="source"/> was consumed;
+    /// <see cref="OperationStatus.NeedMoreData"/> when a tail was held back (only when not final);
+    /// <see cref="OperationStatus.DestinationTooSmall"/> when <paramref name="destination"/> is shorter than
+    /// the repaired text (nothing is consumed then; a destination of <see cref="GetMaxFixedLength"/> always fits).
+    /// </returns>
+    /// <remarks>
+    /// Never writes past <paramref name="charsWritten"/> and never allocates when nothing changes. Decisions
+    /// that use the rest of the document see only the current block.
+    /// </remarks>
+    public static OperationStatus Fix(ReadOnlySpan<char> source, Span<char> destination, out int charsRead,
+        out int charsWritten, bool isFinalBlock = true, FixOptions? options = null)
+    {
+        int take = isFinalBlock ? source.Length : StreamBoundary.SafeEnd(source);
+        ReadOnlySpan<char> block = source[..take];
+        if (CandidateScanner.CannotHoldDamage(block))
+        {
+            if (destination.Length < block.Length)
+            {
+                charsRead = charsWritten = 0;
+                return OperationStatus.DestinationTooSmall;
+            }
+
+            block.CopyTo(destination);
+            charsRead = charsWritten = block.Length;
+            return take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
+        }
+
+        var output = new CharBuffer(destination);
+        var repairer = new Repairer(block, options ?? FixOptions.Default);
+        bool changed = repairer.Run(ref output);
+        if (!changed)
+        {
+            if (destination.Length < block.Length)
+            {
+                charsRead = charsWritten = 0;
+                return OperationStatus.DestinationTooSmall;
+            }
+
+            block.CopyTo(destination);
+            charsWritten = block.Length;
+        }
+        else if (output.Overflowed)
+        {
+            charsRead = charsWritten = 0;
+            return OperationStatus.DestinationTooSmall;
+        }
+        else
+        {
+            charsWritten = output.Length;
+        }
+
+        charsRead = take;
+        return take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
+    }
+
+    /// <summary>Repairs <paramref name="source"/> into <paramref name="destination"/> as one final block.</summary>
+    /// <param name="source">The text to repair.</param>
+    /// <param name="destination">Where the repaired text goes.</param>
+    /// <param name="charsWritten">How many characters were written.</param>
+    /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <returns>False when <paramref name="destination"/> is too small; nothing meaningful is written then.</returns>
+    public static bool TryFix(ReadOnlySpan<char> source, Span<char> destination, out int charsWritten, FixOptions? options = null) =>
+        Fix(source, destination, out _, out charsWritten, true, options) == OperationStatus.Done;
+
+    internal static string DescribeChain(IReadOnlyList<string> encodings)
+    {
+        if (encodings.Count == 0)
+        {
+            return "windows-1252 (C1 controls)";
+        }
+
+        var parts = new List<string>();
+        for (int i = 0; i < encodings.Count;)
+        {
+            int j = i;
+            while (j < encodings.Count && encodings[j] == encodings[i])
+            {
+                j++;
+            }
+
+            parts.Add(j - i > 1 ? $"utf-8 → {encodings[i]} ×{j - i}" : $"utf-8 → {encodings[i]}");
+            i = j;
+        }
+
+        return string.Join(", ", parts);
+    }
+}

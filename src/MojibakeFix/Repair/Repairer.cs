@@ -1,0 +1,515 @@
+using MojibakeFix.CodePages;
+using MojibakeFix.Detection;
+using MojibakeFix.Internals;
+using MojibakeFix.Lossy;
+using MojibakeFix.Text;
+
+namespace MojibakeFix.Repair;
+
+/// <summary>
+/// One pass over a text: finds chains of candidate sequences, decides for each whether it is damage
+/// (from its own evidence, its chain, its neighbours and the rest of the document), and writes the repaired
+/// text. Layered damage is undone per repaired run, never by rescanning the whole text.
+/// </summary>
+internal ref struct Repairer
+{
+    private const int MaxChain = 64;
+
+    private readonly ReadOnlySpan<char> _s;
+    private readonly FixOptions _o;
+    private readonly bool _nested;
+    private readonly List<FixStep>? _steps;
+    private readonly List<DamageSite>? _sites;
+    private sbyte _docEvidence; // -1 unknown, 0 no, 1 yes
+    private sbyte _style; // -1 unknown, else bit 0 low closing quotes, bit 1 em dash
+    private bool _quoteOpen;
+    private int _lastGroupEnd;
+    private int _lastGroupChar;
+
+    internal Repairer(ReadOnlySpan<char> text, FixOptions options, List<FixStep>? steps = null, List<DamageSite>? sites = null)
+        : this(text, options, nested: false, steps, sites)
+    {
+    }
+
+    private Repairer(ReadOnlySpan<char> text, FixOptions options, bool nested, List<FixStep>? steps, List<DamageSite>? sites)
+    {
+        _s = text;
+        _o = options;
+        _nested = nested;
+        _steps = steps;
+        _sites = sites;
+        _docEvidence = nested ? (sbyte)1 : (sbyte)-1;
+        _style = -1;
+        _lastGroupEnd = -1;
+        _lastGroupChar = -1;
+    }
+
+    /// <summary>True when some repaired sequence was a lossy guess (set by <see cref="Run"/>).</summary>
+    internal bool SawGuess { get; private set; }
+
+    /// <summary>The code page the damage of this pass came through (set by <see cref="Run"/>).</summary>
+    internal string Label { get; private set; } = "windows-1252";
+
+    private readonly bool Lossy => _o.Lossy != LossyRepair.Leave;
+
+    /// <summary>Repairs the text into <paramref name="output"/>; false (and nothing written) when nothing changed.</summary>
+    internal bool Run(ref CharBuffer output)
+    {
+        ReadOnlySpan<char> s = _s;
+        int pending = 0;
+        bool changed = false;
+        bool sawC1 = false, sawSpecial = false;
+        Span<Sequence> chain = stackalloc Sequence[MaxChain];
+        Span<bool> accepted = stackalloc bool[MaxChain];
+
+        int i = CandidateScanner.IndexOfCandidate(s, 0);
+        while (i >= 0)
+        {
+            int next = i + 1;
+            char c = s[i];
+            if (Sequence.IsLeadChar(c))
+            {
+                int count = ReadChain(i, chain);
+                if (count > 0)
+                {
+                    Decide(chain[..count], accepted[..count]);
+                    next = chain[count - 1].End;
+                    for (int a = 0; a < count;)
+                    {
+                        if (!accepted[a])
+                        {
+                            a++;
+                            continue;
+                        }
+
+                        int b = a + 1;
+                        while (b < count && accepted[b])
+                        {
+                            b++;
+                        }
+
+                        foreach (ref readonly Sequence q in chain[a..b])
+                        {
+                            sawC1 |= q.SawC1;
+                            sawSpecial |= q.SawSpecial;
+                        }
+
+                        EmitGroup(chain[a..b], ref output, ref pending);
+                        changed = true;
+                        a = b;
+                    }
+                }
+            }
+            else if (!_nested && _o.FixC1Controls && c < '\u00A0')
+            {
+                int end = i;
+                while (end < s.Length && s[end] is >= '\u0080' and < '\u00A0' && !Windows1252.IsUndefined((byte)s[end]))
+                {
+                    end++;
+                }
+
+                if (end > i)
+                {
+                    EmitC1(i, end, ref output, ref pending);
+                    changed = true;
+                    next = end;
+                }
+            }
+
+            i = CandidateScanner.IndexOfCandidate(s, next);
+        }
+
+        if (changed)
+        {
+            output.Append(s[pending..]);
+        }
+
+        Label = sawC1 && !sawSpecial ? "latin-1" : "windows-1252";
+        return changed;
+    }
+
+    private readonly int ReadChain(int i, scoped Span<Sequence> chain)
+    {
+        int count = 0;
+        while (count < chain.Length && i < _s.Length && SequenceReader.TryRead(_s, i, Lossy, _o.RestoreLostNoBreakSpace, out chain[count]))
+        {
+            i = chain[count].End;
+            count++;
+        }
+
+        return count;
+    }
+
+    private void Decide(scoped ReadOnlySpan<Sequence> chain, scoped Span<bool> accepted)
+    {
+        bool anyDefinite = false;
+        foreach (ref readonly Sequence q in chain)
+        {
+            anyDefinite |= q.Evidence == Evidence.Definite && q.Lead != 0xD7 && CharInfo.IsPlausible(q.CodePoint);
+        }
+
+        for (int k = 0; k < chain.Length; k++)
+        {
+            ref readonly Sequence q = ref chain[k];
+            accepted[k] = q.Evidence switch
+            {
+                Evidence.Lossy => Lossy && (anyDefinite || DocEvidence() || LossyContextIsStrong(q)),
+                _ when !IsAcceptableResult(q.CodePoint, anyDefinite) => false,
+                Evidence.Definite when q.Lead != 0xD7 => true,
+                _ => anyDefinite || SameScriptRun(chain, k) || AcceptAlone(q),
+            };
+        }
+    }
+
+    /// <summary>A decoded code point worth writing; C1 controls only inside proven damage, where a further layer decodes them.</summary>
+    private static bool IsAcceptableResult(int cp, bool chainProven) =>
+        cp is >= 0x80 and < 0xA0 ? chainProven : CharInfo.IsPlausible(cp);
+
+    /// <summary>Two or more adjacent ambiguous sequences decoding to letters of one non-Latin script (Hebrew <c>×‘×”</c>).</summary>
+    private static bool SameScriptRun(ReadOnlySpan<Sequence> chain, int k)
+    {
+        int cp = chain[k].CodePoint;
+        if (!CharInfo.IsLetter(cp))
+        {
+            return false;
+        }
+
+        Script script = CharInfo.ScriptOf(cp);
+        if (script is Script.Latin or Script.None)
+        {
+            return false;
+        }
+
+        bool prev = k > 0 && chain[k - 1].End == chain[k].Start && CharInfo.IsLetter(chain[k - 1].CodePoint)
+            && CharInfo.ScriptOf(chain[k - 1].CodePoint) == script;
+        bool next = k + 1 < chain.Length && CharInfo.IsLetter(chain[k + 1].CodePoint)
+            && CharInfo.ScriptOf(chain[k + 1].CodePoint) == script;
+        return prev || next;
+    }
+
+    /// <summary>The rules for a sequence whose characters also occur in correct text, judged on its neighbours.</summary>
+    private bool AcceptAlone(in Sequence q)
+    {
+        int cp = q.CodePoint;
+        char lead = _s[q.Start];
+        int l = Left(q.Start), r = Right(q.End);
+        char last = _s[q.End - 1];
+        bool endsInSpace = last is ' ' or '\u00A0';
+
+        if (endsInSpace && lead is '\u00C3' or '\u00C2' && AcceptNoBreakSpace(lead, l, q.End))
+        {
+            return true;
+        }
+
+        if (q.HasTrailingSpace)
+        {
+            return false;
+        }
+
+        if (!CharInfo.IsLetter(cp))
+        {
+            if (lead == '\u00C2')
+            {
+                return CharInfo.IsLower(l) || DocEvidence();
+            }
+
+            // A lone symbol from the general punctuation, arrows, math and dingbat blocks (✔ ⚠ ♫).
+            return lead == '\u00E2' && cp is >= 0x2000 and < 0x2C00
+                && (DocEvidence() || ((l < 0 || CharInfo.IsSpace(l)) && (r < 0 || CharInfo.IsSpace(r))));
+        }
+
+        if (CharInfo.ScriptOf(cp) != Script.Latin || !CharInfo.IsCommonLatinLetter(cp))
+        {
+            return false;
+        }
+
+        bool caseOk = CharInfo.IsUpper(cp)
+            ? !CharInfo.IsLower(l) && (!CharInfo.IsLower(r) || !CharInfo.IsLetter(l))
+            : CharInfo.IsLower(l) || CharInfo.IsLower(r);
+        if (!caseOk)
+        {
+            return false;
+        }
+
+        bool midWord = CharInfo.IsLetter(l) && CharInfo.IsLetter(r);
+        for (int j = q.Start + 1; j < q.End; j++)
+        {
+            if (_s[j] is '\u2019' or '\u2018' or '\u00B4' or '`')
+            {
+                return midWord; // apostrophes sit inside correct words too: ZZAJÉ’s, Ã’s
+            }
+        }
+
+        return midWord || lead == '\u00C3' || DocEvidence();
+    }
+
+    /// <summary>
+    /// <c>Ã</c> or <c>Â</c> before a (lost) no-break space: à after a lowercase letter or before a lowercase
+    /// word (<c>voilÃ le</c>, <c>Ã perturber</c>), a no-break space after a lowercase letter (<c>namedÂ </c>).
+    /// Not after capitals, where real text has them (<c>C O N C L U S Ã O</c>, <c>MISUTÂ AJIKKO</c>).
+    /// </summary>
+    private bool AcceptNoBreakSpace(char lead, int l, int end)
+    {
+        if (CharInfo.IsLower(l))
+        {
+            return true;
+        }
+
+        if (lead == '\u00C2')
+        {
+            return !CharInfo.IsLetter(l) && DocEvidence();
+        }
+
+        int w = end;
+        while (w < _s.Length && _s[w] is ' ' or '\u00A0')
+        {
+            w++;
+        }
+
+        return !CharInfo.IsLetter(l) && w < _s.Length && CharInfo.IsLower(_s[w]);
+    }
+
+    /// <summary>A lossy <c>â??</c> in a place only punctuation takes: inside a word, before a word after a space, between spaces.</summary>
+    private readonly bool LossyContextIsStrong(in Sequence q)
+    {
+        if (q.Lead != 0xE2)
+        {
+            return false;
+        }
+
+        int l = Left(q.Start), r = Right(q.End);
+        PunctuationSlot slot = LossyGuesser.Classify(l, r);
+        bool keptByte = (q.UnknownMask & 0b110) != 0b110;
+        return slot switch
+        {
+            PunctuationSlot.WordInternal or PunctuationSlot.Opening or PunctuationSlot.Spaced => true,
+            PunctuationSlot.Closing => keptByte,
+            _ => false,
+        };
+    }
+
+    private readonly int Left(int start) =>
+        start == _lastGroupEnd ? _lastGroupChar : start > 0 ? _s[start - 1] : -1;
+
+    private readonly int Right(int end) => end < _s.Length ? _s[end] : -1;
+
+    /// <summary>Whether the document shows proven damage anywhere: weak evidence elsewhere is then believed.</summary>
+    private bool DocEvidence()
+    {
+        if (_docEvidence < 0)
+        {
+            _docEvidence = 0;
+            ReadOnlySpan<char> s = _s;
+            for (int i = CandidateScanner.IndexOfCandidate(s, 0); i >= 0; i = CandidateScanner.IndexOfCandidate(s, i + 1))
+            {
+                if (Sequence.IsLeadChar(s[i]) && SequenceReader.TryRead(s, i, false, false, out Sequence q)
+                    && q.Evidence == Evidence.Definite && q.Lead != 0xD7 && CharInfo.IsPlausible(q.CodePoint))
+                {
+                    _docEvidence = 1;
+                    break;
+                }
+            }
+        }
+
+        return _docEvidence == 1;
+    }
+
+    private PunctuationStyle Style()
+    {
+        if (_style < 0)
+        {
+            ReadOnlySpan<char> s = _s;
+            bool low = s.Contains('\u201E') || s.Contains("â€ž", StringComparison.Ordinal) || s.Contains("â?ž", StringComparison.Ordinal);
+            bool em = _o.Dash switch
+            {
+                DashStyle.EmDash => true,
+                DashStyle.EnDash => false,
+                _ => s.Contains('\u2014') || s.Contains("â€”", StringComparison.Ordinal) || s.Contains("â?”", StringComparison.Ordinal),
+            };
+            _style = (sbyte)((low ? 1 : 0) | (em ? 2 : 0));
+        }
+
+        return new PunctuationStyle((_style & 1) != 0, (_style & 2) != 0);
+    }
+
+    private void EmitGroup(scoped ReadOnlySpan<Sequence> group, ref CharBuffer output, ref int pending)
+    {
+        int start = group[0].Start, end = group[^1].End;
+        Span<char> first = stackalloc char[Math.Min(2 * (end - start) + 2, 512)];
+        var layer = new CharBuffer(first);
+        char[]? big = null;
+        if (2 * (end - start) + 2 > first.Length)
+        {
+            big = System.Buffers.ArrayPool<char>.Shared.Rent(2 * (end - start) + 2);
+            layer = new CharBuffer(big);
+        }
+
+        bool guess = false;
+        double confidence = 0.99;
+        for (int k = 0; k < group.Length; k++)
+        {
+            ref readonly Sequence q = ref group[k];
+            int cp = q.CodePoint;
+            if (q.Evidence == Evidence.Lossy)
+            {
+                confidence = Math.Min(confidence, 0.6);
+                if (_o.Lossy == LossyRepair.Guess)
+                {
+                    int l = k == 0 ? Left(q.Start) : (layer.Length > 0 ? layer.Written[^1] : -1);
+                    cp = LossyGuesser.Guess(q, LossyGuesser.Classify(l, Right(q.End)), Style(), _quoteOpen);
+                    guess |= cp >= 0;
+                    bool low = Style().LowClosingQuotes;
+                    if (cp == 0x201E || (cp == 0x201C && !low))
+                    {
+                        _quoteOpen = true;
+                    }
+                    else if (cp == 0x201D || (cp == 0x201C && low))
+                    {
+                        _quoteOpen = false;
+                    }
+                }
+
+                if (cp < 0)
+                {
+                    cp = 0xFFFD;
+                }
+            }
+            else if (q.Evidence == Evidence.Ambiguous)
+            {
+                confidence = Math.Min(confidence, 0.8);
+            }
+
+            layer.AppendCodePoint(cp);
+            if (q.HasTrailingSpace && k == group.Length - 1 && !CharInfo.IsSpace(cp) && end < _s.Length && !CharInfo.IsSpace(_s[end]))
+            {
+                // The lost no-break space was also the only word boundary: keep one (quantitÃ di → quantità di),
+                // except in Portuguese "às" (Ã s → às).
+                bool portugueseAs = cp == 0xE0 && _s[end] == 's' && (end + 1 == _s.Length || !(CharInfo.IsLetter(_s[end + 1]) || _s[end + 1] is '\'' or '\u2019'));
+                if (!portugueseAs)
+                {
+                    layer.Append(' ');
+                }
+            }
+        }
+
+        string text = layer.Written.ToString();
+        if (big is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(big);
+        }
+
+        var chain = new List<string>(2) { LabelOf(group) };
+        int maxLayers = _o.EffectiveMaxLayers;
+        while (chain.Count < maxLayers && !CandidateScanner.CannotHoldDamage(text))
+        {
+            var inner = new Repairer(text, _o, nested: true, null, null);
+            var buffer = new CharBuffer(text.Length);
+            bool changed = inner.Run(ref buffer);
+            if (changed)
+            {
+                text = buffer.Written.ToString();
+                chain.Add(inner.Label);
+                guess |= inner.SawGuess;
+            }
+
+            buffer.Dispose();
+            if (!changed)
+            {
+                break;
+            }
+        }
+
+        if (!_nested && _o.FixC1Controls)
+        {
+            text = MapC1(text);
+        }
+
+        SawGuess |= guess;
+        output.Append(_s[pending..start]);
+        output.Append(text);
+        pending = end;
+        _lastGroupEnd = end;
+        _lastGroupChar = text.Length > 0 ? text[^1] : -1;
+
+        _steps?.Add(new FixStep(start, end - start, _s[start..end].ToString(), text, chain, confidence, guess,
+            guess || group.ContainsLossy() ? FixKind.LossySequence : FixKind.Mojibake));
+        _sites?.Add(new DamageSite(start, end - start, confidence, guess));
+    }
+
+    private static string LabelOf(ReadOnlySpan<Sequence> group)
+    {
+        bool c1 = false, special = false;
+        foreach (ref readonly Sequence q in group)
+        {
+            c1 |= q.SawC1;
+            special |= q.SawSpecial;
+        }
+
+        return c1 && !special ? "latin-1" : "windows-1252";
+    }
+
+    private static string MapC1(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F') < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (dst, src) =>
+        {
+            for (int j = 0; j < src.Length; j++)
+            {
+                char ch = src[j];
+                dst[j] = ch is >= '\u0080' and < '\u00A0' ? Windows1252.ToChar((byte)ch) : ch;
+            }
+        });
+    }
+
+    private void EmitC1(int start, int end, ref CharBuffer output, ref int pending)
+    {
+        output.Append(_s[pending..start]);
+        Span<char> mapped = stackalloc char[Math.Min(end - start, 256)];
+        int done = start;
+        while (done < end)
+        {
+            int n = Math.Min(end - done, mapped.Length);
+            for (int j = 0; j < n; j++)
+            {
+                mapped[j] = Windows1252.ToChar((byte)_s[done + j]);
+            }
+
+            output.Append(mapped[..n]);
+            done += n;
+        }
+
+        pending = end;
+        if (_steps is not null)
+        {
+            var replacement = new char[end - start];
+            for (int j = start; j < end; j++)
+            {
+                replacement[j - start] = Windows1252.ToChar((byte)_s[j]);
+            }
+
+            _steps.Add(new FixStep(start, end - start, _s[start..end].ToString(), new string(replacement), [], 0.9, false, FixKind.C1Control));
+        }
+
+        _sites?.Add(new DamageSite(start, end - start, 0.9, false));
+    }
+}
+
+internal static class SequenceSpanExtensions
+{
+    internal static bool ContainsLossy(this ReadOnlySpan<Sequence> group)
+    {
+        foreach (ref readonly Sequence q in group)
+        {
+            if (q.Evidence == Evidence.Lossy)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
