@@ -38,6 +38,13 @@ internal static class PairEvidence
             return true; // × is a symbol, not a letter: only the decoded result can judge it
         }
 
+        if (lead is '\u00C3' or '\u00C2')
+        {
+            // Ã and Â are rare letters in correct text and by far the commonest leads of damage: only true
+            // word-final punctuation and a no-break space may follow them (IRMÃ…, MISUTÂ AJIKKO).
+            return next is '\u00A0' or '\u2026' or '\u2019' or '\u201D' or '\u201C';
+        }
+
         return KindOf(next) switch
         {
             Kind.Punct => true,

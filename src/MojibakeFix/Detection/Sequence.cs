@@ -39,6 +39,9 @@ internal struct Sequence
     /// <summary>Bit k: a plain space stood for byte 0xA0 (a lost no-break space).</summary>
     internal byte SpaceMask;
 
+    /// <summary>Bit k: U+FFFD stood there (a decoder's mark for a bad byte, never found after a letter in correct text).</summary>
+    internal byte ReplacementMask;
+
     /// <summary>Bit k: '•' stood there, which lossy renderers also print for undefined bytes.</summary>
     internal byte BulletMask;
 

@@ -20,7 +20,7 @@ internal static class SequenceReader
 
         int n = Sequence.LengthOfLead(c0);
         uint bytes = c0;
-        byte unknown = 0, spaces = 0, bullets = 0;
+        byte unknown = 0, spaces = 0, bullets = 0, replacements = 0;
         bool c1 = false, special = false;
         int k = 1;
         for (; k < n; k++)
@@ -59,6 +59,11 @@ internal static class SequenceReader
             if (lossy && (ch == '?' || ch == '\uFFFD'))
             {
                 unknown |= (byte)(1 << k);
+                if (ch == '\uFFFD')
+                {
+                    replacements |= (byte)(1 << k);
+                }
+
                 bytes |= 0x80u << (8 * k);
                 continue;
             }
@@ -101,6 +106,7 @@ internal static class SequenceReader
         seq.UnknownMask = unknown;
         seq.SpaceMask = spaces;
         seq.BulletMask = bullets;
+        seq.ReplacementMask = replacements;
         seq.SawC1 = c1;
         seq.SawSpecial = special;
         if (unknown != 0)
@@ -116,7 +122,8 @@ internal static class SequenceReader
             return false;
         }
 
-        seq.Evidence = Grade(s, i, seq.End);
+        // A space standing for 0xA0 is itself weak evidence: such a sequence needs its chain or context.
+        seq.Evidence = spaces != 0 ? Evidence.Ambiguous : Grade(s, i, seq.End);
         return true;
     }
 

@@ -151,12 +151,19 @@ internal ref struct Repairer
         for (int k = 0; k < chain.Length; k++)
         {
             ref readonly Sequence q = ref chain[k];
+            if (_nested)
+            {
+                // Inside a repaired run everything is damage: a further layer needs no more evidence.
+                accepted[k] = q.Evidence == Evidence.Lossy ? Lossy : IsAcceptableResult(q.CodePoint, true);
+                continue;
+            }
+
             accepted[k] = q.Evidence switch
             {
                 Evidence.Lossy => Lossy && (anyDefinite || DocEvidence() || LossyContextIsStrong(q)),
                 _ when !IsAcceptableResult(q.CodePoint, anyDefinite) => false,
-                Evidence.Definite when q.Lead != 0xD7 => true,
-                _ => anyDefinite || SameScriptRun(chain, k) || AcceptAlone(q),
+                Evidence.Definite when q.Lead != 0xD7 => !IsCaseAnomaly(chain, k),
+                _ => anyDefinite || SameScriptRun(chain, k) || AcceptAlone(q, k + 1 < chain.Length && chain[k + 1].Start == q.End),
             };
         }
     }
@@ -188,7 +195,23 @@ internal ref struct Repairer
     }
 
     /// <summary>The rules for a sequence whose characters also occur in correct text, judged on its neighbours.</summary>
-    private bool AcceptAlone(in Sequence q)
+    /// <summary>
+    /// A lone sequence that would put a lowercase letter right after a capital at the end of a word or between
+    /// capitals (<c>MÄ£ÄM</c> → MģÄM): damage of correct text never produces that shape, leetspeak does.
+    /// </summary>
+    private readonly bool IsCaseAnomaly(ReadOnlySpan<Sequence> chain, int k)
+    {
+        ref readonly Sequence q = ref chain[k];
+        if (chain.Length > 1 || !CharInfo.IsLower(q.CodePoint))
+        {
+            return false;
+        }
+
+        int l = Left(q.Start), r = Right(q.End);
+        return CharInfo.IsUpper(l) && !CharInfo.IsLower(r);
+    }
+
+    private bool AcceptAlone(in Sequence q, bool followed)
     {
         int cp = q.CodePoint;
         char lead = _s[q.Start];
@@ -201,7 +224,7 @@ internal ref struct Repairer
             return true;
         }
 
-        if (q.HasTrailingSpace)
+        if (q.HasTrailingSpace && !followed)
         {
             return false;
         }
@@ -213,7 +236,7 @@ internal ref struct Repairer
                 return CharInfo.IsLower(l) || DocEvidence();
             }
 
-            // A lone symbol from the general punctuation, arrows, math and dingbat blocks (✔ ⚠ ♫).
+            // A lone symbol from the general punctuation, arrows, math, dingbat and braille blocks (✔ ⚠ ♫).
             return lead == '\u00E2' && cp is >= 0x2000 and < 0x2C00
                 && (DocEvidence() || ((l < 0 || CharInfo.IsSpace(l)) && (r < 0 || CharInfo.IsSpace(r))));
         }
@@ -272,18 +295,19 @@ internal ref struct Repairer
     /// <summary>A lossy <c>â??</c> in a place only punctuation takes: inside a word, before a word after a space, between spaces.</summary>
     private readonly bool LossyContextIsStrong(in Sequence q)
     {
+        int l = Left(q.Start), r = Right(q.End);
         if (q.Lead != 0xE2)
         {
-            return false;
+            // U+FFFD right after a lead letter inside a word (SlovenÄ�ina): a decoder marked a lost byte.
+            return q.ReplacementMask != 0 && (CharInfo.IsLower(l) || (CharInfo.IsLetter(l) && CharInfo.IsLetter(r)));
         }
 
-        int l = Left(q.Start), r = Right(q.End);
         PunctuationSlot slot = LossyGuesser.Classify(l, r);
         bool keptByte = (q.UnknownMask & 0b110) != 0b110;
         return slot switch
         {
             PunctuationSlot.WordInternal or PunctuationSlot.Opening or PunctuationSlot.Spaced => true,
-            PunctuationSlot.Closing => keptByte,
+            PunctuationSlot.Closing => keptByte || _quoteOpen,
             _ => false,
         };
     }
@@ -383,9 +407,8 @@ internal ref struct Repairer
             if (q.HasTrailingSpace && k == group.Length - 1 && !CharInfo.IsSpace(cp) && end < _s.Length && !CharInfo.IsSpace(_s[end]))
             {
                 // The lost no-break space was also the only word boundary: keep one (quantitÃ di → quantità di),
-                // except in Portuguese "às" (Ã s → às).
-                bool portugueseAs = cp == 0xE0 && _s[end] == 's' && (end + 1 == _s.Length || !(CharInfo.IsLetter(_s[end + 1]) || _s[end + 1] is '\'' or '\u2019'));
-                if (!portugueseAs)
+                // unless what follows cannot be a word of its own (àquele, às, Vietnamese thành).
+                if (!WordContinues(cp, end))
                 {
                     layer.Append(' ');
                 }
@@ -400,7 +423,7 @@ internal ref struct Repairer
 
         var chain = new List<string>(2) { LabelOf(group) };
         int maxLayers = _o.EffectiveMaxLayers;
-        while (chain.Count < maxLayers && !CandidateScanner.CannotHoldDamage(text))
+        while (!_nested && chain.Count < maxLayers && !CandidateScanner.CannotHoldDamage(text))
         {
             var inner = new Repairer(text, _o, nested: true, null, null);
             var buffer = new CharBuffer(text.Length);
@@ -434,6 +457,33 @@ internal ref struct Repairer
         _steps?.Add(new FixStep(start, end - start, _s[start..end].ToString(), text, chain, confidence, guess,
             guess || group.ContainsLossy() ? FixKind.LossySequence : FixKind.Mojibake));
         _sites?.Add(new DamageSite(start, end - start, confidence, guess));
+    }
+
+    /// <summary>
+    /// After a lost no-break space, whether the letters that follow continue the word instead of starting one:
+    /// Portuguese contractions (<c>às</c>, <c>àquele</c>, <c>àquilo</c>) and vowelless fragments (<c>nh</c> of thành).
+    /// </summary>
+    private readonly bool WordContinues(int cp, int end)
+    {
+        ReadOnlySpan<char> s = _s;
+        int w = end;
+        while (w < s.Length && CharInfo.IsLetter(s[w]))
+        {
+            w++;
+        }
+
+        ReadOnlySpan<char> word = s[end..w];
+        if (word.IsEmpty || (w < s.Length && s[w] is '\'' or '\u2019'))
+        {
+            return false;
+        }
+
+        if (cp == 0xE0 && (word.SequenceEqual("s") || word.StartsWith("quel", StringComparison.Ordinal) || word.StartsWith("quil", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        return word.IndexOfAny("aeiouyAEIOUYàáâãäåèéêëìíîïòóôõöùúûüýăâêôơư") < 0;
     }
 
     private static string LabelOf(ReadOnlySpan<Sequence> group)
