@@ -33,21 +33,7 @@ public static partial class Mojibake
             ThrowHelper.ThrowArgumentNull(nameof(text));
         }
 
-        if (CandidateScanner.CannotHoldDamage(text))
-        {
-            return text;
-        }
-
-        var output = new CharBuffer(text.Length);
-        try
-        {
-            var repairer = new Repairer(text, options ?? FixOptions.Default);
-            return repairer.Run(ref output) ? output.Written.ToString() : text;
-        }
-        finally
-        {
-            output.Dispose();
-        }
+        return Engine.Repair(text, options ?? FixOptions.Default, null, null);
     }
 
     /// <summary>Repairs <paramref name="text"/> and reports every repaired run.</summary>
@@ -62,23 +48,9 @@ public static partial class Mojibake
             ThrowHelper.ThrowArgumentNull(nameof(text));
         }
 
-        if (CandidateScanner.CannotHoldDamage(text))
-        {
-            return new FixResult(text, []);
-        }
-
         var steps = new List<FixStep>();
-        var output = new CharBuffer(text.Length);
-        try
-        {
-            var repairer = new Repairer(text, options ?? FixOptions.Default, steps);
-            string fixedText = repairer.Run(ref output) ? output.Written.ToString() : text;
-            return new FixResult(fixedText, steps);
-        }
-        finally
-        {
-            output.Dispose();
-        }
+        string fixedText = Engine.Repair(text, options ?? FixOptions.Default, steps, null);
+        return new FixResult(fixedText, steps);
     }
 
     /// <summary>Tells whether <paramref name="text"/> holds mojibake, how confident the detector is, and where.</summary>
@@ -184,7 +156,7 @@ public static partial class Mojibake
         }
         else
         {
-            charsWritten = output.Length;
+            charsWritten = Engine.RepairAgainInPlace(destination, output.Length, options ?? FixOptions.Default);
         }
 
         charsRead = take;

@@ -17,7 +17,7 @@ internal static class PairEvidence
         /// <summary>Word-final or quoting punctuation, no-break space: follows letters in correct text.</summary>
         Punct,
 
-        /// <summary>š ž (and Š Ž): follow vowels of the same case in Czech and Slovak.</summary>
+        /// <summary>š ž Š Ž Ÿ: letters that follow vowels in Czech, Slovak (íš, ôž) and French capitals.</summary>
         Caron,
     }
 
@@ -25,8 +25,8 @@ internal static class PairEvidence
     {
         '\u2026' or '\u2019' or '\u201C' or '\u201D' or '\u2018' or '\u2013' or '\u2014' or '\u2122'
             or '\u00A0' or '\u00AB' or '\u00BB' or '\u00AE' or '\u00A9' or '\u00A1' or '\u00BF' or '\u00AD'
-            or '\u00B7' or '\u2022' or '\u00B4' or '\u00A8' => Kind.Punct,
-        '\u0161' or '\u017E' or '\u0160' or '\u017D' => Kind.Caron,
+            or '\u2022' or '\u00B4' or '\u00A8' => Kind.Punct,
+        '\u0161' or '\u017E' or '\u0160' or '\u017D' or '\u0178' => Kind.Caron,
         _ => Kind.Odd,
     };
 
@@ -38,17 +38,26 @@ internal static class PairEvidence
             return true; // × is a symbol, not a letter: only the decoded result can judge it
         }
 
-        if (lead is '\u00C3' or '\u00C2')
+        if (lead is '\u00C3' or '\u00C2' or '\u00D0' or '\u00D1')
         {
-            // Ã and Â are rare letters in correct text and by far the commonest leads of damage: only true
-            // word-final punctuation and a no-break space may follow them (IRMÃ…, MISUTÂ AJIKKO).
-            return next is '\u00A0' or '\u2026' or '\u2019' or '\u201D' or '\u201C';
+            // Ã Â Ð Ñ are rare at the end of a word in correct text and the commonest leads of damage
+            // (accented Latin, symbols, Cyrillic): only true word-final punctuation and a no-break space may
+            // follow them (IRMÃ…, MISUTÂ AJIKKO), and for the two capitals a brand mark (ESPAÑ®).
+            return next is '\u00A0' or '\u2026' or '\u2019' or '\u201D' or '\u201C'
+                || (lead is '\u00D0' or '\u00D1' && next is '\u00AE' or '\u2122' or '\u00A9');
+        }
+
+        if (lead is '\u00C4' or '\u00C5' && next is '\u00A1' or '\u00BF' or '\u00B4' or '\u00A8' or '\u00AD' or '\u2022' or '\u0178')
+        {
+            return false; // Å¡ Ä¿ …: š and ğ-family damage; Nordic and German text never has these after Å/Ä
         }
 
         return KindOf(next) switch
         {
             Kind.Punct => true,
-            Kind.Caron => (char.IsLower(lead) == char.IsLower(next)) && char.IsLetter(lead),
+            // Same case: Czech and Slovak "íš", "ôž". A capital before a small caron letter starts a word
+            // (Úžasný) as often as it shows damage (Åšwiat): natural here, context decides.
+            Kind.Caron => char.IsLetter(lead),
             _ => false,
         };
     }
@@ -66,6 +75,11 @@ internal static class PairEvidence
             return false;
         }
 
+        if (a is '\u2122' or '\u00AE' or '\u00A9')
+        {
+            return true; // a brand mark ends a word like a letter does: Brand™—, NESTLÉ®…
+        }
+
         return (a, b) switch
         {
             ('\u2026', '\u2026' or '\u201D' or '\u201C' or '\u00BB' or '\u2019') => true,
@@ -75,7 +89,7 @@ internal static class PairEvidence
             ('\u2019', '\u2019' or '\u201D') or ('\u2018', '\u2019') => true,
             ('\u00AB', '\u201C') => true,
             ('\u00BF' or '\u00A1', '\u00BF' or '\u00A1') => true,
-            ('\u00B4', '\u00B4') or ('\u00A8', '\u00A8') or ('\u2022', '\u2022') or ('\u00B7', '\u00BB') => true,
+            ('\u00B4', '\u00B4') or ('\u00A8', '\u00A8') or ('\u2022', '\u2022') => true,
             _ => false,
         };
     }

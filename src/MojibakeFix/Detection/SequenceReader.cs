@@ -86,8 +86,10 @@ internal static class SequenceReader
         if (k < n)
         {
             // Truncated: a renderer dropped the undefined bytes (0x81 0x8D 0x8F 0x90 0x9D) at the end.
-            // Only the classic "â€" prefix (E2 80, general punctuation) is common and distinctive enough.
-            if (!lossy || k != 2 || n != 3 || unknown != 0 || (bytes & 0xFFFF) != 0x80E2)
+            // Only the classic "â€" prefix (E2 80, general punctuation) is common and distinctive enough, and
+            // only before a space, punctuation or the end: before a letter it is another code page (â€ś).
+            if (!lossy || k != 2 || n != 3 || unknown != 0 || (bytes & 0xFFFF) != 0x80E2
+                || (i + k < s.Length && char.IsLetterOrDigit(s[i + k])))
             {
                 return false;
             }

@@ -113,6 +113,25 @@ internal static class LossyGuesser
         return -1;
     }
 
+    /// <summary>True when some candidate fits the bytes the sequence kept; in guess mode nothing else is touched.</summary>
+    internal static bool CanGuess(in Sequence seq)
+    {
+        if (seq.Lead != 0xE2 || seq.ByteCount != 3)
+        {
+            return false;
+        }
+
+        foreach (int cp in General)
+        {
+            if (Fits(seq, cp))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when <paramref name="cp"/>'s UTF-8 agrees with every byte the sequence kept.</summary>
     internal static bool Fits(in Sequence seq, int cp)
     {

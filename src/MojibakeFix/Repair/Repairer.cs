@@ -25,6 +25,9 @@ internal ref struct Repairer
     private bool _quoteOpen;
     private int _lastGroupEnd;
     private int _lastGroupChar;
+    private int _outerLeft = -1;
+    private int _outerRight = -1;
+    private int _outerLeft2 = -1;
 
     internal Repairer(ReadOnlySpan<char> text, FixOptions options, List<FixStep>? steps = null, List<DamageSite>? sites = null)
         : this(text, options, nested: false, steps, sites)
@@ -38,7 +41,7 @@ internal ref struct Repairer
         _nested = nested;
         _steps = steps;
         _sites = sites;
-        _docEvidence = nested ? (sbyte)1 : (sbyte)-1;
+        _docEvidence = -1;
         _style = -1;
         _lastGroupEnd = -1;
         _lastGroupChar = -1;
@@ -94,8 +97,7 @@ internal ref struct Repairer
                             sawSpecial |= q.SawSpecial;
                         }
 
-                        EmitGroup(chain[a..b], ref output, ref pending);
-                        changed = true;
+                        changed |= EmitGroup(chain[a..b], ref output, ref pending);
                         a = b;
                     }
                 }
@@ -145,34 +147,64 @@ internal ref struct Repairer
         bool anyDefinite = false;
         foreach (ref readonly Sequence q in chain)
         {
-            anyDefinite |= q.Evidence == Evidence.Definite && q.Lead != 0xD7 && CharInfo.IsPlausible(q.CodePoint);
+            anyDefinite |= q.Evidence == Evidence.Definite && q.Lead != 0xD7
+                && (CharInfo.IsPlausible(q.CodePoint) || q.CodePoint is >= 0x80 and < 0xA0);
         }
 
         for (int k = 0; k < chain.Length; k++)
         {
             ref readonly Sequence q = ref chain[k];
-            if (_nested)
+
+            // Neighbours as the repaired text would have them: an adjacent sequence counts as what it decodes to.
+            bool joinedLeft = k > 0 && chain[k - 1].End == q.Start;
+            bool joinedRight = k + 1 < chain.Length && chain[k + 1].Start == q.End;
+            int l = joinedLeft && accepted[k - 1] ? chain[k - 1].CodePoint : Left(q.Start);
+            int r = joinedRight ? chain[k + 1].CodePoint : Right(q.End);
+            if (q.HasTrailingSpace && _s[q.Start] is '\u00C3' or '\u00C2')
             {
-                // Inside a repaired run everything is damage: a further layer needs no more evidence.
-                accepted[k] = q.Evidence == Evidence.Lossy ? Lossy : IsAcceptableResult(q.CodePoint, true);
+                accepted[k] = AcceptAlone(q, l, r); // the no-break-space rules, never carried by the chain
+                continue;
+            }
+
+            if (q.HasTrailingSpace)
+            {
+                // A space at the end is a lost 0xA0 only inside a word of the same script (à¸ à¸², Ð ÑƒÑ).
+                bool symbol = !CharInfo.IsLetter(q.CodePoint) && q.CodePoint is >= 0x2000 and < 0x2C00; // âš ï¸ → ⚠️
+                // Its other characters must prove damage on their own: é… before a space is correct text.
+                bool ownEvidence = q.ByteCount == 2 || !PairEvidence.IsNaturalAfterLead(_s[q.Start], _s[q.Start + 1]);
+                accepted[k] = joinedRight && ownEvidence && (anyDefinite || DocEvidence())
+                    && (symbol || (CharInfo.IsLetter(q.CodePoint) && SameScript(chain[k + 1], CharInfo.ScriptOf(q.CodePoint))));
                 continue;
             }
 
             accepted[k] = q.Evidence switch
             {
-                Evidence.Lossy => Lossy && (anyDefinite || DocEvidence() || LossyContextIsStrong(q)),
-                _ when !IsAcceptableResult(q.CodePoint, anyDefinite) => false,
-                Evidence.Definite when q.Lead != 0xD7 => !IsCaseAnomaly(chain, k),
-                _ => anyDefinite || SameScriptRun(chain, k) || AcceptAlone(q, k + 1 < chain.Length && chain[k + 1].Start == q.End),
+                Evidence.Lossy => Lossy && (_o.Lossy != LossyRepair.Guess || LossyGuesser.CanGuess(q))
+                    && (anyDefinite || DocEvidence() || LossyContextIsStrong(q)),
+                _ when !IsAcceptableResult(q.CodePoint, anyDefinite, l) => false,
+                Evidence.Definite when q.Lead != 0xD7 => !IsCaseAnomaly(chain, k, l, r),
+                _ => anyDefinite || SameScriptRun(chain, k) || (joinedLeft && accepted[k - 1] && IsLayerChar(q.CodePoint))
+                    || AcceptAlone(q, l, r),
             };
         }
     }
 
-    /// <summary>A decoded code point worth writing; C1 controls only inside proven damage, where a further layer decodes them.</summary>
-    private static bool IsAcceptableResult(int cp, bool chainProven) =>
-        cp is >= 0x80 and < 0xA0 ? chainProven : CharInfo.IsPlausible(cp);
+    /// <summary>
+    /// A decoded code point worth writing: C1 controls only inside proven damage, where a further layer
+    /// decodes them; combining marks only after something to combine with.
+    /// </summary>
+    private static bool IsAcceptableResult(int cp, bool chainProven, int left) => cp switch
+    {
+        >= 0x80 and < 0xA0 => chainProven,
+        >= 0x300 and < 0x370 => left >= 0 && !CharInfo.IsSpace(left) && CharInfo.IsPlausible(cp),
+        _ => CharInfo.IsPlausible(cp),
+    };
 
-    /// <summary>Two or more adjacent ambiguous sequences decoding to letters of one non-Latin script (Hebrew <c>×‘×”</c>).</summary>
+    /// <summary>
+    /// Two or more adjacent sequences decoding to letters of one script support each other: Hebrew
+    /// <c>×‘×”</c>, Latin <c>Å«Å¡</c> (ūš). Correct text never strings such pairs together. A lost no-break
+    /// space in Latin text is not part of a word, so it gets no support this way.
+    /// </summary>
     private static bool SameScriptRun(ReadOnlySpan<Sequence> chain, int k)
     {
         int cp = chain[k].CodePoint;
@@ -182,24 +214,29 @@ internal ref struct Repairer
         }
 
         Script script = CharInfo.ScriptOf(cp);
-        if (script is Script.Latin or Script.None)
+        if (script == Script.None || (script == Script.Latin && (!CharInfo.IsCommonLatinLetter(cp) || chain[k].SpaceMask != 0)))
         {
             return false;
         }
 
-        bool prev = k > 0 && chain[k - 1].End == chain[k].Start && CharInfo.IsLetter(chain[k - 1].CodePoint)
-            && CharInfo.ScriptOf(chain[k - 1].CodePoint) == script;
-        bool next = k + 1 < chain.Length && CharInfo.IsLetter(chain[k + 1].CodePoint)
-            && CharInfo.ScriptOf(chain[k + 1].CodePoint) == script;
-        return prev || next;
+        return (k > 0 && chain[k - 1].End == chain[k].Start && SameScript(chain[k - 1], script))
+            || (k + 1 < chain.Length && chain[k].End == chain[k + 1].Start && SameScript(chain[k + 1], script));
     }
 
-    /// <summary>The rules for a sequence whose characters also occur in correct text, judged on its neighbours.</summary>
+    /// <summary>
+    /// A character that a first layer of Windows-1252 damage is made of (ƒ ’ Å …): next to an accepted
+    /// sequence it is the image of a second layer (Ã…Æ’ → Åƒ → Ń).
+    /// </summary>
+    private static bool IsLayerChar(int cp) => cp is >= 0xA0 and <= 0xFF || (cp <= 0xFFFF && Windows1252.TryGetByte((char)cp, out byte b) && b >= 0x80);
+
+    private static bool SameScript(in Sequence q, Script script) =>
+        q.Evidence != Evidence.Lossy && CharInfo.IsLetter(q.CodePoint) && CharInfo.ScriptOf(q.CodePoint) == script;
+
     /// <summary>
     /// A lone sequence that would put a lowercase letter right after a capital at the end of a word or between
     /// capitals (<c>MÄ£ÄM</c> → MģÄM): damage of correct text never produces that shape, leetspeak does.
     /// </summary>
-    private readonly bool IsCaseAnomaly(ReadOnlySpan<Sequence> chain, int k)
+    private readonly bool IsCaseAnomaly(ReadOnlySpan<Sequence> chain, int k, int l, int r)
     {
         ref readonly Sequence q = ref chain[k];
         if (chain.Length > 1 || !CharInfo.IsLower(q.CodePoint))
@@ -207,26 +244,25 @@ internal ref struct Repairer
             return false;
         }
 
-        int l = Left(q.Start), r = Right(q.End);
-        return CharInfo.IsUpper(l) && !CharInfo.IsLower(r);
+        int l2 = q.Start >= 2 && q.Start - 1 != _lastGroupEnd ? _s[q.Start - 2] : -1;
+        return CharInfo.IsUpper(l) && (CharInfo.IsUpper(r) || CharInfo.IsUpper(l2));
     }
 
-    private bool AcceptAlone(in Sequence q, bool followed)
+    private bool AcceptAlone(in Sequence q, int l, int r)
     {
         int cp = q.CodePoint;
         char lead = _s[q.Start];
-        int l = Left(q.Start), r = Right(q.End);
         char last = _s[q.End - 1];
         bool endsInSpace = last is ' ' or '\u00A0';
 
-        if (endsInSpace && lead is '\u00C3' or '\u00C2' && AcceptNoBreakSpace(lead, l, q.End))
+        if (endsInSpace && lead is '\u00C3' or '\u00C2')
         {
-            return true;
+            return AcceptNoBreakSpace(lead, l, q.Start, q.End);
         }
 
-        if (q.HasTrailingSpace && !followed)
+        if (q.HasTrailingSpace)
         {
-            return false;
+            return false; // a plain space at the end needs its chain (à¸ à¸²) or the no-break-space rule
         }
 
         if (!CharInfo.IsLetter(cp))
@@ -237,33 +273,56 @@ internal ref struct Repairer
             }
 
             // A lone symbol from the general punctuation, arrows, math, dingbat and braille blocks (✔ ⚠ ♫).
+            // In a further layer of a proven run, such a symbol is the layer's own evidence (Ã¢â€\u009d → ┒).
             return lead == '\u00E2' && cp is >= 0x2000 and < 0x2C00
-                && (DocEvidence() || ((l < 0 || CharInfo.IsSpace(l)) && (r < 0 || CharInfo.IsSpace(r))));
+                && (_nested || DocEvidence() || ((l < 0 || CharInfo.IsSpace(l)) && (r < 0 || CharInfo.IsSpace(r))));
         }
 
-        if (CharInfo.ScriptOf(cp) != Script.Latin || !CharInfo.IsCommonLatinLetter(cp))
+        if (CharInfo.ScriptOf(cp) != Script.Latin)
+        {
+            // A lone Cyrillic, Greek, CJK… letter: believable only in a damaged document and away from Latin
+            // letters (OPCIÓ… must not end in Cyrillic Ӆ).
+            return DocEvidence() && CharInfo.ScriptOf(l) != Script.Latin && CharInfo.ScriptOf(r) != Script.Latin;
+        }
+
+        if (!CharInfo.IsCommonLatinLetter(cp))
         {
             return false;
         }
 
         bool caseOk = CharInfo.IsUpper(cp)
             ? !CharInfo.IsLower(l) && (!CharInfo.IsLower(r) || !CharInfo.IsLetter(l))
-            : CharInfo.IsLower(l) || CharInfo.IsLower(r);
+            : CharInfo.IsLower(l) || CharInfo.IsLower(r) || (!CharInfo.IsLetter(l) && !CharInfo.IsLetter(r))
+                || (CharInfo.IsUpper(l) && !CharInfo.IsLetter(LeftOf(q.Start - 1)));
         if (!caseOk)
         {
             return false;
         }
 
-        bool midWord = CharInfo.IsLetter(l) && CharInfo.IsLetter(r);
+        bool midWord = CharInfo.IsLetter(l) && CharInfo.IsLetter(r) && !endsInSpace;
         for (int j = q.Start + 1; j < q.End; j++)
         {
-            if (_s[j] is '\u2019' or '\u2018' or '\u00B4' or '`')
+            if (_s[j] is '\u2019' or '\u00B4' or '`' && IsClitic(q.End))
             {
-                return midWord; // apostrophes sit inside correct words too: ZZAJÉ’s, Ã’s
+                // An apostrophe before an English clitic is correct text (ZZAJÉ’s, Ã’s) unless inside a word.
+                return midWord;
             }
         }
 
-        return midWord || lead == '\u00C3' || DocEvidence();
+        // Å/Ä at the start of a capitalised word: Latin Extended-A capitals (Åšwiat → Świat, Å’uvre → Œuvre).
+        bool extendedCapital = lead is '\u00C4' or '\u00C5' && CharInfo.IsUpper(cp) && !CharInfo.IsLetter(l) && CharInfo.IsLower(r);
+        // A capital right after capitals at the end of a word (PÅ…, HÄ”): shouting with punctuation is real
+        // text too, so only Ã (a rare final letter) or a damaged document makes it damage.
+        bool shoutEnd = CharInfo.IsUpper(cp) && CharInfo.IsUpper(l) && !CharInfo.IsLetter(r);
+        if (shoutEnd)
+        {
+            return lead == '\u00C3' || DocEvidence();
+        }
+
+        bool shoutedWord = CharInfo.IsUpper(cp) && CharInfo.IsUpper(r);
+        // A capital lead right after a small letter (qxÅ«, piÃ¹): camel case inside a word is damage.
+        bool camel = CharInfo.IsLower(l) && char.IsUpper(lead);
+        return midWord || shoutedWord || camel || lead == '\u00C3' || extendedCapital || DocEvidence();
     }
 
     /// <summary>
@@ -271,16 +330,26 @@ internal ref struct Repairer
     /// word (<c>voilÃ le</c>, <c>Ã perturber</c>), a no-break space after a lowercase letter (<c>namedÂ </c>).
     /// Not after capitals, where real text has them (<c>C O N C L U S Ã O</c>, <c>MISUTÂ AJIKKO</c>).
     /// </summary>
-    private bool AcceptNoBreakSpace(char lead, int l, int end)
+    private bool AcceptNoBreakSpace(char lead, int l, int start, int end)
     {
         if (CharInfo.IsLower(l))
         {
             return true;
         }
 
+        if (lead == '\u00C3' && _s[end - 1] == '\u00A0' && CharInfo.IsUpper(l) && !CharInfo.IsLetter(LeftOf(start - 1))
+            && (end == _s.Length || !CharInfo.IsUpper(_s[end])))
+        {
+            return true; // a capitalised word: CÃ\u00a0nan → Cànan, FÃ\u00a0 → Fà
+        }
+
         if (lead == '\u00C2')
         {
-            return !CharInfo.IsLetter(l) && DocEvidence();
+            // French typography puts a no-break space before : ; ! ? » and %: "21 °CÂ :" → "21 °C :".
+            bool beforePunctuation = Right(end) is ':' or ';' or '!' or '?' or '\u00BB' or '%';
+            // A lone Â between spaces is a word of its own, not a leftover: it must cling to what precedes it.
+            bool clings = l >= 0 && !CharInfo.IsSpace(l) && !CharInfo.IsLetter(l);
+            return (clings || beforePunctuation) && DocEvidence();
         }
 
         int w = end;
@@ -289,7 +358,17 @@ internal ref struct Repairer
             w++;
         }
 
-        return !CharInfo.IsLetter(l) && w < _s.Length && CharInfo.IsLower(_s[w]);
+        // At the start of a word: before a lowercase word, and only with more evidence than a single plain
+        // space (a real no-break space, a second space, or damage elsewhere in the document).
+        bool strongSpace = _s[end - 1] == '\u00A0' || w - end >= 1 || DocEvidence() || WordContinues(0xE0, end);
+        if (CharInfo.IsLetter(l))
+        {
+            return false;
+        }
+
+        // A real no-break space before punctuation or the end, in a damaged document: a lone "à".
+        return (w < _s.Length && CharInfo.IsLower(_s[w]) && strongSpace)
+            || (_s[end - 1] == '\u00A0' && (w == _s.Length || !CharInfo.IsLetter(_s[w])) && DocEvidence());
     }
 
     /// <summary>A lossy <c>â??</c> in a place only punctuation takes: inside a word, before a word after a space, between spaces.</summary>
@@ -313,9 +392,41 @@ internal ref struct Repairer
     }
 
     private readonly int Left(int start) =>
-        start == _lastGroupEnd ? _lastGroupChar : start > 0 ? _s[start - 1] : -1;
+        start == _lastGroupEnd ? _lastGroupChar : start > 0 ? _s[start - 1] : _outerLeft;
 
-    private readonly int Right(int end) => end < _s.Length ? _s[end] : -1;
+    /// <summary>The character before <paramref name="index"/> as the repaired text has it so far.</summary>
+    private readonly int CharBefore(int index, int pending, ReadOnlySpan<char> written)
+    {
+        if (index - 1 >= pending)
+        {
+            return _s[index - 1];
+        }
+
+        int back = pending - (index - 1); // 1 = last written character
+        return index - 1 >= 0 && written.Length >= back ? written[^back] : -1;
+    }
+
+    /// <summary>An English clitic after an apostrophe: ’s ’t ’d ’m ’ll ’re ’ve.</summary>
+    private readonly bool IsClitic(int at)
+    {
+        ReadOnlySpan<char> s = _s;
+        int w = at;
+        while (w < s.Length && CharInfo.IsLetter(s[w]))
+        {
+            w++;
+        }
+
+        return (w - at) switch
+        {
+            1 => s[at] is 's' or 't' or 'd' or 'm',
+            2 => s.Slice(at, 2) is "ll" or "re" or "ve",
+            _ => false,
+        };
+    }
+
+    private readonly int LeftOf(int index) => index > 0 && index - 1 < _s.Length ? _s[index - 1] : index == 0 ? _outerLeft : _outerLeft2;
+
+    private readonly int Right(int end) => end < _s.Length ? _s[end] : _outerRight;
 
     /// <summary>Whether the document shows proven damage anywhere: weak evidence elsewhere is then believed.</summary>
     private bool DocEvidence()
@@ -356,7 +467,7 @@ internal ref struct Repairer
         return new PunctuationStyle((_style & 1) != 0, (_style & 2) != 0);
     }
 
-    private void EmitGroup(scoped ReadOnlySpan<Sequence> group, ref CharBuffer output, ref int pending)
+    private bool EmitGroup(scoped ReadOnlySpan<Sequence> group, ref CharBuffer output, ref int pending)
     {
         int start = group[0].Start, end = group[^1].End;
         Span<char> first = stackalloc char[Math.Min(2 * (end - start) + 2, 512)];
@@ -425,7 +536,13 @@ internal ref struct Repairer
         int maxLayers = _o.EffectiveMaxLayers;
         while (!_nested && chain.Count < maxLayers && !CandidateScanner.CannotHoldDamage(text))
         {
-            var inner = new Repairer(text, _o, nested: true, null, null);
+            var inner = new Repairer(text, _o, nested: true, null, null)
+            {
+                _outerLeft = Left(start),
+                _outerLeft2 = CharBefore(start - 1, pending, output.Written),
+                _outerRight = Right(end),
+                _docEvidence = DocEvidence() ? (sbyte)1 : (sbyte)0,
+            };
             var buffer = new CharBuffer(text.Length);
             bool changed = inner.Run(ref buffer);
             if (changed)
@@ -447,6 +564,11 @@ internal ref struct Repairer
             text = MapC1(text);
         }
 
+        if (WouldFormNewSequence(start, end, text, pending))
+        {
+            return false; // inconsistent damage (a hopeless garble): repairing it would only make new garbage
+        }
+
         SawGuess |= guess;
         output.Append(_s[pending..start]);
         output.Append(text);
@@ -457,6 +579,63 @@ internal ref struct Repairer
         _steps?.Add(new FixStep(start, end - start, _s[start..end].ToString(), text, chain, confidence, guess,
             guess || group.ContainsLossy() ? FixKind.LossySequence : FixKind.Mojibake));
         _sites?.Add(new DamageSite(start, end - start, confidence, guess));
+        return true;
+    }
+
+    /// <summary>
+    /// True when the replacement would join an unrepaired neighbour into a new proven sequence
+    /// (<c>ã†</c> + <c>â€™</c> → <c>ã†’</c> → ㆒): the damage is not the single-byte image of one text.
+    /// </summary>
+    private readonly bool WouldFormNewSequence(int start, int end, string text, int pending)
+    {
+        Span<char> window = stackalloc char[16];
+        int from = Math.Max(Math.Max(pending, start - 3), 0);
+        int n = 0;
+        for (int j = from; j < start; j++)
+        {
+            window[n++] = _s[j];
+        }
+
+        int joinAt = n;
+        int take = Math.Min(text.Length, 3);
+        int textFrom = n;
+        for (int j = 0; j < take; j++)
+        {
+            window[n++] = text[j];
+        }
+
+        // The right edge: the last few characters of the replacement, then what follows it.
+        int tailStart = n;
+        for (int j = Math.Max(take, text.Length - 3); j < text.Length; j++)
+        {
+            window[n++] = text[j];
+        }
+
+        int textEnd = n;
+        for (int j = end; j < _s.Length && n < window.Length; j++)
+        {
+            window[n++] = _s[j];
+        }
+
+        ReadOnlySpan<char> w = window[..n];
+        for (int i = 0; i < textEnd; i++)
+        {
+            bool fromLeft = i < joinAt;
+            bool fromTail = i >= Math.Min(tailStart, textFrom) && i >= textFrom && text.Length > 0;
+            if (!Sequence.IsLeadChar(w[i]) || !SequenceReader.TryRead(w, i, false, false, out Sequence q)
+                || q.Evidence != Evidence.Definite || !CharInfo.IsPlausible(q.CodePoint))
+            {
+                continue;
+            }
+
+            // Only sequences that straddle an edge of the replacement count.
+            if ((fromLeft && q.End > joinAt) || (fromTail && !fromLeft && q.End > textEnd))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

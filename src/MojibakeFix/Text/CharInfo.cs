@@ -76,7 +76,7 @@ internal static class CharInfo
     /// <summary>
     /// Latin letters that real text uses often enough that a decoding producing one is believable on weak
     /// evidence: Latin-1, most of Latin Extended-A, Romanian, Vietnamese, pinyin, Azerbaijani schwa.
-    /// Maltese, Esperanto, Sami and IPA letters need strong evidence.
+    /// Maltese, Esperanto, Sami, breve and IPA letters need strong evidence.
     /// </summary>
     internal static bool IsCommonLatinLetter(int cp) => cp switch
     {
@@ -84,7 +84,8 @@ internal static class CharInfo
         >= 0xC0 and <= 0xFF => true,
         0x108 or 0x109 or 0x10A or 0x10B or 0x11C or 0x11D or 0x120 or 0x121 or 0x124 or 0x125 or 0x126
             or 0x127 or 0x132 or 0x133 or 0x134 or 0x135 or 0x138 or 0x13F or 0x140 or 0x149 or 0x14A
-            or 0x14B or 0x156 or 0x157 or 0x15C or 0x15D or 0x166 or 0x167 or 0x16C or 0x16D or 0x17F => false,
+            or 0x14B or 0x156 or 0x157 or 0x15C or 0x15D or 0x166 or 0x167 or 0x16C or 0x16D or 0x17F
+            or 0x114 or 0x115 or 0x12C or 0x12D or 0x14E or 0x14F => false,
         >= 0x100 and <= 0x17F => true,
         >= 0x218 and <= 0x21B => true,
         0x1A0 or 0x1A1 or 0x1AF or 0x1B0 or 0x18F or 0x259 => true,
