@@ -1,0 +1,111 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using MojibakeFix.Detection;
+using MojibakeFix.Repair;
+
+namespace MojibakeFix;
+
+public static partial class Mojibake
+{
+    /// <summary>
+    /// Repairs UTF-8 text and writes the result to <paramref name="destination"/>. Text that cannot hold damage
+    /// is copied as bytes, never transcoded; bytes that are not valid UTF-8 are copied through unchanged, in place.
+    /// </summary>
+    /// <typeparam name="TWriter">The writer type (a struct writer avoids boxing).</typeparam>
+    /// <param name="utf8">The UTF-8 input.</param>
+    /// <param name="destination">Receives the repaired UTF-8.</param>
+    /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <returns>True when something was repaired.</returns>
+    /// <remarks>
+    /// Damage always begins with a character U+00C2–U+00F4 (bytes C3 82–C3 B4) or a C1 control (C2 80–C2 9F)
+    /// followed by a character that stands for a continuation byte; the input is scanned for that byte
+    /// signature first, so clean text (all of Cyrillic, CJK, Greek… and correct accented Latin) costs one pass.
+    /// </remarks>
+    public static bool FixUtf8<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions? options = null)
+        where TWriter : IBufferWriter<byte>
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!Utf8Signature.MayHoldDamage(utf8))
+        {
+            destination.Write(utf8);
+            return false;
+        }
+
+        options ??= FixOptions.Default;
+        bool changed = false;
+        while (!utf8.IsEmpty)
+        {
+            // The longest valid prefix, then any invalid bytes, copied through as they are.
+            int valid = Utf8.IsValid(utf8) ? utf8.Length : ValidPrefixLength(utf8);
+            changed |= FixValidUtf8(utf8[..valid], destination, options);
+            utf8 = utf8[valid..];
+            if (!utf8.IsEmpty)
+            {
+                Rune.DecodeFromUtf8(utf8, out _, out int invalid);
+                destination.Write(utf8[..invalid]);
+                utf8 = utf8[invalid..];
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Repairs UTF-8 text into a new array.</summary>
+    /// <param name="utf8">The UTF-8 input.</param>
+    /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <returns>The repaired UTF-8 bytes (a copy even when nothing changed).</returns>
+    public static byte[] FixUtf8(ReadOnlySpan<byte> utf8, FixOptions? options = null)
+    {
+        var writer = new ArrayBufferWriter<byte>(Math.Max(utf8.Length, 1));
+        FixUtf8(utf8, writer, options);
+        return writer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// True when UTF-8 <paramref name="utf8"/> holds no byte signature that damage can start with: a single
+    /// vectorized pass, no allocation. A false answer does not mean damage.
+    /// </summary>
+    /// <param name="utf8">The UTF-8 input.</param>
+    /// <returns>True when the bytes are certainly free of mojibake.</returns>
+    public static bool IsCertainlyCleanUtf8(ReadOnlySpan<byte> utf8) => !Utf8Signature.MayHoldDamage(utf8);
+
+    private static int ValidPrefixLength(ReadOnlySpan<byte> utf8)
+    {
+        int i = 0;
+        while (i < utf8.Length)
+        {
+            if (Rune.DecodeFromUtf8(utf8[i..], out _, out int n) != OperationStatus.Done)
+            {
+                break;
+            }
+
+            i += n;
+        }
+
+        return i;
+    }
+
+    private static bool FixValidUtf8<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions options)
+        where TWriter : IBufferWriter<byte>
+    {
+        if (!Utf8Signature.MayHoldDamage(utf8))
+        {
+            destination.Write(utf8);
+            return false;
+        }
+
+        // Only text with a damage signature is transcoded: decode, repair, encode back.
+        string text = Encoding.UTF8.GetString(utf8);
+        string repaired = Engine.Repair(text, options, null, null);
+        if (ReferenceEquals(repaired, text))
+        {
+            destination.Write(utf8);
+            return false;
+        }
+
+        Span<byte> target = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(repaired.Length));
+        destination.Advance(Encoding.UTF8.GetBytes(repaired, target));
+        return true;
+    }
+}
