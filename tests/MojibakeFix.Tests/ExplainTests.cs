@@ -42,7 +42,7 @@ public class ExplainTests
             string damaged = step.Replacement;
             foreach (var _ in step.Encodings)
             {
-                damaged = Support.Damage.Cp1252(damaged);
+                damaged = MojibakeFix.Corpus.Damage.Cp1252(damaged);
             }
 
             Assert.Equal(step.Original, damaged);

@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using MojibakeFix.Corpus;
 using MojibakeFix.Tests.Support;
 
 namespace MojibakeFix.Tests;

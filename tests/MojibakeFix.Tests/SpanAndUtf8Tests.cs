@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using MojibakeFix.Corpus;
 using MojibakeFix.Tests.Support;
 
 namespace MojibakeFix.Tests;

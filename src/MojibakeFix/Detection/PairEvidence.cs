@@ -54,10 +54,10 @@ internal static class PairEvidence
 
         return KindOf(next) switch
         {
-            Kind.Punct => true,
+            Kind.Punct => next != '\u2022', // a bullet never touches the letter before it
             // Same case: Czech and Slovak "íš", "ôž". A capital before a small caron letter starts a word
             // (Úžasný) as often as it shows damage (Åšwiat): natural here, context decides.
-            Kind.Caron => char.IsLetter(lead),
+            Kind.Caron => char.IsLetter(lead) && !(char.IsLower(lead) && char.IsUpper(next)),
             _ => false,
         };
     }
@@ -77,7 +77,8 @@ internal static class PairEvidence
 
         if (a is '\u2122' or '\u00AE' or '\u00A9')
         {
-            return true; // a brand mark ends a word like a letter does: Brand™—, NESTLÉ®…
+            // A brand mark ends a word like a letter does: Brand™—, NESTLÉ®…
+            return b is '\u2014' or '\u2013' or '\u2026' or '\u201D' or '\u2019' or '\u00BB';
         }
 
         return (a, b) switch

@@ -141,8 +141,10 @@ internal static class SequenceReader
             return true;
         }
 
+        // Inside a run: another sequence follows, or one ended right before this one.
         int next = j + 1;
-        return next + 1 < s.Length && Sequence.IsLeadChar(s[next]) && Sequence.IsContinuationChar(s[next + 1]);
+        return (next + 1 < s.Length && Sequence.IsLeadChar(s[next]) && Sequence.IsContinuationChar(s[next + 1]))
+            || (i > 0 && Sequence.IsContinuationChar(s[i - 1]));
     }
 
     private static bool SecondByteFits(char lead, byte b) => lead switch

@@ -22,6 +22,7 @@ internal ref struct Repairer
     private readonly List<DamageSite>? _sites;
     private sbyte _docEvidence; // -1 unknown, 0 no, 1 yes
     private sbyte _style; // -1 unknown, else bit 0 low closing quotes, bit 1 em dash
+    private int _docScripts; // scripts of the proven sequences in the document, one bit per Script
     private bool _quoteOpen;
     private int _lastGroupEnd;
     private int _lastGroupChar;
@@ -172,8 +173,12 @@ internal ref struct Repairer
                 bool symbol = !CharInfo.IsLetter(q.CodePoint) && q.CodePoint is >= 0x2000 and < 0x2C00; // âš ï¸ → ⚠️
                 // Its other characters must prove damage on their own: é… before a space is correct text.
                 bool ownEvidence = q.ByteCount == 2 || !PairEvidence.IsNaturalAfterLead(_s[q.Start], _s[q.Start + 1]);
-                accepted[k] = joinedRight && ownEvidence && (anyDefinite || DocEvidence())
-                    && (symbol || (CharInfo.IsLetter(q.CodePoint) && SameScript(chain[k + 1], CharInfo.ScriptOf(q.CodePoint))));
+                bool rightInWord = joinedRight && SameBlock(q.CodePoint, chain[k + 1].CodePoint);
+                bool leftInWord = joinedLeft && accepted[k - 1] && SameBlock(q.CodePoint, chain[k - 1].CodePoint);
+                bool inWord = rightInWord || leftInWord;
+                ownEvidence |= rightInWord && leftInWord; // 项目æ— 效: the same script on both sides
+                bool evidence = anyDefinite || DocEvidence() || (joinedRight && SameScriptRun(chain, k + 1));
+                accepted[k] = evidence && ((symbol && joinedRight) || (ownEvidence && q.CodePoint >= 0 && (CharInfo.IsLetter(q.CodePoint) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(q.CodePoint) == System.Globalization.UnicodeCategory.DecimalDigitNumber) && inWord));
                 continue;
             }
 
@@ -229,6 +234,28 @@ internal ref struct Repairer
     /// </summary>
     private static bool IsLayerChar(int cp) => cp is >= 0xA0 and <= 0xFF || (cp <= 0xFFFF && Windows1252.TryGetByte((char)cp, out byte b) && b >= 0x80);
 
+    /// <summary>Two decoded characters of one writing system, marks and digits included (ঠ ি, ١ ٠).</summary>
+    private static bool SameBlock(int a, int b)
+    {
+        Script sa = CharInfo.ScriptOf(a);
+        if (sa is not (Script.None or Script.Other or Script.Latin) && sa == CharInfo.ScriptOf(b))
+        {
+            return true;
+        }
+
+        return a >= 0x600 && b >= 0x600 && Family(a) == Family(b);
+    }
+
+    /// <summary>A writing system as a range of code points: the large ones whole, the rest by 128-point block.</summary>
+    private static int Family(int cp) => cp switch
+    {
+        >= 0x3040 and < 0x3100 or >= 0x3400 and < 0xA000 or >= 0xF900 and < 0xFB00 => 1, // kana and Han
+        >= 0x1100 and < 0x1200 or >= 0xAC00 and < 0xD7B0 or >= 0x3130 and < 0x3190 => 2, // Hangul
+        >= 0x1200 and < 0x13A0 => 3, // Ethiopic
+        >= 0x10A0 and < 0x1100 or >= 0x1C90 and < 0x1CC0 => 4, // Georgian
+        _ => cp >> 7,
+    };
+
     private static bool SameScript(in Sequence q, Script script) =>
         q.Evidence != Evidence.Lossy && CharInfo.IsLetter(q.CodePoint) && CharInfo.ScriptOf(q.CodePoint) == script;
 
@@ -245,7 +272,7 @@ internal ref struct Repairer
         }
 
         int l2 = q.Start >= 2 && q.Start - 1 != _lastGroupEnd ? _s[q.Start - 2] : -1;
-        return CharInfo.IsUpper(l) && (CharInfo.IsUpper(r) || CharInfo.IsUpper(l2));
+        return CharInfo.IsUpper(l) && (CharInfo.IsUpper(r) || (CharInfo.IsUpper(l2) && !CharInfo.IsLower(r)));
     }
 
     private bool AcceptAlone(in Sequence q, int l, int r)
@@ -282,7 +309,9 @@ internal ref struct Repairer
         {
             // A lone Cyrillic, Greek, CJK… letter: believable only in a damaged document and away from Latin
             // letters (OPCIÓ… must not end in Cyrillic Ӆ).
-            return DocEvidence() && CharInfo.ScriptOf(l) != Script.Latin && CharInfo.ScriptOf(r) != Script.Latin;
+            Script script = CharInfo.ScriptOf(cp);
+            return DocEvidence() && ((CharInfo.ScriptOf(l) != Script.Latin && CharInfo.ScriptOf(r) != Script.Latin)
+                || (!_nested && script != Script.Other && (_docScripts & (1 << (int)script)) != 0 && CharInfo.ScriptOf(r) != Script.Latin));
         }
 
         if (!CharInfo.IsCommonLatinLetter(cp))
@@ -294,12 +323,12 @@ internal ref struct Repairer
             ? !CharInfo.IsLower(l) && (!CharInfo.IsLower(r) || !CharInfo.IsLetter(l))
             : CharInfo.IsLower(l) || CharInfo.IsLower(r) || (!CharInfo.IsLetter(l) && !CharInfo.IsLetter(r))
                 || (CharInfo.IsUpper(l) && !CharInfo.IsLetter(LeftOf(q.Start - 1)));
-        if (!caseOk)
+        bool midWord = CharInfo.IsLetter(l) && CharInfo.IsLetter(r) && !endsInSpace;
+        if (!caseOk && !(midWord && lead == '\u00C3'))
         {
-            return false;
+            return false; // Ã inside a word is damage whatever the case around it (AtopÃ“se)
         }
 
-        bool midWord = CharInfo.IsLetter(l) && CharInfo.IsLetter(r) && !endsInSpace;
         for (int j = q.Start + 1; j < q.End; j++)
         {
             if (_s[j] is '\u2019' or '\u00B4' or '`' && IsClitic(q.End))
@@ -348,8 +377,10 @@ internal ref struct Repairer
             // French typography puts a no-break space before : ; ! ? » and %: "21 °CÂ :" → "21 °C :".
             bool beforePunctuation = Right(end) is ':' or ';' or '!' or '?' or '\u00BB' or '%';
             // A lone Â between spaces is a word of its own, not a leftover: it must cling to what precedes it.
-            bool clings = l >= 0 && !CharInfo.IsSpace(l) && !CharInfo.IsLetter(l);
-            return (clings || beforePunctuation) && DocEvidence();
+            // Czech, Slovak and Polish keep single-letter prepositions with a no-break space: "ZÂ roury".
+            bool clings = l < 0 || (!CharInfo.IsSpace(l) && !CharInfo.IsLetter(l));
+            bool singleLetterWord = CharInfo.IsLetter(l) && !CharInfo.IsLetter(LeftOf(start));
+            return clings || singleLetterWord || (beforePunctuation && DocEvidence());
         }
 
         int w = end;
@@ -360,14 +391,14 @@ internal ref struct Repairer
 
         // At the start of a word: before a lowercase word, and only with more evidence than a single plain
         // space (a real no-break space, a second space, or damage elsewhere in the document).
-        bool strongSpace = _s[end - 1] == '\u00A0' || w - end >= 1 || DocEvidence() || WordContinues(0xE0, end);
         if (CharInfo.IsLetter(l))
         {
             return false;
         }
 
         // A real no-break space before punctuation or the end, in a damaged document: a lone "à".
-        return (w < _s.Length && CharInfo.IsLower(_s[w]) && strongSpace)
+        // Ã is no word of its own in any language: before a lowercase word it is à (Ã jour, jusqu'Ã nos).
+        return (w < _s.Length && (CharInfo.IsLower(_s[w]) || (w - end >= 1 && _s[w] is (>= '0' and <= '9') or '%')))
             || (_s[end - 1] == '\u00A0' && (w == _s.Length || !CharInfo.IsLetter(_s[w])) && DocEvidence());
     }
 
@@ -441,13 +472,28 @@ internal ref struct Repairer
                     && q.Evidence == Evidence.Definite && q.Lead != 0xD7 && CharInfo.IsPlausible(q.CodePoint))
                 {
                     _docEvidence = 1;
-                    break;
+                    _docScripts |= 1 << (int)CharInfo.ScriptOf(q.CodePoint);
+                    if (q.CodePoint is >= 0x1EA0 and <= 0x1EF9 or 0x1A1 or 0x1B0)
+                    {
+                        _docScripts |= VietnameseBit;
+                    }
+                    i = q.End - 1;
                 }
             }
         }
 
         return _docEvidence == 1;
     }
+
+    /// <summary>Whether the document is Vietnamese: its repairs or its text hold letters only Vietnamese uses.</summary>
+    private bool Vietnamese()
+    {
+        DocEvidence();
+        return (_docScripts & VietnameseBit) != 0 || _s.IndexOfAnyInRange('\u1EA0', '\u1EF9') >= 0
+            || _s.Contains("á»", StringComparison.Ordinal) || _s.Contains("áº", StringComparison.Ordinal) || _s.Contains("Æ°", StringComparison.Ordinal);
+    }
+
+    private const int VietnameseBit = 1 << 30;
 
     private PunctuationStyle Style()
     {
@@ -515,11 +561,14 @@ internal ref struct Repairer
             }
 
             layer.AppendCodePoint(cp);
-            if (q.HasTrailingSpace && k == group.Length - 1 && !CharInfo.IsSpace(cp) && end < _s.Length && !CharInfo.IsSpace(_s[end]))
+            int after = q.End;
+            bool boundaryMatters = k == group.Length - 1 || _s[q.Start] is '\u00C3' or '\u00C2';
+            if (q.HasTrailingSpace && boundaryMatters && !CharInfo.IsSpace(cp) && after < _s.Length
+                && (char.IsLetterOrDigit(_s[after]) || _s[after] is '(' or '[' or '%' or '"' or '\'' or '\u201C' or '\u00AB'))
             {
                 // The lost no-break space was also the only word boundary: keep one (quantitÃ di → quantità di),
                 // unless what follows cannot be a word of its own (àquele, às, Vietnamese thành).
-                if (!WordContinues(cp, end))
+                if (!WordContinues(cp, after))
                 {
                     layer.Append(' ');
                 }
@@ -542,6 +591,7 @@ internal ref struct Repairer
                 _outerLeft2 = CharBefore(start - 1, pending, output.Written),
                 _outerRight = Right(end),
                 _docEvidence = DocEvidence() ? (sbyte)1 : (sbyte)0,
+                _docScripts = _docScripts,
             };
             var buffer = new CharBuffer(text.Length);
             bool changed = inner.Run(ref buffer);
@@ -642,7 +692,7 @@ internal ref struct Repairer
     /// After a lost no-break space, whether the letters that follow continue the word instead of starting one:
     /// Portuguese contractions (<c>às</c>, <c>àquele</c>, <c>àquilo</c>) and vowelless fragments (<c>nh</c> of thành).
     /// </summary>
-    private readonly bool WordContinues(int cp, int end)
+    private bool WordContinues(int cp, int end)
     {
         ReadOnlySpan<char> s = _s;
         int w = end;
@@ -662,7 +712,22 @@ internal ref struct Repairer
             return true;
         }
 
-        return word.IndexOfAny("aeiouyAEIOUYàáâãäåèéêëìíîïòóôõöùúûüýăâêôơư") < 0;
+        // Vietnamese writes one syllable per word: after à comes the rest of the syllable (nào, sàng, làm).
+        if (cp == 0xE0 && Vietnamese() && word is "o" or "i" or "y" or "u" or "n" or "ng" or "nh" or "m" or "c" or "ch" or "t" or "p")
+        {
+            return true;
+        }
+
+        // A fragment without a vowel cannot be a word (thÃ nh → thành); letters beyond ASCII may be vowels.
+        foreach (char c in word)
+        {
+            if (c >= 0x80 || "aeiouyAEIOUY".Contains(c, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string LabelOf(ReadOnlySpan<Sequence> group)

@@ -1,0 +1,128 @@
+namespace MojibakeFix.Corpus;
+
+/// <summary>One accuracy category: how its damaged inputs are made and what its goal is.</summary>
+/// <param name="Name">The category as reported.</param>
+/// <param name="Goal">The share of exact repairs required (for clean text: the share left unchanged).</param>
+/// <param name="Ftfy">ftfy 6.3.1 on such data, as given in the issue (not measured here).</param>
+public sealed record Category(string Name, double Goal, string Ftfy);
+
+/// <summary>One test case: the damaged input and the text it must become.</summary>
+public readonly record struct Case(string Language, string Input, string Expected);
+
+/// <summary>
+/// Builds the accuracy corpora from the gettext catalogs, deterministically: every distinct translation with
+/// non-ASCII text, minus the few that are already mojibake in the source (counted, not hidden).
+/// </summary>
+public sealed class AccuracyCorpus
+{
+    public static readonly Category Clean = new("clean text unchanged", 0.9995, "100% (0 false positives)");
+    public static readonly Category Single1252 = new("single layer Windows-1252", 0.995, "99.3%");
+    public static readonly Category SingleLatin1 = new("single layer Latin-1", 0.995, "99.2%");
+    public static readonly Category Double1252 = new("double layer Windows-1252", 0.995, "~100%");
+    public static readonly Category Mixed = new("mixed clean + damaged", 0.97, "78.5%");
+    public static readonly Category LostNbsp = new("lost no-break space", 0.95, "80.6%");
+    public static readonly Category LossyPunctuation = new("lossy punctuation (PDF WinAnsi '?')", 0.90, "0%");
+
+    public static IReadOnlyList<Category> All { get; } = [Clean, Single1252, SingleLatin1, Double1252, Mixed, LostNbsp, LossyPunctuation];
+
+    private AccuracyCorpus(List<CatalogMessage> messages, int excluded)
+    {
+        Messages = messages;
+        ExcludedAsAlreadyDamaged = excluded;
+    }
+
+    /// <summary>The distinct clean source messages (non-ASCII, in catalog order).</summary>
+    public IReadOnlyList<CatalogMessage> Messages { get; }
+
+    /// <summary>Source messages left out because they are mojibake themselves.</summary>
+    public int ExcludedAsAlreadyDamaged { get; }
+
+    /// <summary>Loads every catalog, or every <paramref name="stride"/>-th distinct message for a quick run.</summary>
+    public static AccuracyCorpus Load(int stride = 1)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<CatalogMessage>();
+        int excluded = 0, index = 0;
+        foreach (var m in Catalogs.Messages())
+        {
+            if (!m.Text.Any(c => c >= 0x80) || !seen.Add(m.Text))
+            {
+                continue;
+            }
+
+            if (Damage.LooksAlreadyDamaged(m.Text))
+            {
+                excluded++;
+                continue;
+            }
+
+            if (index++ % stride == 0)
+            {
+                list.Add(m);
+            }
+        }
+
+        return new AccuracyCorpus(list, excluded);
+    }
+
+    /// <summary>The cases of one category.</summary>
+    public IEnumerable<Case> Cases(Category category)
+    {
+        var ms = Messages;
+        for (int i = 0; i < ms.Count; i++)
+        {
+            string t = ms[i].Text, lang = ms[i].Language;
+            if (category == Clean)
+            {
+                yield return new Case(lang, t, t);
+            }
+            else if (category == Single1252)
+            {
+                yield return new Case(lang, Damage.Cp1252(t), t);
+            }
+            else if (category == SingleLatin1)
+            {
+                yield return new Case(lang, Damage.Latin1(t), t);
+            }
+            else if (category == Double1252)
+            {
+                yield return new Case(lang, Damage.Cp1252(t, 2), t);
+            }
+            else if (category == Mixed)
+            {
+                string other = ms[(i * 7919 + 13) % ms.Count].Text;
+                yield return i % 2 == 0
+                    ? new Case(lang, other + " " + Damage.Cp1252(t), other + " " + t)
+                    : new Case(lang, Damage.Cp1252(t) + " " + other, t + " " + other);
+            }
+            else if (category == LostNbsp)
+            {
+                if (System.Text.Encoding.UTF8.GetBytes(t).Contains((byte)0xA0))
+                {
+                    string damaged = Damage.LostNoBreakSpace(t);
+                    yield return new Case(lang, damaged, t);
+                    if (t.Contains("à ", StringComparison.Ordinal) || t.Contains("\u00A0 ", StringComparison.Ordinal))
+                    {
+                        // A word-final à or no-break space whose lost 0xA0 and the following space collapsed into
+                        // one, as an HTML renderer does (quantitÃ di). Inside a word the collapse is undecidable.
+                        yield return new Case(lang, CollapseAfterLostNbsp(Damage.Cp1252(t)), t);
+                    }
+                }
+            }
+            else if (category == LossyPunctuation)
+            {
+                // Only text where the font loss hits punctuation (E2 xx xx) and nothing else: lost letters are
+                // a separate category (issue 5).
+                string damaged = Damage.PdfWinAnsi(t);
+                if (damaged.Contains('?') && !t.Contains('?') && t.All(c => c < 0x2000 ? Damage.PdfWinAnsi(c.ToString()) == Damage.Cp1252(c.ToString()) : true))
+                {
+                    yield return new Case(lang, damaged, t);
+                }
+            }
+        }
+    }
+
+    private static string CollapseAfterLostNbsp(string damaged1252) =>
+        damaged1252.Replace("\u00C3\u00A0 ", "\u00C3 ", StringComparison.Ordinal)
+            .Replace("\u00C2\u00A0 ", "\u00C2 ", StringComparison.Ordinal).Replace('\u00A0', ' ');
+}

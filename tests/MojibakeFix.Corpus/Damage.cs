@@ -1,0 +1,103 @@
+using System.Text;
+
+namespace MojibakeFix.Corpus;
+
+/// <summary>
+/// Forward damage done by the runtime's own encoders (the trusted reference), plus the lossy renderings
+/// seen in real feeds.
+/// </summary>
+public static class Damage
+{
+    private static readonly char[] s_cp1252 = BuildCp1252();
+
+    private static char[] BuildCp1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var cp = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, new DecoderReplacementFallback("\uFFFF"));
+        var table = new char[256];
+        for (int b = 0; b < 256; b++)
+        {
+            string c = cp.GetString([(byte)b]);
+            table[b] = c == "\uFFFF" ? (char)b : c[0]; // undefined bytes pass through as C1 controls
+        }
+
+        return table;
+    }
+
+    /// <summary>UTF-8 bytes read as Windows-1252; the five undefined bytes become U+0081, U+008D, ….</summary>
+    public static string Cp1252(string s)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(s);
+        return string.Create(bytes.Length, bytes, static (dst, src) =>
+        {
+            for (int i = 0; i < src.Length; i++)
+            {
+                dst[i] = s_cp1252[src[i]];
+            }
+        });
+    }
+
+    /// <summary>Windows-1252 damage applied <paramref name="layers"/> times.</summary>
+    public static string Cp1252(string s, int layers)
+    {
+        for (int i = 0; i < layers; i++)
+        {
+            s = Cp1252(s);
+        }
+
+        return s;
+    }
+
+    /// <summary>UTF-8 bytes read as Latin-1.</summary>
+    public static string Latin1(string s) => Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(s));
+
+    /// <summary>Windows-1252 damage, then every no-break space turned into a plain space (an HTML or PDF round trip).</summary>
+    public static string LostNoBreakSpace(string s) => Cp1252(s).Replace('\u00A0', ' ');
+
+    /// <summary>
+    /// Windows-1252 damage rendered through a PDF with a WinAnsi font that lacks € … “ ™ œ (they become '?')
+    /// and prints '•' for the bytes WinAnsi leaves undefined (0x81 0x8D 0x8F 0x90 0x9D): the news feed's shape,
+    /// <c>lâ??analisi</c>, <c>cooperazioneâ?•</c>.
+    /// </summary>
+    public static string PdfWinAnsi(string s)
+    {
+        var chars = Cp1252(s).ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] switch
+            {
+                '\u20AC' or '\u2026' or '\u201C' or '\u2122' or '\u0153' => '?',
+                '\u0081' or '\u008D' or '\u008F' or '\u0090' or '\u009D' => '\u2022',
+                var c => c,
+            };
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>True when a string is itself the Windows-1252 image of different UTF-8 text (mojibake in the source).</summary>
+    public static bool LooksAlreadyDamaged(string s)
+    {
+        var bytes = new byte[s.Length];
+        for (int i = 0; i < s.Length; i++)
+        {
+            int b = Array.IndexOf(s_cp1252, s[i]);
+            if (b < 0)
+            {
+                return false;
+            }
+
+            bytes[i] = (byte)b;
+        }
+
+        try
+        {
+            string decoded = new UTF8Encoding(false, true).GetString(bytes);
+            return decoded != s;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+}
