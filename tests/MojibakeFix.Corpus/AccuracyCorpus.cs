@@ -111,10 +111,11 @@ public sealed class AccuracyCorpus
             }
             else if (category == LossyPunctuation)
             {
-                // Only text where the font loss hits punctuation (E2 xx xx) and nothing else: lost letters are
-                // a separate category (issue 5).
+                // Only text where the font loss hits general punctuation (U+2000–U+206F, €, ™) and nothing else:
+                // lost letters (Ñ?, CJK) are a separate category (issue 5).
                 string damaged = Damage.PdfWinAnsi(t);
-                if (damaged.Contains('?') && !t.Contains('?') && t.All(c => c < 0x2000 ? Damage.PdfWinAnsi(c.ToString()) == Damage.Cp1252(c.ToString()) : true))
+                if (damaged.Contains('?') && !t.Contains('?') && t.EnumerateRunes().All(r => r.Value is (>= 0x2000 and <= 0x206F) or 0x20AC or 0x2122
+                    || Damage.PdfWinAnsi(r.ToString()) == Damage.Cp1252(r.ToString())))
                 {
                     yield return new Case(lang, damaged, t);
                 }

@@ -36,13 +36,18 @@ internal static class LossyGuesser
     private static ReadOnlySpan<int> General =>
     [
         0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026, 0x2018, 0x201E, 0x2022, 0x20AC, 0x2122, 0x201A,
-        0x2039, 0x203A, 0x2020, 0x2021, 0x2030, 0x2032, 0x2033, 0x2010, 0x2212,
+        0x2039, 0x203A, 0x2020, 0x2021, 0x2030, 0x2032, 0x2033, 0x2010, 0x2011, 0x202F, 0x2212,
+        0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2009,
+        0x2002, 0x2003, 0x2007, 0x2008, 0x200A, 0x2012, 0x2015, 0x2016, 0x2017, 0x201B, 0x201F, 0x2023,
+        0x2024, 0x2025, 0x2027, 0x2034, 0x2035, 0x203B, 0x203C, 0x203D, 0x203E, 0x2044, 0x2116, 0x2190,
+        0x2192, 0x2191, 0x2193, 0x2264, 0x2265, 0x2260, 0x221E, 0x2248, 0x2022,
     ];
 
     internal static PunctuationSlot Classify(int left, int right)
     {
+        // Format placeholders and markup count as words: “%s”, “$HOME”, “<file>”.
         bool leftWord = CharInfo.IsLetter(left) || CharInfo.IsDigit(left);
-        bool rightWord = CharInfo.IsLetter(right) || CharInfo.IsDigit(right);
+        bool rightWord = CharInfo.IsLetter(right) || CharInfo.IsDigit(right) || right is '%' or '$' or '<' or '[' or '{';
         bool leftOpen = left < 0 || CharInfo.IsSpace(left) || left is '(' or '[' or '{' or '/' or '-';
         bool rightOpen = right < 0 || CharInfo.IsSpace(right);
         if (leftWord && rightWord)
@@ -80,7 +85,7 @@ internal static class LossyGuesser
         int closer = style.LowClosingQuotes ? 0x201C : quoteOpen ? 0x201D : 0x2019;
         (int, int, int) preferred = slot switch
         {
-            PunctuationSlot.WordInternal => (0x2019, dash, 0x2026),
+            PunctuationSlot.WordInternal => (0x2019, 0x2010, 0x2011),
             PunctuationSlot.Opening => (style.LowClosingQuotes ? 0x201E : 0x201C, 0x2018, 0x2019),
             PunctuationSlot.Closing => (closer, 0x201D, 0x2026),
             PunctuationSlot.Spaced => (dash, 0x2026, 0x2022),

@@ -24,6 +24,7 @@ internal ref struct Repairer
     private sbyte _style; // -1 unknown, else bit 0 low closing quotes, bit 1 em dash
     private int _docScripts; // scripts of the proven sequences in the document, one bit per Script
     private bool _quoteOpen;
+    private sbyte _lossyEvidence = -1;
     private int _lastGroupEnd;
     private int _lastGroupChar;
     private int _outerLeft = -1;
@@ -403,9 +404,14 @@ internal ref struct Repairer
     }
 
     /// <summary>A lossy <c>â??</c> in a place only punctuation takes: inside a word, before a word after a space, between spaces.</summary>
-    private readonly bool LossyContextIsStrong(in Sequence q)
+    private bool LossyContextIsStrong(in Sequence q)
     {
         int l = Left(q.Start), r = Right(q.End);
+        if (q.Lead == 0xE2 && LossyDocEvidence())
+        {
+            return true; // the document shows lossy punctuation elsewhere beyond doubt
+        }
+
         if (q.Lead != 0xE2)
         {
             // U+FFFD right after a lead letter inside a word (SlovenÄ�ina): a decoder marked a lost byte.
@@ -418,8 +424,43 @@ internal ref struct Repairer
         {
             PunctuationSlot.WordInternal or PunctuationSlot.Opening or PunctuationSlot.Spaced => true,
             PunctuationSlot.Closing => keptByte || _quoteOpen,
-            _ => false,
+            _ => keptByte,
         };
+    }
+
+    /// <summary>
+    /// Whether the document holds a lossy punctuation sequence that kept a telling byte (<c>â?¦</c>, <c>â?•</c>,
+    /// <c>â?ž</c>) or proven damage: then bare <c>â??</c> elsewhere in it is lossy punctuation too.
+    /// </summary>
+    private bool LossyDocEvidence()
+    {
+        if (_lossyEvidence < 0)
+        {
+            _lossyEvidence = 0;
+            ReadOnlySpan<char> s = _s;
+            for (int i = s.IndexOf('\u00E2'); i >= 0 && i < s.Length; i = NextE2(s, i + 1))
+            {
+                if (SequenceReader.TryRead(s, i, true, false, out Sequence q) && q.Evidence == Evidence.Lossy
+                    && (q.UnknownMask & 0b110) != 0b110 && (q.UnknownMask & 0b110) != 0 && LossyGuesser.CanGuess(q))
+                {
+                    _lossyEvidence = 1;
+                    break;
+                }
+            }
+
+            if (_lossyEvidence == 0 && DocEvidence())
+            {
+                _lossyEvidence = 1;
+            }
+        }
+
+        return _lossyEvidence == 1;
+    }
+
+    private static int NextE2(ReadOnlySpan<char> s, int from)
+    {
+        int k = from < s.Length ? s[from..].IndexOf('\u00E2') : -1;
+        return k < 0 ? -1 : from + k;
     }
 
     private readonly int Left(int start) =>
