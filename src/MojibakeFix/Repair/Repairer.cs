@@ -23,6 +23,7 @@ internal ref struct Repairer
     private sbyte _docEvidence; // -1 unknown, 0 no, 1 yes
     private sbyte _style; // -1 unknown, else bit 0 low closing quotes, bit 1 em dash
     private int _docScripts; // scripts of the proven sequences in the document, one bit per Script
+    private long _docFamilies; // writing systems (Family) of the proven sequences
     private bool _quoteOpen;
     private sbyte _lossyEvidence = -1;
     private int _lastGroupEnd;
@@ -176,8 +177,13 @@ internal ref struct Repairer
                 bool ownEvidence = q.ByteCount == 2 || !PairEvidence.IsNaturalAfterLead(_s[q.Start], _s[q.Start + 1]);
                 bool rightInWord = joinedRight && SameBlock(q.CodePoint, chain[k + 1].CodePoint);
                 bool leftInWord = joinedLeft && accepted[k - 1] && SameBlock(q.CodePoint, chain[k - 1].CodePoint);
-                bool inWord = rightInWord || leftInWord;
-                ownEvidence |= rightInWord && leftInWord; // 项目æ— 效: the same script on both sides
+                // The document's proven damage is in this writing system (Han, Hangul…): a word may end here too.
+                bool docFamily = q.CodePoint >= 0x600 && CharInfo.ScriptOf(l) != Script.Latin && DocEvidence()
+                    && (_docFamilies & FamilyBit(q.CodePoint)) != 0;
+                int afterSpace = Right(q.End);
+                bool wordEnd = docFamily && (afterSpace < 0 || CharInfo.IsSpace(afterSpace) || !CharInfo.IsLetter(afterSpace));
+                bool inWord = rightInWord || leftInWord || wordEnd;
+                ownEvidence |= (rightInWord && leftInWord) || docFamily; // 项目æ— 效: the same script on both sides
                 bool evidence = anyDefinite || DocEvidence() || (joinedRight && SameScriptRun(chain, k + 1));
                 accepted[k] = evidence && ((symbol && joinedRight) || (ownEvidence && q.CodePoint >= 0 && (CharInfo.IsLetter(q.CodePoint) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(q.CodePoint) == System.Globalization.UnicodeCategory.DecimalDigitNumber) && inWord));
                 continue;
@@ -399,7 +405,8 @@ internal ref struct Repairer
 
         // A real no-break space before punctuation or the end, in a damaged document: a lone "à".
         // Ã is no word of its own in any language: before a lowercase word it is à (Ã jour, jusqu'Ã nos).
-        return (w < _s.Length && (CharInfo.IsLower(_s[w]) || (w - end >= 1 && _s[w] is (>= '0' and <= '9') or '%')))
+        return (w < _s.Length && (CharInfo.IsLower(_s[w]) || (w - end >= 1 && _s[w] is (>= '0' and <= '9') or '%')
+                || (!CharInfo.IsLetter(_s[w]) && !Sequence.IsLeadChar(_s[w]) && !CharInfo.IsSpace(_s[w]))))
             || (_s[end - 1] == '\u00A0' && (w == _s.Length || !CharInfo.IsLetter(_s[w])) && DocEvidence());
     }
 
@@ -514,6 +521,7 @@ internal ref struct Repairer
                 {
                     _docEvidence = 1;
                     _docScripts |= 1 << (int)CharInfo.ScriptOf(q.CodePoint);
+                    _docFamilies |= FamilyBit(q.CodePoint);
                     if (q.CodePoint is >= 0x1EA0 and <= 0x1EF9 or 0x1A1 or 0x1B0)
                     {
                         _docScripts |= VietnameseBit;
@@ -535,6 +543,17 @@ internal ref struct Repairer
     }
 
     private const int VietnameseBit = 1 << 30;
+
+    private static long FamilyBit(int cp) => 1L << (Family(cp) & 63);
+
+    /// <summary>Whether the text is Catalan, where à also stands inside words (vàlid, màquina).</summary>
+    private readonly bool Catalan()
+    {
+        ReadOnlySpan<char> s = _s;
+        return s.Contains(" els ", StringComparison.Ordinal) || s.Contains(" amb ", StringComparison.Ordinal)
+            || s.Contains("l·l", StringComparison.Ordinal) || s.Contains("lÂ·l", StringComparison.Ordinal)
+            || s.Contains(" per a ", StringComparison.Ordinal) || s.Contains("ciÃ³", StringComparison.Ordinal) && s.Contains(" de ", StringComparison.Ordinal) && !s.Contains(" le ", StringComparison.Ordinal);
+    }
 
     private PunctuationStyle Style()
     {
@@ -633,6 +652,7 @@ internal ref struct Repairer
                 _outerRight = Right(end),
                 _docEvidence = DocEvidence() ? (sbyte)1 : (sbyte)0,
                 _docScripts = _docScripts,
+                _docFamilies = _docFamilies,
             };
             var buffer = new CharBuffer(text.Length);
             bool changed = inner.Run(ref buffer);
@@ -751,6 +771,30 @@ internal ref struct Repairer
         if (cp == 0xE0 && (word.SequenceEqual("s") || word.StartsWith("quel", StringComparison.Ordinal) || word.StartsWith("quil", StringComparison.Ordinal)))
         {
             return true;
+        }
+
+        // Catalan has à inside words and never as a word of its own (vÃ lid → vàlid). French, Italian and
+        // Portuguese end words with à after -t (città), -j (déjà), l (là), gi, voil; a short other stem before
+        // a long tail is the middle of a word (grÃ fic, parÃ metres).
+        if (cp == 0xE0 && CharInfo.IsLetter(LeftOf(end - 1)) && !Vietnamese())
+        {
+            if (Catalan())
+            {
+                return true;
+            }
+
+            int stemStart = end - 2;
+            while (stemStart > 0 && CharInfo.IsLetter(_s[stemStart - 1]))
+            {
+                stemStart--;
+            }
+
+            ReadOnlySpan<char> stem = s[stemStart..(end - 2)];
+            bool finalStem = stem.IsEmpty || stem[^1] is 't' or 'j' or 'ç' || stem is "l" or "L" or "gi" or "Gi" or "voil" or "Voil" or "del" or "hol";
+            if (!finalStem && stem.Length <= 3 && word.Length >= 3)
+            {
+                return true;
+            }
         }
 
         // Vietnamese writes one syllable per word: after à comes the rest of the syllable (nào, sàng, làm).
