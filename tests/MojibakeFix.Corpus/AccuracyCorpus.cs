@@ -90,7 +90,7 @@ public sealed class AccuracyCorpus
             }
             else if (category == Mixed)
             {
-                string other = ms[(i * 7919 + 13) % ms.Count].Text;
+                string other = ms[(int)(((long)i * 7919 + 13) % ms.Count)].Text;
                 yield return i % 2 == 0
                     ? new Case(lang, other + " " + Damage.Cp1252(t), other + " " + t)
                     : new Case(lang, Damage.Cp1252(t) + " " + other, t + " " + other);

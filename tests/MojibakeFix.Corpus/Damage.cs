@@ -75,9 +75,22 @@ public static class Damage
         return new string(chars);
     }
 
-    /// <summary>True when a string is itself the Windows-1252 image of different UTF-8 text (mojibake in the source).</summary>
+    /// <summary>
+    /// True when a source string is itself mojibake: wholly the Windows-1252 image of other UTF-8 text, or holding
+    /// Ã/Â followed by a character of bytes 0x80–0xBF other than closing punctuation (vÃ¦re, Â«%sÂ»), a pair
+    /// that correct text does not contain.
+    /// </summary>
     public static bool LooksAlreadyDamaged(string s)
     {
+        for (int i = 0; i + 1 < s.Length; i++)
+        {
+            if (s[i] is '\u00C3' or '\u00C2' && s[i + 1] is not ('\u00A0' or '\u2026' or '\u2019' or '\u201D' or '\u201C')
+                && Array.IndexOf(s_cp1252, s[i + 1]) is >= 0x80 and <= 0xBF)
+            {
+                return true;
+            }
+        }
+
         var bytes = new byte[s.Length];
         for (int i = 0; i < s.Length; i++)
         {

@@ -136,9 +136,14 @@ internal static class SequenceReader
     /// </summary>
     private static bool TrailingSpaceMayBeNbsp(ReadOnlySpan<char> s, int i, int j, int n)
     {
-        if (n == 2 && s[i] is '\u00C3' or '\u00C2')
+        if (n == 2 && s[i] is '\u00C3' or '\u00C2' or '\u00C5')
         {
-            return true;
+            return true; // à, NBSP, Š
+        }
+
+        if (j + 1 < s.Length && s[j + 1] == ' ')
+        {
+            return true; // the lost no-break space and a real space: "í•  것" (할 것)
         }
 
         // Inside a run: another sequence follows, or one ended right before this one.

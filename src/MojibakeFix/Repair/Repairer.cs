@@ -169,6 +169,13 @@ internal ref struct Repairer
                 continue;
             }
 
+            if (q.HasTrailingSpace && q.ByteCount == 2 && _s[q.Start] == '\u00C5' && !joinedRight)
+            {
+                // Å + lost no-break space is Š starting a word (Lithuanian "Å ie" → Šie) in a damaged document.
+                accepted[k] = !CharInfo.IsLetter(l) && CharInfo.IsLower(Right(q.End)) && DocEvidence();
+                continue;
+            }
+
             if (q.HasTrailingSpace)
             {
                 // A space at the end is a lost 0xA0 only inside a word of the same script (à¸ à¸², Ð ÑƒÑ).
@@ -373,8 +380,9 @@ internal ref struct Repairer
             return true;
         }
 
-        if (lead == '\u00C3' && _s[end - 1] == '\u00A0' && CharInfo.IsUpper(l) && !CharInfo.IsLetter(LeftOf(start - 1))
-            && (end == _s.Length || !CharInfo.IsUpper(_s[end])))
+        if (lead == '\u00C3' && CharInfo.IsUpper(l) && !CharInfo.IsLetter(LeftOf(start - 1))
+            && (_s[end - 1] == '\u00A0' && (end == _s.Length || CharInfo.IsSpace(_s[end]))
+                || (end < _s.Length && CharInfo.IsLower(_s[end]) && CharInfo.ScriptOf(_s[end]) == Script.Latin)))
         {
             return true; // a capitalised word: CÃ\u00a0nan → Cànan, FÃ\u00a0 → Fà
         }
@@ -622,7 +630,7 @@ internal ref struct Repairer
 
             layer.AppendCodePoint(cp);
             int after = q.End;
-            bool boundaryMatters = k == group.Length - 1 || _s[q.Start] is '\u00C3' or '\u00C2';
+            bool boundaryMatters = (k == group.Length - 1 && _s[q.Start] != '\u00C5') || _s[q.Start] is '\u00C3' or '\u00C2';
             if (q.HasTrailingSpace && boundaryMatters && !CharInfo.IsSpace(cp) && after < _s.Length
                 && (char.IsLetterOrDigit(_s[after]) || _s[after] is '(' or '[' or '%' or '"' or '\'' or '\u201C' or '\u00AB'))
             {
@@ -790,7 +798,8 @@ internal ref struct Repairer
             }
 
             ReadOnlySpan<char> stem = s[stemStart..(end - 2)];
-            bool finalStem = stem.IsEmpty || stem[^1] is 't' or 'j' or 'ç' || stem is "l" or "L" or "gi" or "Gi" or "voil" or "Voil" or "del" or "hol";
+            bool finalStem = stem.IsEmpty || (stem[^1] == 't' && stem.Length >= 3) || stem[^1] is 'j' or 'ç'
+                || stem is "l" or "L" or "gi" or "Gi" or "voil" or "Voil" or "del" or "hol";
             if (!finalStem && stem.Length <= 3 && word.Length >= 3)
             {
                 return true;
