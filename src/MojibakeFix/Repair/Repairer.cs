@@ -413,7 +413,11 @@ internal ref struct Repairer
 
         // A real no-break space before punctuation or the end, in a damaged document: a lone "à".
         // Ã is no word of its own in any language: before a lowercase word it is à (Ã jour, jusqu'Ã nos).
+        // Before a capitalised name (Ã  Paris, Ã Lyon) only with a second space or damage elsewhere:
+        // a lone capital (C O N C L U S Ã O) is spelling, not à.
+        bool capitalised = w + 1 < _s.Length && CharInfo.IsUpper(_s[w]) && CharInfo.IsLower(_s[w + 1]);
         return (w < _s.Length && (CharInfo.IsLower(_s[w]) || (w - end >= 1 && _s[w] is (>= '0' and <= '9') or '%')
+                || (capitalised && (w - end >= 1 || DocEvidence()))
                 || (!CharInfo.IsLetter(_s[w]) && !Sequence.IsLeadChar(_s[w]) && !CharInfo.IsSpace(_s[w]))))
             || (_s[end - 1] == '\u00A0' && (w == _s.Length || !CharInfo.IsLetter(_s[w])) && DocEvidence());
     }
