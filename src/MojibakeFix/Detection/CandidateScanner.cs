@@ -1,45 +1,187 @@
-using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace MojibakeFix.Detection;
 
 /// <summary>
-/// Finds where damage can start. A UTF-8 sequence misread as Windows-1252 or Latin-1 always begins with a
-/// character U+00C2–U+00F4 (its lead byte); a stray Latin-1 decoding leaves C1 controls U+0080–U+009F.
-/// Everything else (ASCII, Cyrillic, CJK, most accented Latin) is skipped a vector at a time.
+/// Finds where damage can start: a lead character U+00C2–U+00F4 (the image of a UTF-8 lead byte) followed by a
+/// character that can stand for a continuation byte (U+0080–U+00BF, a Windows-1252 special, or '?', U+FFFD or a
+/// space for lost bytes), or a C1 control left by a Latin-1 decoding. Correct accented text (é followed by a
+/// letter), Cyrillic, CJK… never match, so whole vectors are skipped: each vector is classified to a bitmask with
+/// the next character loaded one lane over, instead of stopping at every accented letter.
 /// </summary>
 internal static class CandidateScanner
 {
-    private static readonly SearchValues<char> s_starts = SearchValues.Create(BuildStarts());
-
-    private static string BuildStarts()
-    {
-        var chars = new char[(0xA0 - 0x80) + (0xF5 - 0xC2)];
-        int n = 0;
-        for (char c = '\u0080'; c < '\u00A0'; c++)
-        {
-            chars[n++] = c;
-        }
-
-        for (char c = '\u00C2'; c <= '\u00F4'; c++)
-        {
-            chars[n++] = c;
-        }
-
-        return new string(chars);
-    }
+    /// <summary>The vector width the CPU offers, chosen once: 512, 256, 128 or 0 (scalar).</summary>
+    internal static readonly int BestWidth =
+        Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
 
     /// <summary>Index of the first possible start at or after <paramref name="from"/>, or -1.</summary>
-    internal static int IndexOfCandidate(ReadOnlySpan<char> s, int from)
+    internal static int IndexOfCandidate(ReadOnlySpan<char> s, int from) => IndexOfCandidate(s, from, BestWidth);
+
+    /// <summary>True when the text holds no possible start of damage: the zero-cost fast path.</summary>
+    internal static bool CannotHoldDamage(ReadOnlySpan<char> s) => IndexOfCandidate(s, 0, BestWidth) < 0;
+
+    /// <summary>The same search with a given vector width (0 = scalar), so tests cover every path.</summary>
+    internal static int IndexOfCandidate(ReadOnlySpan<char> s, int from, int width)
     {
         if ((uint)from >= (uint)s.Length)
         {
             return -1;
         }
 
-        int k = s[from..].IndexOfAny(s_starts);
-        return k < 0 ? -1 : from + k;
+        int i = width switch
+        {
+            512 when Vector512.IsHardwareAccelerated => Scan512(s, from),
+            256 when Vector256.IsHardwareAccelerated => Scan256(s, from),
+            128 when Vector128.IsHardwareAccelerated => Scan128(s, from),
+            _ => -from - 1,
+        };
+
+        return i < 0 ? ScanScalar(s, -i - 1) : i;
     }
 
-    /// <summary>True when the text holds no character that can start damage: the zero-cost fast path.</summary>
-    internal static bool CannotHoldDamage(ReadOnlySpan<char> s) => !s.ContainsAny(s_starts);
+    /// <summary>The scalar definition every vector path must agree with.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsCandidateAt(ReadOnlySpan<char> s, int i)
+    {
+        char c = s[i];
+        if ((uint)(c - 0x80) <= 0x1F)
+        {
+            return true; // C1 control
+        }
+
+        if ((uint)(c - 0xC2) > 0xF4 - 0xC2 || i + 1 >= s.Length)
+        {
+            return false;
+        }
+
+        char n = s[i + 1];
+        return MayFollowLead(n) || (n == ' ' && (c < 0xE0 || (i + 2 < s.Length && MayFollowLead(s[i + 2]))));
+    }
+
+    // A plain space (a lost no-break space) may follow a two-byte lead (Ã → à, × → נ); after a three- or
+    // four-byte lead it must be followed by a continuation (é + " \u0081" → 頁): word-final é before a space
+    // is everyday French, not a candidate.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayFollowLead(char n) =>
+        (uint)(n - 0x80) <= 0x3F || n is '?' or '\uFFFD' or '\u02C6' or '\u02DC' or '\u20AC' or '\u2122'
+        || (uint)(n - 0x152) <= 0x192 - 0x152 || (uint)(n - 0x2013) <= 0x203A - 0x2013;
+
+    private static int ScanScalar(ReadOnlySpan<char> s, int from)
+    {
+        for (int i = from; i < s.Length; i++)
+        {
+            if (IsCandidateAt(s, i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // Each vector scan returns the index of the first match, or -(resume + 1) to finish with the scalar loop.
+    private static int Scan128(ReadOnlySpan<char> s, int from)
+    {
+        ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+        int i = from;
+        for (; i + Vector128<ushort>.Count + 2 <= s.Length; i += Vector128<ushort>.Count)
+        {
+            Vector128<ushort> v = Vector128.LoadUnsafe(ref start, (nuint)i);
+            Vector128<ushort> n = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
+            Vector128<ushort> lead = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0xC2), Vector128.Create((ushort)(0xF4 - 0xC2)));
+            Vector128<ushort> twoByte = Vector128.LessThanOrEqual(v, Vector128.Create((ushort)0xDF));
+            Vector128<ushort> space = Vector128.Equals(n, Vector128.Create((ushort)' '))
+                & (twoByte | Follows(Vector128.LoadUnsafe(ref start, (nuint)(i + 2))));
+            Vector128<ushort> hit = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0x80), Vector128.Create((ushort)0x1F))
+                | (lead & (Follows(n) | space));
+            if (hit != Vector128<ushort>.Zero)
+            {
+                return i + BitOperations.TrailingZeroCount(hit.ExtractMostSignificantBits());
+            }
+        }
+
+        return -i - 1;
+    }
+
+    private static int Scan256(ReadOnlySpan<char> s, int from)
+    {
+        ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+        int i = from;
+        for (; i + Vector256<ushort>.Count + 2 <= s.Length; i += Vector256<ushort>.Count)
+        {
+            Vector256<ushort> v = Vector256.LoadUnsafe(ref start, (nuint)i);
+            Vector256<ushort> n = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
+            Vector256<ushort> lead = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)0xC2), Vector256.Create((ushort)(0xF4 - 0xC2)));
+            Vector256<ushort> twoByte = Vector256.LessThanOrEqual(v, Vector256.Create((ushort)0xDF));
+            Vector256<ushort> space = Vector256.Equals(n, Vector256.Create((ushort)' '))
+                & (twoByte | Follows(Vector256.LoadUnsafe(ref start, (nuint)(i + 2))));
+            Vector256<ushort> hit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)0x80), Vector256.Create((ushort)0x1F))
+                | (lead & (Follows(n) | space));
+            if (hit != Vector256<ushort>.Zero)
+            {
+                return i + BitOperations.TrailingZeroCount(hit.ExtractMostSignificantBits());
+            }
+        }
+
+        return -i - 1;
+    }
+
+    private static int Scan512(ReadOnlySpan<char> s, int from)
+    {
+        ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+        int i = from;
+        for (; i + Vector512<ushort>.Count + 2 <= s.Length; i += Vector512<ushort>.Count)
+        {
+            Vector512<ushort> v = Vector512.LoadUnsafe(ref start, (nuint)i);
+            Vector512<ushort> n = Vector512.LoadUnsafe(ref start, (nuint)(i + 1));
+            Vector512<ushort> lead = Vector512.LessThanOrEqual(v - Vector512.Create((ushort)0xC2), Vector512.Create((ushort)(0xF4 - 0xC2)));
+            Vector512<ushort> twoByte = Vector512.LessThanOrEqual(v, Vector512.Create((ushort)0xDF));
+            Vector512<ushort> space = Vector512.Equals(n, Vector512.Create((ushort)' '))
+                & (twoByte | Follows(Vector512.LoadUnsafe(ref start, (nuint)(i + 2))));
+            Vector512<ushort> hit = Vector512.LessThanOrEqual(v - Vector512.Create((ushort)0x80), Vector512.Create((ushort)0x1F))
+                | (lead & (Follows(n) | space));
+            if (hit != Vector512<ushort>.Zero)
+            {
+                return i + BitOperations.TrailingZeroCount(hit.ExtractMostSignificantBits());
+            }
+        }
+
+        return -i - 1;
+    }
+
+    // MayFollowLead, a lane at a time. The vector forms are written out per width (no shared generic vector
+    // interface is public), each checked against IsCandidateAt by the tests.
+    private static Vector128<ushort> Follows(Vector128<ushort> n) =>
+        Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x80), Vector128.Create((ushort)0x3F))
+        | Vector128.Equals(n, Vector128.Create((ushort)'?'))
+        | Vector128.Equals(n, Vector128.Create((ushort)0xFFFD)) | Vector128.Equals(n, Vector128.Create((ushort)0x2C6))
+        | Vector128.Equals(n, Vector128.Create((ushort)0x2DC)) | Vector128.Equals(n, Vector128.Create((ushort)0x20AC))
+        | Vector128.Equals(n, Vector128.Create((ushort)0x2122))
+        | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x152), Vector128.Create((ushort)(0x192 - 0x152)))
+        | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x2013), Vector128.Create((ushort)(0x203A - 0x2013)));
+
+    private static Vector256<ushort> Follows(Vector256<ushort> n) =>
+        Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x80), Vector256.Create((ushort)0x3F))
+        | Vector256.Equals(n, Vector256.Create((ushort)'?'))
+        | Vector256.Equals(n, Vector256.Create((ushort)0xFFFD)) | Vector256.Equals(n, Vector256.Create((ushort)0x2C6))
+        | Vector256.Equals(n, Vector256.Create((ushort)0x2DC)) | Vector256.Equals(n, Vector256.Create((ushort)0x20AC))
+        | Vector256.Equals(n, Vector256.Create((ushort)0x2122))
+        | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x152), Vector256.Create((ushort)(0x192 - 0x152)))
+        | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x2013), Vector256.Create((ushort)(0x203A - 0x2013)));
+
+    private static Vector512<ushort> Follows(Vector512<ushort> n) =>
+        Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x80), Vector512.Create((ushort)0x3F))
+        | Vector512.Equals(n, Vector512.Create((ushort)'?'))
+        | Vector512.Equals(n, Vector512.Create((ushort)0xFFFD)) | Vector512.Equals(n, Vector512.Create((ushort)0x2C6))
+        | Vector512.Equals(n, Vector512.Create((ushort)0x2DC)) | Vector512.Equals(n, Vector512.Create((ushort)0x20AC))
+        | Vector512.Equals(n, Vector512.Create((ushort)0x2122))
+        | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x152), Vector512.Create((ushort)(0x192 - 0x152)))
+        | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x2013), Vector512.Create((ushort)(0x203A - 0x2013)));
+
+
+
 }
