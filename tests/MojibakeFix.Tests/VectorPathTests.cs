@@ -88,4 +88,29 @@ public class VectorPathTests
 
             return true;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(777, 0x9E3779B97F4A7C15));
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void The_cursor_visits_every_candidate_in_order(int width) =>
+        Prop.ForAll(Gen.OneOf(TextGen.AnyUtf16, TextGen.Sentence.Select(Damage.Cp1252), TextGen.Sentence).ToArbitrary(), s =>
+        {
+            var cursor = new CandidateCursor(s, width);
+            var found = new List<int>();
+            for (int i = cursor.Next(0); i >= 0; i = cursor.Next(i + 1))
+            {
+                found.Add(i);
+            }
+
+            var expected = Enumerable.Range(0, s.Length).Where(i => CandidateScanner.IsCandidateAt(s, i)).ToList();
+
+            // Jumps forward and back (as the repair loop does after a run) give the same answers.
+            var jumping = new CandidateCursor(s, width);
+            bool jumpsAgree = true;
+            for (int from = s.Length - 1; from >= 0; from--)
+            {
+                jumpsAgree &= jumping.Next(from) == Reference(s, from);
+            }
+
+            return found.SequenceEqual(expected) && jumpsAgree;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(778, 0x9E3779B97F4A7C15));
 }

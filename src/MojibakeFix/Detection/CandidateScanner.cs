@@ -32,15 +32,12 @@ internal static class CandidateScanner
             return -1;
         }
 
-        int i = width switch
+        if (IsCandidateAt(s, from))
         {
-            512 when Vector512.IsHardwareAccelerated => Scan512(s, from),
-            256 when Vector256.IsHardwareAccelerated => Scan256(s, from),
-            128 when Vector128.IsHardwareAccelerated => Scan128(s, from),
-            _ => -from - 1,
-        };
+            return from; // dense damage: the next run usually starts right where the last one ended
+        }
 
-        return i < 0 ? ScanScalar(s, -i - 1) : i;
+        return Scan(s, from, width);
     }
 
     /// <summary>The scalar definition every vector path must agree with.</summary>
@@ -70,87 +67,98 @@ internal static class CandidateScanner
         (uint)(n - 0x80) <= 0x3F || n is '?' or '\uFFFD' or '\u02C6' or '\u02DC' or '\u20AC' or '\u2122'
         || (uint)(n - 0x152) <= 0x192 - 0x152 || (uint)(n - 0x2013) <= 0x203A - 0x2013;
 
-    private static int ScanScalar(ReadOnlySpan<char> s, int from)
+    /// <summary>Lanes per block for a width: the vector's ushort count, 64 for the scalar block.</summary>
+    internal static int LanesOf(int width) => width switch
     {
-        for (int i = from; i < s.Length; i++)
+        512 when Vector512.IsHardwareAccelerated => Vector512<ushort>.Count,
+        256 when Vector256.IsHardwareAccelerated => Vector256<ushort>.Count,
+        128 when Vector128.IsHardwareAccelerated => Vector128<ushort>.Count,
+        _ => 64,
+    };
+
+    /// <summary>
+    /// Bit k set when position <paramref name="at"/> + k is a candidate, for one block of
+    /// <see cref="LanesOf"/> positions (fewer at the end of the text).
+    /// </summary>
+    internal static ulong MaskAt(ReadOnlySpan<char> s, int at, int width)
+    {
+        int lanes = LanesOf(width);
+        if (lanes < 64 && at + lanes + 2 <= s.Length)
         {
-            if (IsCandidateAt(s, i))
+            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+            return lanes switch
             {
-                return i;
+                32 => Mask512(ref start, at),
+                16 => Mask256(ref start, at),
+                _ => Mask128(ref start, at),
+            };
+        }
+
+        ulong mask = 0;
+        int n = Math.Min(lanes, s.Length - at);
+        for (int k = 0; k < n; k++)
+        {
+            if (IsCandidateAt(s, at + k))
+            {
+                mask |= 1UL << k;
+            }
+        }
+
+        return mask;
+    }
+
+    private static int Scan(ReadOnlySpan<char> s, int from, int width)
+    {
+        int lanes = LanesOf(width);
+        for (int i = from; i < s.Length; i += lanes)
+        {
+            ulong mask = MaskAt(s, i, width);
+            if (mask != 0)
+            {
+                return i + BitOperations.TrailingZeroCount(mask);
             }
         }
 
         return -1;
     }
 
-    // Each vector scan returns the index of the first match, or -(resume + 1) to finish with the scalar loop.
-    private static int Scan128(ReadOnlySpan<char> s, int from)
+    private static ulong Mask128(ref ushort start, int i)
     {
-        ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
-        int i = from;
-        for (; i + Vector128<ushort>.Count + 2 <= s.Length; i += Vector128<ushort>.Count)
-        {
-            Vector128<ushort> v = Vector128.LoadUnsafe(ref start, (nuint)i);
-            Vector128<ushort> n = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
-            Vector128<ushort> lead = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0xC2), Vector128.Create((ushort)(0xF4 - 0xC2)));
-            Vector128<ushort> twoByte = Vector128.LessThanOrEqual(v, Vector128.Create((ushort)0xDF));
-            Vector128<ushort> space = Vector128.Equals(n, Vector128.Create((ushort)' '))
-                & (twoByte | Follows(Vector128.LoadUnsafe(ref start, (nuint)(i + 2))));
-            Vector128<ushort> hit = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0x80), Vector128.Create((ushort)0x1F))
-                | (lead & (Follows(n) | space));
-            if (hit != Vector128<ushort>.Zero)
-            {
-                return i + BitOperations.TrailingZeroCount(hit.ExtractMostSignificantBits());
-            }
-        }
-
-        return -i - 1;
+        Vector128<ushort> v = Vector128.LoadUnsafe(ref start, (nuint)i);
+        Vector128<ushort> n = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
+        Vector128<ushort> lead = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0xC2), Vector128.Create((ushort)(0xF4 - 0xC2)));
+        Vector128<ushort> twoByte = Vector128.LessThanOrEqual(v, Vector128.Create((ushort)0xDF));
+        Vector128<ushort> space = Vector128.Equals(n, Vector128.Create((ushort)' '))
+            & (twoByte | Follows(Vector128.LoadUnsafe(ref start, (nuint)(i + 2))));
+        Vector128<ushort> hit = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0x80), Vector128.Create((ushort)0x1F))
+            | (lead & (Follows(n) | space));
+        return hit.ExtractMostSignificantBits();
     }
 
-    private static int Scan256(ReadOnlySpan<char> s, int from)
+    private static ulong Mask256(ref ushort start, int i)
     {
-        ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
-        int i = from;
-        for (; i + Vector256<ushort>.Count + 2 <= s.Length; i += Vector256<ushort>.Count)
-        {
-            Vector256<ushort> v = Vector256.LoadUnsafe(ref start, (nuint)i);
-            Vector256<ushort> n = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
-            Vector256<ushort> lead = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)0xC2), Vector256.Create((ushort)(0xF4 - 0xC2)));
-            Vector256<ushort> twoByte = Vector256.LessThanOrEqual(v, Vector256.Create((ushort)0xDF));
-            Vector256<ushort> space = Vector256.Equals(n, Vector256.Create((ushort)' '))
-                & (twoByte | Follows(Vector256.LoadUnsafe(ref start, (nuint)(i + 2))));
-            Vector256<ushort> hit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)0x80), Vector256.Create((ushort)0x1F))
-                | (lead & (Follows(n) | space));
-            if (hit != Vector256<ushort>.Zero)
-            {
-                return i + BitOperations.TrailingZeroCount(hit.ExtractMostSignificantBits());
-            }
-        }
-
-        return -i - 1;
+        Vector256<ushort> v = Vector256.LoadUnsafe(ref start, (nuint)i);
+        Vector256<ushort> n = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
+        Vector256<ushort> lead = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)0xC2), Vector256.Create((ushort)(0xF4 - 0xC2)));
+        Vector256<ushort> twoByte = Vector256.LessThanOrEqual(v, Vector256.Create((ushort)0xDF));
+        Vector256<ushort> space = Vector256.Equals(n, Vector256.Create((ushort)' '))
+            & (twoByte | Follows(Vector256.LoadUnsafe(ref start, (nuint)(i + 2))));
+        Vector256<ushort> hit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)0x80), Vector256.Create((ushort)0x1F))
+            | (lead & (Follows(n) | space));
+        return hit.ExtractMostSignificantBits();
     }
 
-    private static int Scan512(ReadOnlySpan<char> s, int from)
+    private static ulong Mask512(ref ushort start, int i)
     {
-        ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
-        int i = from;
-        for (; i + Vector512<ushort>.Count + 2 <= s.Length; i += Vector512<ushort>.Count)
-        {
-            Vector512<ushort> v = Vector512.LoadUnsafe(ref start, (nuint)i);
-            Vector512<ushort> n = Vector512.LoadUnsafe(ref start, (nuint)(i + 1));
-            Vector512<ushort> lead = Vector512.LessThanOrEqual(v - Vector512.Create((ushort)0xC2), Vector512.Create((ushort)(0xF4 - 0xC2)));
-            Vector512<ushort> twoByte = Vector512.LessThanOrEqual(v, Vector512.Create((ushort)0xDF));
-            Vector512<ushort> space = Vector512.Equals(n, Vector512.Create((ushort)' '))
-                & (twoByte | Follows(Vector512.LoadUnsafe(ref start, (nuint)(i + 2))));
-            Vector512<ushort> hit = Vector512.LessThanOrEqual(v - Vector512.Create((ushort)0x80), Vector512.Create((ushort)0x1F))
-                | (lead & (Follows(n) | space));
-            if (hit != Vector512<ushort>.Zero)
-            {
-                return i + BitOperations.TrailingZeroCount(hit.ExtractMostSignificantBits());
-            }
-        }
-
-        return -i - 1;
+        Vector512<ushort> v = Vector512.LoadUnsafe(ref start, (nuint)i);
+        Vector512<ushort> n = Vector512.LoadUnsafe(ref start, (nuint)(i + 1));
+        Vector512<ushort> lead = Vector512.LessThanOrEqual(v - Vector512.Create((ushort)0xC2), Vector512.Create((ushort)(0xF4 - 0xC2)));
+        Vector512<ushort> twoByte = Vector512.LessThanOrEqual(v, Vector512.Create((ushort)0xDF));
+        Vector512<ushort> space = Vector512.Equals(n, Vector512.Create((ushort)' '))
+            & (twoByte | Follows(Vector512.LoadUnsafe(ref start, (nuint)(i + 2))));
+        Vector512<ushort> hit = Vector512.LessThanOrEqual(v - Vector512.Create((ushort)0x80), Vector512.Create((ushort)0x1F))
+            | (lead & (Follows(n) | space));
+        return hit.ExtractMostSignificantBits();
     }
 
     // MayFollowLead, a lane at a time. The vector forms are written out per width (no shared generic vector
@@ -184,4 +192,45 @@ internal static class CandidateScanner
 
 
 
+}
+
+/// <summary>
+/// Walks the candidates of a text in order, one classified block at a time: dense damage costs one bitmask per
+/// block and a bit scan per hit, not a vector search per hit.
+/// </summary>
+internal ref struct CandidateCursor(ReadOnlySpan<char> text, int width)
+{
+    private readonly ReadOnlySpan<char> _s = text;
+    private readonly int _width = width;
+    private readonly int _lanes = CandidateScanner.LanesOf(width);
+    private int _block = -1;
+    private ulong _mask;
+
+    public CandidateCursor(ReadOnlySpan<char> text)
+        : this(text, CandidateScanner.BestWidth)
+    {
+    }
+
+    /// <summary>The first candidate at or after <paramref name="from"/>, or -1.</summary>
+    public int Next(int from)
+    {
+        while ((uint)from < (uint)_s.Length)
+        {
+            if (_block < 0 || from < _block || from >= _block + _lanes)
+            {
+                _block = from;
+                _mask = CandidateScanner.MaskAt(_s, from, _width);
+            }
+
+            ulong pending = _mask & (ulong.MaxValue << (from - _block));
+            if (pending != 0)
+            {
+                return _block + BitOperations.TrailingZeroCount(pending);
+            }
+
+            from = _block + _lanes;
+        }
+
+        return -1;
+    }
 }

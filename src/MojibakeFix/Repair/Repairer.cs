@@ -24,6 +24,7 @@ internal ref struct Repairer
     private sbyte _style; // -1 unknown, else bit 0 low closing quotes, bit 1 em dash
     private int _docScripts; // scripts of the proven sequences in the document, one bit per Script
     private long _docFamilies; // writing systems (Family) of the proven sequences
+    private bool _profiled;
     private bool _quoteOpen;
     private sbyte _lossyEvidence = -1;
     private int _lastGroupEnd;
@@ -68,7 +69,8 @@ internal ref struct Repairer
         Span<Sequence> chain = stackalloc Sequence[MaxChain];
         Span<bool> accepted = stackalloc bool[MaxChain];
 
-        int i = CandidateScanner.IndexOfCandidate(s, 0);
+        var cursor = new CandidateCursor(s);
+        int i = cursor.Next(0);
         while (i >= 0)
         {
             int next = i + 1;
@@ -121,7 +123,7 @@ internal ref struct Repairer
                 }
             }
 
-            i = CandidateScanner.IndexOfCandidate(s, next);
+            i = cursor.Next(next);
         }
 
         if (changed)
@@ -186,7 +188,7 @@ internal ref struct Repairer
                 bool leftInWord = joinedLeft && accepted[k - 1] && SameBlock(q.CodePoint, chain[k - 1].CodePoint);
                 // The document's proven damage is in this writing system (Han, Hangul…): a word may end here too.
                 bool docFamily = q.CodePoint >= 0x600 && CharInfo.ScriptOf(l) != Script.Latin && DocEvidence()
-                    && (_docFamilies & FamilyBit(q.CodePoint)) != 0;
+                    && (DocProfile().Families & FamilyBit(q.CodePoint)) != 0;
                 int afterSpace = Right(q.End);
                 bool wordEnd = docFamily && (afterSpace < 0 || CharInfo.IsSpace(afterSpace) || !CharInfo.IsLetter(afterSpace));
                 bool inWord = rightInWord || leftInWord || wordEnd;
@@ -325,7 +327,7 @@ internal ref struct Repairer
             // letters (OPCIÓ… must not end in Cyrillic Ӆ).
             Script script = CharInfo.ScriptOf(cp);
             return DocEvidence() && ((CharInfo.ScriptOf(l) != Script.Latin && CharInfo.ScriptOf(r) != Script.Latin)
-                || (!_nested && script != Script.Other && (_docScripts & (1 << (int)script)) != 0 && CharInfo.ScriptOf(r) != Script.Latin));
+                || (!_nested && script != Script.Other && (DocProfile().Scripts & (1 << (int)script)) != 0 && CharInfo.ScriptOf(r) != Script.Latin));
         }
 
         if (!CharInfo.IsCommonLatinLetter(cp))
@@ -526,19 +528,13 @@ internal ref struct Repairer
         {
             _docEvidence = 0;
             ReadOnlySpan<char> s = _s;
-            for (int i = CandidateScanner.IndexOfCandidate(s, 0); i >= 0; i = CandidateScanner.IndexOfCandidate(s, i + 1))
+            var cursor = new CandidateCursor(s);
+            for (int i = cursor.Next(0); i >= 0; i = cursor.Next(i + 1))
             {
-                if (Sequence.IsLeadChar(s[i]) && SequenceReader.TryRead(s, i, false, false, out Sequence q)
-                    && q.Evidence == Evidence.Definite && q.Lead != 0xD7 && CharInfo.IsPlausible(q.CodePoint))
+                if (IsProof(s, i, out _))
                 {
                     _docEvidence = 1;
-                    _docScripts |= 1 << (int)CharInfo.ScriptOf(q.CodePoint);
-                    _docFamilies |= FamilyBit(q.CodePoint);
-                    if (q.CodePoint is >= 0x1EA0 and <= 0x1EF9 or 0x1A1 or 0x1B0)
-                    {
-                        _docScripts |= VietnameseBit;
-                    }
-                    i = q.End - 1;
+                    break;
                 }
             }
         }
@@ -546,11 +542,44 @@ internal ref struct Repairer
         return _docEvidence == 1;
     }
 
+    private static bool IsProof(ReadOnlySpan<char> s, int i, out Sequence q) =>
+        SequenceReader.TryRead(s, i, false, false, out q)
+        && q.Evidence == Evidence.Definite && q.Lead != 0xD7 && CharInfo.IsPlausible(q.CodePoint);
+
+    /// <summary>
+    /// The writing systems of the document's proven damage (one bit per <see cref="Script"/>, Vietnamese
+    /// letters in <see cref="VietnameseBit"/>) and their <see cref="Family"/> bits; computed once, on demand.
+    /// </summary>
+    private (int Scripts, long Families) DocProfile()
+    {
+        if (!_profiled)
+        {
+            _profiled = true;
+            ReadOnlySpan<char> s = _s;
+            var cursor = new CandidateCursor(s);
+            for (int i = cursor.Next(0); i >= 0; i = cursor.Next(i + 1))
+            {
+                if (IsProof(s, i, out Sequence q))
+                {
+                    _docScripts |= 1 << (int)CharInfo.ScriptOf(q.CodePoint);
+                    _docFamilies |= FamilyBit(q.CodePoint);
+                    if (q.CodePoint is >= 0x1EA0 and <= 0x1EF9 or 0x1A1 or 0x1B0)
+                    {
+                        _docScripts |= VietnameseBit;
+                    }
+
+                    i = q.End - 1;
+                }
+            }
+        }
+
+        return (_docScripts, _docFamilies);
+    }
+
     /// <summary>Whether the document is Vietnamese: its repairs or its text hold letters only Vietnamese uses.</summary>
     private bool Vietnamese()
     {
-        DocEvidence();
-        return (_docScripts & VietnameseBit) != 0 || _s.IndexOfAnyInRange('\u1EA0', '\u1EF9') >= 0
+        return (DocProfile().Scripts & VietnameseBit) != 0 || _s.IndexOfAnyInRange('\u1EA0', '\u1EF9') >= 0
             || _s.Contains("á»", StringComparison.Ordinal) || _s.Contains("áº", StringComparison.Ordinal) || _s.Contains("Æ°", StringComparison.Ordinal);
     }
 
@@ -647,31 +676,51 @@ internal ref struct Repairer
             }
         }
 
-        string text = layer.Written.ToString();
-        if (big is not null)
+        try
         {
-            System.Buffers.ArrayPool<char>.Shared.Return(big);
+            return Emit(group, start, end, (big ?? first)[..layer.Length], guess, confidence, ref output, ref pending);
         }
-
-        var chain = new List<string>(2) { LabelOf(group) };
-        int maxLayers = _o.EffectiveMaxLayers;
-        while (!_nested && chain.Count < maxLayers && !CandidateScanner.CannotHoldDamage(text))
+        finally
         {
-            var inner = new Repairer(text, _o, nested: true, null, null)
+            if (big is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(big);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Peels further layers off a decoded run, maps C1 controls, and writes it. Works on the decoded span; a
+    /// string is made only when a further layer or an explanation needs one.
+    /// </summary>
+    private bool Emit(scoped ReadOnlySpan<Sequence> group, int start, int end, scoped Span<char> decoded, bool guess,
+        double confidence, ref CharBuffer output, ref int pending)
+    {
+        ReadOnlySpan<char> text = decoded;
+        string? layered = null;
+        List<string>? chain = _steps is null ? null : [LabelOf(group)];
+        int layers = 1, maxLayers = _o.EffectiveMaxLayers;
+        while (!_nested && layers < maxLayers && !CandidateScanner.CannotHoldDamage(text))
+        {
+            layered ??= text.ToString();
+            var inner = new Repairer(layered, _o, nested: true, null, null)
             {
                 _outerLeft = Left(start),
                 _outerLeft2 = CharBefore(start - 1, pending, output.Written),
                 _outerRight = Right(end),
                 _docEvidence = DocEvidence() ? (sbyte)1 : (sbyte)0,
-                _docScripts = _docScripts,
-                _docFamilies = _docFamilies,
+                _docScripts = DocProfile().Scripts,
+                _docFamilies = DocProfile().Families,
+                _profiled = true,
             };
-            var buffer = new CharBuffer(text.Length);
+            var buffer = new CharBuffer(layered.Length);
             bool changed = inner.Run(ref buffer);
             if (changed)
             {
-                text = buffer.Written.ToString();
-                chain.Add(inner.Label);
+                layered = buffer.Written.ToString();
+                text = layered;
+                layers++;
+                chain?.Add(inner.Label);
                 guess |= inner.SawGuess;
             }
 
@@ -682,9 +731,22 @@ internal ref struct Repairer
             }
         }
 
-        if (!_nested && _o.FixC1Controls)
+        if (!_nested && _o.FixC1Controls && text.IndexOfAnyInRange('\u0080', '\u009F') >= 0)
         {
-            text = MapC1(text);
+            if (layered is null)
+            {
+                MapC1(decoded);
+                text = decoded;
+            }
+            else
+            {
+                layered = string.Create(layered.Length, layered, static (dst, src) =>
+                {
+                    src.CopyTo(dst);
+                    MapC1(dst);
+                });
+                text = layered;
+            }
         }
 
         if (WouldFormNewSequence(start, end, text, pending))
@@ -699,8 +761,12 @@ internal ref struct Repairer
         _lastGroupEnd = end;
         _lastGroupChar = text.Length > 0 ? text[^1] : -1;
 
-        _steps?.Add(new FixStep(start, end - start, _s[start..end].ToString(), text, chain, confidence, guess,
-            guess || group.ContainsLossy() ? FixKind.LossySequence : FixKind.Mojibake));
+        if (_steps is not null)
+        {
+            _steps.Add(new FixStep(start, end - start, _s[start..end].ToString(), layered ?? text.ToString(), chain!, confidence, guess,
+                guess || group.ContainsLossy() ? FixKind.LossySequence : FixKind.Mojibake));
+        }
+
         _sites?.Add(new DamageSite(start, end - start, confidence, guess));
         return true;
     }
@@ -709,7 +775,7 @@ internal ref struct Repairer
     /// True when the replacement would join an unrepaired neighbour into a new proven sequence
     /// (<c>ã†</c> + <c>â€™</c> → <c>ã†’</c> → ㆒): the damage is not the single-byte image of one text.
     /// </summary>
-    private readonly bool WouldFormNewSequence(int start, int end, string text, int pending)
+    private readonly bool WouldFormNewSequence(int start, int end, ReadOnlySpan<char> text, int pending)
     {
         Span<char> window = stackalloc char[16];
         int from = Math.Max(Math.Max(pending, start - 3), 0);
@@ -840,21 +906,16 @@ internal ref struct Repairer
         return c1 && !special ? "latin-1" : "windows-1252";
     }
 
-    private static string MapC1(string text)
+    /// <summary>C1 controls to the Windows-1252 characters they stand for, in place (undefined bytes stay).</summary>
+    private static void MapC1(Span<char> text)
     {
-        if (text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F') < 0)
+        for (int j = 0; j < text.Length; j++)
         {
-            return text;
-        }
-
-        return string.Create(text.Length, text, static (dst, src) =>
-        {
-            for (int j = 0; j < src.Length; j++)
+            if (text[j] is >= '\u0080' and < '\u00A0')
             {
-                char ch = src[j];
-                dst[j] = ch is >= '\u0080' and < '\u00A0' ? Windows1252.ToChar((byte)ch) : ch;
+                text[j] = Windows1252.ToChar((byte)text[j]);
             }
-        });
+        }
     }
 
     private void EmitC1(int start, int end, ref CharBuffer output, ref int pending)
