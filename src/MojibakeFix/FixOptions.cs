@@ -54,6 +54,12 @@ public sealed record FixOptions
     /// </summary>
     public bool FixC1Controls { get; init; } = true;
 
+    /// <summary>
+    /// Also undo UTF-8 misread as other single-byte code pages (Windows-1250/1251/1253/1254/1257, ISO-8859-2/5/7/13,
+    /// KOI8-R/U, MacRoman, cp437, cp850, cp866), word by word where the evidence is strong. On by default.
+    /// </summary>
+    public bool OtherCodePages { get; init; } = true;
+
     /// <summary>The dash written where a lossy sequence was a dash.</summary>
     public DashStyle Dash { get; init; } = DashStyle.Auto;
 

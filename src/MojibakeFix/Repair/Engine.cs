@@ -16,6 +16,11 @@ internal static class Engine
     internal static string Repair(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
     {
         string current = text;
+        if (options.OtherCodePages)
+        {
+            current = OtherCodePages.Repair(text, steps);
+        }
+
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             if (CandidateScanner.CannotHoldDamage(current))

@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace MojibakeFix.CodePages;
+
+/// <summary>
+/// A single-byte code page other than Windows-1252, as real systems decode it: bytes the code page leaves
+/// undefined pass through as the Latin-1 character of the same value. Tables come from
+/// System.Text.Encoding.CodePages and are built once, on first use.
+/// </summary>
+internal sealed class SingleByteCodePage
+{
+    private readonly char[] _decode = new char[256];
+    private readonly Dictionary<char, byte> _encode = new(256);
+
+    private SingleByteCodePage(string name, int codePage)
+    {
+        Name = name;
+        Encoding encoding = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, new DecoderReplacementFallback("\uFFFF"));
+        Span<char> one = stackalloc char[2];
+        for (int b = 0; b < 256; b++)
+        {
+            int n = encoding.GetChars([(byte)b], one);
+            char c = n == 1 && one[0] != '\uFFFF' ? one[0] : (char)b;
+            _decode[b] = c;
+            _encode.TryAdd(c, (byte)b);
+        }
+    }
+
+    /// <summary>The name used in explanations (<c>windows-1251</c>, <c>macintosh</c>, <c>cp437</c>).</summary>
+    internal string Name { get; }
+
+    /// <summary>The byte a character came from under this code page; false when it cannot have.</summary>
+    internal bool TryGetByte(char c, out byte b)
+    {
+        if (c < 0x80)
+        {
+            b = (byte)c;
+            return true;
+        }
+
+        return _encode.TryGetValue(c, out b);
+    }
+
+    /// <summary>The code pages tried after Windows-1252, most common damage first.</summary>
+    internal static IReadOnlyList<SingleByteCodePage> Others => s_others.Value;
+
+    private static readonly Lazy<SingleByteCodePage[]> s_others = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return
+        [
+            new("windows-1251", 1251), new("windows-1250", 1250), new("macintosh", 10000), new("cp437", 437),
+            new("windows-1257", 1257), new("windows-1253", 1253), new("windows-1254", 1254), new("koi8-r", 20866),
+            new("koi8-u", 21866), new("iso-8859-2", 28592), new("iso-8859-5", 28595), new("iso-8859-7", 28597),
+            new("iso-8859-13", 28603), new("cp850", 850), new("cp866", 866),
+        ];
+    });
+}

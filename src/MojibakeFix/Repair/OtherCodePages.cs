@@ -1,0 +1,346 @@
+using System.Text;
+using System.Text.Unicode;
+using MojibakeFix.CodePages;
+using MojibakeFix.Text;
+
+namespace MojibakeFix.Repair;
+
+/// <summary>
+/// UTF-8 misread as a single-byte code page other than Windows-1252 (Windows-1251, -1250, MacRoman, cp437…):
+/// words whose characters are all the image of bytes in one such code page, that hold a character Windows-1252
+/// does not have, and whose bytes decode as strict UTF-8 into plausible text. Runs before the Windows-1252 pass,
+/// which then undoes any layer beneath (<c>Г‚ВЈ</c> → <c>Â£</c> → <c>£</c>).
+/// </summary>
+internal static class OtherCodePages
+{
+    /// <summary>
+    /// True when the text may hold such damage: a character that neither Latin-1 nor Windows-1252 produces, or
+    /// two non-ASCII characters side by side of which one is a symbol (MacRoman ‚Ä¶, √©).
+    /// </summary>
+    internal static bool MayApply(ReadOnlySpan<char> s)
+    {
+        int i = s.IndexOfAnyExceptInRange('\0', '\u007F');
+        while (i >= 0 && i < s.Length)
+        {
+            char c = s[i];
+            if (c > 0xFF && !Windows1252.TryGetByte(c, out _))
+            {
+                return true;
+            }
+
+            if (i + 1 < s.Length && s[i + 1] >= 0x80 && (!char.IsLetter(c) || !char.IsLetter(s[i + 1])) && !IsSpaceOrQuote(c) && !IsSpaceOrQuote(s[i + 1]))
+            {
+                return true;
+            }
+
+            int k = s[(i + 1)..].IndexOfAnyExceptInRange('\0', '\u007F');
+            i = k < 0 ? -1 : i + 1 + k;
+        }
+
+        return false;
+    }
+
+    private static bool IsSpaceOrQuote(char c) => c is '\u00A0' or '\u00AB' or '\u00BB' or '\u2026' or '\u201C' or '\u201D' or '\u2019' or '\u2018' or '\u2013' or '\u2014' or '\u201E';
+
+    /// <summary>Repairs what it can, layer after layer; returns the same instance when nothing changed.</summary>
+    internal static string Repair(string text, List<FixStep>? steps)
+    {
+        string current = text;
+        for (int layer = 0; layer < 4; layer++)
+        {
+            string next = RepairOnce(current, layer == 0 ? steps : null, steps);
+            if (ReferenceEquals(next, current))
+            {
+                break;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static string RepairOnce(string text, List<FixStep>? steps, List<FixStep>? allSteps)
+    {
+        if (!MayApply(text))
+        {
+            return text;
+        }
+
+        if (steps is null && allSteps is not null)
+        {
+            // A further layer: fold it into the step that covered the same input.
+            string again = RepairOnce(text, null, null);
+            if (!ReferenceEquals(again, text))
+            {
+                RefoldSteps(allSteps, text, again);
+            }
+
+            return again;
+        }
+
+        StringBuilder? output = null;
+        int pending = 0;
+        ReadOnlySpan<char> s = text;
+        int i = 0;
+        while (i < s.Length)
+        {
+            // A word: a maximal span without ASCII white space.
+            while (i < s.Length && s[i] is ' ' or '\t' or '\n' or '\r')
+            {
+                i++;
+            }
+
+            int start = i;
+            while (i < s.Length && s[i] is not (' ' or '\t' or '\n' or '\r'))
+            {
+                i++;
+            }
+
+            if (i - start < 2 || !MayApply(s[start..i]))
+            {
+                continue;
+            }
+
+            if (TryDecodeWord(s[start..i], out string? decoded, out string? name))
+            {
+                output ??= new StringBuilder(text.Length);
+                output.Append(s[pending..start]).Append(decoded);
+                steps?.Add(new FixStep(start, i - start, text[start..i], decoded!, [name!], 0.9, false, FixKind.Mojibake));
+                pending = i;
+            }
+        }
+
+        return output is null ? text : output.Append(s[pending..]).ToString();
+    }
+
+    /// <summary>
+    /// After a further layer, the steps so far (positions in the input) get their replacements redone from the
+    /// new text: each step's replacement is re-repaired on its own.
+    /// </summary>
+    private static void RefoldSteps(List<FixStep> steps, string before, string after)
+    {
+        for (int k = 0; k < steps.Count; k++)
+        {
+            FixStep step = steps[k];
+            string again = RepairOnce(step.Replacement, null, null);
+            if (!ReferenceEquals(again, step.Replacement))
+            {
+                steps[k] = step with { Replacement = again, Encodings = [.. step.Encodings, .. step.Encodings] };
+            }
+        }
+
+        _ = before;
+        _ = after;
+    }
+
+    private static bool TryDecodeWord(ReadOnlySpan<char> word, out string? best, out string? bestName)
+    {
+        best = bestName = null;
+        int bestScore = 0;
+        Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
+        if (IsWindows1252Damage(word, bytes))
+        {
+            return false; // the Windows-1252 pass reads it, with its finer rules
+        }
+
+        foreach (SingleByteCodePage page in SingleByteCodePage.Others)
+        {
+            if (!Encode(word, page, bytes) || !Utf8.IsValid(bytes))
+            {
+                continue;
+            }
+
+            string decoded = Encoding.UTF8.GetString(bytes);
+            int score = Plausibility(decoded, word, bytes);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = decoded;
+                bestName = page.Name;
+            }
+        }
+
+        return best is not null;
+    }
+
+    private static bool IsWindows1252Damage(ReadOnlySpan<char> word, Span<byte> bytes)
+    {
+        bool multiByte = false;
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (!Windows1252.TryGetByte(word[k], out bytes[k]))
+            {
+                return false;
+            }
+
+            multiByte |= bytes[k] >= 0xC2;
+        }
+
+        return multiByte && Utf8.IsValid(bytes);
+    }
+
+    private static bool Encode(ReadOnlySpan<char> word, SingleByteCodePage page, Span<byte> bytes)
+    {
+        for (int k = 0; k < word.Length; k++)
+        {
+            if (!page.TryGetByte(word[k], out bytes[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// How believable a decoding is: the number of decoded characters that are letters, marks or common
+    /// punctuation; 0 (rejected) when any decoded character is implausible (unassigned, private use, control,
+    /// superscript or modifier junk such as ВІКІ → ²ʲ) or when a single sequence carries no telling symbol.
+    /// </summary>
+    private static int Plausibility(string decoded, ReadOnlySpan<char> word, ReadOnlySpan<byte> bytes)
+    {
+        int sequences = 0;
+        foreach (byte b in bytes)
+        {
+            sequences += b >= 0xC0 ? 1 : 0;
+        }
+
+        int score = 0;
+        Rune previous = default;
+        foreach (Rune r in decoded.EnumerateRunes())
+        {
+            Rune before = previous;
+            previous = r;
+            if (r.Value < 0x80)
+            {
+                continue;
+            }
+
+            var category = Rune.GetUnicodeCategory(r);
+            bool good = CharInfo.IsPlausible(r.Value) && category switch
+            {
+                System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.LowercaseLetter
+                    or System.Globalization.UnicodeCategory.OtherLetter => r.Value is not (>= 0x250 and < 0x370 or >= 0x500 and < 0x530 or >= 0x1D00 and < 0x1DC0)
+                        && (r.Value >= 0x370 || CharInfo.IsCommonLatinLetter(r.Value)),
+                System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+                    => Rune.IsLetter(before) || Rune.GetUnicodeCategory(before) is System.Globalization.UnicodeCategory.NonSpacingMark
+                        or System.Globalization.UnicodeCategory.SpacingCombiningMark,
+                System.Globalization.UnicodeCategory.DashPunctuation or System.Globalization.UnicodeCategory.InitialQuotePunctuation
+                    or System.Globalization.UnicodeCategory.FinalQuotePunctuation or System.Globalization.UnicodeCategory.OtherPunctuation
+                    or System.Globalization.UnicodeCategory.CurrencySymbol or System.Globalization.UnicodeCategory.SpaceSeparator
+                    or System.Globalization.UnicodeCategory.OpenPunctuation or System.Globalization.UnicodeCategory.ClosePunctuation
+                    or System.Globalization.UnicodeCategory.Format => r.Value is >= 0xA0 and < 0x2070 or >= 0x3000,
+                // Symbols: the ones people type (© ° ± × ÷ ™ ❤ ✔ ⚠ ♫, emoji), not braille or arrows by chance.
+                System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.MathSymbol
+                    => r.Value is < 0x100 or 0x2122 or >= 0x2600 and < 0x27C0 or >= 0x1F000,
+                _ => false,
+            };
+            if (!good)
+            {
+                return 0;
+            }
+
+            score++;
+        }
+
+        int evidence = Evidence(word);
+        bool weakOnly = evidence == 1 && sequences < 3 && !DecodesToEuropeanScript(decoded);
+        return sequences >= 1 && OneScript(decoded) && evidence > 0 && !weakOnly ? score : 0;
+    }
+
+    /// <summary>The letters of a decoded word belong to one script (no Arabic letter inside a Latin word).</summary>
+    private static bool OneScript(string decoded)
+    {
+        Script seen = Script.None;
+        foreach (Rune r in decoded.EnumerateRunes())
+        {
+            Script script = Rune.IsLetter(r) ? CharInfo.ScriptOf(r.Value) : Script.None;
+            if (script == Script.None)
+            {
+                continue;
+            }
+
+            if (seen != Script.None && script != seen)
+            {
+                return false;
+            }
+
+            seen = script;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A word is damage only with evidence correct words never show: a character no word
+    /// holds after a letter (ˇ ¤ ¶ ¹, a C1 control), a letter of another script among the word's letters
+    /// (rГ©gion, UkrsotsbankвЂ™s), or a capital inside a small-letter word (pagrÄŻstai, SaeimƒÅ). Romanian
+    /// NICIODATĂ™, 2012—∞ and √π stay as they are.
+    /// </summary>
+    // 0: none; 1: only a capital inside a small-letter word (дБ is a unit, not damage); 2: stronger.
+    private static int Evidence(ReadOnlySpan<char> word)
+    {
+        bool camel = false;
+        Script first = Script.None;
+        for (int k = 0; k < word.Length; k++)
+        {
+            char c = word[k];
+            if (c is >= '\u0080' and < '\u00A0' || (c >= 0x80 && !char.IsLetter(c) && !IsNaturalAfterWord(c)))
+            {
+                return 2;
+            }
+
+            // Two symbols glued to a letter (Zam√≤, profiter‚Ä¶): math and quotes do not pile up inside words.
+            if (c >= 0x80 && !char.IsLetter(c) && k + 1 < word.Length && word[k + 1] >= 0x80 && !char.IsLetter(word[k + 1])
+                && ((k > 0 && char.IsLetter(word[k - 1])) || (k + 2 < word.Length && char.IsLetter(word[k + 2]))))
+            {
+                return 2;
+            }
+
+            // A symbol between two letters (wei√ü, r√©gime); apostrophes and dashes sit there in correct words.
+            if (c >= 0x80 && !char.IsLetter(c) && c is not ('\u2019' or '\u2018' or '\u00B4' or '\u2013' or '\u2014' or '\u00B7') && k > 0 && char.IsLetter(word[k - 1]) && k + 1 < word.Length && char.IsLetter(word[k + 1]))
+            {
+                return 2;
+            }
+
+            if (char.IsLetter(c))
+            {
+                Script script = CharInfo.ScriptOf(c);
+                if (first == Script.None)
+                {
+                    first = script;
+                }
+                else if (script != first && script != Script.None)
+                {
+                    return 2;
+                }
+
+                camel |= k > 0 && char.IsLower(word[k - 1]) && char.IsUpper(c);
+            }
+        }
+
+        return camel ? 1 : 0;
+    }
+
+    private static bool DecodesToEuropeanScript(string decoded)
+    {
+        foreach (Rune r in decoded.EnumerateRunes())
+        {
+            if (Rune.IsLetter(r) && CharInfo.ScriptOf(r.Value) is not (Script.Latin or Script.Cyrillic or Script.Greek))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Punctuation, marks and symbols that end words or stand between them in correct text.
+    private static bool IsNaturalAfterWord(char c) =>
+        c is '\u00A0' or '\u2026' or '\u2019' or '\u201C' or '\u201D' or '\u2018' or '\u2013' or '\u2014' or '\u2122'
+            or '\u00AE' or '\u00A9' or '\u00AB' or '\u00BB' or '\u00A1' or '\u00BF' or '\u00B7' or '\u2022' or '\u00B4'
+            or '\u00A8' or '\u00B0' or '\u00B1' or '\u00D7' or '\u00AC' or '\u221A' or '\u221E' or '\u03C0' or '\u2206'
+            or '\u2248' or '\u2260' or '\u2264' or '\u2265' or '\u201E' or '\u2039' or '\u203A' or '\u00A3' or '\u20AC'
+        || c is >= '\u2500' and <= '\u257F';
+}
