@@ -65,6 +65,32 @@ foreach (var category in AccuracyCorpus.All)
 }
 
 report.AppendLine();
+report.AppendLine("UTF-8 misread as other code pages (all code pages enabled by default):");
+report.AppendLine();
+report.AppendLine("| code page | cases | exact | % | goal | ftfy 6.3.1 (given, not measured here) |");
+report.AppendLine("|---|---:|---:|---:|---:|---|");
+foreach (var (category, codePage) in AccuracyCorpus.CodePages)
+{
+    int total = 0, exact = 0, shown = 0;
+    foreach (var c in corpus.CodePageCases(codePage))
+    {
+        total++;
+        string got = Mojibake.Fix(c.Input);
+        if (got == c.Expected)
+        {
+            exact++;
+        }
+        else if (shown++ < show)
+        {
+            failures.AppendLine(CultureInfo.InvariantCulture, $"[{category.Name}] ({c.Language})\n  in:  {c.Input}\n  got: {got}\n  exp: {c.Expected}");
+        }
+    }
+
+    double share = total == 0 ? 0 : (double)exact / total;
+    report.AppendLine(CultureInfo.InvariantCulture, $"| {category.Name} | {total:N0} | {exact:N0} | {share * 100:F2}% | ≥ {category.Goal * 100:0.##}% | {category.Ftfy} |");
+}
+
+report.AppendLine();
 var changedLanguages = cleanByLanguage.Where(kv => kv.Value.Changed > 0).ToList();
 string languages = changedLanguages.Count == 0 ? " none." : string.Concat(changedLanguages.Select(kv => $" {kv.Key} {kv.Value.Changed}/{kv.Value.Total};"));
 report.AppendLine(CultureInfo.InvariantCulture, $"Clean text changed in {changedLanguages.Count} of {cleanByLanguage.Count} languages:{languages}");

@@ -25,6 +25,27 @@ public sealed class AccuracyCorpus
 
     public static IReadOnlyList<Category> All { get; } = [Clean, Single1252, SingleLatin1, Double1252, Mixed, LostNbsp, LossyPunctuation];
 
+    /// <summary>UTF-8 misread as other code pages (issue 5): name, code page, ftfy 6.3.1 as given in the issue.</summary>
+    public static IReadOnlyList<(Category Category, int CodePage)> CodePages { get; } =
+    [
+        (new("Windows-1251", 0.95, "65%"), 1251), (new("Windows-1250", 0.95, "76%"), 1250),
+        (new("ISO-8859-2", 0.95, "71%"), 28592), (new("Windows-1257", 0.95, "61%"), 1257),
+        (new("cp437", 0.95, "65%"), 437), (new("MacRoman", 0.95, "100%"), 10000),
+        (new("Windows-1253", 0.95, "100%"), 1253), (new("Windows-1254", 0.95, "100%"), 1254),
+        (new("ISO-8859-5", 0.95, "–"), 28595), (new("ISO-8859-7", 0.95, "–"), 28597),
+        (new("ISO-8859-13", 0.95, "–"), 28603), (new("KOI8-R", 0.95, "–"), 20866), (new("KOI8-U", 0.95, "–"), 21866),
+        (new("cp850", 0.95, "–"), 850), (new("cp866", 0.95, "–"), 866),
+    ];
+
+    /// <summary>The cases of one code page category: every message, damaged through that code page.</summary>
+    public IEnumerable<Case> CodePageCases(int codePage)
+    {
+        foreach (var m in Messages)
+        {
+            yield return new Case(m.Language, Damage.CodePage(m.Text, codePage), m.Text);
+        }
+    }
+
     private AccuracyCorpus(List<CatalogMessage> messages, int excluded)
     {
         Messages = messages;

@@ -48,6 +48,33 @@ public static class Damage
         return s;
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, char[]> s_tables = new();
+
+    /// <summary>UTF-8 bytes read as a single-byte code page; undefined bytes pass through as Latin-1 characters.</summary>
+    public static string CodePage(string s, int codePage)
+    {
+        char[] table = s_tables.GetOrAdd(codePage, static cp =>
+        {
+            var encoding = Encoding.GetEncoding(cp, EncoderFallback.ExceptionFallback, new DecoderReplacementFallback("\uFFFF"));
+            var t = new char[256];
+            for (int b = 0; b < 256; b++)
+            {
+                string c = encoding.GetString([(byte)b]);
+                t[b] = c.Length == 1 && c != "\uFFFF" ? c[0] : (char)b;
+            }
+
+            return t;
+        });
+        byte[] bytes = Encoding.UTF8.GetBytes(s);
+        return string.Create(bytes.Length, (bytes, table), static (dst, st) =>
+        {
+            for (int i = 0; i < st.bytes.Length; i++)
+            {
+                dst[i] = st.table[st.bytes[i]];
+            }
+        });
+    }
+
     /// <summary>UTF-8 bytes read as Latin-1.</summary>
     public static string Latin1(string s) => Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(s));
 

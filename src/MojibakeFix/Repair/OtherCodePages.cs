@@ -79,6 +79,13 @@ internal static class OtherCodePages
             return again;
         }
 
+        int[] votes = new int[SingleByteCodePage.Others.Count];
+        Walk(text, votes, count: true, null);
+        return Walk(text, votes, count: false, steps);
+    }
+
+    private static string Walk(string text, int[] votes, bool count, List<FixStep>? steps)
+    {
         StringBuilder? output = null;
         int pending = 0;
         ReadOnlySpan<char> s = text;
@@ -102,7 +109,7 @@ internal static class OtherCodePages
                 continue;
             }
 
-            if (TryDecodeWord(s[start..i], out string? decoded, out string? name))
+            if (TryDecodeWord(s[start..i], votes, count, out string? decoded, out string? name) && !count)
             {
                 output ??= new StringBuilder(text.Length);
                 output.Append(s[pending..start]).Append(decoded);
@@ -134,30 +141,46 @@ internal static class OtherCodePages
         _ = after;
     }
 
-    private static bool TryDecodeWord(ReadOnlySpan<char> word, out string? best, out string? bestName)
+    /// <summary>
+    /// Decodes a word with the code page the document favours among those that read it plausibly
+    /// (<paramref name="votes"/>: words each code page reads in this text), then by plausibility. With
+    /// <paramref name="count"/> set, only tallies the votes.
+    /// </summary>
+    private static bool TryDecodeWord(ReadOnlySpan<char> word, int[] votes, bool count, out string? best, out string? bestName)
     {
         best = bestName = null;
-        int bestScore = 0;
+        int bestScore = 0, bestVotes = -1;
+        var pages = SingleByteCodePage.Others;
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
         if (IsWindows1252Damage(word, bytes))
         {
             return false; // the Windows-1252 pass reads it, with its finer rules
         }
 
-        foreach (SingleByteCodePage page in SingleByteCodePage.Others)
+        for (int p = 0; p < pages.Count; p++)
         {
-            if (!Encode(word, page, bytes) || !Utf8.IsValid(bytes))
+            if (!Encode(word, pages[p], bytes) || !Utf8.IsValid(bytes))
             {
                 continue;
             }
 
             string decoded = Encoding.UTF8.GetString(bytes);
             int score = Plausibility(decoded, word, bytes);
-            if (score > bestScore)
+            if (score <= 0)
             {
+                continue;
+            }
+
+            if (count)
+            {
+                votes[p]++;
+            }
+            else if (votes[p] > bestVotes || (votes[p] == bestVotes && score > bestScore))
+            {
+                bestVotes = votes[p];
                 bestScore = score;
                 best = decoded;
-                bestName = page.Name;
+                bestName = pages[p].Name;
             }
         }
 
@@ -245,8 +268,13 @@ internal static class OtherCodePages
         }
 
         int evidence = Evidence(word);
-        bool weakOnly = evidence == 1 && sequences < 3 && !DecodesToEuropeanScript(decoded);
-        return sequences >= 1 && OneScript(decoded) && evidence > 0 && !weakOnly ? score : 0;
+        bool european = DecodesToEuropeanScript(decoded);
+        bool weakOnly = evidence == 1 && sequences < 3 && !european;
+
+        // Three sequences that decode to one European script, or letters that all turn into punctuation
+        // (В«<В» → «<»), do not happen by chance in correct words.
+        bool structural = (sequences >= 3 && european) || (sequences >= 2 && !HasLetter(decoded) && HasLetter(word));
+        return sequences >= 1 && OneScript(decoded) && ((evidence > 0 && !weakOnly) || structural) ? score : 0;
     }
 
     /// <summary>The letters of a decoded word belong to one script (no Arabic letter inside a Latin word).</summary>
@@ -321,6 +349,19 @@ internal static class OtherCodePages
         }
 
         return camel ? 1 : 0;
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool DecodesToEuropeanScript(string decoded)
