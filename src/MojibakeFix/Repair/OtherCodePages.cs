@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using MojibakeFix.CodePages;
@@ -14,27 +15,35 @@ namespace MojibakeFix.Repair;
 internal static class OtherCodePages
 {
     /// <summary>
-    /// True when the text may hold such damage: a character that neither Latin-1 nor Windows-1252 produces, or
-    /// two non-ASCII characters side by side of which one is a symbol (MacRoman ‚Ä¶, √©).
+    /// Characters that the misreadings show and correct text hardly ever does: C1 controls, typographic and
+    /// math symbols out of place (‚ † ‰ ¤ ¦ ¬ ¯ ² ¶ ¸ ¹ ˇ ˘ ˛ √ ∆ ≈ ≤ ◊), box drawing (cp437, KOI8), and the
+    /// Serbian and Macedonian capitals Windows-1251 puts on continuation bytes (Ђ Ѓ Љ Њ Ќ Ћ Џ).
     /// </summary>
-    internal static bool MayApply(ReadOnlySpan<char> s)
+    private static readonly SearchValues<char> s_telling = SearchValues.Create(
+        "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F"
+        + "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F"
+        + "‚ƒ„†‡ˆ‰‹›¤¦¨ª¬¯²³´µ¶¸¹º¼½¾ˇ˘˙˛˝√∂∆∏∑∫≈≠≤≥◊∞πΩ¢¥§©®°±·™\u00ADЂЃЉЊЌЋЏ"
+        + "─│┌┐└┘├┤┬┴┼═║╒╓╔╕╖╗╘╙╚╛╜╝╞╟╠╡╢╣╤╥╦╧╨╩╪╫╬▀▄█▌▐░▒▓■");
+
+    /// <summary>True when the text holds a character that the other misreadings leave and correct text rarely has.</summary>
+    internal static bool MayApply(ReadOnlySpan<char> s) => s.ContainsAny(s_telling);
+
+    /// <summary>A word worth decoding: it holds a telling character, or other evidence (C1, camel case, mixed scripts).</summary>
+    private static bool WordMayApply(ReadOnlySpan<char> word)
     {
-        int i = s.IndexOfAnyExceptInRange('\0', '\u007F');
-        while (i >= 0 && i < s.Length)
+        for (int k = 0; k < word.Length; k++)
         {
-            char c = s[i];
+            char c = word[k];
             if (c > 0xFF && !Windows1252.TryGetByte(c, out _))
             {
-                return true;
+                return true; // a character Windows-1252 does not produce
             }
 
-            if (i + 1 < s.Length && s[i + 1] >= 0x80 && (!char.IsLetter(c) || !char.IsLetter(s[i + 1])) && !IsSpaceOrQuote(c) && !IsSpaceOrQuote(s[i + 1]))
+            if (c >= 0x80 && k + 1 < word.Length && word[k + 1] >= 0x80 && (!char.IsLetter(c) || !char.IsLetter(word[k + 1]))
+                && !IsSpaceOrQuote(c) && !IsSpaceOrQuote(word[k + 1]))
             {
-                return true;
+                return true; // two non-ASCII characters side by side, one a symbol (MacRoman ‚Ä¶, √©)
             }
-
-            int k = s[(i + 1)..].IndexOfAnyExceptInRange('\0', '\u007F');
-            i = k < 0 ? -1 : i + 1 + k;
         }
 
         return false;
@@ -79,12 +88,12 @@ internal static class OtherCodePages
             return again;
         }
 
-        int[] votes = new int[SingleByteCodePage.Others.Count];
+        Span<int> votes = stackalloc int[SingleByteCodePage.Others.Count];
         Walk(text, votes, count: true, null);
         return Walk(text, votes, count: false, steps);
     }
 
-    private static string Walk(string text, int[] votes, bool count, List<FixStep>? steps)
+    private static string Walk(string text, Span<int> votes, bool count, List<FixStep>? steps)
     {
         StringBuilder? output = null;
         int pending = 0;
@@ -104,7 +113,7 @@ internal static class OtherCodePages
                 i++;
             }
 
-            if (i - start < 2 || !MayApply(s[start..i]))
+            if (i - start < 2 || !WordMayApply(s[start..i]))
             {
                 continue;
             }
@@ -146,7 +155,7 @@ internal static class OtherCodePages
     /// (<paramref name="votes"/>: words each code page reads in this text), then by plausibility. With
     /// <paramref name="count"/> set, only tallies the votes.
     /// </summary>
-    private static bool TryDecodeWord(ReadOnlySpan<char> word, int[] votes, bool count, out string? best, out string? bestName)
+    private static bool TryDecodeWord(ReadOnlySpan<char> word, Span<int> votes, bool count, out string? best, out string? bestName)
     {
         best = bestName = null;
         int bestScore = 0, bestVotes = -1;
@@ -327,7 +336,8 @@ internal static class OtherCodePages
             }
 
             // A symbol between two letters (wei√ü, r√©gime); apostrophes and dashes sit there in correct words.
-            if (c >= 0x80 && !char.IsLetter(c) && c is not ('\u2019' or '\u2018' or '\u00B4' or '\u2013' or '\u2014' or '\u00B7') && k > 0 && char.IsLetter(word[k - 1]) && k + 1 < word.Length && char.IsLetter(word[k + 1]))
+            bool afterForeign = k > 0 && word[k - 1] > 0xFF && !Windows1252.TryGetByte(word[k - 1], out _);
+            if (c >= 0x80 && !char.IsLetter(c) && (afterForeign || c is not ('\u2019' or '\u2018' or '\u00B4' or '\u2013' or '\u2014' or '\u00B7')) && k > 0 && char.IsLetter(word[k - 1]) && k + 1 < word.Length && char.IsLetter(word[k + 1]))
             {
                 return 2;
             }

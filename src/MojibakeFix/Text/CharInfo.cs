@@ -49,7 +49,7 @@ internal static class CharInfo
         < 0x590 => Script.Armenian,
         < 0x600 => Script.Hebrew,
         < 0x700 => Script.Arabic,
-        >= 0x1E00 and < 0x1F00 => Script.Latin,
+        >= 0x1E00 and < 0x1F00 or >= 0xFB00 and <= 0xFB06 => Script.Latin, // Latin Extended Additional, ligatures ﬁ ﬂ
         >= 0x1F00 and < 0x2000 => Script.Greek,
         _ => IsLetter(cp) ? Script.Other : Script.None,
     };
