@@ -41,6 +41,41 @@ internal sealed class SingleByteCodePage
         return _encode.TryGetValue(c, out b);
     }
 
+    /// <summary>
+    /// For every character, one bit per code page in <see cref="Others"/>: set in <see cref="LeadMasks"/> when the
+    /// character is the image of a UTF-8 lead byte (C2–F4) there, in <see cref="ContinuationMasks"/> when it is
+    /// the image of a continuation byte (80–BF). A lead followed by a continuation of the same code page is
+    /// where such damage can start.
+    /// </summary>
+    internal static ReadOnlySpan<ushort> LeadMasks => s_masks.Value.Lead;
+
+    /// <inheritdoc cref="LeadMasks"/>
+    internal static ReadOnlySpan<ushort> ContinuationMasks => s_masks.Value.Continuation;
+
+    private static readonly Lazy<(ushort[] Lead, ushort[] Continuation)> s_masks = new(() =>
+    {
+        var lead = new ushort[65536];
+        var continuation = new ushort[65536];
+        var pages = Others;
+        for (int p = 0; p < pages.Count; p++)
+        {
+            for (int b = 0x80; b < 256; b++)
+            {
+                char c = pages[p]._decode[b];
+                if (b is >= 0xC2 and <= 0xF4)
+                {
+                    lead[c] |= (ushort)(1 << p);
+                }
+                else if (b <= 0xBF)
+                {
+                    continuation[c] |= (ushort)(1 << p);
+                }
+            }
+        }
+
+        return (lead, continuation);
+    });
+
     /// <summary>The code pages tried after Windows-1252, most common damage first.</summary>
     internal static IReadOnlyList<SingleByteCodePage> Others => s_others.Value;
 

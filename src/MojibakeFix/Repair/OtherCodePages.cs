@@ -25,8 +25,49 @@ internal static class OtherCodePages
         + "‚ƒ„†‡ˆ‰‹›¤¦¨ª¬¯²³´µ¶¸¹º¼½¾ˇ˘˙˛˝√∂∆∏∑∫≈≠≤≥◊∞πΩ¢¥§©®°±·™\u00ADЂЃЉЊЌЋЏ"
         + "─│┌┐└┘├┤┬┴┼═║╒╓╔╕╖╗╘╙╚╛╜╝╞╟╠╡╢╣╤╥╦╧╨╩╪╫╬▀▄█▌▐░▒▓■");
 
-    /// <summary>True when the text holds a character that the other misreadings leave and correct text rarely has.</summary>
-    internal static bool MayApply(ReadOnlySpan<char> s) => s.ContainsAny(s_telling);
+    /// <summary>
+    /// True when some code page could read a UTF-8 sequence here: a character that is a lead byte in a code page
+    /// followed by one that is a continuation byte in the same code page. Clean Cyrillic (Пр…) and accented
+    /// Latin fail this at two table lookups per character; text without non-ASCII characters is skipped whole.
+    /// </summary>
+    internal static bool MayApply(ReadOnlySpan<char> s)
+    {
+        int i = s.IndexOfAnyExceptInRange('\0', '\u007F');
+        if (i < 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<ushort> lead = SingleByteCodePage.LeadMasks, continuation = SingleByteCodePage.ContinuationMasks;
+        for (; i + 1 < s.Length; i++)
+        {
+            char a = s[i], b = s[i + 1];
+            if ((lead[a] & continuation[b]) != 0 && !IsPlainWordPair(s, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Two letters of one script and case inside a word of that script (ВЫБОР in ISO-8859-5, "ра" in cp866) are
+    /// just a word; next to letters of another script (lГЄer) they are not.
+    /// </summary>
+    private static bool IsPlainWordPair(ReadOnlySpan<char> s, int i)
+    {
+        char a = s[i], b = s[i + 1];
+        if (!char.IsLetter(a) || !char.IsLetter(b) || char.IsUpper(a) != char.IsUpper(b))
+        {
+            return false;
+        }
+
+        Script script = CharInfo.ScriptOf(a);
+        return script == CharInfo.ScriptOf(b)
+            && (i == 0 || !char.IsLetter(s[i - 1]) || CharInfo.ScriptOf(s[i - 1]) == script)
+            && (i + 2 >= s.Length || !char.IsLetter(s[i + 2]) || CharInfo.ScriptOf(s[i + 2]) == script);
+    }
 
     /// <summary>A word worth decoding: it holds a telling character, or other evidence (C1, camel case, mixed scripts).</summary>
     private static bool WordMayApply(ReadOnlySpan<char> word)
@@ -54,6 +95,11 @@ internal static class OtherCodePages
     /// <summary>Repairs what it can, layer after layer; returns the same instance when nothing changed.</summary>
     internal static string Repair(string text, List<FixStep>? steps)
     {
+        if (!MayApply(text))
+        {
+            return text; // the common case, kept out of the layer loop
+        }
+
         string current = text;
         for (int layer = 0; layer < 4; layer++)
         {
@@ -89,6 +135,7 @@ internal static class OtherCodePages
         }
 
         Span<int> votes = stackalloc int[SingleByteCodePage.Others.Count];
+        votes.Clear(); // the module skips zeroing stack memory
         Walk(text, votes, count: true, null);
         return Walk(text, votes, count: false, steps);
     }
@@ -161,6 +208,7 @@ internal static class OtherCodePages
         int bestScore = 0, bestVotes = -1;
         var pages = SingleByteCodePage.Others;
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
+        Span<char> chars = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
         if (IsWindows1252Damage(word, bytes))
         {
             return false; // the Windows-1252 pass reads it, with its finer rules
@@ -173,7 +221,7 @@ internal static class OtherCodePages
                 continue;
             }
 
-            string decoded = Encoding.UTF8.GetString(bytes);
+            ReadOnlySpan<char> decoded = chars[..Encoding.UTF8.GetChars(bytes, chars)];
             int score = Plausibility(decoded, word, bytes);
             if (score <= 0)
             {
@@ -188,7 +236,7 @@ internal static class OtherCodePages
             {
                 bestVotes = votes[p];
                 bestScore = score;
-                best = decoded;
+                best = decoded.ToString();
                 bestName = pages[p].Name;
             }
         }
@@ -230,7 +278,7 @@ internal static class OtherCodePages
     /// punctuation; 0 (rejected) when any decoded character is implausible (unassigned, private use, control,
     /// superscript or modifier junk such as ВІКІ → ²ʲ) or when a single sequence carries no telling symbol.
     /// </summary>
-    private static int Plausibility(string decoded, ReadOnlySpan<char> word, ReadOnlySpan<byte> bytes)
+    private static int Plausibility(ReadOnlySpan<char> decoded, ReadOnlySpan<char> word, ReadOnlySpan<byte> bytes)
     {
         int sequences = 0;
         foreach (byte b in bytes)
@@ -287,7 +335,7 @@ internal static class OtherCodePages
     }
 
     /// <summary>The letters of a decoded word belong to one script (no Arabic letter inside a Latin word).</summary>
-    private static bool OneScript(string decoded)
+    private static bool OneScript(ReadOnlySpan<char> decoded)
     {
         Script seen = Script.None;
         foreach (Rune r in decoded.EnumerateRunes())
@@ -374,7 +422,7 @@ internal static class OtherCodePages
         return false;
     }
 
-    private static bool DecodesToEuropeanScript(string decoded)
+    private static bool DecodesToEuropeanScript(ReadOnlySpan<char> decoded)
     {
         foreach (Rune r in decoded.EnumerateRunes())
         {
