@@ -1,10 +1,25 @@
-using MojibakeFix;
+using System.Reflection;
+using MojibakeFix.Cli;
 
-// Placeholder: filter standard input line by line.
-string? line;
-while ((line = Console.In.ReadLine()) is not null)
+// mojifix: see Options.Usage. Exit 0 ok (clean with --check), 1 damage found with --check, 2 usage or I/O error.
+if (args is ["-h"] or ["--help"])
 {
-    Console.Out.WriteLine(Mojibake.Fix(line));
+    Console.Out.Write(Options.Usage);
+    return 0;
 }
 
-return 0;
+if (args is ["--version"])
+{
+    Console.Out.WriteLine("mojifix " + (typeof(Options).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0"));
+    return 0;
+}
+
+string? error = Options.TryParse(args, out Options options);
+if (error is not null)
+{
+    Console.Error.WriteLine($"mojifix: {error}");
+    Console.Error.WriteLine("Try 'mojifix --help'.");
+    return 2;
+}
+
+return new Runner(options, Console.Error).Run();

@@ -1,0 +1,161 @@
+namespace MojibakeFix.Cli;
+
+/// <summary>What the command line asked for.</summary>
+internal sealed class Options
+{
+    internal List<string> Files { get; } = [];
+
+    internal string? Output { get; set; }
+
+    internal bool InPlace { get; set; }
+
+    internal bool Check { get; set; }
+
+    internal bool Explain { get; set; }
+
+    internal bool JsonLines { get; set; }
+
+    internal List<string> Fields { get; } = [];
+
+    internal bool Quiet { get; set; }
+
+    internal bool Verbose { get; set; }
+
+    internal FixOptions Fix { get; set; } = FixOptions.Default;
+
+    /// <summary>Bytes per block; the hidden MOJIFIX_CHUNK_BYTES variable lets tests force tiny blocks.</summary>
+    internal int ChunkBytes { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("MOJIFIX_CHUNK_BYTES"), out int n) && n > 0 ? n : 1 << 20;
+
+    internal const string Usage = """
+        Usage: mojifix [OPTIONS] [FILE...]
+
+        Repairs mojibake (UTF-8 text decoded as Windows-1252, Latin-1 and other code pages) in files or standard
+        input and writes the result to standard output. Correct text and bytes that are not UTF-8 pass through
+        unchanged.
+
+        Options:
+          -o, --output FILE    write to FILE instead of standard output (never one of the inputs)
+          -i, --in-place       rewrite each FILE atomically (temporary file in the same folder, then rename)
+              --check          write nothing; list each damaged site as path:line:column and exit 1 if any
+              --explain        list each repair on standard error while fixing
+              --jsonl          treat input as JSON Lines: fix string values only, keep everything else
+              --field NAME     with --jsonl, fix only this field (repeatable; dotted paths for nested objects)
+              --lossy MODE     lossy sequences: guess (default), replace (U+FFFD, as ftfy), leave
+              --no-guess       same as --lossy replace
+              --no-nbsp        do not restore lost no-break spaces
+              --no-c1          do not map C1 control characters to Windows-1252
+              --no-other-codepages  only Windows-1252 and Latin-1 damage
+              --dash STYLE     auto (default), en, em: the dash written for a lossy dash
+          -q, --quiet          no messages except errors
+          -v, --verbose        a summary per file on standard error
+          -h, --help           show this help
+              --version        show the version
+
+        Exit status: 0 success (clean with --check), 1 damage found with --check, 2 usage or I/O error.
+        """;
+
+    /// <summary>Parses arguments; returns an error message, or null.</summary>
+    internal static string? TryParse(string[] args, out Options options)
+    {
+        options = new Options();
+        bool onlyFiles = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string a = args[i];
+            if (onlyFiles || a == "-" || !a.StartsWith('-'))
+            {
+                options.Files.Add(a);
+                continue;
+            }
+
+            string? Next() => i + 1 < args.Length ? args[++i] : null;
+            switch (a)
+            {
+                case "--":
+                    onlyFiles = true;
+                    break;
+                case "-o" or "--output":
+                    options.Output = Next() ?? "";
+                    if (options.Output.Length == 0)
+                    {
+                        return $"{a} needs a file name";
+                    }
+
+                    break;
+                case "-i" or "--in-place":
+                    options.InPlace = true;
+                    break;
+                case "--check":
+                    options.Check = true;
+                    break;
+                case "--explain":
+                    options.Explain = true;
+                    break;
+                case "--jsonl":
+                    options.JsonLines = true;
+                    break;
+                case "--field":
+                    string? field = Next();
+                    if (string.IsNullOrEmpty(field))
+                    {
+                        return "--field needs a name";
+                    }
+
+                    options.Fields.Add(field);
+                    break;
+                case "--lossy":
+                    string? mode = Next();
+                    LossyRepair? lossy = mode switch { "guess" => LossyRepair.Guess, "replace" => LossyRepair.Replace, "leave" => LossyRepair.Leave, _ => null };
+                    if (lossy is null)
+                    {
+                        return $"--lossy takes guess, replace or leave, not '{mode}'";
+                    }
+
+                    options.Fix = options.Fix with { Lossy = lossy.Value };
+                    break;
+                case "--no-guess":
+                    options.Fix = options.Fix with { Lossy = LossyRepair.Replace };
+                    break;
+                case "--no-nbsp":
+                    options.Fix = options.Fix with { RestoreLostNoBreakSpace = false };
+                    break;
+                case "--no-c1":
+                    options.Fix = options.Fix with { FixC1Controls = false };
+                    break;
+                case "--no-other-codepages":
+                    options.Fix = options.Fix with { OtherCodePages = false };
+                    break;
+                case "--dash":
+                    string? dash = Next();
+                    DashStyle? style = dash switch { "auto" => DashStyle.Auto, "en" => DashStyle.EnDash, "em" => DashStyle.EmDash, _ => null };
+                    if (style is null)
+                    {
+                        return $"--dash takes auto, en or em, not '{dash}'";
+                    }
+
+                    options.Fix = options.Fix with { Dash = style.Value };
+                    break;
+                case "-q" or "--quiet":
+                    options.Quiet = true;
+                    break;
+                case "-v" or "--verbose":
+                    options.Verbose = true;
+                    break;
+                default:
+                    return $"unknown option '{a}'";
+            }
+        }
+
+        if (options.InPlace && (options.Output is not null || options.Files.Count == 0 || options.Files.Contains("-")))
+        {
+            return "--in-place needs files (not standard input) and no --output";
+        }
+
+        if (options.Fields.Count > 0 && !options.JsonLines)
+        {
+            return "--field needs --jsonl";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace MojibakeFix.Cli.Tests;
+
+/// <summary>End-to-end: the built mojifix run as a process on files and pipes.</summary>
+public sealed class CliTests : IDisposable
+{
+    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "mojifix.dll");
+    private readonly string _dir = Directory.CreateTempSubdirectory("mojifix-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private sealed record Result(int Code, byte[] Stdout, string Stderr)
+    {
+        public string Text => Encoding.UTF8.GetString(Stdout);
+    }
+
+    private static Result Run(byte[]? stdin, params string[] args) => RunWith(null, stdin, args);
+
+    private static Result RunWith(Dictionary<string, string>? env, byte[]? stdin, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Tool);
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        foreach (var (k, v) in env ?? [])
+        {
+            psi.Environment[k] = v;
+        }
+
+        using var p = Process.Start(psi)!;
+        var stdoutTask = Task.Run(() =>
+        {
+            using var ms = new MemoryStream();
+            p.StandardOutput.BaseStream.CopyTo(ms);
+            return ms.ToArray();
+        });
+        var stderrTask = p.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            p.StandardInput.BaseStream.Write(stdin);
+        }
+
+        p.StandardInput.Close();
+        p.WaitForExit();
+        return new Result(p.ExitCode, stdoutTask.Result, stderrTask.Result);
+    }
+
+    private string Write(string name, byte[] content)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private static byte[] U(string s) => Encoding.UTF8.GetBytes(s);
+
+    [Fact]
+    public void Standard_input_is_fixed_to_standard_output()
+    {
+        var r = Run(U("CafÃ© lâ€™analisi\nÃƒÂ©tÃƒÂ© più\n"));
+        Assert.Equal(0, r.Code);
+        Assert.Equal("Café l’analisi\nété più\n", r.Text);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_stay_where_they_were_and_a_bom_is_kept()
+    {
+        byte[] input = [0xEF, 0xBB, 0xBF, .. U("ok CafÃ© "), 0xFF, 0xC3, .. U(" lâ€™x\n"), 0x80];
+        byte[] expected = [0xEF, 0xBB, 0xBF, .. U("ok Café "), 0xFF, 0xC3, .. U(" l’x\n"), 0x80];
+        Assert.Equal(expected, Run(input).Stdout);
+        Assert.Equal(expected, Run(null, Write("in.txt", input)).Stdout);
+    }
+
+    [Fact]
+    public void Clean_input_comes_out_byte_identical()
+    {
+        byte[] input = U("più été Привет 日本語 “quotes” — NÃO HÁ AÇÃO\r\nline two\n");
+        Assert.Equal(input, Run(input).Stdout);
+    }
+
+    [Fact]
+    public void Check_lists_sites_and_fails_only_on_damage()
+    {
+        string damaged = Write("d.txt", U("first line\nIl piÃ¹ bello, lâ??analisi\n"));
+        string clean = Write("c.txt", U("più\n"));
+        var r = Run(null, "--check", damaged, clean);
+        Assert.Equal(1, r.Code);
+        Assert.Equal($"{damaged}:2:6: utf-8 → windows-1252 'Ã¹' -> 'ù'\n{damaged}:2:17: utf-8 → windows-1252 'â??' -> '’' (guess)\n", r.Text);
+        Assert.Equal("d.txt", Path.GetFileName(damaged));
+        Assert.Equal(0, Run(null, "--check", clean).Code);
+        Assert.Equal("first line\nIl piÃ¹ bello, lâ??analisi\n", File.ReadAllText(damaged)); // --check writes nothing
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void In_place_rewrites_atomically_and_keeps_permissions()
+    {
+        string path = Write("f.txt", U("CafÃ©\n"));
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        Assert.Equal(0, Run(null, "--in-place", path).Code);
+        Assert.Equal("Café\n", File.ReadAllText(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(path));
+        Assert.Single(Directory.GetFiles(_dir)); // no temporary file left
+    }
+
+    [Fact]
+    public void A_failure_before_the_rename_leaves_the_original_intact()
+    {
+        string path = Write("f.txt", U("CafÃ©\n"));
+        var r = RunWith(new() { ["MOJIFIX_TEST_FAIL_BEFORE_RENAME"] = "1" }, null, "--in-place", path);
+        Assert.Equal(2, r.Code);
+        Assert.Contains("simulated failure", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal("CafÃ©\n", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public void Output_onto_an_input_is_refused_and_the_input_kept()
+    {
+        string path = Write("f.txt", U("CafÃ©\n"));
+        var r = Run(null, "-o", path, path);
+        Assert.Equal(2, r.Code);
+        Assert.Contains("refusing", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal("CafÃ©\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void A_missing_file_is_reported_and_the_others_still_processed()
+    {
+        string good = Write("g.txt", U("CafÃ©\n"));
+        string output = Path.Combine(_dir, "out.txt");
+        var r = Run(null, "-o", output, Path.Combine(_dir, "missing.txt"), good, _dir);
+        Assert.Equal(2, r.Code);
+        Assert.Contains("missing.txt: no such file or directory", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("is a directory", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal("Café\n", File.ReadAllText(output));
+    }
+
+    [Fact]
+    public void Json_lines_fix_string_values_only_and_keep_the_rest()
+    {
+        string input = "{\"title\": \"CafÃ©\",  \"n\": 1.50, \"user\": {\"name\": \"lâ€™x\"}, \"tags\": [\"piÃ¹\", \"ok\"], \"esc\": \"a\\u00e9\"}\n"
+            + "{\"clean\":\"più\"}\n";
+        var r = Run(U(input), "--jsonl");
+        Assert.Equal(0, r.Code);
+        Assert.Equal("{\"title\": \"Café\",  \"n\": 1.50, \"user\": {\"name\": \"l’x\"}, \"tags\": [\"più\", \"ok\"], \"esc\": \"a\\u00e9\"}\n{\"clean\":\"più\"}\n", r.Text);
+
+        var only = Run(U(input), "--jsonl", "--field", "user.name");
+        Assert.Contains("\"title\": \"CafÃ©\"", only.Text, StringComparison.Ordinal);
+        Assert.Contains("\"name\": \"l’x\"", only.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_lines_clean_input_is_byte_identical_and_bad_lines_pass_through()
+    {
+        string input = "{\"a\": \"più\",   \"b\": [1, 2]}\nnot json Ã©\n{}\n";
+        var r = Run(U(input), "--jsonl");
+        Assert.Equal(2, r.Code);
+        Assert.Equal(input, r.Text);
+        Assert.Contains(":2: not valid JSON", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sites_across_block_boundaries_are_repaired()
+    {
+        // One long line, no line breaks, blocks of 64 bytes: every offset of a damaged run against the cut.
+        var sb = new StringBuilder();
+        for (int i = 0; i < 200; i++)
+        {
+            sb.Append(new string('x', i % 7)).Append(i % 2 == 0 ? "CafÃ©" : "ÃƒÂ©tÃƒÂ©").Append(' ');
+        }
+
+        string input = sb.ToString();
+        var r = RunWith(new() { ["MOJIFIX_CHUNK_BYTES"] = "64" }, U(input));
+        Assert.Equal(0, r.Code);
+        Assert.Equal(Mojibake.Fix(input), r.Text);
+    }
+
+    [Fact]
+    public void Help_version_and_usage_errors()
+    {
+        Assert.Equal(0, Run(null, "--help").Code);
+        Assert.StartsWith("mojifix ", Run(null, "--version").Text, StringComparison.Ordinal);
+        var bad = Run(null, "--nope");
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("unknown option", bad.Stderr, StringComparison.Ordinal);
+    }
+}
