@@ -8,6 +8,11 @@ using MojibakeFix.Corpus;
 //   dotnet run -c Release --project tests/MojibakeFix.Accuracy -- [--stride N] [--show-failures K] [--out FILE]
 int stride = 1, show = 0;
 string? outFile = null;
+if (args is ["--ftfy", ..])
+{
+    return Ftfy(args.Length > 1 && args[1] == "--show-failures");
+}
+
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -109,3 +114,41 @@ if (outFile is not null)
 }
 
 return allMet ? 0 : 1;
+
+// ftfy 6.3.1's test cases (../shared/corpora/ftfy): per file, how many come out as ftfy's encoding-only result
+// (lossy originals compared with Lossy = Replace, as ftfy writes U+FFFD); negatives must come back unchanged.
+static int Ftfy(bool showFailures)
+{
+    if (FtfyCases.Folder is null)
+    {
+        Console.Error.WriteLine("../shared/corpora/ftfy not found");
+        return 2;
+    }
+
+    var replace = FixOptions.Default with { Lossy = LossyRepair.Replace };
+    Console.WriteLine("| file | cases | match | of which ftfy's own known failures |");
+    Console.WriteLine("|---|---:|---:|---:|");
+    foreach (string file in FtfyCases.Files)
+    {
+        int total = 0, match = 0, knownFailureFixed = 0;
+        foreach (var c in FtfyCases.Read(file))
+        {
+            total++;
+            bool lossy = c.Original.Contains('?') || c.Original.Contains('\uFFFD');
+            string got = Mojibake.Fix(c.Original, lossy ? replace : FixOptions.Default);
+            if (got == c.FixedEncoding)
+            {
+                match++;
+                knownFailureFixed += c.ExpectPass ? 0 : 1;
+            }
+            else if (showFailures)
+            {
+                Console.Error.WriteLine($"[{file}] {c.Label}\n  in:  {c.Original}\n  got: {got}\n  exp: {c.FixedEncoding}");
+            }
+        }
+
+        Console.WriteLine($"| {file} | {total} | {match} | {knownFailureFixed} |");
+    }
+
+    return 0;
+}

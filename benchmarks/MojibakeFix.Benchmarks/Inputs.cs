@@ -1,0 +1,72 @@
+using System.Text;
+using MojibakeFix.Corpus;
+
+namespace MojibakeFix.Benchmarks;
+
+/// <summary>
+/// Benchmark inputs, built deterministically: clean multilingual text (catalog messages of 24 languages in
+/// turn, or the repository's sample where the catalogs are absent), the same text misread as Windows-1252, and
+/// a feed where about 1 line in 100 is damaged.
+/// </summary>
+internal static class Inputs
+{
+    private static readonly string[] Languages =
+    [
+        "fr", "de", "it", "es", "pt_BR", "ru", "uk", "pl", "cs", "tr", "el", "he", "ar", "ja", "zh_CN", "ko", "vi",
+        "hu", "ro", "sv", "fi", "nl", "hi", "th",
+    ];
+
+    private static readonly Lazy<string[]> s_lines = new(LoadLines);
+
+    private static string[] LoadLines()
+    {
+        if (Catalogs.Available)
+        {
+            var byLanguage = Catalogs.Messages()
+                .Where(m => Languages.Contains(m.Language) && m.Text.Length is > 20 and < 300 && !m.Text.Contains('\n'))
+                .GroupBy(m => m.Language)
+                .ToDictionary(g => g.Key, g => g.Select(m => m.Text).Distinct().Take(2000).ToArray());
+            var lines = new List<string>();
+            for (int i = 0; i < 2000; i++)
+            {
+                foreach (string language in Languages)
+                {
+                    if (byLanguage.TryGetValue(language, out var texts) && i < texts.Length)
+                    {
+                        lines.Add(texts[i]);
+                    }
+                }
+            }
+
+            return [.. lines];
+        }
+
+        return ["Il più bello dei giorni: l’analisi è pubblicata.", "Привет, мир! Ελληνικά 日本語 한국어 עברית", "Déjà vu, naïve café, Zürich, Straße."];
+    }
+
+    /// <summary>Clean text of about <paramref name="bytes"/> bytes of UTF-16.</summary>
+    internal static string Clean(int bytes) => Build(bytes, damageEvery: 0);
+
+    /// <summary>The clean text, all of it misread as Windows-1252.</summary>
+    internal static string Damaged(int bytes)
+    {
+        string damaged = Damage.Cp1252(Build(bytes, damageEvery: 0));
+        return damaged[..Math.Min(damaged.Length, bytes / 2)];
+    }
+
+    /// <summary>A feed where about one line in a hundred was misread.</summary>
+    internal static string Feed(int bytes) => Build(bytes, damageEvery: 100);
+
+    private static string Build(int bytes, int damageEvery)
+    {
+        var sb = new StringBuilder(bytes / 2 + 256);
+        string[] lines = s_lines.Value;
+        for (int i = 0; sb.Length * 2 < bytes; i++)
+        {
+            string line = lines[i % lines.Length];
+            sb.Append(damageEvery > 0 && i % damageEvery == 7 ? Damage.Cp1252(line) : line).Append('\n');
+        }
+
+        return sb.ToString(0, Math.Min(sb.Length, bytes / 2));
+    }
+}
