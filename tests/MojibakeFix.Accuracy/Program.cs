@@ -8,6 +8,11 @@ using MojibakeFix.Corpus;
 //   dotnet run -c Release --project tests/MojibakeFix.Accuracy -- [--stride N] [--show-failures K] [--out FILE]
 int stride = 1, show = 0;
 string? outFile = null;
+if (args is ["--conventions", string conventionsFile])
+{
+    return ConventionsGenerator.Run(conventionsFile);
+}
+
 if (args is ["--ftfy", ..])
 {
     return Ftfy(args.Length > 1 && args[1] == "--show-failures");

@@ -81,6 +81,13 @@ public class RepairTests
         Assert.Contains(result.Steps, s => s.IsGuess && s.Kind == FixKind.LossySequence);
     }
 
+    [Theory]
+    [InlineData("Příliš žluťoučký kůň řekl â??ahojâ?? a odešel", "Příliš žluťoučký kůň řekl „ahoj“ a odešel")] // Czech: „…“
+    [InlineData("Powiedział â??cześćâ?? i wyszedł, żółć", "Powiedział „cześć” i wyszedł, żółć")] // Polish: „…”
+    [InlineData("Ha detto â??ciaoâ?? ed è uscito, più", "Ha detto “ciao” ed è uscito, più")] // Italian: “…”
+    public void Lossy_quotes_follow_the_language_the_letters_show(string damaged, string expected) =>
+        Assert.Equal(expected, Mojibake.Fix(damaged));
+
     [Fact]
     public void Lossy_dash_follows_the_document_style()
     {

@@ -23,7 +23,11 @@ internal enum PunctuationSlot : byte
 }
 
 /// <summary>Document conventions that decide which quote or dash a lost sequence was.</summary>
-internal readonly record struct PunctuationStyle(bool LowClosingQuotes, bool EmDash);
+/// <param name="LowClosingQuotes">German-style „…“: the closing quote is the one others open with.</param>
+/// <param name="EmDash">The document writes em dashes.</param>
+/// <param name="Open">The language's opening quote.</param>
+/// <param name="Close">The language's closing quote.</param>
+internal readonly record struct PunctuationStyle(bool LowClosingQuotes, bool EmDash, char Open = '\u201C', char Close = '\u201D');
 
 /// <summary>
 /// Restores a UTF-8 punctuation sequence whose bytes 0x80–0x9F were lost (<c>lâ??analisi</c>,
@@ -82,12 +86,15 @@ internal static class LossyGuesser
         }
 
         int dash = style.EmDash ? 0x2014 : 0x2013;
-        int closer = style.LowClosingQuotes ? 0x201C : quoteOpen ? 0x201D : 0x2019;
+        // Only quotes encoded as E2 80 xx can hide behind â??; « » fall back to the common pair.
+        int open = style.Open is >= '\u2018' and <= '\u201F' ? style.Open : 0x201C;
+        int close = style.Close is >= '\u2018' and <= '\u201F' ? style.Close : 0x201D;
+        int closer = style.LowClosingQuotes ? 0x201C : quoteOpen ? close : 0x2019;
         (int, int, int) preferred = slot switch
         {
             PunctuationSlot.WordInternal => (0x2019, 0x2010, 0x2011),
-            PunctuationSlot.Opening => (style.LowClosingQuotes ? 0x201E : 0x201C, 0x2018, 0x2019),
-            PunctuationSlot.Closing => (closer, 0x201D, 0x2026),
+            PunctuationSlot.Opening => (style.LowClosingQuotes ? 0x201E : open, 0x201C, 0x2018),
+            PunctuationSlot.Closing => (closer, close, 0x2026),
             PunctuationSlot.Spaced => (dash, 0x2026, 0x2022),
             _ => (0x2019, 0x201D, 0x2026),
         };

@@ -21,7 +21,7 @@ internal ref struct Repairer
     private readonly List<FixStep>? _steps;
     private readonly List<DamageSite>? _sites;
     private sbyte _docEvidence; // -1 unknown, 0 no, 1 yes
-    private sbyte _style; // -1 unknown, else bit 0 low closing quotes, bit 1 em dash
+    private PunctuationStyle? _style;
     private int _docScripts; // scripts of the proven sequences in the document, one bit per Script
     private long _docFamilies; // writing systems (Family) of the proven sequences
     private bool _profiled;
@@ -46,7 +46,6 @@ internal ref struct Repairer
         _steps = steps;
         _sites = sites;
         _docEvidence = -1;
-        _style = -1;
         _lastGroupEnd = -1;
         _lastGroupChar = -1;
     }
@@ -598,20 +597,47 @@ internal ref struct Repairer
 
     private PunctuationStyle Style()
     {
-        if (_style < 0)
+        if (_style is null)
         {
             ReadOnlySpan<char> s = _s;
-            bool low = s.Contains('\u201E') || s.Contains("â€ž", StringComparison.Ordinal) || s.Contains("â?ž", StringComparison.Ordinal);
+            var (open, close, _) = Conventions.For(Letters());
+            bool low = (open == '\u201E' && close == '\u201C') || s.Contains('\u201E')
+                || s.Contains("â€ž", StringComparison.Ordinal) || s.Contains("â?ž", StringComparison.Ordinal);
             bool em = _o.Dash switch
             {
                 DashStyle.EmDash => true,
                 DashStyle.EnDash => false,
                 _ => s.Contains('\u2014') || s.Contains("â€”", StringComparison.Ordinal) || s.Contains("â?”", StringComparison.Ordinal),
             };
-            _style = (sbyte)((low ? 1 : 0) | (em ? 2 : 0));
+            _style = new PunctuationStyle(low, em, open, close);
         }
 
-        return new PunctuationStyle((_style & 1) != 0, (_style & 2) != 0);
+        return _style.Value;
+    }
+
+    /// <summary>The accented letters of the document as repaired: its own, and those its proven damage decodes to.</summary>
+    private LetterSet Letters()
+    {
+        var set = default(LetterSet);
+        foreach (char c in _s)
+        {
+            if (c is >= '\u00C0' and < '\u0180' and not ('\u00C3' or '\u00C2' or '\u00C5' or '\u00C4') && char.IsLetter(c))
+            {
+                set.Add(c);
+            }
+        }
+
+        var cursor = new CandidateCursor(_s);
+        for (int i = cursor.Next(0); i >= 0; i = cursor.Next(i + 1))
+        {
+            if (IsProof(_s, i, out Sequence q))
+            {
+                set.Add(q.CodePoint);
+                i = q.End - 1;
+            }
+        }
+
+        return set;
     }
 
     private bool EmitGroup(scoped ReadOnlySpan<Sequence> group, ref CharBuffer output, ref int pending)
