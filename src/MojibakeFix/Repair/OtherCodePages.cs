@@ -63,6 +63,17 @@ internal static class OtherCodePages
             return false;
         }
 
+        if (i > 0 && char.IsLower(s[i - 1]) && char.IsUpper(a))
+        {
+            return false; // a capital inside a small-letter word: pagrÄŻstai
+        }
+
+        if (i + 2 < s.Length && !char.IsLetterOrDigit(s[i + 2]) && s[i + 2] > 0x7F
+            && (SingleByteCodePage.LeadMasks[a] & SingleByteCodePage.ContinuationMasks[b] & SingleByteCodePage.ContinuationMasks[s[i + 2]]) != 0)
+        {
+            return false; // lead, continuation, continuation symbol: a three-byte sequence (вќ¤ → ❤)
+        }
+
         Script script = CharInfo.ScriptOf(a);
         return script == CharInfo.ScriptOf(b)
             && (i == 0 || !char.IsLetter(s[i - 1]) || CharInfo.ScriptOf(s[i - 1]) == script)
@@ -134,47 +145,77 @@ internal static class OtherCodePages
             return again;
         }
 
+        List<(int Start, int End)> words = CandidateWords(text);
+        if (words.Count == 0)
+        {
+            return text;
+        }
+
         Span<int> votes = stackalloc int[SingleByteCodePage.Others.Count];
         votes.Clear(); // the module skips zeroing stack memory
-        Walk(text, votes, count: true, null);
-        return Walk(text, votes, count: false, steps);
-    }
+        foreach (var (start, end) in words)
+        {
+            TryDecodeWord(text.AsSpan(start, end - start), votes, count: true, out _, out _);
+        }
 
-    private static string Walk(string text, Span<int> votes, bool count, List<FixStep>? steps)
-    {
         StringBuilder? output = null;
         int pending = 0;
-        ReadOnlySpan<char> s = text;
-        int i = 0;
-        while (i < s.Length)
+        foreach (var (start, end) in words)
         {
-            // A word: a maximal span without ASCII white space.
-            while (i < s.Length && s[i] is ' ' or '\t' or '\n' or '\r')
+            if (TryDecodeWord(text.AsSpan(start, end - start), votes, count: false, out string? decoded, out string? name))
             {
-                i++;
+                output ??= new StringBuilder(text.Length);
+                output.Append(text.AsSpan(pending, start - pending)).Append(decoded);
+                steps?.Add(new FixStep(start, end - start, text[start..end], decoded!, [name!], 0.9, false, FixKind.Mojibake));
+                pending = end;
             }
+        }
 
-            int start = i;
-            while (i < s.Length && s[i] is not (' ' or '\t' or '\n' or '\r'))
-            {
-                i++;
-            }
+        return output is null ? text : output.Append(text.AsSpan(pending)).ToString();
+    }
 
-            if (i - start < 2 || !WordMayApply(s[start..i]))
+    /// <summary>
+    /// The words (spans without ASCII white space) that hold a lead of some code page followed by one of its
+    /// continuations, found in one pass over the text: clean text costs two table lookups per character.
+    /// </summary>
+    private static List<(int Start, int End)> CandidateWords(string text)
+    {
+        var words = new List<(int, int)>();
+        ReadOnlySpan<char> s = text;
+        int i = s.IndexOfAnyExceptInRange('\0', '\u007F');
+        if (i < 0)
+        {
+            return words;
+        }
+
+        ReadOnlySpan<ushort> lead = SingleByteCodePage.LeadMasks, continuation = SingleByteCodePage.ContinuationMasks;
+        for (i = Math.Max(i - 1, 0); i + 1 < s.Length; i++)
+        {
+            if ((lead[s[i]] & continuation[s[i + 1]]) == 0 || IsPlainWordPair(s, i))
             {
                 continue;
             }
 
-            if (TryDecodeWord(s[start..i], votes, count, out string? decoded, out string? name) && !count)
+            int start = i, end = i + 1;
+            while (start > 0 && s[start - 1] is not (' ' or '\t' or '\n' or '\r'))
             {
-                output ??= new StringBuilder(text.Length);
-                output.Append(s[pending..start]).Append(decoded);
-                steps?.Add(new FixStep(start, i - start, text[start..i], decoded!, [name!], 0.9, false, FixKind.Mojibake));
-                pending = i;
+                start--;
             }
+
+            while (end < s.Length && s[end] is not (' ' or '\t' or '\n' or '\r'))
+            {
+                end++;
+            }
+
+            if (end - start >= 2 && WordMayApply(s[start..end]))
+            {
+                words.Add((start, end));
+            }
+
+            i = end;
         }
 
-        return output is null ? text : output.Append(s[pending..]).ToString();
+        return words;
     }
 
     /// <summary>
