@@ -26,13 +26,13 @@ public static partial class Mojibake
         where TWriter : IBufferWriter<byte>
     {
         ArgumentNullException.ThrowIfNull(destination);
-        if (!Utf8Signature.MayHoldDamage(utf8))
+        options ??= FixOptions.Default;
+        if (!MayHoldDamageUtf8(utf8, options))
         {
             destination.Write(utf8);
             return false;
         }
 
-        options ??= FixOptions.Default;
         bool changed = false;
         while (!utf8.IsEmpty)
         {
@@ -63,12 +63,12 @@ public static partial class Mojibake
     }
 
     /// <summary>
-    /// True when UTF-8 <paramref name="utf8"/> holds no byte signature that damage can start with: a single
-    /// vectorized pass, no allocation. A false answer does not mean damage.
+    /// True when UTF-8 <paramref name="utf8"/> holds nothing damage can start with (ASCII, or no candidate
+    /// character for any code page): no allocation. A false answer does not mean damage.
     /// </summary>
     /// <param name="utf8">The UTF-8 input.</param>
     /// <returns>True when the bytes are certainly free of mojibake.</returns>
-    public static bool IsCertainlyCleanUtf8(ReadOnlySpan<byte> utf8) => !Utf8Signature.MayHoldDamage(utf8);
+    public static bool IsCertainlyCleanUtf8(ReadOnlySpan<byte> utf8) => !MayHoldDamageUtf8(utf8, FixOptions.Default);
 
     private static int ValidPrefixLength(ReadOnlySpan<byte> utf8)
     {
@@ -89,13 +89,13 @@ public static partial class Mojibake
     private static bool FixValidUtf8<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions options)
         where TWriter : IBufferWriter<byte>
     {
-        if (!Utf8Signature.MayHoldDamage(utf8))
+        if (!MayHoldDamageUtf8(utf8, options))
         {
             destination.Write(utf8);
             return false;
         }
 
-        // Only text with a damage signature is transcoded: decode, repair, encode back.
+        // Only text that may hold damage is transcoded: decode, repair, encode back.
         string text = Encoding.UTF8.GetString(utf8);
         string repaired = Engine.Repair(text, options, null, null);
         if (ReferenceEquals(repaired, text))
@@ -107,5 +107,34 @@ public static partial class Mojibake
         Span<byte> target = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(repaired.Length));
         destination.Advance(Encoding.UTF8.GetBytes(repaired, target));
         return true;
+    }
+
+    /// <summary>
+    /// The byte signature first (ASCII only, or no Windows-1252 lead without other code pages); otherwise the
+    /// characters are checked in a pooled buffer, so clean text allocates nothing and is never re-encoded.
+    /// </summary>
+    private static bool MayHoldDamageUtf8(ReadOnlySpan<byte> utf8, FixOptions options)
+    {
+        if (!options.OtherCodePages)
+        {
+            return Utf8Signature.MayHoldDamage(utf8);
+        }
+
+        if (System.Text.Ascii.IsValid(utf8))
+        {
+            return false;
+        }
+
+        char[] chars = ArrayPool<char>.Shared.Rent(utf8.Length);
+        try
+        {
+            int n = Encoding.UTF8.GetChars(utf8, chars);
+            ReadOnlySpan<char> text = chars.AsSpan(0, n);
+            return !CandidateScanner.CannotHoldDamage(text) || OtherCodePages.MayApply(text);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 }

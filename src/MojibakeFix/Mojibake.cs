@@ -84,7 +84,7 @@ public static partial class Mojibake
     /// </summary>
     /// <param name="text">The text to examine.</param>
     /// <returns>True when the text is certainly free of mojibake.</returns>
-    public static bool IsCertainlyClean(ReadOnlySpan<char> text) => CandidateScanner.CannotHoldDamage(text);
+    public static bool IsCertainlyClean(ReadOnlySpan<char> text) => CandidateScanner.CannotHoldDamage(text) && !OtherCodePages.MayApply(text);
 
     /// <summary>
     /// The most characters <see cref="Fix(ReadOnlySpan{char}, Span{char}, out int, out int, bool, FixOptions?)"/>
@@ -122,6 +122,23 @@ public static partial class Mojibake
     {
         int take = isFinalBlock ? source.Length : StreamBoundary.SafeEnd(source);
         ReadOnlySpan<char> block = source[..take];
+        options ??= FixOptions.Default;
+        if (options.OtherCodePages && OtherCodePages.MayApply(block))
+        {
+            // Other code pages work word by word on a string; take the string path for this block.
+            string repaired = Engine.Repair(block.ToString(), options, null, null);
+            if (repaired.Length > destination.Length)
+            {
+                charsRead = charsWritten = 0;
+                return OperationStatus.DestinationTooSmall;
+            }
+
+            repaired.CopyTo(destination);
+            charsRead = take;
+            charsWritten = repaired.Length;
+            return take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
+        }
+
         if (CandidateScanner.CannotHoldDamage(block))
         {
             if (destination.Length < block.Length)

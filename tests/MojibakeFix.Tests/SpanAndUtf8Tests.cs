@@ -13,6 +13,7 @@ public class SpanAndUtf8Tests
     private static Config Runs(int count) => Config.QuickThrowOnFailure.WithMaxTest(count).WithReplay(424242, 0x9E3779B97F4A7C15);
 
     private static readonly Gen<string> s_text = Gen.OneOf(TextGen.Sentence, TextGen.Sentence.Select(Damage.Cp1252),
+        TextGen.Sentence.Select(t => Damage.CodePage(t, 1251)), TextGen.Sentence.Select(t => Damage.CodePage(t, 1250)),
         TextGen.Sentence.Zip(TextGen.Sentence).Select(t => t.Item1 + "\n" + Damage.Cp1252(t.Item2)), TextGen.AnyUtf16);
 
     [Fact]
