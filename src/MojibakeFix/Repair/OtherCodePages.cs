@@ -145,8 +145,8 @@ internal static class OtherCodePages
             return again;
         }
 
-        List<(int Start, int End)> words = CandidateWords(text);
-        if (words.Count == 0)
+        List<(int Start, int End)>? words = CandidateWords(text);
+        if (words is null)
         {
             return text;
         }
@@ -178,14 +178,14 @@ internal static class OtherCodePages
     /// The words (spans without ASCII white space) that hold a lead of some code page followed by one of its
     /// continuations, found in one pass over the text: clean text costs two table lookups per character.
     /// </summary>
-    private static List<(int Start, int End)> CandidateWords(string text)
+    private static List<(int Start, int End)>? CandidateWords(string text)
     {
-        var words = new List<(int, int)>();
+        List<(int, int)>? words = null;
         ReadOnlySpan<char> s = text;
         int i = s.IndexOfAnyExceptInRange('\0', '\u007F');
         if (i < 0)
         {
-            return words;
+            return null;
         }
 
         ReadOnlySpan<ushort> lead = SingleByteCodePage.LeadMasks, continuation = SingleByteCodePage.ContinuationMasks;
@@ -207,9 +207,9 @@ internal static class OtherCodePages
                 end++;
             }
 
-            if (end - start >= 2 && WordMayApply(s[start..end]))
+            if (end - start >= 2 && WordMayApply(s[start..end]) && CouldDecode(s[start..end]))
             {
-                words.Add((start, end));
+                (words ??= []).Add((start, end));
             }
 
             i = end;
@@ -236,6 +236,26 @@ internal static class OtherCodePages
 
         _ = before;
         _ = after;
+    }
+
+    /// <summary>Whether any code page reads the word as valid UTF-8 at all: most candidate words of clean text fail here, before any string is made.</summary>
+    private static bool CouldDecode(ReadOnlySpan<char> word)
+    {
+        Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
+        if (IsWindows1252Damage(word, bytes))
+        {
+            return false;
+        }
+
+        foreach (SingleByteCodePage page in SingleByteCodePage.Others)
+        {
+            if (Encode(word, page, bytes) && Utf8.IsValid(bytes))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

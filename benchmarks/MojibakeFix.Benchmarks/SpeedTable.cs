@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+
+namespace MojibakeFix.Benchmarks;
+
+/// <summary>
+/// Turns BenchmarkDotNet's markdown report of <see cref="FixBenchmarks"/> into the README's speed table
+/// (benchmarks/results/summary.md): MB/s of each path beside the bare scan and the transcode of the same run.
+/// </summary>
+internal static class SpeedTable
+{
+    // ftfy 6.3.1 on this kind of machine, as stated in the speed issue (not measured here: PyPI is unreachable).
+    private const double FtfyBestMBps = 2.8;
+
+    internal static int Write(string report, string output)
+    {
+        var rows = new List<(string Method, string Input, string Bytes, double MBps, string Allocated)>();
+        string[] header = [];
+        foreach (string raw in File.ReadLines(report))
+        {
+            if (!raw.StartsWith('|'))
+            {
+                continue;
+            }
+
+            string[] cells = raw.Trim('|').Split('|').Select(c => c.Trim().Replace("**", "", StringComparison.Ordinal)).ToArray();
+            if (cells[0] == "Method")
+            {
+                header = cells;
+                continue;
+            }
+
+            if (header.Length == 0 || cells[0].Length == 0 || cells[0].StartsWith('-'))
+            {
+                continue;
+            }
+
+            string Cell(string name) => cells[Array.IndexOf(header, name)];
+            rows.Add((Cell("Method"), Cell("Input"), Cell("Bytes"),
+                double.Parse(Cell("MB/s (UTF-16 in)").Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture),
+                Cell("Allocated")));
+        }
+
+        var sb = new StringBuilder();
+        sb.AppendLine("| input | size | Fix MB/s | FixUtf8 MB/s | bare scan MB/s (baseline) | transcode MB/s | Fix ÷ scan | Fix ÷ transcode | Fix allocated | × ftfy (2.8 MB/s, given) |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var group in rows.GroupBy(r => (r.Input, r.Bytes)))
+        {
+            double Get(string m) => group.First(r => r.Method == m).MBps;
+            double fix = Get("Fix"), scan = Get("BareScan"), transcode = Get("Transcode");
+            string size = int.Parse(group.Key.Bytes, CultureInfo.InvariantCulture) switch
+            {
+                >= 1 << 20 and var b => $"{b >> 20} MB",
+                var b => $"{b >> 10} KB",
+            };
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {group.Key.Input} | {size} | {fix:N0} | {Get("FixUtf8"):N0} | {scan:N0} | {transcode:N0} | {fix / scan:P1} | {fix / transcode:P1} | {group.First(r => r.Method == "Fix").Allocated} | {fix / FtfyBestMBps:N0}× |");
+        }
+
+        File.WriteAllText(output, sb.ToString());
+        Console.WriteLine($"wrote {output}");
+        return 0;
+    }
+}
