@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+
+namespace MojibakeFix.Integration;
+
+/// <summary>Helpers for line-by-line pipelines.</summary>
+public static class MojibakeLines
+{
+    /// <summary>Repairs each line as it arrives.</summary>
+    /// <param name="lines">The lines.</param>
+    /// <param name="options">The repair options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>The repaired lines, in order.</returns>
+    public static async IAsyncEnumerable<string> FixAsync(this IAsyncEnumerable<string> lines, FixOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        await foreach (string line in lines.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Mojibake.Fix(line, options);
+        }
+    }
+
+    /// <summary>Reads lines from a reader and repairs each.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="options">The repair options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>The repaired lines, in order.</returns>
+    public static async IAsyncEnumerable<string> ReadFixedLinesAsync(this TextReader reader, FixOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            yield return Mojibake.Fix(line, options);
+        }
+    }
+}
