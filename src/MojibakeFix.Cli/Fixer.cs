@@ -22,8 +22,11 @@ internal sealed class Fixer
     /// <summary>JSON Lines records that did not parse (copied through, reported).</summary>
     internal int InvalidLines { get; private set; }
 
+    private readonly Csv? _csv;
+
     private Fixer(Options o, Stream? output, string name, TextWriter report)
     {
+        _csv = o.CsvMode ? new Csv(o) : null;
         _o = o;
         _output = output;
         _name = name;
@@ -34,13 +37,34 @@ internal sealed class Fixer
     internal static int Run(Stream source, Stream? output, string name, Options o, TextWriter report)
     {
         var fixer = new Fixer(o, output, name, report);
-        fixer.Pump(source);
+        fixer.Pump(Decoded(source, o, name, report));
         if (fixer.InvalidLines > 0)
         {
             throw new InvalidLinesException(fixer.InvalidLines, fixer._sites);
         }
 
         return fixer._sites;
+    }
+
+    /// <summary>The input as UTF-8: as it is, or transcoded from --encoding or a guessed encoding.</summary>
+    private static Stream Decoded(Stream source, Options o, string name, TextWriter report)
+    {
+        Encoding? encoding = null;
+        if (o.Encoding is not null)
+        {
+            encoding = Encoding.GetEncoding(o.Encoding);
+        }
+        else if (o.Guess)
+        {
+            var buffered = new BufferedStream(source, 1 << 16);
+            byte[] head = new byte[1 << 16];
+            int n = buffered.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            encoding = EncodingGuess.Guess(head.AsSpan(0, n));
+            report.WriteLine($"mojifix: {name}: guessed {encoding.WebName}");
+            source = new ConcatStream(head.AsMemory(0, n), buffered);
+        }
+
+        return encoding is null || encoding.CodePage == 65001 ? source : Encoding.CreateTranscodingStream(source, encoding, new UTF8Encoding(false), leaveOpen: true);
     }
 
     private void Pump(Stream source)
@@ -57,7 +81,7 @@ internal sealed class Fixer
             int read = source.Read(buffer, filled, buffer.Length - filled);
             filled += read;
             bool final = read == 0;
-            int cut = final ? filled : CutPoint(buffer.AsSpan(0, filled), full: filled == buffer.Length);
+            int cut = final ? filled : _csv is not null ? Csv.CutPoint(buffer.AsSpan(0, filled)) : CutPoint(buffer.AsSpan(0, filled), full: filled == buffer.Length);
             if (cut > 0)
             {
                 ProcessBlock(buffer.AsSpan(0, cut));
@@ -109,7 +133,11 @@ internal sealed class Fixer
 
     private void ProcessBlock(ReadOnlySpan<byte> block)
     {
-        if (_o.JsonLines)
+        if (_csv is not null)
+        {
+            Emit(_csv.FixBlock(block, ref _sites));
+        }
+        else if (_o.JsonLines)
         {
             while (!block.IsEmpty)
             {

@@ -17,6 +17,16 @@ internal sealed class Options
 
     internal List<string> Fields { get; } = [];
 
+    internal bool CsvMode { get; set; }
+
+    internal bool Tsv { get; set; }
+
+    internal List<string> Columns { get; } = [];
+
+    internal string? Encoding { get; set; }
+
+    internal bool Guess { get; set; }
+
     internal bool Quiet { get; set; }
 
     internal bool Verbose { get; set; }
@@ -40,6 +50,10 @@ internal sealed class Options
               --explain        list each repair on standard error while fixing
               --jsonl          treat input as JSON Lines: fix string values only, keep everything else
               --field NAME     with --jsonl, fix only this field (repeatable; dotted paths for nested objects)
+              --csv, --tsv     fix cells of a delimited file (quoting and line breaks in cells handled); header kept
+              --column C       with --csv/--tsv, fix only this column, by header name or 0-based index (repeatable)
+              --encoding NAME  read input in this encoding (e.g. windows-1251); output is UTF-8
+              --guess          guess the encoding of each input (BOM, UTF-8 validity, likely code page); says so on stderr
               --lossy MODE     lossy sequences: guess (default), replace (U+FFFD, as ftfy), leave
               --no-guess       same as --lossy replace
               --no-nbsp        do not restore lost no-break spaces
@@ -103,6 +117,37 @@ internal sealed class Options
 
                     options.Fields.Add(field);
                     break;
+                case "--csv":
+                    options.CsvMode = true;
+                    break;
+                case "--tsv":
+                    options.CsvMode = options.Tsv = true;
+                    break;
+                case "--column":
+                    string? column = Next();
+                    if (string.IsNullOrEmpty(column))
+                    {
+                        return "--column needs a name or an index";
+                    }
+
+                    options.Columns.Add(column);
+                    break;
+                case "--encoding":
+                    options.Encoding = Next();
+                    try
+                    {
+                        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+                        _ = System.Text.Encoding.GetEncoding(options.Encoding ?? "");
+                    }
+                    catch (ArgumentException)
+                    {
+                        return $"unknown encoding '{options.Encoding}'";
+                    }
+
+                    break;
+                case "--guess":
+                    options.Guess = true;
+                    break;
                 case "--lossy":
                     string? mode = Next();
                     LossyRepair? lossy = mode switch { "guess" => LossyRepair.Guess, "replace" => LossyRepair.Replace, "leave" => LossyRepair.Leave, _ => null };
@@ -154,6 +199,16 @@ internal sealed class Options
         if (options.Fields.Count > 0 && !options.JsonLines)
         {
             return "--field needs --jsonl";
+        }
+
+        if (options.Columns.Count > 0 && !options.CsvMode)
+        {
+            return "--column needs --csv or --tsv";
+        }
+
+        if (options.CsvMode && options.JsonLines)
+        {
+            return "--csv/--tsv and --jsonl cannot be combined";
         }
 
         return null;

@@ -182,6 +182,50 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Csv_cells_are_fixed_with_real_quoting_and_the_rest_kept()
+    {
+        string input = "id,title,note\r\n1,CafÃ©,\"a, \"\"quoted\"\" piÃ¹\nnext line\"\r\n2,clean più,ok\r\n";
+        var r = Run(U(input), "--csv");
+        Assert.Equal(0, r.Code);
+        Assert.Equal("id,title,note\r\n1,Café,\"a, \"\"quoted\"\" più\nnext line\"\r\n2,clean più,ok\r\n", r.Text);
+
+        var only = Run(U(input), "--csv", "--column", "note");
+        Assert.Contains("1,CafÃ©,", only.Text, StringComparison.Ordinal);
+        Assert.Contains("più\nnext line", only.Text, StringComparison.Ordinal);
+
+        string clean = "a,b\n\"x,y\",\"z\"\n";
+        Assert.Equal(clean, Run(U(clean), "--csv").Text); // byte-identical when nothing changes
+        Assert.Equal("a\tb\nCafé\tok\n", Run(U("a\tb\nCafÃ©\tok\n"), "--tsv").Text);
+    }
+
+    [Fact]
+    public void Csv_records_across_block_boundaries_stay_whole()
+    {
+        var sb = new StringBuilder("h1,h2\n");
+        for (int i = 0; i < 100; i++)
+        {
+            sb.Append(i).Append(",\"line one CafÃ©\nline two piÃ¹, ok\"\n");
+        }
+
+        var r = RunWith(new() { ["MOJIFIX_CHUNK_BYTES"] = "300" }, U(sb.ToString()), "--csv");
+        Assert.Equal(sb.ToString().Replace("CafÃ©", "Café", StringComparison.Ordinal).Replace("piÃ¹", "più", StringComparison.Ordinal), r.Text);
+    }
+
+    [Fact]
+    public void Other_input_encodings_are_read_and_guessed()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        byte[] cp1251 = System.Text.Encoding.GetEncoding(1251).GetBytes("Привет, мир! Как дела?\n");
+        Assert.Equal("Привет, мир! Как дела?\n", Run(cp1251, "--encoding", "windows-1251").Text);
+
+        var guessed = Run(cp1251, "--guess");
+        Assert.Equal("Привет, мир! Как дела?\n", guessed.Text);
+        Assert.Contains("guessed windows-1251", guessed.Stderr, StringComparison.Ordinal);
+        Assert.Contains("guessed utf-8", Run(U("CafÃ© più\n"), "--guess").Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, Run(U("x"), "--encoding", "no-such-encoding").Code);
+    }
+
+    [Fact]
     public void Help_version_and_usage_errors()
     {
         Assert.Equal(0, Run(null, "--help").Code);
