@@ -23,9 +23,11 @@ internal sealed class Fixer
     internal int InvalidLines { get; private set; }
 
     private readonly Csv? _csv;
+    private readonly TextWriter _checkOut;
 
-    private Fixer(Options o, Stream? output, string name, TextWriter report)
+    private Fixer(Options o, Stream? output, string name, TextWriter report, TextWriter checkOut)
     {
+        _checkOut = checkOut;
         _csv = o.CsvMode ? new Csv(o) : null;
         _o = o;
         _output = output;
@@ -34,9 +36,9 @@ internal sealed class Fixer
     }
 
     /// <summary>Fixes <paramref name="source"/> into <paramref name="output"/> (null: check only); returns the damaged sites found.</summary>
-    internal static int Run(Stream source, Stream? output, string name, Options o, TextWriter report)
+    internal static int Run(Stream source, Stream? output, string name, Options o, TextWriter report, TextWriter? checkOut = null)
     {
-        var fixer = new Fixer(o, output, name, report);
+        var fixer = new Fixer(o, output, name, report, checkOut ?? Console.Out);
         fixer.Pump(Decoded(source, o, name, report));
         if (fixer.InvalidLines > 0)
         {
@@ -155,7 +157,7 @@ internal sealed class Fixer
                 block = block[line.Length..];
             }
         }
-        else if (_o.Check || _o.Explain)
+        else if (_o.Check || _o.Explain || _o.Verbose)
         {
             Explain(block);
         }
@@ -183,9 +185,9 @@ internal sealed class Fixer
                     Advance(text.AsSpan(at, step.Index - at));
                     at = step.Index;
                     _sites++;
-                    if (!_o.Quiet || _o.Check)
+                    if ((!_o.Quiet && (_o.Explain || _o.Check)) || _o.Check)
                     {
-                        TextWriter to = _o.Check ? Console.Out : _report;
+                        TextWriter to = _o.Check ? _checkOut : _report;
                         to.WriteLine($"{_name}:{_line}:{_column}: {step.Chain} '{Show(step.Original)}' -> '{Show(step.Replacement)}'{(step.IsGuess ? " (guess)" : "")}");
                     }
                 }

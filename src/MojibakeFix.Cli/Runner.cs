@@ -21,22 +21,17 @@ internal sealed class Runner(Options options, TextWriter stderr)
                 shared = options.Output is null ? Console.OpenStandardOutput() : OpenOutput(options.Output);
             }
 
-            foreach (string input in inputs)
+            if (inputs.Count > 1 && !inputs.Contains("-"))
             {
-                try
+                (failed, damaged) = RunParallel(inputs, shared);
+            }
+            else
+            {
+                foreach (string input in inputs)
                 {
-                    int sites = options.InPlace ? RewriteInPlace(input) : Process(input, shared);
+                    var (sites, bad) = RunOne(input, shared, stderr, Console.Out);
                     damaged |= sites > 0;
-                }
-                catch (InvalidLinesException e)
-                {
-                    damaged |= e.Sites > 0;
-                    failed = true; // already reported line by line
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-                {
-                    stderr.WriteLine($"mojifix: {input}: {Describe(e)}");
-                    failed = true;
+                    failed |= bad;
                 }
             }
         }
@@ -57,14 +52,100 @@ internal sealed class Runner(Options options, TextWriter stderr)
         return failed ? 2 : options.Check && damaged ? 1 : 0;
     }
 
-    private int Process(string input, Stream? output)
+    /// <summary>
+    /// Several files at once on all cores: each goes to its own temporary file (or straight to its own in-place
+    /// rewrite), with its messages held back, then everything is written out in the order of the arguments.
+    /// </summary>
+    private (bool Failed, bool Damaged) RunParallel(IReadOnlyList<string> inputs, Stream? shared)
+    {
+        var results = new (int Sites, bool Failed, string? Temp, StringWriter Errors, StringWriter Checks)[inputs.Count];
+        try
+        {
+            Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var errors = new StringWriter();
+                var checks = new StringWriter();
+                string? temp = null;
+                Stream? target = null;
+                if (shared is not null)
+                {
+                    temp = Path.GetTempFileName();
+                    target = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                }
+
+                using (target)
+                {
+                    var (sites, bad) = RunOne(inputs[i], target, errors, checks);
+                    results[i] = (sites, bad, temp, errors, checks);
+                }
+            });
+
+            bool failed = false, damaged = false;
+            foreach (var r in results)
+            {
+                stderr.Write(r.Errors.ToString());
+                Console.Out.Write(r.Checks.ToString());
+                if (r.Temp is not null && shared is not null && !r.Failed)
+                {
+                    using var part = new FileStream(r.Temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                    part.CopyTo(shared);
+                }
+
+                failed |= r.Failed;
+                damaged |= r.Sites > 0;
+            }
+
+            return (failed, damaged);
+        }
+        finally
+        {
+            foreach (var r in results)
+            {
+                if (r.Temp is not null)
+                {
+                    File.Delete(r.Temp);
+                }
+            }
+        }
+    }
+
+    /// <summary>One input: its repaired sites and whether it failed (reported to <paramref name="errors"/>).</summary>
+    private (int Sites, bool Failed) RunOne(string input, Stream? output, TextWriter errors, TextWriter checks)
+    {
+        try
+        {
+            int sites = options.InPlace ? RewriteInPlace(input, errors) : Process(input, output, errors, checks);
+            Summarize(input, sites, errors);
+            return (sites, false);
+        }
+        catch (InvalidLinesException e)
+        {
+            Summarize(input, e.Sites, errors);
+            return (e.Sites, true); // already reported line by line
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            errors.WriteLine($"mojifix: {input}: {Describe(e)}");
+            return (0, true);
+        }
+    }
+
+    private void Summarize(string input, int sites, TextWriter errors)
+    {
+        if (options.Verbose && !options.Quiet)
+        {
+            errors.WriteLine($"mojifix: {(input == "-" ? "<stdin>" : input)}: {sites} damaged site(s) {(options.Check ? "found" : "repaired")}");
+        }
+    }
+
+    private int Process(string input, Stream? output, TextWriter errors, TextWriter checks)
     {
         using Stream source = input == "-" ? Console.OpenStandardInput() : OpenInput(input);
-        return Fixer.Run(source, options.Check ? null : output, input == "-" ? "<stdin>" : input, options, stderr);
+        return Fixer.Run(source, options.Check ? null : output, input == "-" ? "<stdin>" : input, options, errors, checks);
     }
 
     /// <summary>Writes a temporary file beside the input, keeps its permissions, then renames it over the input.</summary>
-    private int RewriteInPlace(string path)
+    private int RewriteInPlace(string path, TextWriter errors)
     {
         string full = Path.GetFullPath(path);
         if (Directory.Exists(full))
@@ -82,7 +163,7 @@ internal sealed class Runner(Options options, TextWriter stderr)
             {
                 try
                 {
-                    sites = Fixer.Run(source, target, path, options, stderr);
+                    sites = Fixer.Run(source, target, path, options, errors);
                 }
                 catch (InvalidLinesException e)
                 {

@@ -226,6 +226,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Several_files_run_in_parallel_but_come_out_in_order()
+    {
+        var files = Enumerable.Range(0, 8).Select(i => Write($"f{i}.txt", U($"file {i}: CafÃ© {new string('x', i * 1000)}\n"))).ToArray();
+        var r = Run(null, files);
+        Assert.Equal(0, r.Code);
+        Assert.Equal(string.Concat(Enumerable.Range(0, 8).Select(i => $"file {i}: Café {new string('x', i * 1000)}\n")), r.Text);
+
+        var check = Run(null, ["--check", .. files]);
+        Assert.Equal(1, check.Code);
+        Assert.Equal(files.Select(f => $"{f}:1:12: utf-8 → windows-1252 'Ã©' -> 'é'"), check.Text.TrimEnd('\n').Split('\n'));
+
+        var verbose = Run(null, ["--verbose", "--in-place", .. files]);
+        Assert.Equal(0, verbose.Code);
+        Assert.Contains($"{files[3]}: 1 damaged site(s) repaired", verbose.Stderr, StringComparison.Ordinal);
+        Assert.Equal("file 3: Café " + new string('x', 3000) + "\n", File.ReadAllText(files[3]));
+    }
+
+    [Fact]
     public void Help_version_and_usage_errors()
     {
         Assert.Equal(0, Run(null, "--help").Code);
