@@ -10,5 +10,20 @@ if (args is ["summary", ..])
     return SpeedTable.Write(Path.Combine(dir, "MojibakeFix.Benchmarks.FixBenchmarks-report-github.md"), Path.Combine(dir, "summary.md"));
 }
 
+if (args is ["make-file", string kind, string megabytes, string path])
+{
+    // Input files for benchmarks/cli.sh: the benchmark inputs, as UTF-8, repeated to the size asked.
+    int target = int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture) << 20;
+    string unit = kind == "damaged" ? Inputs.Damaged(8 << 20) : Inputs.Clean(8 << 20);
+    byte[] bytes = System.Text.Encoding.UTF8.GetBytes(unit);
+    using var file = File.Create(path);
+    for (long written = 0; written < target; written += bytes.Length)
+    {
+        file.Write(bytes);
+    }
+
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

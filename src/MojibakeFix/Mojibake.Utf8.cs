@@ -68,7 +68,24 @@ public static partial class Mojibake
     /// </summary>
     /// <param name="utf8">The UTF-8 input.</param>
     /// <returns>True when the bytes are certainly free of mojibake.</returns>
-    public static bool IsCertainlyCleanUtf8(ReadOnlySpan<byte> utf8) => !MayHoldDamageUtf8(utf8, FixOptions.Default);
+    public static bool IsCertainlyCleanUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Ascii.IsValid(utf8))
+        {
+            return true;
+        }
+
+        char[] chars = ArrayPool<char>.Shared.Rent(utf8.Length);
+        try
+        {
+            ReadOnlySpan<char> decoded = chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars));
+            return CandidateScanner.CannotHoldDamage(decoded) && !OtherCodePages.MayApply(decoded);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
 
     private static int ValidPrefixLength(ReadOnlySpan<byte> utf8)
     {
@@ -89,52 +106,55 @@ public static partial class Mojibake
     private static bool FixValidUtf8<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions options)
         where TWriter : IBufferWriter<byte>
     {
-        if (!MayHoldDamageUtf8(utf8, options))
+        if (System.Text.Ascii.IsValid(utf8) || (!options.OtherCodePages && !Utf8Signature.MayHoldDamage(utf8)))
         {
-            destination.Write(utf8);
+            destination.Write(utf8); // no character that can start damage: copied, never transcoded
             return false;
         }
 
-        // Only text that may hold damage is transcoded: decode, repair, encode back.
-        string text = Encoding.UTF8.GetString(utf8);
-        string repaired = Engine.Repair(text, options, null, null);
-        if (ReferenceEquals(repaired, text))
-        {
-            destination.Write(utf8);
-            return false;
-        }
-
-        Span<byte> target = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(repaired.Length));
-        destination.Advance(Encoding.UTF8.GetBytes(repaired, target));
-        return true;
-    }
-
-    /// <summary>
-    /// The byte signature first (ASCII only, or no Windows-1252 lead without other code pages); otherwise the
-    /// characters are checked in a pooled buffer, so clean text allocates nothing and is never re-encoded.
-    /// </summary>
-    private static bool MayHoldDamageUtf8(ReadOnlySpan<byte> utf8, FixOptions options)
-    {
-        if (!options.OtherCodePages)
-        {
-            return Utf8Signature.MayHoldDamage(utf8);
-        }
-
-        if (System.Text.Ascii.IsValid(utf8))
-        {
-            return false;
-        }
-
+        // Decode once into a pooled buffer; only text that may hold damage becomes a string.
         char[] chars = ArrayPool<char>.Shared.Rent(utf8.Length);
         try
         {
             int n = Encoding.UTF8.GetChars(utf8, chars);
-            ReadOnlySpan<char> text = chars.AsSpan(0, n);
-            return !CandidateScanner.CannotHoldDamage(text) || OtherCodePages.MayApply(text);
+            ReadOnlySpan<char> decoded = chars.AsSpan(0, n);
+            if (CandidateScanner.CannotHoldDamage(decoded) && !(options.OtherCodePages && OtherCodePages.MayApply(decoded)))
+            {
+                destination.Write(utf8);
+                return false;
+            }
+
+            string text = new(decoded);
+            string repaired = Engine.Repair(text, options, null, null);
+            if (ReferenceEquals(repaired, text))
+            {
+                destination.Write(utf8);
+                return false;
+            }
+
+            Span<byte> target = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(repaired.Length));
+            destination.Advance(Encoding.UTF8.GetBytes(repaired, target));
+            return true;
         }
         finally
         {
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    /// <summary>Whether UTF-8 text may hold damage: ASCII never does; otherwise its characters are checked in a pooled buffer.</summary>
+    private static bool MayHoldDamageUtf8(ReadOnlySpan<byte> utf8, FixOptions options)
+    {
+        if (System.Text.Ascii.IsValid(utf8))
+        {
+            return false;
+        }
+
+        if (!options.OtherCodePages)
+        {
+            return Utf8Signature.MayHoldDamage(utf8);
+        }
+
+        return true; // decided after decoding, once, in FixValidUtf8
     }
 }
