@@ -12,4 +12,5 @@ splice() { # marker file
 }
 splice accuracy docs/accuracy.md
 [ -f benchmarks/results/summary.md ] && splice speed benchmarks/results/summary.md
+[ -f benchmarks/results/cli.md ] && splice cli benchmarks/results/cli.md
 echo "README.md updated"

@@ -34,7 +34,7 @@ internal sealed class Options
     internal FixOptions Fix { get; set; } = FixOptions.Default;
 
     /// <summary>Bytes per block; the hidden MOJIFIX_CHUNK_BYTES variable lets tests force tiny blocks.</summary>
-    internal int ChunkBytes { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("MOJIFIX_CHUNK_BYTES"), out int n) && n > 0 ? n : 1 << 20;
+    internal int ChunkBytes { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("MOJIFIX_CHUNK_BYTES"), out int n) && n > 0 ? n : 256 << 10;
 
     internal const string Usage = """
         Usage: mojifix [OPTIONS] [FILE...]
