@@ -73,6 +73,7 @@ internal sealed class Fixer
     {
         byte[] buffer = new byte[Math.Max(_o.ChunkBytes, 256)];
         int filled = 0;
+        var progress = Progress.Start(_o, _name, _report);
         while (true)
         {
             if (filled == buffer.Length)
@@ -87,6 +88,7 @@ internal sealed class Fixer
             if (cut > 0)
             {
                 ProcessBlock(buffer.AsSpan(0, cut));
+                progress?.Advance(cut, _sites);
                 buffer.AsSpan(cut, filled - cut).CopyTo(buffer);
                 filled -= cut;
             }
@@ -98,6 +100,7 @@ internal sealed class Fixer
         }
 
         _output?.Flush();
+        progress?.Finish();
     }
 
     /// <summary>Where a block may end: after the last line break; in a full buffer without one, between two ASCII bytes that cannot stand for lost bytes.</summary>
