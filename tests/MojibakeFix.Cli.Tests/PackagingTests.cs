@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace MojibakeFix.Cli.Tests;
+
+/// <summary>
+/// Packs both packages into a temporary feed and uses them as a user would: a fresh console project outside the
+/// repository restores MojibakeFix, runs, and publishes with NativeAOT without warnings; the tool installs into a
+/// tool path and filters a pipe.
+/// </summary>
+[Trait("Category", "Packaging")]
+public sealed class PackagingTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mojifix-pack-").FullName;
+    private readonly string _version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string RepositoryRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "MojibakeFix.sln")))
+            {
+                return d.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    private static (int Code, string Output) Run(string file, string workingDirectory, string? stdin, params string[] args)
+    {
+        var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            p.StandardInput.Write(stdin);
+            p.StandardInput.Close();
+        }
+
+        string stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, stdout + stderr.Result);
+    }
+
+    [Fact]
+    public void Packages_restore_run_publish_with_native_aot_and_install_as_a_tool()
+    {
+        string feed = Path.Combine(_dir, "feed");
+        var pack = Run("dotnet", RepositoryRoot(), null, "pack", "MojibakeFix.sln", "-c", "Release", "-o", feed, $"-p:Version={_version}");
+        Assert.True(pack.Code == 0, pack.Output);
+        Assert.True(File.Exists(Path.Combine(feed, $"MojibakeFix.{_version}.nupkg")), pack.Output);
+        Assert.True(File.Exists(Path.Combine(feed, $"MojibakeFix.{_version}.snupkg")), pack.Output);
+        Assert.True(File.Exists(Path.Combine(feed, $"mojifix.{_version}.nupkg")), pack.Output);
+
+        string app = Path.Combine(_dir, "app");
+        Assert.Equal(0, Run("dotnet", _dir, null, "new", "console", "-o", app).Code);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), "Console.WriteLine(MojibakeFix.Mojibake.Fix(\"CafÃ© lâ€™analisi\"));\n", Encoding.UTF8);
+        var add = Run("dotnet", app, null, "add", "package", "MojibakeFix", "--version", _version, "--source", feed);
+        Assert.True(add.Code == 0, add.Output);
+        var run = Run("dotnet", app, null, "run", "-c", "Release");
+        Assert.True(run.Code == 0, run.Output);
+        Assert.Equal("Café l’analisi", run.Output.Trim());
+
+        string output = Path.Combine(app, "aot");
+        var publish = Run("dotnet", app, null, "publish", "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", output);
+        Assert.True(publish.Code == 0, publish.Output);
+        Assert.DoesNotContain("warning", publish.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Café l’analisi", Run(Path.Combine(output, "app"), app, null).Output.Trim());
+
+        string tools = Path.Combine(_dir, "tools");
+        var install = Run("dotnet", _dir, null, "tool", "install", "mojifix", "--version", _version, "--tool-path", tools, "--add-source", feed);
+        Assert.True(install.Code == 0, install.Output);
+        var piped = Run(Path.Combine(tools, "mojifix"), _dir, "CafÃ© ÃƒÂ©tÃƒÂ©\n");
+        Assert.Equal("Café été\n", piped.Output);
+    }
+}
