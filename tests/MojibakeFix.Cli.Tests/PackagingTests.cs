@@ -77,6 +77,14 @@ public sealed class PackagingTests : IDisposable
         Assert.DoesNotContain("warning", publish.Output, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("Café l’analisi", Run(Path.Combine(output, "app"), app, null).Output.Trim());
 
+        // The tool itself as a NativeAOT single-file binary, for CI images without the .NET runtime.
+        string native = Path.Combine(_dir, "native");
+        var tool = Run("dotnet", RepositoryRoot(), null, "publish", "src/MojibakeFix.Cli/MojibakeFix.Cli.csproj", "-c", "Release", "-r", "linux-x64",
+            "-p:PublishAot=true", "-o", native);
+        Assert.True(tool.Code == 0, tool.Output);
+        Assert.DoesNotContain("warning", tool.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Café\n", Run(Path.Combine(native, "mojifix"), _dir, "CafÃ©\n").Output);
+
         string tools = Path.Combine(_dir, "tools");
         var install = Run("dotnet", _dir, null, "tool", "install", "mojifix", "--version", _version, "--tool-path", tools, "--add-source", feed);
         Assert.True(install.Code == 0, install.Output);

@@ -63,6 +63,16 @@ public class IntegrationTests
         Assert.Equal(-1, reader.Peek());
     }
 
+    [Fact]
+    public void The_stream_repairs_utf8_as_it_is_read()
+    {
+        string input = BigFeed();
+        using var stream = new MojibakeFixingStream(new MemoryStream(Encoding.UTF8.GetBytes(input)));
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy, 333);
+        Assert.Equal(Mojibake.Fix(input), Encoding.UTF8.GetString(copy.ToArray()));
+    }
+
     private sealed record Item(string Title, string[] Tags, [property: JsonConverter(typeof(MojibakeFixingJsonConverter))] string Body);
 
     [Fact]
