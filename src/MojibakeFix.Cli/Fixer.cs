@@ -19,6 +19,9 @@ internal sealed class Fixer
     private long _column = 1;
     private int _sites;
 
+    private static readonly int SlowBlocksForTests =
+        int.TryParse(Environment.GetEnvironmentVariable("MOJIFIX_TEST_SLOW_BLOCKS_MS"), out int ms) ? ms : 0;
+
     /// <summary>JSON Lines records that did not parse (copied through, reported).</summary>
     internal int InvalidLines { get; private set; }
 
@@ -89,6 +92,10 @@ internal sealed class Fixer
             {
                 ProcessBlock(buffer.AsSpan(0, cut));
                 progress?.Advance(cut, _sites);
+                if (SlowBlocksForTests > 0)
+                {
+                    Thread.Sleep(SlowBlocksForTests); // lets end-to-end tests interrupt a run in the middle
+                }
                 buffer.AsSpan(cut, filled - cut).CopyTo(buffer);
                 filled -= cut;
             }

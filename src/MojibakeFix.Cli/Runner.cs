@@ -154,6 +154,9 @@ internal sealed class Runner(Options options, TextWriter stderr)
         }
 
         string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.mojifix-{Environment.ProcessId}.tmp");
+        // SIGTERM or Ctrl+C during the rewrite: remove the temporary file; the original was never touched.
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => TryDelete(temp));
+        using var onInt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, _ => TryDelete(temp));
         try
         {
             int sites;
@@ -191,6 +194,18 @@ internal sealed class Runner(Options options, TextWriter stderr)
         {
             File.Delete(temp);
             throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // best effort while the process is being stopped
         }
     }
 

@@ -120,6 +120,46 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Sigterm_during_in_place_leaves_the_original_and_no_temporary_file()
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < 200_000; i++)
+        {
+            sb.Append("Ligne ").Append(i).Append(": CafÃ© lâ€™analisi ÃƒÂ©tÃƒÂ©\n");
+        }
+
+        byte[] original = U(sb.ToString());
+        string path = Write("big.txt", original);
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        psi.ArgumentList.Add(Tool);
+        psi.ArgumentList.Add("--in-place");
+        psi.ArgumentList.Add(path);
+        psi.Environment["MOJIFIX_CHUNK_BYTES"] = "4096";
+        psi.Environment["MOJIFIX_TEST_SLOW_BLOCKS_MS"] = "20"; // a test hook: a pause after each block
+        using var p = Process.Start(psi)!;
+        var waited = Stopwatch.StartNew();
+        while (Directory.GetFiles(_dir).Length < 2 && waited.ElapsedMilliseconds < 20_000 && !p.HasExited)
+        {
+            Thread.Sleep(20); // until the temporary file exists: the rewrite is under way
+        }
+
+        Thread.Sleep(100);
+        bool stoppedEarly = !p.HasExited;
+        if (stoppedEarly)
+        {
+            using var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+            kill.WaitForExit();
+        }
+
+        p.WaitForExit();
+        Assert.Single(Directory.GetFiles(_dir)); // no temporary file left behind
+        byte[] now = File.ReadAllBytes(path);
+        Assert.True(now.SequenceEqual(original) || Encoding.UTF8.GetString(now) == Mojibake.Fix(sb.ToString()),
+            "the file is either untouched or completely rewritten, never in between");
+        Assert.True(stoppedEarly, "the run finished before it could be interrupted; make the input larger");
+    }
+
+    [Fact]
     public void Output_onto_an_input_is_refused_and_the_input_kept()
     {
         string path = Write("f.txt", U("CafÃ©\n"));
