@@ -139,7 +139,7 @@ internal static class OtherCodePages
             string again = RepairOnce(text, null, null);
             if (!ReferenceEquals(again, text))
             {
-                RefoldSteps(allSteps, text, again);
+                RefoldSteps(allSteps);
             }
 
             return again;
@@ -222,7 +222,7 @@ internal static class OtherCodePages
     /// After a further layer, the steps so far (positions in the input) get their replacements redone from the
     /// new text: each step's replacement is re-repaired on its own.
     /// </summary>
-    private static void RefoldSteps(List<FixStep> steps, string before, string after)
+    private static void RefoldSteps(List<FixStep> steps)
     {
         for (int k = 0; k < steps.Count; k++)
         {
@@ -234,8 +234,6 @@ internal static class OtherCodePages
             }
         }
 
-        _ = before;
-        _ = after;
     }
 
     /// <summary>Whether any code page reads the word as valid UTF-8 at all: most candidate words of clean text fail here, before any string is made.</summary>
