@@ -173,7 +173,10 @@ public static partial class Mojibake
         }
         else
         {
-            charsWritten = Engine.RepairAgainInPlace(destination, output.Length, options ?? FixOptions.Default);
+            // Damage found: the later passes (stability, other code pages) run exactly as for a string.
+            string repaired = Engine.Repair(block.ToString(), options ?? FixOptions.Default, null, null);
+            repaired.CopyTo(destination);
+            charsWritten = repaired.Length;
         }
 
         charsRead = take;

@@ -10,45 +10,57 @@ namespace MojibakeFix.Repair;
 /// </summary>
 internal static class Engine
 {
-    private const int MaxPasses = 4;
+    private const int MaxPasses = 8;
 
     /// <summary>Repairs <paramref name="text"/>; returns the same instance when nothing changed.</summary>
     internal static string Repair(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
     {
         string current = text;
-        if (options.OtherCodePages)
-        {
-            current = OtherCodePages.Repair(text, steps);
-        }
-
         for (int pass = 0; pass < MaxPasses; pass++)
         {
-            if (CandidateScanner.CannotHoldDamage(current))
+            string before = current;
+            if (options.OtherCodePages)
+            {
+                List<FixStep>? pageSteps = steps is null ? null : [];
+                string next = OtherCodePages.Repair(current, pageSteps);
+                if (!ReferenceEquals(next, current))
+                {
+                    if (steps is not null)
+                    {
+                        Compose(steps, pageSteps!, text, current);
+                    }
+
+                    current = next;
+                }
+            }
+
+            if (!CandidateScanner.CannotHoldDamage(current))
+            {
+                List<FixStep>? passSteps = steps is null ? null : [];
+                var output = new CharBuffer(current.Length);
+                try
+                {
+                    var repairer = new Repairer(current, options, passSteps, pass == 0 ? sites : null);
+                    if (repairer.Run(ref output))
+                    {
+                        string next = output.Written.ToString();
+                        if (steps is not null)
+                        {
+                            Compose(steps, passSteps!, text, current);
+                        }
+
+                        current = next;
+                    }
+                }
+                finally
+                {
+                    output.Dispose();
+                }
+            }
+
+            if (ReferenceEquals(before, current))
             {
                 break;
-            }
-
-            List<FixStep>? passSteps = steps is null ? null : [];
-            var output = new CharBuffer(current.Length);
-            try
-            {
-                var repairer = new Repairer(current, options, passSteps, pass == 0 ? sites : null);
-                if (!repairer.Run(ref output))
-                {
-                    break;
-                }
-
-                string next = output.Written.ToString();
-                if (steps is not null)
-                {
-                    Compose(steps, passSteps!, text, current);
-                }
-
-                current = next;
-            }
-            finally
-            {
-                output.Dispose();
             }
         }
 
@@ -56,123 +68,111 @@ internal static class Engine
     }
 
     /// <summary>
-    /// The passes after the first for the span API: repairs <paramref name="buffer"/>[..length] in place and
-    /// returns the new length. Repairs never lengthen text, so the result always fits.
-    /// </summary>
-    internal static int RepairAgainInPlace(Span<char> buffer, int length, FixOptions options)
-    {
-        for (int pass = 1; pass < MaxPasses; pass++)
-        {
-            ReadOnlySpan<char> current = buffer[..length];
-            if (CandidateScanner.CannotHoldDamage(current))
-            {
-                break;
-            }
-
-            var output = new CharBuffer(length);
-            try
-            {
-                var repairer = new Repairer(current, options);
-                if (!repairer.Run(ref output))
-                {
-                    break;
-                }
-
-                output.Written.CopyTo(buffer);
-                length = output.Length;
-            }
-            finally
-            {
-                output.Dispose();
-            }
-        }
-
-        return length;
-    }
-
-    /// <summary>
     /// Folds the steps of a later pass (positions in <paramref name="current"/>) into the steps so far
-    /// (positions in <paramref name="input"/>), merging where a later repair touches an earlier one.
+    /// (positions in <paramref name="input"/>). Earlier replacements and later runs that overlap or touch form one
+    /// cluster, reported as a single step; a position outside every cluster maps back by the length changes of
+    /// the earlier steps before it, so the composed steps always lie inside <paramref name="input"/>.
     /// </summary>
     private static void Compose(List<FixStep> steps, List<FixStep> later, string input, string current)
     {
+        if (later.Count == 0)
+        {
+            return;
+        }
+
         if (steps.Count == 0)
         {
             steps.AddRange(later);
             return;
         }
 
-        // Where each earlier step's replacement sits in the current text.
-        var outStart = new int[steps.Count];
+        // Earlier steps in current-text coordinates, and the length change each one made.
+        int n = steps.Count;
+        var spans = new List<(int Start, int End, int Id)>(n + later.Count);
         int shift = 0;
-        for (int i = 0; i < steps.Count; i++)
+        for (int i = 0; i < n; i++)
         {
-            outStart[i] = steps[i].Index - shift;
+            int s = steps[i].Index - shift;
+            spans.Add((s, s + steps[i].Replacement.Length, i));
             shift += steps[i].Length - steps[i].Replacement.Length;
         }
 
-        int ToInput(int p)
+        for (int j = 0; j < later.Count; j++)
         {
+            spans.Add((later[j].Index, later[j].Index + later[j].Length, n + j));
+        }
+
+        spans.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Id.CompareTo(y.Id));
+
+        var result = new List<FixStep>(n + later.Count);
+        var earlier = new List<int>();
+        var laterIds = new List<int>();
+        int k = 0;
+        int deltaBefore = 0; // length change of the earlier steps wholly before the cluster
+        while (k < spans.Count)
+        {
+            int cs = spans[k].Start, ce = spans[k].End;
+            earlier.Clear();
+            laterIds.Clear();
+            while (k < spans.Count && spans[k].Start <= ce)
+            {
+                ce = Math.Max(ce, spans[k].End);
+                (spans[k].Id < n ? earlier : laterIds).Add(spans[k].Id);
+                k++;
+            }
+
             int delta = 0;
-            for (int i = 0; i < steps.Count && outStart[i] + steps[i].Replacement.Length <= p; i++)
+            foreach (int i in earlier)
             {
                 delta += steps[i].Length - steps[i].Replacement.Length;
             }
 
-            return p + delta;
-        }
-
-        var merged = new List<FixStep>();
-        var consumed = new bool[steps.Count];
-        foreach (FixStep step in later)
-        {
-            int a = step.Index, b = step.Index + step.Length;
-            int ca = a, cb = b, ia = -1, ib = -1;
-            var encodings = new List<string>();
-            double confidence = step.Confidence;
-            bool guess = step.IsGuess;
-            for (int i = 0; i < steps.Count; i++)
+            if (laterIds.Count == 0)
             {
-                int s = outStart[i], e = s + steps[i].Replacement.Length;
-                if (s < b && e > a)
+                foreach (int i in earlier)
                 {
-                    consumed[i] = true;
-                    if (s <= ca)
-                    {
-                        ca = s;
-                        ia = steps[i].Index;
-                    }
-
-                    if (e >= cb)
-                    {
-                        cb = e;
-                        ib = steps[i].Index + steps[i].Length;
-                    }
-
-                    encodings.AddRange(steps[i].Encodings);
-                    confidence = Math.Min(confidence, steps[i].Confidence);
-                    guess |= steps[i].IsGuess;
+                    result.Add(steps[i]);
                 }
+
+                deltaBefore += delta;
+                continue;
             }
 
-            encodings.AddRange(step.Encodings);
-            int inStart = ia >= 0 ? ia : ToInput(ca);
-            int inEnd = ib >= 0 ? ib : ToInput(cb);
-            string replacement = string.Concat(current.AsSpan(ca, a - ca), step.Replacement, current.AsSpan(b, cb - b));
-            merged.Add(new FixStep(inStart, inEnd - inStart, input[inStart..inEnd], replacement, encodings, confidence, guess,
-                guess ? FixKind.LossySequence : step.Kind));
-        }
-
-        for (int i = 0; i < steps.Count; i++)
-        {
-            if (!consumed[i])
+            laterIds.Sort();
+            var encodings = new List<string>();
+            double confidence = 1;
+            bool guess = false;
+            foreach (int i in earlier)
             {
-                merged.Add(steps[i]);
+                encodings.AddRange(steps[i].Encodings);
+                confidence = Math.Min(confidence, steps[i].Confidence);
+                guess |= steps[i].IsGuess;
             }
+
+            var replacement = new System.Text.StringBuilder();
+            int pos = cs;
+            FixKind kind = FixKind.Mojibake;
+            foreach (int id in laterIds)
+            {
+                FixStep step = later[id - n];
+                int a = Math.Max(step.Index, pos), b = Math.Max(step.Index + step.Length, a);
+                replacement.Append(current, pos, a - pos).Append(step.Replacement);
+                pos = b;
+                encodings.AddRange(step.Encodings);
+                confidence = Math.Min(confidence, step.Confidence);
+                guess |= step.IsGuess;
+                kind = step.Kind;
+            }
+
+            replacement.Append(current, pos, ce - pos);
+            int inStart = cs + deltaBefore;
+            int inEnd = ce + deltaBefore + delta;
+            result.Add(new FixStep(inStart, inEnd - inStart, input[inStart..inEnd], replacement.ToString(), encodings,
+                confidence, guess, guess ? FixKind.LossySequence : kind));
+            deltaBefore += delta;
         }
 
-        merged.Sort((x, y) => x.Index.CompareTo(y.Index));
         steps.Clear();
-        steps.AddRange(merged);
+        steps.AddRange(result);
     }
 }

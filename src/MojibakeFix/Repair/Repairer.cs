@@ -417,7 +417,11 @@ internal ref struct Repairer
         // Before a capitalised name (Ã  Paris, Ã Lyon) only with a second space or damage elsewhere:
         // a lone capital (C O N C L U S Ã O) is spelling, not à.
         bool capitalised = w + 1 < _s.Length && CharInfo.IsUpper(_s[w]) && CharInfo.IsLower(_s[w + 1]);
-        return (w < _s.Length && (CharInfo.IsLower(_s[w]) || (w - end >= 1 && _s[w] is (>= '0' and <= '9') or '%')
+
+        // Another "Ã " next is another possible à: judged the same way, so a run of them is decided at once
+        // (otherwise each pass would settle one more, and a second Fix would change the text again).
+        bool anotherA = w + 1 < _s.Length && _s[w] == '\u00C3' && _s[w + 1] is ' ' or '\u00A0';
+        return (w < _s.Length && (CharInfo.IsLower(_s[w]) || anotherA || (w - end >= 1 && _s[w] is (>= '0' and <= '9') or '%')
                 || (capitalised && (w - end >= 1 || DocEvidence()))
                 || (!CharInfo.IsLetter(_s[w]) && !Sequence.IsLeadChar(_s[w]) && !CharInfo.IsSpace(_s[w]))))
             || (_s[end - 1] == '\u00A0' && (w == _s.Length || !CharInfo.IsLetter(_s[w])) && DocEvidence());
