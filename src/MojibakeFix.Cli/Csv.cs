@@ -6,132 +6,217 @@ namespace MojibakeFix.Cli;
 /// Fixes chosen cells of CSV or TSV records (RFC 4180 quoting: doubled quotes, delimiters and line breaks inside
 /// quoted cells). Cells that stay the same are copied byte for byte, quotes and all; the header is kept.
 /// </summary>
-internal sealed class Csv(Options o)
+internal static class Csv
 {
-    private readonly byte _delimiter = o.Tsv ? (byte)'\t' : (byte)',';
-    private HashSet<int>? _columns;
-
-    /// <summary>Where a block may end: after a line break outside quotes (blocks always start outside quotes).</summary>
-    internal static int CutPoint(ReadOnlySpan<byte> data)
+    /// <summary>Where a block may end: after a line break outside quotes (blocks always start outside quotes); 0: need more.</summary>
+    internal static int Cut(ReadOnlySpan<byte> data)
     {
         bool quoted = false;
-        int cut = 0;
-        for (int i = 0; i < data.Length; i++)
+        int cut = 0, at = 0;
+        while (true)
         {
-            if (data[i] == '"')
+            int i = data[at..].IndexOfAny((byte)'"', (byte)'\n');
+            if (i < 0)
+            {
+                return cut;
+            }
+
+            at += i;
+            if (data[at] == '"')
             {
                 quoted = !quoted;
             }
-            else if (data[i] == '\n' && !quoted)
+            else if (!quoted)
             {
-                cut = i + 1;
+                cut = at + 1;
+            }
+
+            at++;
+        }
+    }
+
+    /// <summary>The columns to fix, from the header record at the start of <paramref name="first"/>; null: all. Names not found are returned in <paramref name="missing"/>.</summary>
+    internal static HashSet<int>? Columns(ReadOnlySpan<byte> first, Options o, out List<string> missing)
+    {
+        missing = [];
+        if (o.Columns.Count == 0)
+        {
+            return null;
+        }
+
+        byte delimiter = o.Tsv ? (byte)'\t' : (byte)',';
+        var names = new List<string>();
+        int pos = first.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        bool end = first.Length == 0;
+        while (!end)
+        {
+            (int start, int stop, end) = NextCell(first, ref pos, delimiter);
+            names.Add(Unquote(first[start..stop]));
+        }
+
+        var columns = new HashSet<int>();
+        foreach (string c in o.Columns)
+        {
+            int k = names.IndexOf(c);
+            if (k < 0 && int.TryParse(c, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n))
+            {
+                k = n;
+            }
+
+            if (k >= 0)
+            {
+                columns.Add(k);
+            }
+            else
+            {
+                missing.Add(c);
             }
         }
 
-        return cut;
+        return columns;
     }
 
     /// <summary>Fixes the records of a block that ends at a record boundary (or at the end of the input).</summary>
-    internal byte[] FixBlock(ReadOnlySpan<byte> block, ref int sites)
+    internal static void FixBlock(ReadOnlySpan<byte> block, bool firstOfFile, HashSet<int>? columns, Options o, BlockResult result, List<Blocks.Found>? found)
     {
-        var output = new List<byte>(block.Length + 16);
-        int at = 0;
-        while (at < block.Length)
+        byte delimiter = o.Tsv ? (byte)'\t' : (byte)',';
+        using var unquoted = new PooledBuffer(256);
+        using var repaired = new PooledBuffer(256);
+        int pos = 0, copied = 0;
+        bool header = firstOfFile;
+        while (pos < block.Length)
         {
-            int end = RecordEnd(block, at);
-            FixRecord(block[at..end], output, ref sites);
-            at = end;
+            int column = 0;
+            bool end = false;
+            while (!end)
+            {
+                (int start, int stop, end) = NextCell(block, ref pos, delimiter);
+                if (!header && (columns is null || columns.Contains(column)))
+                {
+                    FixCell(block, start, stop, delimiter, ref copied, unquoted, repaired, o, result, found);
+                }
+
+                column++;
+            }
+
+            header = false; // the header record is kept as it is
         }
 
-        return [.. output];
+        result.Output?.Write(block[copied..]);
     }
 
-    private static int RecordEnd(ReadOnlySpan<byte> data, int from)
+    /// <summary>The cell at <paramref name="pos"/> (without a record's line break) and whether it ends its record; moves past it.</summary>
+    private static (int Start, int Stop, bool RecordEnd) NextCell(ReadOnlySpan<byte> data, ref int pos, byte delimiter)
     {
+        int start = pos;
         bool quoted = false;
-        for (int i = from; i < data.Length; i++)
+        while (pos < data.Length)
         {
-            if (data[i] == '"')
+            byte b = data[pos];
+            if (b == '"')
             {
                 quoted = !quoted;
             }
-            else if (data[i] == '\n' && !quoted)
+            else if (!quoted && (b == delimiter || b == '\n'))
             {
-                return i + 1;
+                break;
             }
+
+            pos++;
         }
 
-        return data.Length;
+        int stop = pos;
+        bool recordEnd = pos >= data.Length || data[pos] == '\n';
+        if (recordEnd && stop > start && data[stop - 1] == '\r')
+        {
+            stop--;
+        }
+
+        if (pos < data.Length)
+        {
+            pos++; // the delimiter or the line break
+        }
+
+        return (start, stop, recordEnd);
     }
 
-    private void FixRecord(ReadOnlySpan<byte> record, List<byte> output, ref int sites)
+    private static void FixCell(ReadOnlySpan<byte> block, int start, int stop, byte delimiter, ref int copied, PooledBuffer unquoted, PooledBuffer repaired,
+        Options o, BlockResult result, List<Blocks.Found>? found)
     {
-        var cells = new List<(int Start, int End)>();
-        int at = 0, content = record.Length;
-        while (content > 0 && record[content - 1] is (byte)'\n' or (byte)'\r')
+        ReadOnlySpan<byte> raw = block[start..stop];
+        if (System.Text.Ascii.IsValid(raw))
         {
-            content--;
+            return; // ASCII holds no damage
         }
 
-        while (at <= content)
+        bool quoted = raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"';
+        ReadOnlySpan<byte> content = quoted ? raw[1..^1] : raw;
+        if (quoted && content.Contains((byte)'"'))
         {
-            int end = at;
-            bool quoted = false;
-            while (end < content && (quoted || record[end] != _delimiter))
+            unquoted.Clear();
+            for (int i = 0; i < content.Length; i++)
             {
-                if (record[end] == '"')
+                unquoted.Write(content[i]);
+                if (content[i] == '"' && i + 1 < content.Length && content[i + 1] == '"')
                 {
-                    quoted = !quoted;
-                }
-
-                end++;
-            }
-
-            cells.Add((at, end));
-            at = end + 1;
-        }
-
-        if (_columns is null)
-        {
-            // The first record is the header: it names the columns and is kept as it is.
-            _columns = [];
-            for (int k = 0; k < cells.Count; k++)
-            {
-                string name = Unquote(record[cells[k].Start..cells[k].End]);
-                if (o.Columns.Count == 0 || o.Columns.Contains(name) || o.Columns.Contains(k.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                {
-                    _columns.Add(k);
+                    i++; // "" is one quote
                 }
             }
 
-            output.AddRange(record);
+            content = unquoted.WrittenSpan;
+        }
+
+        repaired.Clear();
+        if (!Mojibake.FixUtf8(content, repaired, o.Fix))
+        {
             return;
         }
 
-        int copied = 0;
-        for (int k = 0; k < cells.Count; k++)
+        result.Changed = true;
+        if (result.Output is { } output)
         {
-            if (!_columns.Contains(k))
+            output.Write(block[copied..start]);
+            ReadOnlySpan<byte> text = repaired.WrittenSpan;
+            if (quoted || text.IndexOfAny(delimiter, (byte)'"', (byte)'\n') >= 0 || text.Contains((byte)'\r'))
             {
-                continue;
-            }
+                output.Write((byte)'"');
+                foreach (byte b in text)
+                {
+                    output.Write(b);
+                    if (b == '"')
+                    {
+                        output.Write(b);
+                    }
+                }
 
-            ReadOnlySpan<byte> raw = record[cells[k].Start..cells[k].End];
-            string value = Unquote(raw);
-            string repaired = Mojibake.Fix(value, o.Fix);
-            if (ReferenceEquals(value, repaired))
+                output.Write((byte)'"');
+            }
+            else
             {
-                continue;
+                output.Write(text);
             }
-
-            sites += Mojibake.FixAndExplain(value, o.Fix).Steps.Count;
-            output.AddRange(record[copied..cells[k].Start]);
-            bool quote = raw.Length > 0 && raw[0] == '"' || repaired.AsSpan().IndexOfAny((char)_delimiter, '"', '\n') >= 0 || repaired.Contains('\r');
-            output.AddRange(Encoding.UTF8.GetBytes(quote ? "\"" + repaired.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : repaired));
-            copied = cells[k].End;
         }
 
-        output.AddRange(record[copied..]);
+        copied = stop;
+        if (found is not null)
+        {
+            string value = Encoding.UTF8.GetString(content);
+            byte[]? rawContent = quoted ? raw[1..^1].ToArray() : null;
+            Blocks.AddSites(value, Mojibake.FixAndExplain(value, o.Fix).Steps, start + (quoted ? 1 : 0), found, result,
+                rawContent is null ? null : u => RawOffset(rawContent, u));
+        }
+    }
+
+    /// <summary>Where in a quoted cell's content the <paramref name="unescaped"/>-th byte of its value begins ("" is one byte).</summary>
+    private static int RawOffset(ReadOnlySpan<byte> raw, int unescaped)
+    {
+        int r = 0;
+        for (int u = 0; u < unescaped && r < raw.Length; u++)
+        {
+            r += raw[r] == '"' && r + 1 < raw.Length && raw[r + 1] == '"' ? 2 : 1;
+        }
+
+        return r;
     }
 
     private static string Unquote(ReadOnlySpan<byte> raw)

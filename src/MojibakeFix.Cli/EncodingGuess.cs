@@ -11,7 +11,7 @@ internal static class EncodingGuess
     internal static Encoding Guess(ReadOnlySpan<byte> head)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        if (head.StartsWith("\xEF\xBB\xBF"u8) || Utf8.IsValid(TrimIncomplete(head)))
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || Utf8.IsValid(TrimIncomplete(head)))
         {
             return new UTF8Encoding(false);
         }

@@ -33,8 +33,14 @@ internal sealed class Options
 
     internal FixOptions Fix { get; set; } = FixOptions.Default;
 
+    /// <summary>Blocks repaired at once (worker threads); all cores up to 16 unless --jobs says otherwise.</summary>
+    internal int Jobs { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 16);
+
     /// <summary>Bytes per block; the hidden MOJIFIX_CHUNK_BYTES variable lets tests force tiny blocks.</summary>
-    internal int ChunkBytes { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("MOJIFIX_CHUNK_BYTES"), out int n) && n > 0 ? n : 256 << 10;
+    internal int ChunkBytes { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("MOJIFIX_CHUNK_BYTES"), out int n) && n > 0 ? Math.Max(n, 16) : 256 << 10;
+
+    /// <summary>Whether each damaged site is looked at one by one (positions, counts) rather than just repaired.</summary>
+    internal bool Reporting => Check || Explain || Verbose;
 
     internal const string Usage = """
         Usage: mojifix [OPTIONS] [FILE...]
@@ -60,12 +66,16 @@ internal sealed class Options
               --no-c1          do not map C1 control characters to Windows-1252
               --no-other-codepages  only Windows-1252 and Latin-1 damage
               --dash STYLE     auto (default), en, em: the dash written for a lossy dash
+          -j, --jobs N         repair N blocks at once (default: the number of cores, at most 16)
           -q, --quiet          no messages except errors
           -v, --verbose        a summary per file on standard error
           -h, --help           show this help
               --version        show the version
 
-        Exit status: 0 success (clean with --check), 1 damage found with --check, 2 usage or I/O error.
+        Options taking a value also accept --option=VALUE. With several files the output is theirs, in order.
+
+        Exit status: 0 success (clean with --check), 1 damage found with --check, 2 usage or I/O error
+        (including a JSON Lines record that is not valid JSON; it is copied through unchanged).
         """;
 
     /// <summary>Parses arguments; returns an error message, or null.</summary>
@@ -82,7 +92,30 @@ internal sealed class Options
                 continue;
             }
 
-            string? Next() => i + 1 < args.Length ? args[++i] : null;
+            string? inline = null;
+            int eq = a.IndexOf('=', StringComparison.Ordinal);
+            if (a.StartsWith("--", StringComparison.Ordinal) && eq > 2)
+            {
+                inline = a[(eq + 1)..];
+                a = a[..eq];
+                if (a is not ("--output" or "--field" or "--column" or "--encoding" or "--lossy" or "--dash" or "--jobs"))
+                {
+                    return $"option '{a}' takes no value";
+                }
+            }
+
+            string? Next()
+            {
+                if (inline is not null)
+                {
+                    string value = inline;
+                    inline = null;
+                    return value;
+                }
+
+                return i + 1 < args.Length ? args[++i] : null;
+            }
+
             switch (a)
             {
                 case "--":
@@ -134,6 +167,11 @@ internal sealed class Options
                     break;
                 case "--encoding":
                     options.Encoding = Next();
+                    if (string.IsNullOrEmpty(options.Encoding))
+                    {
+                        return "--encoding needs a name";
+                    }
+
                     try
                     {
                         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -180,6 +218,15 @@ internal sealed class Options
 
                     options.Fix = options.Fix with { Dash = style.Value };
                     break;
+                case "-j" or "--jobs":
+                    string? jobs = Next();
+                    if (!int.TryParse(jobs, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int j) || j < 1)
+                    {
+                        return $"--jobs takes a positive number, not '{jobs}'";
+                    }
+
+                    options.Jobs = Math.Min(j, 256);
+                    break;
                 case "-q" or "--quiet":
                     options.Quiet = true;
                     break;
@@ -189,6 +236,11 @@ internal sealed class Options
                 default:
                     return $"unknown option '{a}'";
             }
+        }
+
+        if (options.Output == "-")
+        {
+            options.Output = null; // -o - is standard output
         }
 
         if (options.InPlace && (options.Output is not null || options.Files.Count == 0 || options.Files.Contains("-")))
@@ -209,6 +261,16 @@ internal sealed class Options
         if (options.CsvMode && options.JsonLines)
         {
             return "--csv/--tsv and --jsonl cannot be combined";
+        }
+
+        if (options.Encoding is not null && options.Guess)
+        {
+            return "--encoding and --guess cannot be combined";
+        }
+
+        if (options.Check && (options.Output is not null || options.InPlace))
+        {
+            return "--check writes nothing: no --output or --in-place with it";
         }
 
         return null;

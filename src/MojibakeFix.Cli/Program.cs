@@ -2,13 +2,14 @@ using System.Reflection;
 using MojibakeFix.Cli;
 
 // mojifix: see Options.Usage. Exit 0 ok (clean with --check), 1 damage found with --check, 2 usage or I/O error.
-if (args is ["-h"] or ["--help"])
+string[] beforeFiles = args.TakeWhile(a => a != "--").ToArray();
+if (beforeFiles.Any(a => a is "-h" or "--help"))
 {
     Console.Out.Write(Options.Usage);
     return 0;
 }
 
-if (args is ["--version"])
+if (beforeFiles.Contains("--version"))
 {
     Console.Out.WriteLine("mojifix " + (typeof(Options).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0"));
     return 0;
@@ -22,4 +23,4 @@ if (error is not null)
     return 2;
 }
 
-return new Runner(options, Console.Error).Run();
+return new Runner(options).Run();
