@@ -59,23 +59,21 @@ public static partial class Mojibake
     /// <returns>The damaged runs, empty when the text is clean.</returns>
     public static DetectionResult Detect(ReadOnlySpan<char> text, FixOptions? options = null)
     {
-        if (CandidateScanner.CannotHoldDamage(text))
+        if (IsCertainlyClean(text))
         {
             return new DetectionResult([]);
         }
 
-        var sites = new List<DamageSite>();
-        var output = new CharBuffer(text.Length);
-        try
+        // The sites are exactly the runs Fix would repair (every pass and code page), so Detect and Fix agree.
+        var steps = new List<FixStep>();
+        Engine.Repair(text.ToString(), options ?? FixOptions.Default, steps, null);
+        var sites = new DamageSite[steps.Count];
+        for (int i = 0; i < sites.Length; i++)
         {
-            var repairer = new Repairer(text, options ?? FixOptions.Default, null, sites);
-            repairer.Run(ref output);
-            return new DetectionResult(sites);
+            sites[i] = new DamageSite(steps[i].Index, steps[i].Length, steps[i].Confidence, steps[i].IsGuess);
         }
-        finally
-        {
-            output.Dispose();
-        }
+
+        return new DetectionResult(sites);
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing of Mojibake.Fix, the span core and the UTF-8 path with SharpFuzz and AFL++.
+# Coverage-guided fuzzing of Mojibake.Fix, the span core, the UTF-8 path and the tool's JSONL/CSV readers with SharpFuzz and AFL++.
 # Usage: tests/MojibakeFix.Fuzz/run.sh [seconds]   (default 600). Installs AFL++ (apt) and SharpFuzz's tool.
 # Findings land in tests/MojibakeFix.Fuzz/findings/ (not committed); each crash becomes a regression test.
 set -euo pipefail
@@ -11,6 +11,7 @@ command -v sharpfuzz >/dev/null || dotnet tool install -g SharpFuzz.CommandLine
 rm -rf out
 dotnet publish -c Release -o out -v q -nologo
 sharpfuzz out/MojibakeFix.dll
+sharpfuzz out/mojifix.dll
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_SKIP_BIN_CHECK=1
 mkdir -p findings
 afl-fuzz -V "$seconds" -i seeds -o findings -t 10000 -m none -- dotnet out/MojibakeFix.Fuzz.dll || true
