@@ -141,6 +141,34 @@ internal static class Blocks
         }
     }
 
+    /// <summary>
+    /// Reports the sites in <paramref name="content"/> (at byte <paramref name="start"/>) as the repair sees them:
+    /// each valid UTF-8 run on its own, invalid bytes skipped, offsets through <paramref name="rawOffset"/> when the
+    /// content was unescaped from the block.
+    /// </summary>
+    internal static void ExplainRuns(ReadOnlySpan<byte> content, int start, Options o, List<Found> found, BlockResult result, Func<int, int>? rawOffset = null)
+    {
+        int at = 0;
+        while (at < content.Length)
+        {
+            int valid = ValidPrefix(content[at..]);
+            if (valid > 0)
+            {
+                string text = Encoding.UTF8.GetString(content.Slice(at, valid));
+                int runAt = at;
+                AddSites(text, Mojibake.FixAndExplain(text, o.Fix).Steps, start, found, result,
+                    u => rawOffset is null ? runAt + u : rawOffset(runAt + u));
+                at += valid;
+            }
+
+            if (at < content.Length)
+            {
+                System.Text.Rune.DecodeFromUtf8(content[at..], out _, out int invalid);
+                at += invalid;
+            }
+        }
+    }
+
     /// <summary>Adds the steps of a repaired text that starts at byte <paramref name="start"/> and was UTF-8 byte for byte.</summary>
     internal static void AddSites(string text, IReadOnlyList<FixStep> steps, int start, List<Found> found, BlockResult result, Func<int, int>? rawOffset = null)
     {

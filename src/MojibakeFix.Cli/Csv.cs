@@ -200,10 +200,8 @@ internal static class Csv
         copied = stop;
         if (found is not null)
         {
-            string value = Encoding.UTF8.GetString(content);
             byte[]? rawContent = quoted ? raw[1..^1].ToArray() : null;
-            Blocks.AddSites(value, Mojibake.FixAndExplain(value, o.Fix).Steps, start + (quoted ? 1 : 0), found, result,
-                rawContent is null ? null : u => RawOffset(rawContent, u));
+            Blocks.ExplainRuns(content, start + (quoted ? 1 : 0), o, found, result, rawContent is null ? null : u => RawOffset(rawContent, u));
         }
     }
 
