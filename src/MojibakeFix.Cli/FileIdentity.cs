@@ -29,6 +29,17 @@ internal static unsafe class FileIdentity
         return string.Equals(Resolve(a), Resolve(b), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
+    /// <summary>An identity of the file at <paramref name="path"/> to compare later (device and inode; the full path where stat is not available); null when it does not exist.</summary>
+    internal static object? Of(string path)
+    {
+        if (Stat != null)
+        {
+            return TryId(path, out var id) ? id : null;
+        }
+
+        return File.Exists(path) ? Resolve(path) : null;
+    }
+
     private static bool TryId(string path, out (ulong Device, ulong Inode) id)
     {
         id = default;

@@ -254,7 +254,14 @@ internal sealed class Runner(Options options)
     private long _line;
     private long _column;
     private string? _target; // --in-place: the file rewritten (symbolic links followed)
-    private FileStream? _tempStream;
+    private Stream? _tempStream;
+    private object? _targetId; // --in-place: the file's identity when the run started on it
+
+    // Test hooks (environment variables, read once): a pause after each block written, so that tests can
+    // interrupt a run or delete its input mid-way; and a temporary file that fails with "no space left on
+    // device" after the given number of bytes, as a full disk would.
+    private static readonly int SlowBlocksMs = int.TryParse(Environment.GetEnvironmentVariable("MOJIFIX_TEST_SLOW_BLOCKS_MS"), out int ms) ? ms : 0;
+    private static readonly long DiskFullAfter = long.TryParse(Environment.GetEnvironmentVariable("MOJIFIX_TEST_DISK_FULL_AFTER_BYTES"), out long n) ? n : -1;
 
     private void Write()
     {
@@ -322,7 +329,9 @@ internal sealed class Runner(Options options)
             _temp = Path.Combine(folder, $".{Path.GetFileName(_target)}.mojifix-{Environment.ProcessId}.tmp");
             try
             {
-                _tempStream = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                _targetId = FileIdentity.Of(_target);
+                var stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                _tempStream = DiskFullAfter >= 0 ? new DiskFullStream(stream, DiskFullAfter) : stream;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -402,6 +411,10 @@ internal sealed class Runner(Options options)
         _fileChanged |= result.Changed;
         _damaged |= result.Sites > 0 || (result.Changed && !options.Reporting);
         _messages.Progress(result.InputBytes, result.Sites);
+        if (SlowBlocksMs > 0)
+        {
+            Thread.Sleep(SlowBlocksMs);
+        }
     }
 
     private void WriteCheck(string report)
@@ -424,7 +437,15 @@ internal sealed class Runner(Options options)
         {
             try
             {
-                _tempStream.Flush(flushToDisk: true);
+                if (_tempStream is FileStream file)
+                {
+                    file.Flush(flushToDisk: true);
+                }
+                else
+                {
+                    _tempStream.Flush();
+                }
+
                 _tempStream.Dispose();
                 _tempStream = null;
                 if (!_fileChanged)
@@ -433,6 +454,12 @@ internal sealed class Runner(Options options)
                 }
                 else
                 {
+                    if (_targetId is null || !Equals(FileIdentity.Of(_target!), _targetId))
+                    {
+                        // Renaming now would bring back a file someone removed, or overwrite one put in its place.
+                        throw new IOException("deleted or replaced while it was being repaired; the repaired text was not written");
+                    }
+
                     if (!OperatingSystem.IsWindows())
                     {
                         File.SetUnixFileMode(_temp!, File.GetUnixFileMode(_target!));
@@ -545,4 +572,51 @@ internal sealed class Runner(Options options)
     };
 
     private sealed class OutputGoneException : Exception;
+}
+
+/// <summary>A test stand-in for a full disk: writes fail with "No space left on device" past a number of bytes.</summary>
+internal sealed class DiskFullStream(Stream inner, long capacity) : Stream
+{
+    private long _written;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => _written;
+
+    public override long Position { get => _written; set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (_written + buffer.Length > capacity)
+        {
+            throw new IOException("No space left on device", 28); // ENOSPC
+        }
+
+        inner.Write(buffer);
+        _written += buffer.Length;
+    }
+
+    public override void Flush() => inner.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }
