@@ -161,8 +161,7 @@ internal static class JsonLines
             edits.Add(new Edit(start, raw.Length, scratchStart, scratch.Length - scratchStart));
             if (found is not null)
             {
-                string text = Encoding.UTF8.GetString(raw);
-                Blocks.AddSites(text, Mojibake.FixAndExplain(text, o.Fix).Steps, start, found, result);
+                Blocks.ExplainRuns(raw, start, o, found, result); // as repaired: run by run around bytes that are not UTF-8
             }
 
             return;

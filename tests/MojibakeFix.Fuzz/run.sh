@@ -18,6 +18,6 @@ afl-fuzz -V "$seconds" -i seeds -o "$run" -t 10000 -m none -- dotnet out/Mojibak
 # One line per run in runs.log (committed): the figures the README's testing section adds up.
 stats="$run/default/fuzzer_stats"
 get() { awk -v k="$1" '$1 == k { print $3 }' "$stats"; }
-printf '%s\t%ss\t%s execs\t%s/s\t%s crashes\t%s hangs\t%s corpus\t%s\n' "$(date -u +%FT%TZ)" "$seconds" \
+printf '%s\t%s s\t%s execs\t%s/s\t%s crashes\t%s hangs\t%s corpus\t%s\n' "$(date -u +%FT%TZ)" "$(get run_time)" \
   "$(get execs_done)" "$(get execs_per_sec)" "$(get saved_crashes)" "$(get saved_hangs)" "$(get corpus_count)" \
   "$(git rev-parse --short HEAD 2>/dev/null)" | tee -a runs.log
