@@ -51,6 +51,72 @@ public static partial class Mojibake
         return changed;
     }
 
+    /// <summary>
+    /// Repairs UTF-8 text from <paramref name="source"/> into <paramref name="destination"/>, in the shape of
+    /// <see cref="System.Text.Unicode.Utf8.FromUtf16"/>: for streams, call it block by block with
+    /// <paramref name="isFinalBlock"/> false and pass the unread rest again with the next block.
+    /// </summary>
+    /// <param name="source">The UTF-8 input.</param>
+    /// <param name="destination">Where the repaired UTF-8 goes.</param>
+    /// <param name="bytesRead">How many bytes of <paramref name="source"/> were consumed.</param>
+    /// <param name="bytesWritten">How many bytes were written to <paramref name="destination"/>.</param>
+    /// <param name="isFinalBlock">
+    /// False when more input follows: the call then stops where no damaged run can be cut in two (a line break,
+    /// or plain ASCII) and returns <see cref="OperationStatus.NeedMoreData"/>.
+    /// </param>
+    /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <returns>
+    /// <see cref="OperationStatus.Done"/> when all of <paramref name="source"/> was consumed;
+    /// <see cref="OperationStatus.NeedMoreData"/> when a tail was held back (only when not final);
+    /// <see cref="OperationStatus.DestinationTooSmall"/> when the repaired block does not fit (nothing is consumed
+    /// then; <see cref="GetMaxFixedUtf8Length"/> bytes always fit).
+    /// </returns>
+    /// <remarks>
+    /// Bytes that are not valid UTF-8 are copied through where they were. Clean blocks are copied without
+    /// allocating. As for text, a block that is not final ends at a line break (inside a line only past 64 K
+    /// bytes), so streamed input gets exactly the whole-input result.
+    /// </remarks>
+    public static OperationStatus FixUtf8(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesRead, out int bytesWritten,
+        bool isFinalBlock = true, FixOptions? options = null)
+    {
+        options ??= FixOptions.Default;
+        int take = isFinalBlock ? source.Length : StreamBoundary.SafeEnd(source);
+        ReadOnlySpan<byte> block = source[..take];
+        OperationStatus done = take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
+        if (!MayHoldDamageUtf8(block, options) || IsCertainlyCleanUtf8(block))
+        {
+            if (!block.TryCopyTo(destination))
+            {
+                bytesRead = bytesWritten = 0;
+                return OperationStatus.DestinationTooSmall;
+            }
+
+            bytesRead = bytesWritten = take;
+            return done;
+        }
+
+        var writer = new ArrayBufferWriter<byte>(Math.Max(block.Length, 1));
+        FixUtf8(block, writer, options);
+        if (!writer.WrittenSpan.TryCopyTo(destination))
+        {
+            bytesRead = bytesWritten = 0;
+            return OperationStatus.DestinationTooSmall;
+        }
+
+        bytesRead = take;
+        bytesWritten = writer.WrittenCount;
+        return done;
+    }
+
+    /// <summary>
+    /// The most bytes <see cref="FixUtf8(ReadOnlySpan{byte}, Span{byte}, out int, out int, bool, FixOptions?)"/>
+    /// writes for <paramref name="length"/> input bytes: a repair only shortens text, except a C1 control
+    /// (2 bytes) that becomes the Windows-1252 character it stood for (up to 3 bytes).
+    /// </summary>
+    /// <param name="length">The input length in bytes.</param>
+    /// <returns>The destination length that always fits.</returns>
+    public static int GetMaxFixedUtf8Length(int length) => (int)Math.Min(Array.MaxLength, length + ((length + 1L) / 2));
+
     /// <summary>Repairs UTF-8 text into a new array.</summary>
     /// <param name="utf8">The UTF-8 input.</param>
     /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>

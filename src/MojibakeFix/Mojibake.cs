@@ -112,8 +112,10 @@ public static partial class Mojibake
     /// the repaired text (nothing is consumed then; a destination of <see cref="GetMaxFixedLength"/> always fits).
     /// </returns>
     /// <remarks>
-    /// Never writes past <paramref name="charsWritten"/> and never allocates when nothing changes. Decisions
-    /// that use the rest of the document see only the current block.
+    /// Never writes past <paramref name="charsWritten"/> and never allocates when nothing changes. Evidence is
+    /// gathered line by line and a block that is not final ends at a line break, so text streamed in blocks of
+    /// any size gets exactly the whole-string result; only a line longer than 64 K characters is cut inside,
+    /// between plain ASCII characters, and its pieces are then judged apart.
     /// </remarks>
     public static OperationStatus Fix(ReadOnlySpan<char> source, Span<char> destination, out int charsRead,
         out int charsWritten, bool isFinalBlock = true, FixOptions? options = null)
@@ -121,64 +123,71 @@ public static partial class Mojibake
         int take = isFinalBlock ? source.Length : StreamBoundary.SafeEnd(source);
         ReadOnlySpan<char> block = source[..take];
         options ??= FixOptions.Default;
-        if (options.OtherCodePages && OtherCodePages.MayApply(block))
+        OperationStatus done = take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
+        if (CandidateScanner.CannotHoldDamage(block) && !(options.OtherCodePages && OtherCodePages.MayApply(block)))
         {
-            // Other code pages work word by word on a string; take the string path for this block.
-            string repaired = Engine.Repair(block.ToString(), options, null, null);
-            if (repaired.Length > destination.Length)
+            if (!block.TryCopyTo(destination))
             {
                 charsRead = charsWritten = 0;
                 return OperationStatus.DestinationTooSmall;
             }
 
-            repaired.CopyTo(destination);
-            charsRead = take;
-            charsWritten = repaired.Length;
-            return take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
+            charsRead = charsWritten = take;
+            return done;
         }
 
-        if (CandidateScanner.CannotHoldDamage(block))
+        // Line by line, as the string path does (each line is its own document).
+        int written = 0;
+        for (int at = 0; at < block.Length;)
         {
-            if (destination.Length < block.Length)
+            int end = block[at..].IndexOfAny('\n', '\r');
+            end = end < 0 ? block.Length : at + end + 1;
+            if (!TryFixLine(block[at..end], destination[written..], options, out int n))
             {
                 charsRead = charsWritten = 0;
                 return OperationStatus.DestinationTooSmall;
             }
 
-            block.CopyTo(destination);
-            charsRead = charsWritten = block.Length;
-            return take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
-        }
-
-        var output = new CharBuffer(destination);
-        var repairer = new Repairer(block, options ?? FixOptions.Default);
-        bool changed = repairer.Run(ref output);
-        if (!changed)
-        {
-            if (destination.Length < block.Length)
-            {
-                charsRead = charsWritten = 0;
-                return OperationStatus.DestinationTooSmall;
-            }
-
-            block.CopyTo(destination);
-            charsWritten = block.Length;
-        }
-        else if (output.Overflowed)
-        {
-            charsRead = charsWritten = 0;
-            return OperationStatus.DestinationTooSmall;
-        }
-        else
-        {
-            // Damage found: the later passes (stability, other code pages) run exactly as for a string.
-            string repaired = Engine.Repair(block.ToString(), options ?? FixOptions.Default, null, null);
-            repaired.CopyTo(destination);
-            charsWritten = repaired.Length;
+            written += n;
+            at = end;
         }
 
         charsRead = take;
-        return take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
+        charsWritten = written;
+        return done;
+    }
+
+    /// <summary>One line into <paramref name="destination"/>; false when it does not fit. Allocates only when the line changes.</summary>
+    private static bool TryFixLine(ReadOnlySpan<char> line, Span<char> destination, FixOptions options, out int written)
+    {
+        written = 0;
+        bool otherPages = options.OtherCodePages && OtherCodePages.MayApply(line);
+        if (!otherPages && CandidateScanner.CannotHoldDamage(line))
+        {
+            written = line.Length;
+            return line.TryCopyTo(destination);
+        }
+
+        if (!otherPages)
+        {
+            var output = new CharBuffer(destination);
+            var repairer = new Repairer(line, options);
+            if (!repairer.Run(ref output))
+            {
+                written = line.Length;
+                return line.TryCopyTo(destination);
+            }
+
+            if (output.Overflowed)
+            {
+                return false;
+            }
+        }
+
+        // Damage found, or other code pages to try: the later passes run exactly as for a string.
+        string repaired = Engine.Repair(line.ToString(), options, null, null);
+        written = repaired.Length;
+        return repaired.AsSpan().TryCopyTo(destination);
     }
 
     /// <summary>Repairs <paramref name="source"/> into <paramref name="destination"/> as one final block.</summary>

@@ -7,19 +7,30 @@ internal static class StreamBoundary
     internal const int Window = 4096;
 
     /// <summary>
-    /// The length of the prefix that can be repaired now: up to the last line break, else the last space or
-    /// ASCII letter/digit with ASCII on both sides (a damaged run never spans one), else everything but a
-    /// short tail that may begin a sequence.
+    /// A line is only cut (between plain ASCII characters) once it is longer than this; shorter lines wait for
+    /// their line break, so streamed text gets the whole-string result (evidence is gathered per line).
+    /// </summary>
+    internal const int LongLine = 64 * 1024;
+
+    /// <summary>
+    /// The length of the prefix that can be repaired now: up to the last line break; in a line longer than
+    /// <see cref="LongLine"/>, the last plain ASCII character with plain ASCII on both sides (a damaged run never
+    /// spans one), else everything but a short tail that may begin a sequence; 0 when more text is needed.
     /// </summary>
     internal static int SafeEnd(ReadOnlySpan<char> s)
     {
-        int floor = Math.Max(0, s.Length - Window);
-        int nl = s[floor..].LastIndexOfAny('\n', '\r');
+        int nl = s.LastIndexOfAny('\n', '\r');
         if (nl >= 0)
         {
-            return floor + nl + 1;
+            return nl + 1;
         }
 
+        if (s.Length <= LongLine)
+        {
+            return 0; // wait for the end of the line
+        }
+
+        int floor = s.Length - Window;
         for (int i = s.Length - 1; i > floor; i--)
         {
             if (IsInert(s[i]) && IsInert(s[i - 1]) && (i + 1 >= s.Length || IsInert(s[i + 1])))
@@ -29,7 +40,42 @@ internal static class StreamBoundary
         }
 
         // No quiet spot in the window (e.g. one huge run of damage): hold back a tail longer than any sequence.
-        return s.Length > Window ? s.Length - 64 : 0;
+        return s.Length - 64;
+    }
+
+    /// <summary>
+    /// <see cref="SafeEnd(ReadOnlySpan{char})"/> for UTF-8: the same cut points (all of them ASCII), and a forced
+    /// cut never inside a character.
+    /// </summary>
+    internal static int SafeEnd(ReadOnlySpan<byte> s)
+    {
+        int nl = s.LastIndexOfAny((byte)'\n', (byte)'\r');
+        if (nl >= 0)
+        {
+            return nl + 1;
+        }
+
+        if (s.Length <= LongLine)
+        {
+            return 0; // wait for the end of the line
+        }
+
+        int floor = s.Length - Window;
+        for (int i = s.Length - 1; i > floor; i--)
+        {
+            if (IsInert((char)s[i]) && IsInert((char)s[i - 1]) && (i + 1 >= s.Length || IsInert((char)s[i + 1])))
+            {
+                return i;
+            }
+        }
+
+        int cut = s.Length - 64;
+        while (cut > 0 && (s[cut] & 0xC0) == 0x80)
+        {
+            cut--; // a continuation byte: back to the start of its character
+        }
+
+        return cut;
     }
 
     // ASCII other than '?' (which can stand for a lost byte) and ' ' (a lost no-break space).

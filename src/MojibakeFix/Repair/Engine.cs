@@ -12,8 +12,61 @@ internal static class Engine
 {
     private const int MaxPasses = 8;
 
-    /// <summary>Repairs <paramref name="text"/>; returns the same instance when nothing changed.</summary>
+    /// <summary>
+    /// Repairs <paramref name="text"/>; returns the same instance when nothing changed. Each line (up to and
+    /// including its line break) is repaired as a document of its own: no damaged run holds a line break, and
+    /// keeping the evidence (favourite code page, quote style, language) within a line means a stream cut at line
+    /// breaks gets exactly the result of the whole string.
+    /// </summary>
     internal static string Repair(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
+    {
+        ReadOnlySpan<char> all = text;
+        int first = all.IndexOfAny('\n', '\r');
+        if (first < 0 || first == text.Length - 1)
+        {
+            return RepairLine(text, options, steps, sites);
+        }
+
+        System.Text.StringBuilder? output = null;
+        List<FixStep>? lineSteps = steps is null ? null : [];
+        List<DamageSite>? lineSites = sites is null ? null : [];
+        int start = 0, copied = 0;
+        while (start < text.Length)
+        {
+            int end = all[start..].IndexOfAny('\n', '\r');
+            end = end < 0 ? text.Length : start + end + 1;
+            ReadOnlySpan<char> line = all[start..end];
+            if (!CandidateScanner.CannotHoldDamage(line) || (options.OtherCodePages && OtherCodePages.MayApply(line)))
+            {
+                string original = text.Substring(start, end - start);
+                lineSteps?.Clear();
+                lineSites?.Clear();
+                string repaired = RepairLine(original, options, lineSteps, lineSites);
+                foreach (DamageSite site in lineSites ?? [])
+                {
+                    sites!.Add(site with { Index = site.Index + start });
+                }
+
+                if (!ReferenceEquals(repaired, original))
+                {
+                    output ??= new System.Text.StringBuilder(text.Length);
+                    output.Append(text, copied, start - copied).Append(repaired);
+                    copied = end;
+                    foreach (FixStep step in lineSteps ?? [])
+                    {
+                        steps!.Add(step with { Index = step.Index + start });
+                    }
+                }
+            }
+
+            start = end;
+        }
+
+        return output is null ? text : output.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Repairs one line in passes until it is stable.</summary>
+    private static string RepairLine(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
     {
         string current = text;
         for (int pass = 0; pass < MaxPasses; pass++)

@@ -1,0 +1,205 @@
+using System.Buffers;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using MojibakeFix.Corpus;
+using MojibakeFix.Integration;
+using MojibakeFix.Tests.Support;
+
+namespace MojibakeFix.Tests;
+
+/// <summary>
+/// Differential testing: for random documents of many scripts, clean and damaged lines mixed, every way into the
+/// library gives the string API's result: the span core in one call and streamed in random blocks, the UTF-8
+/// path in one call and streamed, the text reader and the stream adapter over inputs cut in random pieces.
+/// </summary>
+public class DifferentialTests
+{
+    private static readonly Gen<string> s_line = Gen.Frequency(
+        (6, TextGen.Sentence),
+        (3, TextGen.Sentence.Select(Damage.Cp1252)),
+        (1, TextGen.Sentence.Select(Damage.Latin1)),
+        (1, TextGen.Sentence.Select(s => Damage.Cp1252(s, 2))),
+        (1, TextGen.Sentence.Select(Damage.LostNoBreakSpace)),
+        (1, TextGen.Sentence.Select(Damage.PdfWinAnsi)),
+        (1, TextGen.Sentence.Select(s => Damage.CodePage(s, 1251))),
+        (1, TextGen.Sentence.Select(s => Damage.CodePage(s, 1250))),
+        (1, TextGen.AnyUtf16.Select(s => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s))))); // valid UTF-16
+
+    /// <summary>A document and the random piece sizes to cut it into.</summary>
+    private static readonly Gen<(string Text, int[] Pieces)> s_document =
+        Gen.Choose(1, 40).SelectMany(n => Gen.ArrayOf(s_line, n))
+            .Zip(Gen.Elements("\n", " ", "\r\n", ""))
+            .Select(t => string.Join(t.Item2, t.Item1))
+            .Zip(Gen.ArrayOf(Gen.Frequency((3, Gen.Choose(1, 16)), (3, Gen.Choose(17, 300)), (1, Gen.Choose(301, 5000))), 8));
+
+    private static void Check(Func<(string Text, int[] Pieces), bool> property, int count) =>
+        Prop.ForAll(s_document.ToArbitrary(), property)
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(count).WithReplay(7_2026_11_25, 0x9E3779B97F4A7C15));
+
+    private static bool Same(string expected, string actual, string what, string input) =>
+        expected == actual ? true : throw new Xunit.Sdk.XunitException($"{what} differs from Fix on {Escape(input)}\nexpected {Escape(expected)}\nactual   {Escape(actual)}");
+
+    private static string Escape(string s) => string.Concat(s.Select(c => c is < ' ' or (>= '\u007f' and < '\u00a0') ? $"\\u{(int)c:X4}" : c.ToString()));
+
+    /// <summary>The i-th piece size, cycling through the generated ones.</summary>
+    private static int Piece(int[] pieces, int i) => pieces[i % pieces.Length];
+
+    [Fact]
+    public void Span_core_in_one_call_and_in_random_blocks() =>
+        Check(d =>
+        {
+            string expected = Mojibake.Fix(d.Text);
+            var destination = new char[d.Text.Length];
+            Same(expected, Mojibake.TryFix(d.Text, destination, out int written) ? new string(destination, 0, written) : "<too small>", "TryFix", d.Text);
+            return Same(expected, Streamed(d.Text, d.Pieces), "the streamed span core", d.Text);
+        }, 400);
+
+    [Fact]
+    public void Utf8_path_in_one_call_and_in_random_blocks() =>
+        Check(d =>
+        {
+            string expected = Mojibake.Fix(d.Text);
+            byte[] utf8 = Encoding.UTF8.GetBytes(d.Text);
+            Same(expected, Encoding.UTF8.GetString(Mojibake.FixUtf8(utf8)), "FixUtf8", d.Text);
+
+            var output = new ArrayBufferWriter<byte>();
+            int at = 0, i = 0;
+            var pending = new List<byte>();
+            while (at < utf8.Length || pending.Count > 0)
+            {
+                int n = Math.Min(Piece(d.Pieces, i++), utf8.Length - at);
+                pending.AddRange(utf8.AsSpan(at, n));
+                at += n;
+                bool final = at == utf8.Length;
+                byte[] block = [.. pending];
+                var destination = new byte[block.Length + 16];
+                OperationStatus status = Mojibake.FixUtf8(block, destination, out int read, out int written, final);
+                if (status == OperationStatus.DestinationTooSmall)
+                {
+                    throw new Xunit.Sdk.XunitException("the UTF-8 core asked for more room than its input");
+                }
+
+                output.Write(destination.AsSpan(0, written));
+                pending.RemoveRange(0, read);
+                if (final && pending.Count > 0 && read == 0)
+                {
+                    throw new Xunit.Sdk.XunitException("the final block was not consumed");
+                }
+            }
+
+            return Same(expected, Encoding.UTF8.GetString(output.WrittenSpan), "the streamed UTF-8 core", d.Text);
+        }, 400);
+
+    [Fact]
+    public void Text_reader_over_random_pieces() =>
+        Check(d =>
+        {
+            using var reader = new MojibakeFixingTextReader(new Pieces(d.Text, d.Pieces), blockSize: 256 + (Piece(d.Pieces, 3) * 7 % 2000));
+            var sb = new StringBuilder();
+            var buffer = new char[1 + Piece(d.Pieces, 5)];
+            for (int n; (n = reader.Read(buffer, 0, buffer.Length)) > 0;)
+            {
+                sb.Append(buffer, 0, n);
+            }
+
+            return Same(Mojibake.Fix(d.Text), sb.ToString(), "MojibakeFixingTextReader", d.Text);
+        }, 300);
+
+    [Fact]
+    public void Stream_adapter_over_random_pieces() =>
+        Check(d =>
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(d.Text);
+            using var stream = new MojibakeFixingStream(new PieceStream(utf8, d.Pieces));
+            using var copy = new MemoryStream();
+            var buffer = new byte[1 + Piece(d.Pieces, 6)];
+            for (int n; (n = stream.Read(buffer, 0, buffer.Length)) > 0;)
+            {
+                copy.Write(buffer, 0, n);
+            }
+
+            return Same(Mojibake.Fix(d.Text), Encoding.UTF8.GetString(copy.ToArray()), "MojibakeFixingStream", d.Text);
+        }, 300);
+
+    /// <summary>Feeds the span core in the given piece sizes, carrying what it holds back into the next call.</summary>
+    private static string Streamed(string text, int[] pieces)
+    {
+        var output = new StringBuilder();
+        var pending = new StringBuilder();
+        int at = 0, i = 0;
+        while (at < text.Length || pending.Length > 0)
+        {
+            int n = Math.Min(Piece(pieces, i++), text.Length - at);
+            pending.Append(text, at, n);
+            at += n;
+            bool final = at == text.Length;
+            string block = pending.ToString();
+            var destination = new char[block.Length];
+            OperationStatus status = Mojibake.Fix(block, destination, out int read, out int written, final);
+            if (status == OperationStatus.DestinationTooSmall)
+            {
+                throw new Xunit.Sdk.XunitException("the span core asked for more room than its input");
+            }
+
+            output.Append(destination, 0, written);
+            pending.Remove(0, read);
+            if (final && pending.Length > 0 && read == 0)
+            {
+                throw new Xunit.Sdk.XunitException("the final block was not consumed");
+            }
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>A reader that hands out the text in the given piece sizes.</summary>
+    private sealed class Pieces(string text, int[] pieces) : TextReader
+    {
+        private int _at, _i;
+
+        public override int Read(Span<char> buffer)
+        {
+            int n = Math.Min(Math.Min(Piece(pieces, _i++), buffer.Length), text.Length - _at);
+            text.AsSpan(_at, n).CopyTo(buffer);
+            _at += n;
+            return n;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+    }
+
+    /// <summary>A stream that returns the bytes in the given piece sizes.</summary>
+    private sealed class PieceStream(byte[] bytes, int[] pieces) : Stream
+    {
+        private int _at, _i;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => bytes.Length;
+
+        public override long Position { get => _at; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = Math.Min(Math.Min(Piece(pieces, _i++), count), bytes.Length - _at);
+            bytes.AsSpan(_at, n).CopyTo(buffer.AsSpan(offset));
+            _at += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
