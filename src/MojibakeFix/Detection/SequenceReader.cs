@@ -1,4 +1,5 @@
 using MojibakeFix.CodePages;
+using MojibakeFix.Internals;
 
 namespace MojibakeFix.Detection;
 
@@ -11,6 +12,7 @@ internal static class SequenceReader
     /// </summary>
     internal static bool TryRead(ReadOnlySpan<char> s, int i, bool lossy, bool lostSpaces, out Sequence seq)
     {
+        WorkMeter.Add(1); // a candidate scored
         seq = default;
         char c0 = s[i];
         if (!Sequence.IsLeadChar(c0))

@@ -36,6 +36,9 @@ public sealed class MojibakeFixingTextReader : TextReader
         _fixed = new char[_raw.Length];
     }
 
+    /// <summary>The characters of input held at most so far (for the tests of bounded memory).</summary>
+    internal int BufferLength => _raw.Length;
+
     /// <inheritdoc/>
     public override int Peek() => Fill() ? _fixed[_fixedStart] : -1;
 

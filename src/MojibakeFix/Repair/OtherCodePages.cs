@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using MojibakeFix.CodePages;
+using MojibakeFix.Internals;
 using MojibakeFix.Text;
 
 namespace MojibakeFix.Repair;
@@ -145,6 +146,7 @@ internal static class OtherCodePages
             return again;
         }
 
+        WorkMeter.Add(text.Length);
         List<(int Start, int End)>? words = CandidateWords(text);
         if (words is null)
         {
@@ -266,6 +268,7 @@ internal static class OtherCodePages
         best = bestName = null;
         int bestScore = 0, bestVotes = -1;
         var pages = SingleByteCodePage.Others;
+        WorkMeter.Add(word.Length * (pages.Count + 1));
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
         Span<char> chars = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
         if (IsWindows1252Damage(word, bytes))

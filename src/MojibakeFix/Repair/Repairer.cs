@@ -27,6 +27,8 @@ internal ref struct Repairer
     private bool _profiled;
     private bool _quoteOpen;
     private sbyte _lossyEvidence = -1;
+    private sbyte _vietnamese = -1; // whole-document answers, computed once: per-candidate scans would be quadratic
+    private sbyte _catalan = -1;
     private int _lastGroupEnd;
     private int _lastGroupChar;
     private int _outerLeft = -1;
@@ -62,6 +64,7 @@ internal ref struct Repairer
     internal bool Run(ref CharBuffer output)
     {
         ReadOnlySpan<char> s = _s;
+        WorkMeter.Add(s.Length);
         int pending = 0;
         bool changed = false;
         bool sawC1 = false, sawSpecial = false;
@@ -462,6 +465,7 @@ internal ref struct Repairer
         {
             _lossyEvidence = 0;
             ReadOnlySpan<char> s = _s;
+            WorkMeter.Add(s.Length);
             for (int i = s.IndexOf('\u00E2'); i >= 0 && i < s.Length; i = NextE2(s, i + 1))
             {
                 if (SequenceReader.TryRead(s, i, true, false, out Sequence q) && q.Evidence == Evidence.Lossy
@@ -531,6 +535,7 @@ internal ref struct Repairer
         {
             _docEvidence = 0;
             ReadOnlySpan<char> s = _s;
+            WorkMeter.Add(s.Length);
             var cursor = new CandidateCursor(s);
             for (int i = cursor.Next(0); i >= 0; i = cursor.Next(i + 1))
             {
@@ -559,6 +564,7 @@ internal ref struct Repairer
         {
             _profiled = true;
             ReadOnlySpan<char> s = _s;
+            WorkMeter.Add(s.Length);
             var cursor = new CandidateCursor(s);
             for (int i = cursor.Next(0); i >= 0; i = cursor.Next(i + 1))
             {
@@ -582,8 +588,14 @@ internal ref struct Repairer
     /// <summary>Whether the document is Vietnamese: its repairs or its text hold letters only Vietnamese uses.</summary>
     private bool Vietnamese()
     {
-        return (DocProfile().Scripts & VietnameseBit) != 0 || _s.IndexOfAnyInRange('\u1EA0', '\u1EF9') >= 0
-            || _s.Contains("á»", StringComparison.Ordinal) || _s.Contains("áº", StringComparison.Ordinal) || _s.Contains("Æ°", StringComparison.Ordinal);
+        if (_vietnamese < 0)
+        {
+            WorkMeter.Add(_s.Length);
+            _vietnamese = (sbyte)((DocProfile().Scripts & VietnameseBit) != 0 || _s.IndexOfAnyInRange('\u1EA0', '\u1EF9') >= 0
+                || _s.Contains("á»", StringComparison.Ordinal) || _s.Contains("áº", StringComparison.Ordinal) || _s.Contains("Æ°", StringComparison.Ordinal) ? 1 : 0);
+        }
+
+        return _vietnamese == 1;
     }
 
     private const int VietnameseBit = 1 << 30;
@@ -591,12 +603,20 @@ internal ref struct Repairer
     private static long FamilyBit(int cp) => 1L << (Family(cp) & 63);
 
     /// <summary>Whether the text is Catalan, where à also stands inside words (vàlid, màquina).</summary>
-    private readonly bool Catalan()
+    private bool Catalan()
     {
+        if (_catalan >= 0)
+        {
+            return _catalan == 1;
+        }
+
         ReadOnlySpan<char> s = _s;
-        return s.Contains(" els ", StringComparison.Ordinal) || s.Contains(" amb ", StringComparison.Ordinal)
+        WorkMeter.Add(s.Length);
+        bool catalan = s.Contains(" els ", StringComparison.Ordinal) || s.Contains(" amb ", StringComparison.Ordinal)
             || s.Contains("l·l", StringComparison.Ordinal) || s.Contains("lÂ·l", StringComparison.Ordinal)
             || s.Contains(" per a ", StringComparison.Ordinal) || s.Contains("ciÃ³", StringComparison.Ordinal) && s.Contains(" de ", StringComparison.Ordinal) && !s.Contains(" le ", StringComparison.Ordinal);
+        _catalan = (sbyte)(catalan ? 1 : 0);
+        return catalan;
     }
 
     private PunctuationStyle Style()
@@ -604,6 +624,7 @@ internal ref struct Repairer
         if (_style is null)
         {
             ReadOnlySpan<char> s = _s;
+            WorkMeter.Add(2 * s.Length);
             var (open, close, _) = Conventions.For(Letters());
             bool low = (open == '\u201E' && close == '\u201C') || s.Contains('\u201E')
                 || s.Contains("â€ž", StringComparison.Ordinal) || s.Contains("â?ž", StringComparison.Ordinal);
