@@ -37,6 +37,14 @@ public static class Damage
         });
     }
 
+    /// <summary>Each character's Windows-1252 byte read as Latin-1 (a C1 control): how "€" becomes U+0080.</summary>
+    public static string Latin1ByteOf(string s) =>
+        string.Concat(s.Select(c => Array.IndexOf(s_cp1252, c) is int b and >= 0 ? ((char)b).ToString() : c.ToString()));
+
+    /// <summary>C1 controls replaced by the Windows-1252 characters of the same bytes (€ for U+0080, …).</summary>
+    public static string C1AsCp1252(string s) =>
+        string.Concat(s.Select(c => c is >= '\u0080' and < '\u00A0' ? s_cp1252[c] : c));
+
     /// <summary>Windows-1252 damage applied <paramref name="layers"/> times.</summary>
     public static string Cp1252(string s, int layers)
     {
@@ -53,7 +61,28 @@ public static class Damage
     /// <summary>UTF-8 bytes read as a single-byte code page; undefined bytes pass through as Latin-1 characters.</summary>
     public static string CodePage(string s, int codePage)
     {
-        char[] table = s_tables.GetOrAdd(codePage, static cp =>
+        char[] table = Table(codePage);
+        byte[] bytes = Encoding.UTF8.GetBytes(s);
+        return string.Create(bytes.Length, (bytes, table), static (dst, st) =>
+        {
+            for (int i = 0; i < st.bytes.Length; i++)
+            {
+                dst[i] = st.table[st.bytes[i]];
+            }
+        });
+    }
+
+    /// <summary>The character a single-byte code page shows for a byte (1252: undefined bytes as C1 controls; 28591: Latin-1).</summary>
+    public static char ShownAs(byte b, int codePage) => codePage switch
+    {
+        1252 => s_cp1252[b],
+        28591 => (char)b,
+        _ => Table(codePage)[b],
+    };
+
+    private static char[] Table(int codePage)
+    {
+        return s_tables.GetOrAdd(codePage, static cp =>
         {
             var encoding = Encoding.GetEncoding(cp, EncoderFallback.ExceptionFallback, new DecoderReplacementFallback("\uFFFF"));
             var t = new char[256];
@@ -64,14 +93,6 @@ public static class Damage
             }
 
             return t;
-        });
-        byte[] bytes = Encoding.UTF8.GetBytes(s);
-        return string.Create(bytes.Length, (bytes, table), static (dst, st) =>
-        {
-            for (int i = 0; i < st.bytes.Length; i++)
-            {
-                dst[i] = st.table[st.bytes[i]];
-            }
         });
     }
 

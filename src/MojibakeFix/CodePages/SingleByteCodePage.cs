@@ -29,6 +29,23 @@ internal sealed class SingleByteCodePage
     /// <summary>The name used in explanations (<c>windows-1251</c>, <c>macintosh</c>, <c>cp437</c>).</summary>
     internal string Name { get; }
 
+    /// <summary>The character this code page shows for a byte (undefined bytes as the Latin-1 character).</summary>
+    internal char ToChar(byte b) => _decode[b];
+
+    /// <summary>The code page an explanation names, or null.</summary>
+    internal static SingleByteCodePage? ByName(string name)
+    {
+        foreach (SingleByteCodePage page in Others)
+        {
+            if (page.Name == name)
+            {
+                return page;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The byte a character came from under this code page; false when it cannot have.</summary>
     internal bool TryGetByte(char c, out byte b)
     {

@@ -1,3 +1,4 @@
+using MojibakeFix.CodePages;
 using MojibakeFix.Detection;
 using MojibakeFix.Internals;
 
@@ -117,6 +118,11 @@ internal static class Engine
             }
         }
 
+        if (steps is not null)
+        {
+            SplitByDepth(steps);
+        }
+
         return current;
     }
 
@@ -195,12 +201,15 @@ internal static class Engine
             var encodings = new List<string>();
             double confidence = 1;
             bool guess = false;
+            IReadOnlyList<string> earlierChain = [];
             foreach (int i in earlier)
             {
-                encodings.AddRange(steps[i].Encodings);
+                earlierChain = Longer(earlierChain, steps[i].Encodings);
                 confidence = Math.Min(confidence, steps[i].Confidence);
                 guess |= steps[i].IsGuess;
             }
+
+            IReadOnlyList<string> laterChain = [];
 
             var replacement = new System.Text.StringBuilder();
             int pos = cs;
@@ -211,13 +220,18 @@ internal static class Engine
                 int a = Math.Max(step.Index, pos), b = Math.Max(step.Index + step.Length, a);
                 replacement.Append(current, pos, a - pos).Append(step.Replacement);
                 pos = b;
-                encodings.AddRange(step.Encodings);
+                laterChain = Longer(laterChain, step.Encodings);
                 confidence = Math.Min(confidence, step.Confidence);
                 guess |= step.IsGuess;
                 kind = step.Kind;
             }
 
             replacement.Append(current, pos, ce - pos);
+
+            // One layer's sites share its chain once: the merged site was damaged by the earlier layer's chain
+            // and then the later one's, not once per site it holds.
+            encodings.AddRange(earlierChain);
+            encodings.AddRange(laterChain);
             int inStart = cs + deltaBefore;
             int inEnd = ce + deltaBefore + delta;
             result.Add(new FixStep(inStart, inEnd - inStart, input[inStart..inEnd], replacement.ToString(), encodings,
@@ -228,4 +242,133 @@ internal static class Engine
         steps.Clear();
         steps.AddRange(result);
     }
+
+    /// <summary>
+    /// Splits steps whose characters were not all damaged the same number of times (a run where only part took
+    /// a further layer, or a merged cluster) into pieces that each name their own chain. Each character of the
+    /// replacement is damaged again with the chain's outer layers, deepest first, until it gives back the next
+    /// characters of the original; ASCII stays with its neighbours. A step that does not walk through exactly
+    /// (a guess, a C1 control shown as its Windows-1252 character) stays as it is.
+    /// </summary>
+    private static void SplitByDepth(List<FixStep> steps)
+    {
+        for (int k = steps.Count - 1; k >= 0; k--)
+        {
+            if (steps[k].Encodings.Count >= 2 && !steps[k].IsGuess && PiecesByDepth(steps[k]) is { } pieces)
+            {
+                steps.RemoveAt(k);
+                steps.InsertRange(k, pieces);
+            }
+        }
+    }
+
+    private static List<FixStep>? PiecesByDepth(FixStep step)
+    {
+        string o = step.Original, r = step.Replacement;
+        IReadOnlyList<string> chain = step.Encodings;
+        var pieces = new List<FixStep>();
+        int pieceR = 0, pieceO = 0, pieceDepth = 0, p = 0;
+        for (int i = 0; i < r.Length;)
+        {
+            int len = char.IsHighSurrogate(r[i]) && i + 1 < r.Length && char.IsLowSurrogate(r[i + 1]) ? 2 : 1;
+            int depth = 0, width = 0;
+            if (r[i] < 0x80)
+            {
+                if (p >= o.Length || o[p] != r[i])
+                {
+                    return null;
+                }
+
+                width = 1;
+            }
+            else
+            {
+                for (int d = chain.Count; d >= 1 && depth == 0; d--)
+                {
+                    if (Shown(r.AsSpan(i, len), chain, d, o, p) is int w and >= 0)
+                    {
+                        (depth, width) = (d, w);
+                    }
+                }
+
+                if (depth == 0)
+                {
+                    return null;
+                }
+            }
+
+            if (depth != 0 && pieceDepth != 0 && depth != pieceDepth)
+            {
+                pieces.Add(Piece(step, pieceR, i, pieceO, p, pieceDepth));
+                (pieceR, pieceO) = (i, p);
+            }
+
+            pieceDepth = depth != 0 ? depth : pieceDepth;
+            i += len;
+            p += width;
+        }
+
+        if (p != o.Length || (pieces.Count == 0 && pieceDepth == chain.Count))
+        {
+            return null; // not an exact walk, or one depth throughout: the step is right as it is
+        }
+
+        pieces.Add(Piece(step, pieceR, r.Length, pieceO, o.Length, pieceDepth == 0 ? chain.Count : pieceDepth));
+        return pieces;
+
+        static FixStep Piece(FixStep step, int r0, int r1, int o0, int o1, int depth) => step with
+        {
+            Index = step.Index + o0, Length = o1 - o0, Original = step.Original[o0..o1],
+            Replacement = step.Replacement[r0..r1], Encodings = step.Encodings.Take(depth).ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// How many characters of <paramref name="original"/> from <paramref name="at"/> the text becomes when damaged
+    /// again by the outer <paramref name="depth"/> layers of the chain (its UTF-8 bytes shown through each code
+    /// page, the innermost of them first); -1 when it does not give back those characters. A Windows-1252 or
+    /// Latin-1 layer may show a byte 0x80–0x9F as its Windows-1252 character or as a C1 control: real decoders do
+    /// either, and damage through a code page that leaves a byte undefined shows it as the control.
+    /// </summary>
+    private static int Shown(ReadOnlySpan<char> text, IReadOnlyList<string> chain, int depth, string original, int at)
+    {
+        if (depth == 0)
+        {
+            return original.AsSpan(at).StartsWith(text, StringComparison.Ordinal) ? text.Length : -1;
+        }
+
+        string name = chain[depth - 1];
+        SingleByteCodePage? page = name is "windows-1252" or "latin-1" ? null : SingleByteCodePage.ByName(name);
+        if (page is null && name is not ("windows-1252" or "latin-1"))
+        {
+            return -1; // a chain through a double-byte code page: not re-damaged here
+        }
+
+        Span<byte> bytes = stackalloc byte[8];
+        int n = System.Text.Encoding.UTF8.GetBytes(text, bytes);
+        int width = 0;
+        Span<char> one = stackalloc char[1];
+        foreach (byte b in bytes[..n])
+        {
+            one[0] = page is not null ? page.ToChar(b) : Windows1252.ToChar(b);
+            int w = Shown(one, chain, depth - 1, original, at + width);
+            if (w < 0 && page is null && b is >= 0x80 and < 0xA0)
+            {
+                one[0] = (char)b;
+                w = Shown(one, chain, depth - 1, original, at + width);
+            }
+
+            if (w < 0)
+            {
+                return -1;
+            }
+
+            width += w;
+        }
+
+        return width;
+    }
+
+    /// <summary>The chain with more layers (the first on a tie): where one layer's sites differ, the deeper damage names the site.</summary>
+    private static IReadOnlyList<string> Longer(IReadOnlyList<string> a, IReadOnlyList<string> b) => b.Count > a.Count ? b : a;
 }

@@ -683,6 +683,7 @@ internal ref struct Repairer
         {
             ref readonly Sequence q = ref group[k];
             int cp = q.CodePoint;
+            guess |= q.SpaceMask != 0; // a lost no-break space: the byte 0xA0 is restored from context, not read
             if (q.Evidence == Evidence.Lossy)
             {
                 confidence = Math.Min(confidence, 0.6);
