@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection.Metadata;
 using System.Text;
+using System.Xml.Linq;
 
 namespace MojibakeFix.Cli.Tests;
 
@@ -52,6 +55,76 @@ public sealed class PackagingTests : IDisposable
         return (p.ExitCode, stdout + stderr.Result);
     }
 
+    /// <summary>What a package page shows: description, licence, readme, tags, the newest CHANGELOG section as release notes, the commit.</summary>
+    private static void CheckMetadata(string package, string id)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        XNamespace ns = "http://schemas.microsoft.com/packaging/2012/06/nuspec.xsd";
+        XElement meta;
+        using (Stream nuspec = zip.GetEntry($"{id}.nuspec")!.Open())
+        {
+            meta = XDocument.Load(nuspec).Root!.Element(ns + "metadata")!;
+        }
+
+        string Get(string name) => meta.Element(ns + name)?.Value ?? "";
+        Assert.Contains("mojibake", Get("description"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("MIT", Get("license"));
+        Assert.Contains("mojibake", Get("tags"), StringComparison.Ordinal);
+        Assert.Equal("README.md", Get("readme"));
+        Assert.NotNull(zip.GetEntry("README.md"));
+
+        string changelog = File.ReadAllText(Path.Combine(RepositoryRoot(), "CHANGELOG.md"));
+        string newest = changelog[changelog.IndexOf("\n## ", StringComparison.Ordinal)..].TrimStart().Split('\n')[0];
+        Assert.StartsWith(newest, Get("releaseNotes"), StringComparison.Ordinal);
+
+        XElement repository = meta.Element(ns + "repository")!;
+        Assert.Equal("git", repository.Attribute("type")?.Value);
+        var head = Run("git", RepositoryRoot(), null, "rev-parse", "HEAD");
+        if (head.Code == 0)
+        {
+            Assert.Equal(head.Output.Trim(), repository.Attribute("commit")?.Value);
+        }
+
+        if (id == "MojibakeFix")
+        {
+            Assert.NotNull(zip.GetEntry("lib/net10.0/MojibakeFix.xml")); // IntelliSense for every public member
+        }
+    }
+
+    /// <summary>The symbols package holds a portable PDB that carries every source file of the library in it.</summary>
+    private static void CheckSymbols(string snupkg)
+    {
+        using var zip = ZipFile.OpenRead(snupkg);
+        using var pdb = new MemoryStream();
+        using (Stream entry = zip.GetEntry("lib/net10.0/MojibakeFix.pdb")!.Open())
+        {
+            entry.CopyTo(pdb);
+        }
+
+        pdb.Position = 0;
+        using var provider = MetadataReaderProvider.FromPortablePdbStream(pdb);
+        MetadataReader reader = provider.GetMetadataReader();
+        var embeddedSource = new Guid("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
+        var embedded = new HashSet<string>();
+        foreach (CustomDebugInformationHandle handle in reader.CustomDebugInformation)
+        {
+            CustomDebugInformation info = reader.GetCustomDebugInformation(handle);
+            if (reader.GetGuid(info.Kind) == embeddedSource && info.Parent.Kind == HandleKind.Document)
+            {
+                embedded.Add(Path.GetFileName(reader.GetString(reader.GetDocument((DocumentHandle)info.Parent).Name)));
+            }
+        }
+
+        string sources = Path.Combine(RepositoryRoot(), "src", "MojibakeFix");
+        foreach (string file in Directory.EnumerateFiles(sources, "*.cs", SearchOption.AllDirectories))
+        {
+            if (!file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            {
+                Assert.Contains(Path.GetFileName(file), embedded);
+            }
+        }
+    }
+
     [Fact]
     public void Packages_restore_run_publish_with_native_aot_and_install_as_a_tool()
     {
@@ -61,6 +134,9 @@ public sealed class PackagingTests : IDisposable
         Assert.True(File.Exists(Path.Combine(feed, $"MojibakeFix.{_version}.nupkg")), pack.Output);
         Assert.True(File.Exists(Path.Combine(feed, $"MojibakeFix.{_version}.snupkg")), pack.Output);
         Assert.True(File.Exists(Path.Combine(feed, $"mojifix.{_version}.nupkg")), pack.Output);
+        CheckMetadata(Path.Combine(feed, $"MojibakeFix.{_version}.nupkg"), "MojibakeFix");
+        CheckMetadata(Path.Combine(feed, $"mojifix.{_version}.nupkg"), "mojifix");
+        CheckSymbols(Path.Combine(feed, $"MojibakeFix.{_version}.snupkg"));
 
         string app = Path.Combine(_dir, "app");
         Assert.Equal(0, Run("dotnet", _dir, null, "new", "console", "-o", app).Code);
