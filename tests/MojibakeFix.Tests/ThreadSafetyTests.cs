@@ -1,0 +1,100 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using MojibakeFix.Corpus;
+using MojibakeFix.Tests.Support;
+
+namespace MojibakeFix.Tests;
+
+/// <summary>
+/// Many threads fixing different strings at once get exactly the sequential results, through every entry point,
+/// both once the library is warm and from a cold start, where the threads race to build the lazily made tables
+/// (code pages, evidence masks, quotation conventions) in a freshly loaded copy of the assembly.
+/// </summary>
+public class ThreadSafetyTests
+{
+    private const int Threads = 8;
+
+    private static readonly string[] s_inputs = Gen.Frequency(
+            (4, TextGen.Sentence),
+            (3, TextGen.Sentence.Select(Damage.Cp1252)),
+            (1, TextGen.Sentence.Select(Damage.Latin1)),
+            (1, TextGen.Sentence.Select(s => Damage.Cp1252(s, 2))),
+            (1, TextGen.Sentence.Select(Damage.LostNoBreakSpace)),
+            (1, TextGen.Sentence.Select(Damage.PdfWinAnsi)),
+            (2, Gen.Elements(1251, 1250, 1253, 1257, 20866, 10000, 437, 866).SelectMany(cp => TextGen.Sentence.Select(s => Damage.CodePage(s, cp)))),
+            (1, TextGen.AnyUtf16))
+        .Sample(40, 800);
+
+    /// <summary>Everything the library says about a text: the repair, its steps, the detection, the UTF-8 path.</summary>
+    private static string Everything(string text)
+    {
+        var all = new StringBuilder(Mojibake.Fix(text));
+        foreach (FixStep step in Mojibake.FixAndExplain(text).Steps)
+        {
+            all.Append('\u0001').Append(step.Index).Append(' ').Append(step.Replacement).Append(' ').Append(step.Chain).Append(step.IsGuess);
+        }
+
+        DetectionResult detection = Mojibake.Detect(text);
+        all.Append('\u0002').Append(detection.HasMojibake).Append(detection.Sites.Count);
+        all.Append('\u0003').Append(Convert.ToHexString(Mojibake.FixUtf8(Encoding.UTF8.GetBytes(text))));
+        return all.ToString();
+    }
+
+    /// <summary>Runs <paramref name="work"/> on every input from <see cref="Threads"/> threads released together, each in its own order.</summary>
+    private static string[][] Together(Func<string, string> work)
+    {
+        var results = new string[Threads][];
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            var mine = new string[s_inputs.Length];
+            int[] order = Enumerable.Range(0, s_inputs.Length).ToArray();
+            new Random(t).Shuffle(order); // a different order on each thread
+            start.SignalAndWait();
+            foreach (int i in order)
+            {
+                mine[i] = work(s_inputs[i]);
+            }
+
+            results[t] = mine;
+        })).ToList();
+        threads.ForEach(th => th.Start());
+        threads.ForEach(th => th.Join());
+        return results;
+    }
+
+    [Fact]
+    public void Warm_threads_get_the_sequential_results_through_every_entry_point()
+    {
+        string[] sequential = s_inputs.Select(Everything).ToArray();
+        foreach (string[] result in Together(Everything))
+        {
+            Assert.Equal(sequential, result);
+        }
+    }
+
+    [Fact]
+    public void Threads_racing_a_cold_start_get_the_sequential_results()
+    {
+        var cold = new AssemblyLoadContext("cold start", isCollectible: true);
+        try
+        {
+            Assembly library = cold.LoadFromAssemblyPath(typeof(Mojibake).Assembly.Location);
+            Assert.NotSame(typeof(Mojibake).Assembly, library);
+            MethodInfo fix = library.GetType("MojibakeFix.Mojibake")!.GetMethod("Fix", [typeof(string)])!;
+            string[][] results = Together(text => (string)fix.Invoke(null, [text])!);
+            string[] sequential = s_inputs.Select(Mojibake.Fix).ToArray();
+            foreach (string[] result in results)
+            {
+                Assert.Equal(sequential, result);
+            }
+        }
+        finally
+        {
+            cold.Unload();
+        }
+    }
+}
