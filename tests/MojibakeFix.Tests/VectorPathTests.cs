@@ -2,7 +2,9 @@ using System.Runtime.Intrinsics;
 using FsCheck;
 using FsCheck.Fluent;
 using MojibakeFix.Corpus;
+using MojibakeFix.CodePages;
 using MojibakeFix.Detection;
+using MojibakeFix.Repair;
 using MojibakeFix.Tests.Support;
 
 namespace MojibakeFix.Tests;
@@ -113,4 +115,99 @@ public class VectorPathTests
 
             return found.SequenceEqual(expected) && jumpsAgree;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(778, 0x9E3779B97F4A7C15));
+
+    public static TheoryData<int> PairWidths()
+    {
+        var data = new TheoryData<int> { 0 };
+        if (Vector128.IsHardwareAccelerated)
+        {
+            data.Add(128);
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            data.Add(256);
+        }
+
+        return data;
+    }
+
+    private static int PairReference(string s, int from)
+    {
+        for (int i = Math.Max(from, 0); i + 1 < s.Length; i++)
+        {
+            if (OtherCodePages.IsPairAt(s, i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Every character that is a lead image in some code page, next to a continuation image of the same code
+    /// page, and every continuation image next to such a lead, is found by each width at every offset of a block:
+    /// the ranges the vector paths use hold the whole tables.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PairWidths))]
+    public void Every_code_page_pair_is_found_at_every_offset(int width)
+    {
+        ushort[] lead = SingleByteCodePage.LeadMasks.ToArray(), continuation = SingleByteCodePage.ContinuationMasks.ToArray();
+        var pairs = new List<string>();
+        for (int c = 0; c < 0x10000; c++)
+        {
+            if (lead[c] != 0 && Enumerable.Range(0x80, 0x10000 - 0x80).FirstOrDefault(d => (lead[c] & continuation[d]) != 0) is int d and > 0)
+            {
+                pairs.Add($"{(char)c}{(char)d}");
+            }
+
+            if (continuation[c] != 0 && Enumerable.Range(0x80, 0x10000 - 0x80).FirstOrDefault(l => (lead[l] & continuation[c]) != 0) is int l and > 0)
+            {
+                pairs.Add($"{(char)l}{(char)c}");
+            }
+        }
+
+        Assert.True(pairs.Count > 500, $"{pairs.Count} pairs");
+        int checkedPairs = 0;
+        foreach (string pair in pairs)
+        {
+            for (int at = 0; at < 20; at++)
+            {
+                string text = new string('.', at) + pair + new string('.', 40 - at);
+                int expected = PairReference(text, 0);
+                Assert.Equal(expected, OtherCodePages.IndexOfPair(text, 0, width));
+                checkedPairs += expected >= 0 ? 1 : 0;
+            }
+        }
+
+        Assert.True(checkedPairs > pairs.Count * 10, $"only {checkedPairs} placements were pairs at all");
+    }
+
+    [Theory]
+    [MemberData(nameof(PairWidths))]
+    public void Clean_cyrillic_and_greek_words_are_skipped_and_agree(int width)
+    {
+        string s = string.Concat(Enumerable.Repeat("после установки обновлений, Выключение; επανεκκίνηση μετά την εγκατάσταση 日本語 ", 20));
+        Assert.Equal(PairReference(s, 0), OtherCodePages.IndexOfPair(s, 0, width));
+    }
+
+    [Theory]
+    [MemberData(nameof(PairWidths))]
+    public void Random_text_agrees_with_the_exact_pair_definition(int width) =>
+        Prop.ForAll(Gen.OneOf(
+            TextGen.AnyUtf16, TextGen.Sentence,
+            Gen.Elements(1251, 1250, 1253, 1257, 20866, 10000, 437, 866, 28595, 28597).SelectMany(cp => TextGen.Sentence.Select(t => Damage.CodePage(t, cp)))).ToArbitrary(), s =>
+        {
+            for (int from = 0; from < s.Length; from++)
+            {
+                if (OtherCodePages.IndexOfPair(s, from, width) != PairReference(s, from))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500).WithReplay(779, 0x9E3779B97F4A7C15));
 }

@@ -31,32 +31,51 @@ internal static class Engine
         System.Text.StringBuilder? output = null;
         List<FixStep>? lineSteps = steps is null ? null : [];
         List<DamageSite>? lineSites = sites is null ? null : [];
-        int start = 0, copied = 0;
+        int copied = 0;
+
+        // Lines are visited only where a candidate lies: the next start of Windows-1252 damage and the next
+        // other-code-page pair are each searched over the whole text (vectorized) and kept until passed, so
+        // clean lines cost no per-line call and the searches stay linear.
+        int nextCandidate = -2, nextPair = -2;
+        int start = 0;
         while (start < text.Length)
         {
-            int end = all[start..].IndexOfAny('\n', '\r');
-            end = end < 0 ? text.Length : start + end + 1;
-            ReadOnlySpan<char> line = all[start..end];
-            if (!CandidateScanner.CannotHoldDamage(line) || (options.OtherCodePages && OtherCodePages.MayApply(line)))
+            if (nextCandidate != -1 && nextCandidate < start)
             {
-                string original = text.Substring(start, end - start);
-                lineSteps?.Clear();
-                lineSites?.Clear();
-                string repaired = RepairLine(original, options, lineSteps, lineSites);
-                foreach (DamageSite site in lineSites ?? [])
-                {
-                    sites!.Add(site with { Index = site.Index + start });
-                }
+                nextCandidate = CandidateScanner.IndexOfCandidate(all, start);
+            }
 
-                if (!ReferenceEquals(repaired, original))
+            if (nextPair != -1 && nextPair < start)
+            {
+                nextPair = options.OtherCodePages ? OtherCodePages.IndexOfPair(all, start, OtherCodePages.PairWidth) : -1;
+            }
+
+            int hit = nextCandidate < 0 ? nextPair : nextPair < 0 ? nextCandidate : Math.Min(nextCandidate, nextPair);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            start += all[start..hit].LastIndexOfAny('\n', '\r') + 1;
+            int end = all[hit..].IndexOfAny('\n', '\r');
+            end = end < 0 ? text.Length : hit + end + 1;
+            string original = text.Substring(start, end - start);
+            lineSteps?.Clear();
+            lineSites?.Clear();
+            string repaired = RepairLine(original, options, lineSteps, lineSites);
+            foreach (DamageSite site in lineSites ?? [])
+            {
+                sites!.Add(site with { Index = site.Index + start });
+            }
+
+            if (!ReferenceEquals(repaired, original))
+            {
+                output ??= new System.Text.StringBuilder(text.Length);
+                output.Append(text, copied, start - copied).Append(repaired);
+                copied = end;
+                foreach (FixStep step in lineSteps ?? [])
                 {
-                    output ??= new System.Text.StringBuilder(text.Length);
-                    output.Append(text, copied, start - copied).Append(repaired);
-                    copied = end;
-                    foreach (FixStep step in lineSteps ?? [])
-                    {
-                        steps!.Add(step with { Index = step.Index + start });
-                    }
+                    steps!.Add(step with { Index = step.Index + start });
                 }
             }
 

@@ -1,4 +1,8 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using MojibakeFix.CodePages;
@@ -31,25 +35,113 @@ internal static class OtherCodePages
     /// followed by one that is a continuation byte in the same code page. Clean Cyrillic (Пр…) and accented
     /// Latin fail this at two table lookups per character; text without non-ASCII characters is skipped whole.
     /// </summary>
-    internal static bool MayApply(ReadOnlySpan<char> s)
+    internal static bool MayApply(ReadOnlySpan<char> s) => IndexOfPair(s, 0, PairWidth) >= 0;
+
+    /// <summary>The vector width of the pair search, chosen once: 256, 128 or 0 (scalar).</summary>
+    internal static readonly int PairWidth = Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
+
+    /// <summary>
+    /// The first position at or after <paramref name="from"/> where some code page could read a UTF-8 sequence
+    /// (<see cref="IsPairAt"/>), or -1. The vector paths classify a block at a time to a mask of positions that
+    /// may qualify, a superset: a lead-byte image (by range) followed by a continuation-byte image (by range),
+    /// except two small letters of Cyrillic or Greek inside a word of that script, which is where clean Russian
+    /// or Greek spends its characters. Only the positions left are checked exactly.
+    /// </summary>
+    internal static int IndexOfPair(ReadOnlySpan<char> s, int from, int width)
     {
-        int i = s.IndexOfAnyExceptInRange('\0', '\u007F');
-        if (i < 0)
+        int i = Math.Max(from, 0);
+        if (width != 0 && i == 0 && s.Length >= 2)
         {
-            return false;
+            if (IsPairAt(s, 0))
+            {
+                return 0;
+            }
+
+            i = 1; // the vector paths look one character back
         }
 
-        ReadOnlySpan<ushort> lead = SingleByteCodePage.LeadMasks, continuation = SingleByteCodePage.ContinuationMasks;
-        for (; i + 1 < s.Length; i++)
+        int lanes = width == 256 ? Vector256<ushort>.Count : Vector128<ushort>.Count;
+        if (width != 0)
         {
-            char a = s[i], b = s[i + 1];
-            if ((lead[a] & continuation[b]) != 0 && !IsPlainWordPair(s, i))
+            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+            for (; i + lanes + 2 <= s.Length; i += lanes)
             {
-                return true;
+                ulong mask = width == 256 ? PairMask256(ref start, i) : PairMask128(ref start, i);
+                for (; mask != 0; mask &= mask - 1)
+                {
+                    int at = i + BitOperations.TrailingZeroCount(mask);
+                    if (IsPairAt(s, at))
+                    {
+                        return at;
+                    }
+                }
             }
         }
 
-        return false;
+        for (; i + 1 < s.Length; i++)
+        {
+            if (IsPairAt(s, i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The exact definition: a lead image followed by a continuation image of the same code page, not a plain word pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsPairAt(ReadOnlySpan<char> s, int i) =>
+        (SingleByteCodePage.LeadMasks[s[i]] & SingleByteCodePage.ContinuationMasks[s[i + 1]]) != 0 && !IsPlainWordPair(s, i);
+
+    // Ranges that hold every character with a lead mask, and every one with a continuation mask (checked
+    // against the tables by the tests); between them a position cannot qualify.
+    private static Vector128<ushort> In(Vector128<ushort> v, ushort lo, ushort hi) =>
+        Vector128.LessThanOrEqual(v - Vector128.Create(lo), Vector128.Create((ushort)(hi - lo)));
+
+    private static Vector256<ushort> In(Vector256<ushort> v, ushort lo, ushort hi) =>
+        Vector256.LessThanOrEqual(v - Vector256.Create(lo), Vector256.Create((ushort)(hi - lo)));
+
+    private static ulong PairMask128(ref ushort start, int i)
+    {
+        Vector128<ushort> a = Vector128.LoadUnsafe(ref start, (nuint)i);
+        Vector128<ushort> lead = In(a, 0xA0, 0x192) | In(a, 0x392, 0x3C6) | In(a, 0x401, 0x454) | In(a, 0x2013, 0x25CA) | In(a, 0xF7C6, 0xFB02);
+        if (lead == Vector128<ushort>.Zero)
+        {
+            return 0; // ASCII, CJK, Arabic, Hebrew, Indic…: no lead image at all
+        }
+
+        Vector128<ushort> b = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
+        Vector128<ushort> p = Vector128.LoadUnsafe(ref start, (nuint)(i - 1));
+        Vector128<ushort> c = Vector128.LoadUnsafe(ref start, (nuint)(i + 2));
+        Vector128<ushort> continuation = In(b, 0x80, 0x192) | In(b, 0x2BC, 0x2DD) | In(b, 0x384, 0x3C0) | In(b, 0x401, 0x491)
+            | In(b, 0x2013, 0x25A0) | In(b, 0xF7C2, 0xF8FD);
+        Vector128<ushort> asciiOther = Vector128.LessThanOrEqual(p, Vector128.Create((ushort)0x7F)) & ~In(p | Vector128.Create((ushort)0x20), 'a', 'z');
+        Vector128<ushort> asciiOtherNext = Vector128.LessThanOrEqual(c, Vector128.Create((ushort)0x7F)) & ~In(c | Vector128.Create((ushort)0x20), 'a', 'z');
+        Vector128<ushort> cyrillic = In(a, 0x430, 0x45F) & In(b, 0x430, 0x45F) & (asciiOther | In(p, 0x400, 0x52F)) & (asciiOtherNext | In(c, 0x400, 0x52F));
+        Vector128<ushort> greek = In(a, 0x3AC, 0x3CE) & In(b, 0x3AC, 0x3CE) & (asciiOther | In(p, 0x388, 0x3FF)) & (asciiOtherNext | In(c, 0x388, 0x3FF));
+        return (lead & continuation & ~(cyrillic | greek)).ExtractMostSignificantBits();
+    }
+
+    private static ulong PairMask256(ref ushort start, int i)
+    {
+        Vector256<ushort> a = Vector256.LoadUnsafe(ref start, (nuint)i);
+        Vector256<ushort> lead = In(a, 0xA0, 0x192) | In(a, 0x392, 0x3C6) | In(a, 0x401, 0x454) | In(a, 0x2013, 0x25CA) | In(a, 0xF7C6, 0xFB02);
+        if (lead == Vector256<ushort>.Zero)
+        {
+            return 0;
+        }
+
+        Vector256<ushort> b = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
+        Vector256<ushort> p = Vector256.LoadUnsafe(ref start, (nuint)(i - 1));
+        Vector256<ushort> c = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
+        Vector256<ushort> continuation = In(b, 0x80, 0x192) | In(b, 0x2BC, 0x2DD) | In(b, 0x384, 0x3C0) | In(b, 0x401, 0x491)
+            | In(b, 0x2013, 0x25A0) | In(b, 0xF7C2, 0xF8FD);
+        Vector256<ushort> asciiOther = Vector256.LessThanOrEqual(p, Vector256.Create((ushort)0x7F)) & ~In(p | Vector256.Create((ushort)0x20), 'a', 'z');
+        Vector256<ushort> asciiOtherNext = Vector256.LessThanOrEqual(c, Vector256.Create((ushort)0x7F)) & ~In(c | Vector256.Create((ushort)0x20), 'a', 'z');
+        Vector256<ushort> cyrillic = In(a, 0x430, 0x45F) & In(b, 0x430, 0x45F) & (asciiOther | In(p, 0x400, 0x52F)) & (asciiOtherNext | In(c, 0x400, 0x52F));
+        Vector256<ushort> greek = In(a, 0x3AC, 0x3CE) & In(b, 0x3AC, 0x3CE) & (asciiOther | In(p, 0x388, 0x3FF)) & (asciiOtherNext | In(c, 0x388, 0x3FF));
+        return (lead & continuation & ~(cyrillic | greek)).ExtractMostSignificantBits();
     }
 
     /// <summary>
