@@ -50,7 +50,7 @@ public class VectorPathTests
     [MemberData(nameof(Widths))]
     public void A_hit_is_found_at_every_position_and_length(int width)
     {
-        string[] sites = ["Ã©", "\u0093", "â€", "Ã ", "â?", "ð\u009F", "Å\u2122", "Ã\uFFFD"];
+        string[] sites = ["Ã©", "\u0093", "â€", "Ã ", "â?", "ð\u009F", "Å\u2122", "Ã\uFFFD", "é \u0081", "é ?", "ä ”", "Ãœ", "Ã?"];
         foreach (string site in sites)
         {
             for (int length = site.Length; length <= 70; length++)

@@ -125,39 +125,87 @@ internal static class CandidateScanner
     private static ulong Mask128(ref ushort start, int i)
     {
         Vector128<ushort> v = Vector128.LoadUnsafe(ref start, (nuint)i);
+        if (!Vector128.LessThanOrEqualAny(v - Vector128.Create((ushort)0x80), Vector128.Create((ushort)(0xF4 - 0x80))))
+        {
+            return 0; // no C1 control and no lead image: ASCII, CJK, Cyrillic, most of any text
+        }
+
         Vector128<ushort> n = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
+        Vector128<ushort> n2 = Vector128.LoadUnsafe(ref start, (nuint)(i + 2));
         Vector128<ushort> lead = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0xC2), Vector128.Create((ushort)(0xF4 - 0xC2)));
+        Vector128<ushort> c1 = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0x80), Vector128.Create((ushort)0x1F));
         Vector128<ushort> twoByte = Vector128.LessThanOrEqual(v, Vector128.Create((ushort)0xDF));
-        Vector128<ushort> space = Vector128.Equals(n, Vector128.Create((ushort)' '))
-            & (twoByte | Follows(Vector128.LoadUnsafe(ref start, (nuint)(i + 2))));
-        Vector128<ushort> hit = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0x80), Vector128.Create((ushort)0x1F))
-            | (lead & (Follows(n) | space));
+        Vector128<ushort> space = Vector128.Equals(n, Vector128.Create((ushort)' '));
+
+        // A superset first: every follower is non-ASCII or '?'. Accented letters before ASCII letters, and
+        // word-final é before a space and a word, end here without the full follower test.
+        Vector128<ushort> question = Vector128.Create((ushort)'?'), ascii = Vector128.Create((ushort)0x7F);
+        Vector128<ushort> maybe = lead & (Vector128.GreaterThan(n, ascii) | Vector128.Equals(n, question)
+            | (space & (twoByte | Vector128.GreaterThan(n2, ascii) | Vector128.Equals(n2, question))));
+        if (maybe == Vector128<ushort>.Zero)
+        {
+            return c1.ExtractMostSignificantBits();
+        }
+
+        Vector128<ushort> hit = c1 | (lead & (Follows(n) | (space & (twoByte | Follows(n2)))));
         return hit.ExtractMostSignificantBits();
     }
 
     private static ulong Mask256(ref ushort start, int i)
     {
         Vector256<ushort> v = Vector256.LoadUnsafe(ref start, (nuint)i);
+        if (!Vector256.LessThanOrEqualAny(v - Vector256.Create((ushort)0x80), Vector256.Create((ushort)(0xF4 - 0x80))))
+        {
+            return 0; // no C1 control and no lead image: ASCII, CJK, Cyrillic, most of any text
+        }
+
         Vector256<ushort> n = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
+        Vector256<ushort> n2 = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
         Vector256<ushort> lead = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)0xC2), Vector256.Create((ushort)(0xF4 - 0xC2)));
+        Vector256<ushort> c1 = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)0x80), Vector256.Create((ushort)0x1F));
         Vector256<ushort> twoByte = Vector256.LessThanOrEqual(v, Vector256.Create((ushort)0xDF));
-        Vector256<ushort> space = Vector256.Equals(n, Vector256.Create((ushort)' '))
-            & (twoByte | Follows(Vector256.LoadUnsafe(ref start, (nuint)(i + 2))));
-        Vector256<ushort> hit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)0x80), Vector256.Create((ushort)0x1F))
-            | (lead & (Follows(n) | space));
+        Vector256<ushort> space = Vector256.Equals(n, Vector256.Create((ushort)' '));
+
+        // A superset first: every follower is non-ASCII or '?'. Accented letters before ASCII letters, and
+        // word-final é before a space and a word, end here without the full follower test.
+        Vector256<ushort> question = Vector256.Create((ushort)'?'), ascii = Vector256.Create((ushort)0x7F);
+        Vector256<ushort> maybe = lead & (Vector256.GreaterThan(n, ascii) | Vector256.Equals(n, question)
+            | (space & (twoByte | Vector256.GreaterThan(n2, ascii) | Vector256.Equals(n2, question))));
+        if (maybe == Vector256<ushort>.Zero)
+        {
+            return c1.ExtractMostSignificantBits();
+        }
+
+        Vector256<ushort> hit = c1 | (lead & (Follows(n) | (space & (twoByte | Follows(n2)))));
         return hit.ExtractMostSignificantBits();
     }
 
     private static ulong Mask512(ref ushort start, int i)
     {
         Vector512<ushort> v = Vector512.LoadUnsafe(ref start, (nuint)i);
+        if (!Vector512.LessThanOrEqualAny(v - Vector512.Create((ushort)0x80), Vector512.Create((ushort)(0xF4 - 0x80))))
+        {
+            return 0; // no C1 control and no lead image: ASCII, CJK, Cyrillic, most of any text
+        }
+
         Vector512<ushort> n = Vector512.LoadUnsafe(ref start, (nuint)(i + 1));
+        Vector512<ushort> n2 = Vector512.LoadUnsafe(ref start, (nuint)(i + 2));
         Vector512<ushort> lead = Vector512.LessThanOrEqual(v - Vector512.Create((ushort)0xC2), Vector512.Create((ushort)(0xF4 - 0xC2)));
+        Vector512<ushort> c1 = Vector512.LessThanOrEqual(v - Vector512.Create((ushort)0x80), Vector512.Create((ushort)0x1F));
         Vector512<ushort> twoByte = Vector512.LessThanOrEqual(v, Vector512.Create((ushort)0xDF));
-        Vector512<ushort> space = Vector512.Equals(n, Vector512.Create((ushort)' '))
-            & (twoByte | Follows(Vector512.LoadUnsafe(ref start, (nuint)(i + 2))));
-        Vector512<ushort> hit = Vector512.LessThanOrEqual(v - Vector512.Create((ushort)0x80), Vector512.Create((ushort)0x1F))
-            | (lead & (Follows(n) | space));
+        Vector512<ushort> space = Vector512.Equals(n, Vector512.Create((ushort)' '));
+
+        // A superset first: every follower is non-ASCII or '?'. Accented letters before ASCII letters, and
+        // word-final é before a space and a word, end here without the full follower test.
+        Vector512<ushort> question = Vector512.Create((ushort)'?'), ascii = Vector512.Create((ushort)0x7F);
+        Vector512<ushort> maybe = lead & (Vector512.GreaterThan(n, ascii) | Vector512.Equals(n, question)
+            | (space & (twoByte | Vector512.GreaterThan(n2, ascii) | Vector512.Equals(n2, question))));
+        if (maybe == Vector512<ushort>.Zero)
+        {
+            return c1.ExtractMostSignificantBits();
+        }
+
+        Vector512<ushort> hit = c1 | (lead & (Follows(n) | (space & (twoByte | Follows(n2)))));
         return hit.ExtractMostSignificantBits();
     }
 

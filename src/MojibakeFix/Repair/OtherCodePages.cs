@@ -112,6 +112,11 @@ internal static class OtherCodePages
         }
 
         Vector128<ushort> b = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
+        if ((lead & Vector128.GreaterThan(b, Vector128.Create((ushort)0x7F))) == Vector128<ushort>.Zero)
+        {
+            return 0; // every continuation image is non-ASCII: accented letters before ASCII end here
+        }
+
         Vector128<ushort> p = Vector128.LoadUnsafe(ref start, (nuint)(i - 1));
         Vector128<ushort> c = Vector128.LoadUnsafe(ref start, (nuint)(i + 2));
         Vector128<ushort> continuation = In(b, 0x80, 0x192) | In(b, 0x2BC, 0x2DD) | In(b, 0x384, 0x3C0) | In(b, 0x401, 0x491)
@@ -133,6 +138,11 @@ internal static class OtherCodePages
         }
 
         Vector256<ushort> b = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
+        if ((lead & Vector256.GreaterThan(b, Vector256.Create((ushort)0x7F))) == Vector256<ushort>.Zero)
+        {
+            return 0; // every continuation image is non-ASCII: accented letters before ASCII end here
+        }
+
         Vector256<ushort> p = Vector256.LoadUnsafe(ref start, (nuint)(i - 1));
         Vector256<ushort> c = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
         Vector256<ushort> continuation = In(b, 0x80, 0x192) | In(b, 0x2BC, 0x2DD) | In(b, 0x384, 0x3C0) | In(b, 0x401, 0x491)
