@@ -280,26 +280,14 @@ internal static class OtherCodePages
 
     /// <summary>
     /// The words (spans without ASCII white space) that hold a lead of some code page followed by one of its
-    /// continuations, found in one pass over the text: clean text costs two table lookups per character.
+    /// continuations, found by the vectorized pair search in one pass over the text.
     /// </summary>
     private static List<(int Start, int End)>? CandidateWords(string text)
     {
         List<(int, int)>? words = null;
         ReadOnlySpan<char> s = text;
-        int i = s.IndexOfAnyExceptInRange('\0', '\u007F');
-        if (i < 0)
+        for (int i = IndexOfPair(s, 0, PairWidth); i >= 0; i = IndexOfPair(s, i + 1, PairWidth))
         {
-            return null;
-        }
-
-        ReadOnlySpan<ushort> lead = SingleByteCodePage.LeadMasks, continuation = SingleByteCodePage.ContinuationMasks;
-        for (i = Math.Max(i - 1, 0); i + 1 < s.Length; i++)
-        {
-            if ((lead[s[i]] & continuation[s[i + 1]]) == 0 || IsPlainWordPair(s, i))
-            {
-                continue;
-            }
-
             int start = i, end = i + 1;
             while (start > 0 && s[start - 1] is not (' ' or '\t' or '\n' or '\r'))
             {
@@ -316,7 +304,7 @@ internal static class OtherCodePages
                 (words ??= []).Add((start, end));
             }
 
-            i = end;
+            i = end; // the next search starts after the word's end
         }
 
         return words;
