@@ -183,18 +183,10 @@ public static partial class Mojibake
         try
         {
             int n = Encoding.UTF8.GetChars(utf8, chars);
-            ReadOnlySpan<char> decoded = chars.AsSpan(0, n);
-            if (CandidateScanner.CannotHoldDamage(decoded) && !(options.OtherCodePages && OtherCodePages.MayApply(decoded)))
+            string? repaired = Engine.Repair(chars.AsSpan(0, n), options);
+            if (repaired is null)
             {
-                destination.Write(utf8);
-                return false;
-            }
-
-            string text = new(decoded);
-            string repaired = Engine.Repair(text, options, null, null);
-            if (ReferenceEquals(repaired, text))
-            {
-                destination.Write(utf8);
+                destination.Write(utf8); // unchanged: the input bytes, never re-encoded
                 return false;
             }
 

@@ -21,13 +21,39 @@ internal static class Engine
     /// </summary>
     internal static string Repair(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
     {
-        ReadOnlySpan<char> all = text;
-        int first = all.IndexOfAny('\n', '\r');
+        int first = text.AsSpan().IndexOfAny('\n', '\r');
         if (first < 0 || first == text.Length - 1)
         {
             return RepairLine(text, options, steps, sites);
         }
 
+        return RepairLines(text, options, steps, sites) ?? text;
+    }
+
+    /// <summary>
+    /// The same repair over a span (a decoded UTF-8 block): null when nothing changed, so clean text never
+    /// becomes a string; only the lines that hold a candidate are copied out to be repaired.
+    /// </summary>
+    internal static string? Repair(ReadOnlySpan<char> text, FixOptions options)
+    {
+        int first = text.IndexOfAny('\n', '\r');
+        if (first < 0 || first == text.Length - 1)
+        {
+            if (CandidateScanner.CannotHoldDamage(text) && !(options.OtherCodePages && OtherCodePages.MayApply(text)))
+            {
+                return null;
+            }
+
+            string line = text.ToString();
+            string repaired = RepairLine(line, options, null, null);
+            return ReferenceEquals(repaired, line) ? null : repaired;
+        }
+
+        return RepairLines(text, options, null, null);
+    }
+
+    private static string? RepairLines(ReadOnlySpan<char> all, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
+    {
         System.Text.StringBuilder? output = null;
         List<FixStep>? lineSteps = steps is null ? null : [];
         List<DamageSite>? lineSites = sites is null ? null : [];
@@ -38,7 +64,7 @@ internal static class Engine
         // clean lines cost no per-line call and the searches stay linear.
         int nextCandidate = -2, nextPair = -2;
         int start = 0;
-        while (start < text.Length)
+        while (start < all.Length)
         {
             if (nextCandidate != -1 && nextCandidate < start)
             {
@@ -58,8 +84,8 @@ internal static class Engine
 
             start += all[start..hit].LastIndexOfAny('\n', '\r') + 1;
             int end = all[hit..].IndexOfAny('\n', '\r');
-            end = end < 0 ? text.Length : hit + end + 1;
-            string original = text.Substring(start, end - start);
+            end = end < 0 ? all.Length : hit + end + 1;
+            string original = all[start..end].ToString();
             lineSteps?.Clear();
             lineSites?.Clear();
             string repaired = RepairLine(original, options, lineSteps, lineSites);
@@ -70,8 +96,8 @@ internal static class Engine
 
             if (!ReferenceEquals(repaired, original))
             {
-                output ??= new System.Text.StringBuilder(text.Length);
-                output.Append(text, copied, start - copied).Append(repaired);
+                output ??= new System.Text.StringBuilder(all.Length);
+                output.Append(all[copied..start]).Append(repaired);
                 copied = end;
                 foreach (FixStep step in lineSteps ?? [])
                 {
@@ -82,7 +108,7 @@ internal static class Engine
             start = end;
         }
 
-        return output is null ? text : output.Append(text, copied, text.Length - copied).ToString();
+        return output?.Append(all[copied..]).ToString();
     }
 
     /// <summary>Repairs one line in passes until it is stable.</summary>
