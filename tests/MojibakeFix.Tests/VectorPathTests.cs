@@ -129,6 +129,11 @@ public class VectorPathTests
             data.Add(256);
         }
 
+        if (Vector512.IsHardwareAccelerated)
+        {
+            data.Add(512);
+        }
+
         return data;
     }
 

@@ -37,8 +37,9 @@ internal static class OtherCodePages
     /// </summary>
     internal static bool MayApply(ReadOnlySpan<char> s) => IndexOfPair(s, 0, PairWidth) >= 0;
 
-    /// <summary>The vector width of the pair search, chosen once: 256, 128 or 0 (scalar).</summary>
-    internal static readonly int PairWidth = Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
+    /// <summary>The vector width of the pair search, chosen once: 512, 256, 128 or 0 (scalar).</summary>
+    internal static readonly int PairWidth =
+        Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
 
     /// <summary>
     /// The first position at or after <paramref name="from"/> where some code page could read a UTF-8 sequence
@@ -60,13 +61,13 @@ internal static class OtherCodePages
             i = 1; // the vector paths look one character back
         }
 
-        int lanes = width == 256 ? Vector256<ushort>.Count : Vector128<ushort>.Count;
+        int lanes = width switch { 512 => Vector512<ushort>.Count, 256 => Vector256<ushort>.Count, _ => Vector128<ushort>.Count };
         if (width != 0)
         {
             ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
             for (; i + lanes + 2 <= s.Length; i += lanes)
             {
-                ulong mask = width == 256 ? PairMask256(ref start, i) : PairMask128(ref start, i);
+                ulong mask = width switch { 512 => PairMask512(ref start, i), 256 => PairMask256(ref start, i), _ => PairMask128(ref start, i) };
                 for (; mask != 0; mask &= mask - 1)
                 {
                     int at = i + BitOperations.TrailingZeroCount(mask);
@@ -101,6 +102,9 @@ internal static class OtherCodePages
 
     private static Vector256<ushort> In(Vector256<ushort> v, ushort lo, ushort hi) =>
         Vector256.LessThanOrEqual(v - Vector256.Create(lo), Vector256.Create((ushort)(hi - lo)));
+
+    private static Vector512<ushort> In(Vector512<ushort> v, ushort lo, ushort hi) =>
+        Vector512.LessThanOrEqual(v - Vector512.Create(lo), Vector512.Create((ushort)(hi - lo)));
 
     private static ulong PairMask128(ref ushort start, int i)
     {
@@ -151,6 +155,32 @@ internal static class OtherCodePages
         Vector256<ushort> asciiOtherNext = Vector256.LessThanOrEqual(c, Vector256.Create((ushort)0x7F)) & ~In(c | Vector256.Create((ushort)0x20), 'a', 'z');
         Vector256<ushort> cyrillic = In(a, 0x430, 0x45F) & In(b, 0x430, 0x45F) & (asciiOther | In(p, 0x400, 0x52F)) & (asciiOtherNext | In(c, 0x400, 0x52F));
         Vector256<ushort> greek = In(a, 0x3AC, 0x3CE) & In(b, 0x3AC, 0x3CE) & (asciiOther | In(p, 0x388, 0x3FF)) & (asciiOtherNext | In(c, 0x388, 0x3FF));
+        return (lead & continuation & ~(cyrillic | greek)).ExtractMostSignificantBits();
+    }
+
+    private static ulong PairMask512(ref ushort start, int i)
+    {
+        Vector512<ushort> a = Vector512.LoadUnsafe(ref start, (nuint)i);
+        Vector512<ushort> lead = In(a, 0xA0, 0x192) | In(a, 0x392, 0x3C6) | In(a, 0x401, 0x454) | In(a, 0x2013, 0x25CA) | In(a, 0xF7C6, 0xFB02);
+        if (lead == Vector512<ushort>.Zero)
+        {
+            return 0;
+        }
+
+        Vector512<ushort> b = Vector512.LoadUnsafe(ref start, (nuint)(i + 1));
+        if ((lead & Vector512.GreaterThan(b, Vector512.Create((ushort)0x7F))) == Vector512<ushort>.Zero)
+        {
+            return 0; // every continuation image is non-ASCII: accented letters before ASCII end here
+        }
+
+        Vector512<ushort> p = Vector512.LoadUnsafe(ref start, (nuint)(i - 1));
+        Vector512<ushort> c = Vector512.LoadUnsafe(ref start, (nuint)(i + 2));
+        Vector512<ushort> continuation = In(b, 0x80, 0x192) | In(b, 0x2BC, 0x2DD) | In(b, 0x384, 0x3C0) | In(b, 0x401, 0x491)
+            | In(b, 0x2013, 0x25A0) | In(b, 0xF7C2, 0xF8FD);
+        Vector512<ushort> asciiOther = Vector512.LessThanOrEqual(p, Vector512.Create((ushort)0x7F)) & ~In(p | Vector512.Create((ushort)0x20), 'a', 'z');
+        Vector512<ushort> asciiOtherNext = Vector512.LessThanOrEqual(c, Vector512.Create((ushort)0x7F)) & ~In(c | Vector512.Create((ushort)0x20), 'a', 'z');
+        Vector512<ushort> cyrillic = In(a, 0x430, 0x45F) & In(b, 0x430, 0x45F) & (asciiOther | In(p, 0x400, 0x52F)) & (asciiOtherNext | In(c, 0x400, 0x52F));
+        Vector512<ushort> greek = In(a, 0x3AC, 0x3CE) & In(b, 0x3AC, 0x3CE) & (asciiOther | In(p, 0x388, 0x3FF)) & (asciiOtherNext | In(c, 0x388, 0x3FF));
         return (lead & continuation & ~(cyrillic | greek)).ExtractMostSignificantBits();
     }
 
