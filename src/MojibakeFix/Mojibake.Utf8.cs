@@ -33,19 +33,28 @@ public static partial class Mojibake
             return false;
         }
 
+        // One pass decodes and validates: each valid run is decoded into a pooled buffer (stopping at the first
+        // invalid byte), repaired as a span, and the invalid bytes after it are copied through as they are.
         bool changed = false;
-        while (!utf8.IsEmpty)
+        char[] chars = ArrayPool<char>.Shared.Rent(utf8.Length);
+        try
         {
-            // The longest valid prefix, then any invalid bytes, copied through as they are.
-            int valid = Utf8.IsValid(utf8) ? utf8.Length : ValidPrefixLength(utf8);
-            changed |= FixValidUtf8(utf8[..valid], destination, options);
-            utf8 = utf8[valid..];
-            if (!utf8.IsEmpty)
+            while (!utf8.IsEmpty)
             {
-                Rune.DecodeFromUtf8(utf8, out _, out int invalid);
-                destination.Write(utf8[..invalid]);
-                utf8 = utf8[invalid..];
+                Utf8.ToUtf16(utf8, chars, out int read, out int written, replaceInvalidSequences: false);
+                changed |= FixValidUtf8(utf8[..read], chars.AsSpan(0, written), destination, options);
+                utf8 = utf8[read..];
+                if (!utf8.IsEmpty)
+                {
+                    Rune.DecodeFromUtf8(utf8, out _, out int invalid);
+                    destination.Write(utf8[..invalid]);
+                    utf8 = utf8[invalid..];
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
         }
 
         return changed;
@@ -153,51 +162,19 @@ public static partial class Mojibake
         }
     }
 
-    private static int ValidPrefixLength(ReadOnlySpan<byte> utf8)
-    {
-        int i = 0;
-        while (i < utf8.Length)
-        {
-            if (Rune.DecodeFromUtf8(utf8[i..], out _, out int n) != OperationStatus.Done)
-            {
-                break;
-            }
-
-            i += n;
-        }
-
-        return i;
-    }
-
-    private static bool FixValidUtf8<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions options)
+    private static bool FixValidUtf8<TWriter>(ReadOnlySpan<byte> utf8, ReadOnlySpan<char> decoded, TWriter destination, FixOptions options)
         where TWriter : IBufferWriter<byte>
     {
-        if (System.Text.Ascii.IsValid(utf8) || (!options.OtherCodePages && !Utf8Signature.MayHoldDamage(utf8)))
+        string? repaired = utf8.Length == decoded.Length ? null : Engine.Repair(decoded, options); // all ASCII: nothing to do
+        if (repaired is null)
         {
-            destination.Write(utf8); // no character that can start damage: copied, never transcoded
+            destination.Write(utf8); // unchanged: the input bytes, never re-encoded
             return false;
         }
 
-        // Decode once into a pooled buffer; only text that may hold damage becomes a string.
-        char[] chars = ArrayPool<char>.Shared.Rent(utf8.Length);
-        try
-        {
-            int n = Encoding.UTF8.GetChars(utf8, chars);
-            string? repaired = Engine.Repair(chars.AsSpan(0, n), options);
-            if (repaired is null)
-            {
-                destination.Write(utf8); // unchanged: the input bytes, never re-encoded
-                return false;
-            }
-
-            Span<byte> target = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(repaired.Length));
-            destination.Advance(Encoding.UTF8.GetBytes(repaired, target));
-            return true;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+        Span<byte> target = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(repaired.Length));
+        destination.Advance(Encoding.UTF8.GetBytes(repaired, target));
+        return true;
     }
 
     /// <summary>Whether UTF-8 text may hold damage: ASCII never does; otherwise its characters are checked in a pooled buffer.</summary>
