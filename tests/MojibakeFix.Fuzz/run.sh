@@ -9,6 +9,8 @@ command -v afl-fuzz >/dev/null || { apt-get update -qq && apt-get install -y -qq
 export PATH="$PATH:$HOME/.dotnet/tools"
 command -v sharpfuzz >/dev/null || dotnet tool install -g SharpFuzz.CommandLine
 rm -rf out
+# The commit the fuzzed binary is built from (marked when the working tree differs from it).
+built="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- ../.. 2>/dev/null || echo '+changes')"
 dotnet publish -c Release -o out -v q -nologo
 sharpfuzz out/MojibakeFix.dll
 sharpfuzz out/mojifix.dll
@@ -20,4 +22,4 @@ stats="$run/default/fuzzer_stats"
 get() { awk -v k="$1" '$1 == k { print $3 }' "$stats"; }
 printf '%s\t%s s\t%s execs\t%s/s\t%s crashes\t%s hangs\t%s corpus\t%s\n' "$(date -u +%FT%TZ)" "$(get run_time)" \
   "$(get execs_done)" "$(get execs_per_sec)" "$(get saved_crashes)" "$(get saved_hangs)" "$(get corpus_count)" \
-  "$(git rev-parse --short HEAD 2>/dev/null)" | tee -a runs.log
+  "$built" | tee -a runs.log
