@@ -18,8 +18,13 @@ out="benchmarks/results/cli.md"
     dotnet benchmarks/MojibakeFix.Benchmarks/bin/Release/net10.0/MojibakeFix.Benchmarks.dll make-file "$kind" "$mb" "$file"
     size=$(stat -c %s "$file")
     cat "$file" > /dev/null # warm the page cache
-    cat_s=$( { /usr/bin/time -f "%e" cat "$file" > /dev/null; } 2>&1 )
-    read -r tool_s tool_kb < <( { /usr/bin/time -f "%e %M" "$tool" "$file" > /dev/null; } 2>&1 | tail -1 )
+    # Wall time in nanoseconds (time(1)'s %e has 10 ms steps, too coarse for cat); peak memory from time(1).
+    t0=$(date +%s%N); cat "$file" > /dev/null; t1=$(date +%s%N)
+    cat_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) / 1e9 }')
+    t0=$(date +%s%N)
+    tool_kb=$( { /usr/bin/time -f "%M" "$tool" "$file" > /dev/null; } 2>&1 | tail -1 )
+    t1=$(date +%s%N)
+    tool_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) / 1e9 }')
     awk -v k="$kind" -v s="$size" -v c="$cat_s" -v t="$tool_s" -v m="$tool_kb" 'BEGIN {
       printf "| %s | %d MB | %.0f | %.0f | %.0f MB |\n", k, s / 1048576, s / 1e6 / (c > 0 ? c : 0.01), s / 1e6 / (t > 0 ? t : 0.01), m / 1024 }'
   done

@@ -54,7 +54,9 @@ internal static class Engine
 
     private static string? RepairLines(ReadOnlySpan<char> all, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
     {
-        System.Text.StringBuilder? output = null;
+        // The repaired text goes into one pooled buffer (a repair never lengthens a line), then into its string.
+        char[]? output = null;
+        int written = 0;
         List<FixStep>? lineSteps = steps is null ? null : [];
         List<DamageSite>? lineSites = sites is null ? null : [];
         int copied = 0;
@@ -96,8 +98,11 @@ internal static class Engine
 
             if (!ReferenceEquals(repaired, original))
             {
-                output ??= new System.Text.StringBuilder(all.Length);
-                output.Append(all[copied..start]).Append(repaired);
+                output ??= System.Buffers.ArrayPool<char>.Shared.Rent(all.Length);
+                all[copied..start].CopyTo(output.AsSpan(written));
+                written += start - copied;
+                repaired.CopyTo(output.AsSpan(written));
+                written += repaired.Length;
                 copied = end;
                 foreach (FixStep step in lineSteps ?? [])
                 {
@@ -108,7 +113,16 @@ internal static class Engine
             start = end;
         }
 
-        return output?.Append(all[copied..]).ToString();
+        if (output is null)
+        {
+            return null;
+        }
+
+        all[copied..].CopyTo(output.AsSpan(written));
+        written += all.Length - copied;
+        string result = new(output, 0, written);
+        System.Buffers.ArrayPool<char>.Shared.Return(output);
+        return result;
     }
 
     /// <summary>Repairs one line in passes until it is stable.</summary>
