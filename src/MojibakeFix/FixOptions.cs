@@ -60,6 +60,13 @@ public sealed record FixOptions
     /// </summary>
     public bool OtherCodePages { get; init; } = true;
 
+    /// <summary>
+    /// Also undo UTF-8 misread as a double-byte code page (GBK, Shift_JIS, EUC-KR, Big5): runs of rare characters
+    /// whose bytes decode as UTF-8 into common text. A byte the decoder lost (shown as <c>?</c> or <c>・</c>) is
+    /// handled as <see cref="Lossy"/> says. On by default.
+    /// </summary>
+    public bool DoubleByteCodePages { get; init; } = true;
+
     /// <summary>The dash written where a lossy sequence was a dash.</summary>
     public DashStyle Dash { get; init; } = DashStyle.Auto;
 

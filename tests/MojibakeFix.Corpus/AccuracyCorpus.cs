@@ -37,6 +37,31 @@ public sealed class AccuracyCorpus
         (new("cp850", 0.95, "–"), 850), (new("cp866", 0.95, "–"), 866),
     ];
 
+    /// <summary>
+    /// UTF-8 misread as double-byte code pages (issue 5): name, code page, goal (0 where only reported), ftfy 6.3.1
+    /// as given in the issue.
+    /// </summary>
+    public static IReadOnlyList<(Category Category, int CodePage)> DoubleByteCodePages { get; } =
+    [
+        (new("GBK", 0.90, "0%"), 936), (new("Shift_JIS", 0.90, "0%"), 932),
+        (new("EUC-KR", 0, "0%"), 949), (new("Big5", 0, "0%"), 950),
+    ];
+
+    /// <summary>
+    /// The cases of one double-byte code page: every message outside the quarter the CJK frequency table was
+    /// learned from (<see cref="Catalogs.IsTraining"/>), damaged through that code page.
+    /// </summary>
+    public IEnumerable<Case> DoubleByteCases(int codePage)
+    {
+        foreach (var m in Messages)
+        {
+            if (!Catalogs.IsTraining(m.Text))
+            {
+                yield return new Case(m.Language, Damage.DoubleByte(m.Text, codePage), m.Text);
+            }
+        }
+    }
+
     /// <summary>The cases of one code page category: every message, damaged through that code page.</summary>
     public IEnumerable<Case> CodePageCases(int codePage)
     {
@@ -58,15 +83,16 @@ public sealed class AccuracyCorpus
     /// <summary>Source messages left out because they are mojibake themselves.</summary>
     public int ExcludedAsAlreadyDamaged { get; }
 
-    /// <summary>Loads every catalog, or every <paramref name="stride"/>-th distinct message for a quick run.</summary>
-    public static AccuracyCorpus Load(int stride = 1)
+    /// <summary>Loads every catalog (or those of the languages starting with one of <paramref name="languages"/>), or every <paramref name="stride"/>-th distinct message for a quick run.</summary>
+    public static AccuracyCorpus Load(int stride = 1, IReadOnlyList<string>? languages = null)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var list = new List<CatalogMessage>();
         int excluded = 0, index = 0;
         foreach (var m in Catalogs.Messages())
         {
-            if (!m.Text.Any(c => c >= 0x80) || !seen.Add(m.Text))
+            if (!m.Text.Any(c => c >= 0x80) || (languages is not null && !languages.Any(l => m.Language.StartsWith(l, StringComparison.Ordinal)))
+                || !seen.Add(m.Text))
             {
                 continue;
             }

@@ -96,6 +96,26 @@ public static class Damage
         });
     }
 
+    /// <summary>
+    /// UTF-8 bytes read as a double-byte code page (936 GBK, 932 Shift_JIS, 949 EUC-KR, 950 Big5) by .NET's own
+    /// decoder, with its default fallback: a byte it cannot read becomes <c>?</c> (<c>・</c> for Shift_JIS).
+    /// </summary>
+    public static string DoubleByte(string s, int codePage) => Encoding.GetEncoding(codePage).GetString(Encoding.UTF8.GetBytes(s));
+
+    /// <summary>Whether the double-byte damage of <paramref name="s"/> kept every byte (reads back exactly).</summary>
+    public static bool DoubleByteIsLossless(string s, int codePage)
+    {
+        var strict = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        try
+        {
+            return Encoding.UTF8.GetString(strict.GetBytes(strict.GetString(Encoding.UTF8.GetBytes(s)))) == s;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>UTF-8 bytes read as Latin-1.</summary>
     public static string Latin1(string s) => Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(s));
 

@@ -14,6 +14,8 @@ namespace MojibakeFix.Tests;
 public class RoundTripTests
 {
     // The code page of each name an explanation can report (facts from the code-page tables).
+    private static readonly Dictionary<string, int> s_doubleByte = new() { ["gbk"] = 936, ["shift_jis"] = 932, ["euc-kr"] = 949, ["big5"] = 950 };
+
     private static readonly Dictionary<string, int> s_codePages = new()
     {
         ["windows-1252"] = 1252, ["windows-1251"] = 1251, ["windows-1250"] = 1250, ["windows-1253"] = 1253,
@@ -34,6 +36,13 @@ public class RoundTripTests
         {
             // A C1 control mapped to its Windows-1252 character: the character's byte, read as Latin-1.
             return Damage.Latin1ByteOf(text) == original;
+        }
+
+        if (encodings is [string doubleByte] && s_doubleByte.TryGetValue(doubleByte, out int dbcs))
+        {
+            // GBK, Shift_JIS, EUC-KR, Big5: the run is whole characters, so the forward damage of the repair alone
+            // gives back the span.
+            return Damage.DoubleByte(text, dbcs) == original;
         }
 
         int at = 0;
@@ -88,6 +97,7 @@ public class RoundTripTests
         (3, Gen.Elements(1251, 1250, 1253, 1254, 1257, 28592, 28595, 28597, 28603, 20866, 21866, 10000, 437, 850, 866)
             .SelectMany(cp => TextGen.Sentence.Select(s => Damage.CodePage(s, cp)))),
         (1, Gen.Elements(1251, 1250).SelectMany(cp => TextGen.Sentence.Select(s => Damage.Cp1252(Damage.CodePage(s, cp))))),
+        (2, Gen.Elements(936, 932, 949, 950).SelectMany(cp => TextGen.Sentence.Select(s => Damage.DoubleByte(s, cp)))),
         (2, TextGen.Sentence.Zip(TextGen.Sentence).Select(t => t.Item1 + " " + Damage.Cp1252(t.Item2))),
         (1, TextGen.Sentence.Select(s => s.Replace("€", "\u0080", StringComparison.Ordinal).Replace("’", "\u0092", StringComparison.Ordinal))));
 

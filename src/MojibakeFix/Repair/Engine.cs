@@ -39,7 +39,8 @@ internal static class Engine
         int first = text.IndexOfAny('\n', '\r');
         if (first < 0 || first == text.Length - 1)
         {
-            if (CandidateScanner.CannotHoldDamage(text) && !(options.OtherCodePages && OtherCodePages.MayApply(text)))
+            if (CandidateScanner.CannotHoldDamage(text) && !(options.OtherCodePages && OtherCodePages.MayApply(text))
+                && !(options.DoubleByteCodePages && DoubleByteCodePages.MayApply(text, options)))
             {
                 return null;
             }
@@ -64,7 +65,7 @@ internal static class Engine
         // Lines are visited only where a candidate lies: the next start of Windows-1252 damage and the next
         // other-code-page pair are each searched over the whole text (vectorized) and kept until passed, so
         // clean lines cost no per-line call and the searches stay linear.
-        int nextCandidate = -2, nextPair = -2;
+        int nextCandidate = -2, nextPair = -2, nextDoubleByte = -2;
         int start = 0;
         while (start < all.Length)
         {
@@ -78,7 +79,12 @@ internal static class Engine
                 nextPair = options.OtherCodePages ? OtherCodePages.IndexOfPair(all, start, OtherCodePages.PairWidth) : -1;
             }
 
-            int hit = nextCandidate < 0 ? nextPair : nextPair < 0 ? nextCandidate : Math.Min(nextCandidate, nextPair);
+            if (nextDoubleByte != -1 && nextDoubleByte < start)
+            {
+                nextDoubleByte = options.DoubleByteCodePages ? NextDoubleByteLine(all, start, options) : -1;
+            }
+
+            int hit = Earliest(Earliest(nextCandidate, nextPair), nextDoubleByte);
             if (hit < 0)
             {
                 break;
@@ -125,6 +131,37 @@ internal static class Engine
         return result;
     }
 
+    private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
+
+    /// <summary>
+    /// The first position at or after <paramref name="from"/> in a line that holds double-byte damage, or -1:
+    /// lines without a CJK-range character are skipped by a vectorized search, the others checked once each.
+    /// </summary>
+    private static int NextDoubleByteLine(ReadOnlySpan<char> all, int from, FixOptions options)
+    {
+        while (from < all.Length)
+        {
+            int k = all[from..].IndexOfAnyInRange(DoubleByteCodePages.First, DoubleByteCodePages.Last);
+            if (k < 0)
+            {
+                return -1;
+            }
+
+            k += from;
+            int lineStart = all[..k].LastIndexOfAny('\n', '\r') + 1;
+            int lineEnd = all[k..].IndexOfAny('\n', '\r');
+            lineEnd = lineEnd < 0 ? all.Length : k + lineEnd;
+            if (DoubleByteCodePages.MayApply(all[lineStart..lineEnd], options))
+            {
+                return k;
+            }
+
+            from = lineEnd + 1;
+        }
+
+        return -1;
+    }
+
     /// <summary>Repairs one line in passes until it is stable.</summary>
     private static string RepairLine(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
     {
@@ -132,6 +169,21 @@ internal static class Engine
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             string before = current;
+            if (options.DoubleByteCodePages)
+            {
+                List<FixStep>? pageSteps = steps is null ? null : [];
+                string next = DoubleByteCodePages.Repair(current, options, pageSteps);
+                if (!ReferenceEquals(next, current))
+                {
+                    if (steps is not null)
+                    {
+                        Compose(steps, pageSteps!, text, current);
+                    }
+
+                    current = next;
+                }
+            }
+
             if (options.OtherCodePages)
             {
                 List<FixStep>? pageSteps = steps is null ? null : [];

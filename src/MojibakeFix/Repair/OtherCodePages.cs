@@ -349,10 +349,12 @@ internal static class OtherCodePages
         for (int k = 0; k < steps.Count; k++)
         {
             FixStep step = steps[k];
-            string again = RepairOnce(step.Replacement, null, null);
+            var inner = new List<FixStep>();
+            string again = RepairOnce(step.Replacement, inner, null);
             if (!ReferenceEquals(again, step.Replacement))
             {
-                steps[k] = step with { Replacement = again, Encodings = [.. step.Encodings, .. step.Encodings] };
+                // The chain names the code page of each layer: the one read first, then the ones beneath.
+                steps[k] = step with { Replacement = again, Encodings = [.. step.Encodings, .. inner.SelectMany(s => s.Encodings).Distinct()] };
             }
         }
 
@@ -566,7 +568,9 @@ internal static class OtherCodePages
             }
 
             // A symbol between two letters (wei√ü, r√©gime); apostrophes and dashes sit there in correct words.
-            bool afterForeign = k > 0 && word[k - 1] > 0xFF && !Windows1252.TryGetByte(word[k - 1], out _);
+            // (An English possessive after a name, Đorđe’s, is not: ’s then the end of the word.)
+            bool possessive = c == '\u2019' && k + 1 < word.Length && word[k + 1] == 's' && (k + 2 == word.Length || !char.IsLetter(word[k + 2]));
+            bool afterForeign = k > 0 && word[k - 1] > 0xFF && !Windows1252.TryGetByte(word[k - 1], out _) && !possessive;
             if (c >= 0x80 && !char.IsLetter(c) && (afterForeign || c is not ('\u2019' or '\u2018' or '\u00B4' or '\u2013' or '\u2014' or '\u00B7')) && k > 0 && char.IsLetter(word[k - 1]) && k + 1 < word.Length && char.IsLetter(word[k + 1]))
             {
                 return 2;

@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace MojibakeFix.CodePages;
+
+/// <summary>
+/// A double-byte code page (GBK, Shift_JIS, EUC-KR, Big5) as .NET decodes it: every character maps back to the
+/// one or two bytes it was read from. Tables come from System.Text.Encoding.CodePages and are built once per code
+/// page, on first use; characters that do not round-trip (best-fit mappings, duplicates) are left out.
+/// </summary>
+internal sealed class DoubleByteCodePage
+{
+    // Per UTF-16 code unit: 0 when the character does not come from this code page, the byte (0x80–0xFF) for a
+    // single-byte character, or lead << 8 | trail for a double-byte one. ASCII is handled by the callers.
+    private readonly ushort[] _encode = new ushort[65536];
+
+    private DoubleByteCodePage(string name, int codePage, char lostByte)
+    {
+        Name = name;
+        LostByte = lostByte;
+        Encoding encoding = Encoding.GetEncoding(codePage, new EncoderReplacementFallback("\0"), new DecoderReplacementFallback("\uFFFF"));
+        Span<byte> bytes = stackalloc byte[8];
+        Span<char> back = stackalloc char[4];
+        for (int c = 0x80; c < 0x10000; c++)
+        {
+            if (c is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            char ch = (char)c;
+            int n = encoding.GetBytes(new ReadOnlySpan<char>(in ch), bytes); // NUL when it cannot
+
+            if (n is 1 or 2 && bytes[0] >= 0x80 && encoding.GetChars(bytes[..n], back) == 1 && back[0] == ch)
+            {
+                _encode[c] = n == 1 ? bytes[0] : (ushort)(bytes[0] << 8 | bytes[1]);
+                _readable[_encode[c] >> 6] |= 1UL << _encode[c];
+            }
+        }
+    }
+
+    /// <summary>The name used in explanations (<c>gbk</c>, <c>shift_jis</c>, <c>euc-kr</c>, <c>big5</c>).</summary>
+    internal string Name { get; }
+
+    /// <summary>
+    /// The character .NET's decoder shows for a byte it cannot read (<c>?</c>, or <c>・</c> for Shift_JIS): where
+    /// the damage lost a byte of the UTF-8 text.
+    /// </summary>
+    internal char LostByte { get; }
+
+    // One bit per byte pair (lead << 8 | trail) and per single byte the decoder reads as a character.
+    private readonly ulong[] _readable = new ulong[65536 / 64];
+
+    /// <summary>
+    /// Whether the decoder reads <paramref name="lead"/> followed by <paramref name="next"/> (-1: unknown) as a
+    /// character: then it cannot have lost the byte <paramref name="lead"/>.
+    /// </summary>
+    internal bool Reads(int lead, int next)
+    {
+        if ((_readable[lead >> 6] & 1UL << lead) != 0)
+        {
+            return true; // a single-byte character
+        }
+
+        int pair = lead << 8 | next;
+        return next >= 0 && (_readable[pair >> 6] & 1UL << pair) != 0;
+    }
+
+    /// <summary>The bytes a non-ASCII character was read from: 0 when none, a byte, or lead &lt;&lt; 8 | trail.</summary>
+    internal ushort BytesOf(char c) => _encode[c];
+
+    /// <summary>The code pages tried, most common damage first.</summary>
+    internal static IReadOnlyList<DoubleByteCodePage> All => s_all.Value;
+
+    private static readonly Lazy<DoubleByteCodePage[]> s_all = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return [new("gbk", 936, '?'), new("shift_jis", 932, '\u30FB'), new("euc-kr", 949, '?'), new("big5", 950, '?')];
+    });
+
+    /// <summary>The code page an explanation names, or null.</summary>
+    internal static DoubleByteCodePage? ByName(string name) => All.FirstOrDefault(p => p.Name == name);
+}

@@ -1,0 +1,58 @@
+namespace MojibakeFix.Lossy;
+
+/// <summary>
+/// How common a CJK character is in real text (kana, ideographs, hangul, CJK and full-width punctuation): its
+/// rank in <see cref="ByRank"/>, learned from the gettext catalogs. Damage made by reading UTF-8 as a
+/// double-byte code page is full of rare characters; the text it came from is full of common ones.
+/// </summary>
+internal static partial class CjkFrequency
+{
+    // rank + 1 per UTF-16 code unit, 0 for a character not in the table; built once, on first use.
+    private static readonly Lazy<ushort[]> s_ranks = new(() =>
+    {
+        var ranks = new ushort[65536];
+        for (int i = 0; i < ByRank.Length; i++)
+        {
+            ranks[ByRank[i]] = (ushort)(i + 1);
+        }
+
+        return ranks;
+    });
+
+    /// <summary>The UTF-8 bytes of the ranked characters, three per character, in rank order.</summary>
+    internal static ReadOnlySpan<byte> Utf8ByRank => s_utf8.Value;
+
+    private static readonly Lazy<byte[]> s_utf8 = new(() => System.Text.Encoding.UTF8.GetBytes(ByRank));
+
+    /// <summary>The character of a rank.</summary>
+    internal static char CharAt(int rank) => ByRank[rank];
+
+    // Pair rank + 1 per (first << 16 | second); built once, on first use.
+    private static readonly Lazy<Dictionary<int, int>> s_pairs = new(() =>
+    {
+        var pairs = new Dictionary<int, int>(PairsByRank.Length / 2);
+        for (int i = 0; i + 1 < PairsByRank.Length; i += 2)
+        {
+            pairs.TryAdd(PairsByRank[i] << 16 | PairsByRank[i + 1], i / 2);
+        }
+
+        return pairs;
+    });
+
+    /// <summary>The rank of two adjacent characters as a pair (0 the most frequent), or -1 when the pair is rare.</summary>
+    internal static int PairRankOf(char first, char second) =>
+        s_pairs.Value.TryGetValue(first << 16 | second, out int rank) ? rank : -1;
+
+    /// <summary>The number of characters ranked.</summary>
+    internal static int Count => ByRank.Length;
+
+    /// <summary>The rank of a character (0 the most frequent), or -1 when it is rare or not CJK.</summary>
+    internal static int RankOf(int codePoint) => codePoint is >= 0 and <= 0xFFFF ? s_ranks.Value[codePoint] - 1 : -1;
+
+    /// <summary>True for a character of the frequent set.</summary>
+    internal static bool IsCommon(int codePoint) => RankOf(codePoint) >= 0;
+
+    /// <summary>Kana, ideographs, hangul, CJK symbols and full-width forms: the characters the table ranks.</summary>
+    internal static bool IsCjk(int codePoint) =>
+        codePoint is >= 0x3000 and <= 0x9FFF or >= 0xAC00 and <= 0xD7A3 or >= 0xFF01 and <= 0xFFEF;
+}

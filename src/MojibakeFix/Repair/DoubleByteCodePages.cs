@@ -1,0 +1,650 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using MojibakeFix.CodePages;
+using MojibakeFix.Internals;
+using MojibakeFix.Lossy;
+
+namespace MojibakeFix.Repair;
+
+/// <summary>
+/// UTF-8 misread as a double-byte code page (GBK, Shift_JIS, EUC-KR, Big5): <c>鍙戦€佹垚鍔?</c> for 发送成功,
+/// <c>譁ｰ縺励＞</c> for 新しい. The characters are mapped back to the bytes they were read from and the bytes are
+/// read as UTF-8; a run is repaired when they decode and the evidence is strong: the damaged characters are rare
+/// (GBK's extension rows, half-width katakana, level-2 kanji) and the decoded ones common, by a frequency table
+/// learned from real text. A byte the decoder could not read (shown as <c>?</c> or <c>・</c>) is restored as the
+/// most frequent character that fits, marked as a guess, when <see cref="LossyRepair.Guess"/> is on.
+/// </summary>
+internal static class DoubleByteCodePages
+{
+    /// <summary>
+    /// The range every such damage shows a character of (ideographs, kana, hangul, PUA, full-width forms): text
+    /// without one is skipped in one vectorized pass.
+    /// </summary>
+    internal const char First = '\u3000', Last = '\uFFEF';
+
+    /// <summary>A decoded run: characters [Start, End) of the line become <see cref="Text"/>.</summary>
+    private readonly record struct Run(int Start, int End, string Text, bool IsGuess, bool IsStrong);
+
+    /// <summary>True when some line of <paramref name="s"/> holds a run this pass would repair.</summary>
+    internal static bool MayApply(ReadOnlySpan<char> s, FixOptions options) =>
+        s.IndexOfAnyInRange(First, Last) >= 0 && Choose(s, options, null, out _) > 0;
+
+    /// <summary>Repairs what it can in one line; returns the same instance when nothing changed.</summary>
+    internal static string Repair(string text, FixOptions options, List<FixStep>? steps)
+    {
+        if (text.AsSpan().IndexOfAnyInRange(First, Last) < 0)
+        {
+            return text;
+        }
+
+        var runs = new List<Run>();
+        if (Choose(text, options, runs, out DoubleByteCodePage? page) == 0)
+        {
+            return text;
+        }
+
+        var output = new StringBuilder(text.Length);
+        int copied = 0;
+        foreach (Run run in runs)
+        {
+            output.Append(text.AsSpan(copied, run.Start - copied)).Append(run.Text);
+            steps?.Add(new FixStep(run.Start, run.End - run.Start, text[run.Start..run.End], run.Text, [page!.Name],
+                run.IsGuess ? 0.6 : 0.9, run.IsGuess, FixKind.Mojibake));
+            copied = run.End;
+        }
+
+        return output.Append(text.AsSpan(copied)).ToString();
+    }
+
+    /// <summary>
+    /// Finds the code page whose accepted runs cover the most damaged characters of the line (one code page per
+    /// line: a document is misread one way) and, when <paramref name="runs"/> is given, its runs. Returns the
+    /// number of characters covered.
+    /// </summary>
+    private static int Choose(ReadOnlySpan<char> line, FixOptions options, List<Run>? runs, out DoubleByteCodePage? chosen)
+    {
+        chosen = null;
+        int best = 0;
+        var pages = DoubleByteCodePage.All;
+        WorkMeter.Add(line.Length * pages.Count);
+        List<Run>? scratch = runs is null ? null : [];
+        foreach (DoubleByteCodePage page in pages)
+        {
+            scratch?.Clear();
+            int covered = FindRuns(line, page, options, scratch, stopAtFirst: runs is null);
+            if (covered > best)
+            {
+                best = covered;
+                chosen = page;
+                if (runs is not null)
+                {
+                    runs.Clear();
+                    runs.AddRange(scratch!);
+                }
+                else
+                {
+                    return best; // only asked whether any run exists
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static int FindRuns(ReadOnlySpan<char> line, DoubleByteCodePage page, FixOptions options, List<Run>? runs, bool stopAtFirst)
+    {
+        int covered = 0, weakCovered = 0, isolated = 0;
+        bool strong = false;
+        char[] decoded = ArrayPool<char>.Shared.Rent(line.Length + 2);
+        try
+        {
+            for (int i = 0; i < line.Length; i++)
+            {
+                // A run starts at a character whose first byte is a UTF-8 lead byte.
+                ushort bytes = line[i] < 0x80 ? (ushort)0 : page.BytesOf(line[i]);
+                int first = bytes > 0xFF ? bytes >> 8 : bytes;
+                if (first is < 0xC2 or > 0xF4)
+                {
+                    continue;
+                }
+
+                int end = Decode(line, i, page, options, decoded, out int length, out bool guess);
+                if (end <= i)
+                {
+                    continue;
+                }
+
+                int evidence = Evidence(line, i, end, decoded.AsSpan(0, length));
+                if (evidence > 0)
+                {
+                    isolated += evidence == Isolated ? 1 : 0;
+                    strong |= evidence == Strong || isolated >= 2;
+                    if (evidence == Strong)
+                    {
+                        covered += end - i;
+                    }
+                    else
+                    {
+                        weakCovered += end - i;
+                    }
+
+                    runs?.Add(new Run(i, end, new string(decoded, 0, length), guess, evidence == Strong));
+                    if (stopAtFirst && strong)
+                    {
+                        return covered;
+                    }
+                }
+
+                i = end - 1; // runs do not overlap; the scan stays linear
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(decoded);
+        }
+
+        if (!strong)
+        {
+            runs?.Clear(); // a weak run needs a strong one of the same code page in its line
+            return 0;
+        }
+
+        return covered + weakCovered;
+    }
+
+    private const int Weak = 1, Strong = 2, Isolated = 3;
+
+    /// <summary>
+    /// Reads the bytes of the characters from <paramref name="start"/> as UTF-8 for as long as they decode.
+    /// Returns the end of the run (a character boundary after the last multi-byte sequence), or -1, with the
+    /// decoded text in <paramref name="output"/>.
+    /// </summary>
+    private static int Decode(ReadOnlySpan<char> s, int start, DoubleByteCodePage page, FixOptions options, char[] output,
+        out int written, out bool guessed)
+    {
+        var reader = new ByteReader(s, start, page);
+        int length = 0, end = -1, endLength = 0;
+        bool guess = false, endGuess = false;
+        Span<short> pattern = stackalloc short[4]; // a sequence's bytes, Unknown where the decoder lost one
+        Span<byte> scratch = stackalloc byte[4];
+        while (!reader.AtEnd)
+        {
+            int b = reader.Peek();
+            bool marker = reader.OnCharBoundary && reader.PeekChar() == page.LostByte;
+            if (marker && reader.PeekAfter() is >= 0x80 and <= 0xBF)
+            {
+                // A lead byte lost to the decoder (with, for Shift_JIS, perhaps the continuation after it).
+                reader.Advance();
+                if (!CompleteLostLead(ref reader, pattern, options, output, ref length))
+                {
+                    break;
+                }
+
+                guess = true;
+            }
+            else if (b < 0)
+            {
+                break; // a character this code page does not produce
+            }
+            else if (b < 0x80)
+            {
+                if (reader.OnCharBoundary)
+                {
+                    break; // ASCII ends a run: the text around it is judged run by run
+                }
+
+                // The trail of a double-byte character (0x40–0x7E): an ASCII character the misreading swallowed.
+                output[length++] = (char)b;
+                reader.Advance();
+            }
+            else if (b is >= 0xC2 and <= 0xF4)
+            {
+                int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                pattern[0] = (short)b;
+                reader.Advance();
+                int got = 1;
+                while (got < need && reader.Peek() is >= 0x80 and <= 0xBF)
+                {
+                    pattern[got++] = (short)reader.Peek();
+                    reader.Advance();
+                }
+
+                if (got < need)
+                {
+                    // Continuations lost: their marker stands where they were (one for GBK, EUC-KR and Big5, one or
+                    // two for Shift_JIS), or the last one was dropped at the end of a run.
+                    bool lost = reader.OnCharBoundary && !reader.AtEnd && reader.PeekChar() == page.LostByte;
+                    bool dropped = reader.OnCharBoundary && (reader.AtEnd || reader.PeekChar() is ' ' or '\t' or '\n' or '\r')
+                        && need - got == 1 && !guess;
+                    if (!(lost || dropped) || need - got > (page.LostByte == '?' ? 1 : 2) || options.Lossy == LossyRepair.Leave)
+                    {
+                        break;
+                    }
+
+                    if (lost)
+                    {
+                        reader.Advance();
+                    }
+
+                    pattern[got..need].Fill(Unknown);
+                    if (!Put(BestFit(pattern[..need], Previous(output, length), page, lost ? reader.Peek() : -1), options, output, ref length))
+                    {
+                        break;
+                    }
+
+                    guess = true;
+
+                    // Shift_JIS's marker can hide the lead of the next sequence too: continuations follow.
+                    if (lost && need - got == 1 && page.LostByte != '?' && reader.OnCharBoundary && reader.Peek() is >= 0x80 and <= 0xBF
+                        && !CompleteLostLead(ref reader, pattern, options, output, ref length))
+                    {
+                        break;
+                    }
+                }
+                else if (System.Text.Rune.DecodeFromUtf8(AsBytes(pattern[..need], scratch), out System.Text.Rune rune, out _) == OperationStatus.Done)
+                {
+                    length += rune.EncodeToUtf16(output.AsSpan(length));
+                }
+                else
+                {
+                    break; // overlong or a surrogate
+                }
+            }
+            else
+            {
+                break; // a continuation where a lead was due
+            }
+
+            if (reader.OnCharBoundary)
+            {
+                end = reader.CharIndex;
+                endLength = length;
+                endGuess = guess;
+            }
+        }
+
+        written = endLength;
+        guessed = endGuess;
+        return end;
+    }
+
+    private const short Unknown = -1;
+
+    private static char Previous(char[] output, int length) => length > 0 ? output[length - 1] : '\0';
+
+    private static ReadOnlySpan<byte> AsBytes(ReadOnlySpan<short> pattern, Span<byte> bytes)
+    {
+        for (int k = 0; k < pattern.Length; k++)
+        {
+            bytes[k] = (byte)pattern[k];
+        }
+
+        return bytes[..pattern.Length];
+    }
+
+    /// <summary>
+    /// After a marker that stood for a lead byte: reads the continuations that follow and restores the most
+    /// common character whose UTF-8 ends with them (the lead unknown, and for Shift_JIS perhaps one continuation).
+    /// </summary>
+    private static bool CompleteLostLead(scoped ref ByteReader reader, scoped Span<short> pattern, FixOptions options, char[] output, ref int length)
+    {
+        if (options.Lossy == LossyRepair.Leave)
+        {
+            return false;
+        }
+
+        Span<short> known = stackalloc short[3];
+        int got = 0;
+        while (got < 3 && reader.Peek() is >= 0x80 and <= 0xBF)
+        {
+            known[got++] = (short)reader.Peek();
+            reader.Advance();
+        }
+
+        // The lead alone was lost, or the lead and the continuation after it.
+        for (int missing = 1; missing <= 2 && missing + got <= 4; missing++)
+        {
+            pattern[..missing].Fill(Unknown);
+            known[..got].CopyTo(pattern[missing..]);
+            int value = BestFit(pattern[..(missing + got)], Previous(output, length), reader.Page, -1);
+            if (value >= 0)
+            {
+                return Put(value, options, output, ref length);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The CJK character whose UTF-8 bytes match <paramref name="pattern"/> (<see cref="Unknown"/> matches any
+    /// byte) that most often follows <paramref name="previous"/>, else the most frequent one, or -1. The table is
+    /// walked in rank order, so the first match is the most frequent.
+    /// </summary>
+    private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next)
+    {
+        if (pattern.Length != 3)
+        {
+            return -1; // every ranked character is three bytes of UTF-8 (U+3000–U+FFEF)
+        }
+
+        ReadOnlySpan<byte> utf8 = CjkFrequency.Utf8ByRank;
+        int best = -1, bestPair = int.MaxValue;
+        for (int r = 0; r < CjkFrequency.Count; r++)
+        {
+            int at = r * 3;
+            if ((pattern[0] < 0 || pattern[0] == utf8[at]) && (pattern[1] < 0 || pattern[1] == utf8[at + 1])
+                && (pattern[2] < 0 || pattern[2] == utf8[at + 2]))
+            {
+                // A byte the decoder read as a character (with the byte after it) was not lost.
+                // (The first lost byte and the one after it; a second lost byte went with the first, as its trail.)
+                int p = pattern[0] < 0 ? 0 : pattern[1] < 0 ? 1 : 2;
+                if (page.Reads(utf8[at + p], p < 2 ? utf8[at + p + 1] : next))
+                {
+                    continue;
+                }
+
+                char c = CjkFrequency.CharAt(r);
+                best = best < 0 ? c : best;
+                int pair = previous == '\0' ? -1 : CjkFrequency.PairRankOf(previous, c);
+                if (pair >= 0 && pair < bestPair)
+                {
+                    bestPair = pair;
+                    best = c;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Put(int value, FixOptions options, char[] output, ref int length)
+    {
+        if (value < 0)
+        {
+            return false; // no common character fits: leave it
+        }
+
+        output[length++] = options.Lossy == LossyRepair.Replace ? '\uFFFD' : (char)value; // the table holds BMP characters only
+        return true;
+    }
+
+    /// <summary>
+    /// How strongly a decoded run shows damage (0 not at all, <see cref="Weak"/>, <see cref="Strong"/>): every decoded character is plausible text; decoded CJK is
+    /// mostly common and the damaged characters mostly rare, or a Latin, Cyrillic or Greek word came out of
+    /// characters that are rare, or that are glued to a Latin word (Caf茅 → Café).
+    /// </summary>
+    private static int Evidence(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded)
+    {
+        int damagedCjk = 0, damagedRare = 0;
+        foreach (char c in line[start..end])
+        {
+            if (c >= 0x80)
+            {
+                damagedCjk++;
+                damagedRare += CjkFrequency.IsCommon(c) ? 0 : 1;
+            }
+        }
+
+        int decodedCjk = 0, decodedCommon = 0, decodedOther = 0, decodedLetters = 0;
+        System.Text.Rune previous = default;
+        foreach (System.Text.Rune r in decoded.EnumerateRunes())
+        {
+            System.Text.Rune before = previous;
+            previous = r;
+            if (r.Value == 0xFFFD)
+            {
+                continue; // a lost byte, replaced as asked
+            }
+
+            if (r.Value < 0x80)
+            {
+                continue;
+            }
+
+            if (!IsPlausible(r) || (IsMark(r) && !(System.Text.Rune.IsLetter(before) || IsMark(before))))
+            {
+                return 0; // a mark must follow a letter
+            }
+
+            if (CjkFrequency.IsCjk(r.Value))
+            {
+                decodedCjk++;
+                decodedCommon += CjkFrequency.IsCommon(r.Value) ? 1 : 0;
+            }
+            else
+            {
+                decodedOther++;
+                decodedLetters += System.Text.Rune.IsLetter(r) ? 1 : 0;
+            }
+        }
+
+        if (decodedCjk + decodedOther == 0)
+        {
+            return 0;
+        }
+
+        bool rareDamage = damagedRare * 2 >= damagedCjk;
+        if (decodedCjk == 0)
+        {
+            // Accented letters inside a Latin word (Fran莽ais, G茅n茅rer); three letters or digits of one script from
+            // rare characters (Привет, 賲賳 read as GBK). In correct text a CJK character beside Latin letters
+            // (FROM句, Linux系统, %d件) is part of a CJK word, or not inside a Latin one.
+            if (InsideLatinWord(line, start, end, decoded))
+            {
+                return Strong;
+            }
+
+            if (rareDamage && OneScript(decoded))
+            {
+                return decodedLetters >= 3 ? Strong : Weak;
+            }
+
+            // Punctuation from a rare character with no CJK beside it (芦%s禄 for «%s»): two in a line are strong.
+            bool isolated = (start == 0 || line[start - 1] < 0x80) && (end == line.Length || line[end] < 0x80);
+            return isolated && damagedRare == damagedCjk && !HasLetter(decoded) ? Isolated : 0;
+        }
+
+        // Mostly common decoded characters from damage holding rare ones (a third will do when every decoded
+        // character is common: traditional characters in the damage are common in Japanese and Taiwanese text),
+        // and no letter of another script among them.
+        bool damageLooksRare = rareDamage || (damagedRare * 3 >= damagedCjk && decodedCommon == decodedCjk);
+        if (!damageLooksRare || decodedCommon * 5 < decodedCjk * 4 || HasLetter(decoded, exceptCjk: true))
+        {
+            return 0;
+        }
+
+        // Strong: two decoded characters that often stand together in real text, or three all common. Random rare
+        // characters of correct text rarely decode to either. One decoded character is weak on its own.
+        if (decodedCjk >= 2 && (HasFrequentPair(decoded) || (decodedCjk >= 3 && decodedCommon == decodedCjk)))
+        {
+            return Strong;
+        }
+
+        return decodedCjk == 1 ? Weak : 0;
+    }
+
+    private static bool HasFrequentPair(ReadOnlySpan<char> decoded)
+    {
+        for (int k = 0; k + 1 < decoded.Length; k++)
+        {
+            if (CjkFrequency.PairRankOf(decoded[k], decoded[k + 1]) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The decoded letters all belong to one script (a Unicode block of 256 for the scripts not told apart).</summary>
+    private static bool OneScript(ReadOnlySpan<char> decoded)
+    {
+        int seen = -1;
+        foreach (System.Text.Rune r in decoded.EnumerateRunes())
+        {
+            if (!System.Text.Rune.IsLetterOrDigit(r) || r.Value < 0x80)
+            {
+                continue;
+            }
+
+            Text.Script script = Text.CharInfo.ScriptOf(r.Value);
+            int key = script == Text.Script.Other ? 0x100 + (r.Value >> 8) : (int)script;
+            if (seen >= 0 && key != seen)
+            {
+                return false;
+            }
+
+            seen = key;
+        }
+
+        return seen >= 0;
+    }
+
+    /// <summary>
+    /// Common accented Latin letters between ASCII letters, with ASCII on both sides: two letters on one side or
+    /// one on each, and small letters after a small letter.
+    /// </summary>
+    private static bool InsideLatinWord(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded)
+    {
+        foreach (char c in decoded)
+        {
+            if (!Text.CharInfo.IsCommonLatinLetter(c))
+            {
+                return false;
+            }
+        }
+
+        if ((start > 0 && line[start - 1] >= 0x80) || (end < line.Length && line[end] >= 0x80))
+        {
+            return false;
+        }
+
+        int left = 0, right = 0;
+        while (left < 2 && start - left - 1 >= 0 && char.IsAsciiLetter(line[start - left - 1]))
+        {
+            left++;
+        }
+
+        while (right < 2 && end + right < line.Length && char.IsAsciiLetter(line[end + right]))
+        {
+            right++;
+        }
+
+        if (left > 0 && char.IsAsciiLetterLower(line[start - 1]) && decoded.ContainsAnyExcept(LowercaseLetters))
+        {
+            return false;
+        }
+
+        return (left > 0 || right > 0) && left + right + decoded.Length >= 3;
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> decoded, bool exceptCjk = false)
+    {
+        foreach (char c in decoded)
+        {
+            if (char.IsLetter(c) && !(exceptCjk && (CjkFrequency.IsCjk(c) || c < 0x80)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LowercaseLetters = System.Buffers.SearchValues.Create(
+        "ßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșțơưǎǐǒǔǖǘǚǜə");
+
+    private static bool IsMark(System.Text.Rune r) =>
+        System.Text.Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    private static bool IsPlausible(System.Text.Rune r)
+    {
+        if (!Text.CharInfo.IsPlausible(r.Value))
+        {
+            return false;
+        }
+
+        return System.Text.Rune.GetUnicodeCategory(r) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.OtherLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.SpaceSeparator or UnicodeCategory.DashPunctuation
+                or UnicodeCategory.OpenPunctuation or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation
+                or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OtherPunctuation or UnicodeCategory.CurrencySymbol
+                or UnicodeCategory.Format => true,
+            UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol => r.Value is < 0x100 or 0x2122 or >= 0x2190 and < 0x2200 or >= 0x2600 and < 0x27C0 or >= 0x1F000,
+            _ => false,
+        };
+    }
+
+    /// <summary>The bytes behind a span of characters, one at a time: each character gives one or two bytes.</summary>
+    private ref struct ByteReader
+    {
+        private readonly ReadOnlySpan<char> _s;
+        private readonly DoubleByteCodePage _page;
+        private int _char;   // the character the next byte comes from
+        private int _offset; // 0 or 1: which of its bytes
+
+        internal ByteReader(ReadOnlySpan<char> s, int start, DoubleByteCodePage page)
+        {
+            _s = s;
+            _page = page;
+            _char = start;
+        }
+
+        internal readonly bool AtEnd => _char >= _s.Length;
+
+        internal readonly DoubleByteCodePage Page => _page;
+
+        internal readonly bool OnCharBoundary => _offset == 0;
+
+        internal readonly int CharIndex => _char;
+
+        internal readonly char PeekChar() => _s[_char];
+
+        /// <summary>The next byte, or -1 at the end or at a character the code page does not produce.</summary>
+        internal readonly int Peek() => ByteAt(_char, _offset);
+
+        /// <summary>The byte after the next one.</summary>
+        internal readonly int PeekAfter()
+        {
+            int width = Width(_char);
+            return _offset + 1 < width ? ByteAt(_char, _offset + 1) : ByteAt(_char + 1, 0);
+        }
+
+        internal void Advance()
+        {
+            if (++_offset >= Width(_char))
+            {
+                _char++;
+                _offset = 0;
+            }
+        }
+
+        private readonly int Width(int i) => i < _s.Length && _s[i] >= 0x80 && _s[i] != _page.LostByte && _page.BytesOf(_s[i]) > 0xFF ? 2 : 1;
+
+        private readonly int ByteAt(int i, int offset)
+        {
+            if (i >= _s.Length)
+            {
+                return -1;
+            }
+
+            char c = _s[i];
+            if (c < 0x80)
+            {
+                return c;
+            }
+
+            if (c == _page.LostByte)
+            {
+                return -2; // Shift_JIS's ・ is read as a lost byte, not as the bytes 81 45
+            }
+
+            ushort bytes = _page.BytesOf(c);
+            return bytes == 0 ? -1 : bytes > 0xFF ? (offset == 0 ? bytes >> 8 : bytes & 0xFF) : bytes;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using MojibakeFix.Corpus;
+using Xunit;
+
+namespace MojibakeFix.Tests;
+
+/// <summary>UTF-8 misread as GBK, Shift_JIS, EUC-KR or Big5 (the damage made by .NET's own decoders).</summary>
+public class DoubleByteTests
+{
+    public static TheoryData<string, int, string> LosslessCases()
+    {
+        var data = new TheoryData<string, int, string>();
+        string[] texts =
+        [
+            "文件不存在", "无法打开文件 %s", "设置已保存。", "新しいパスワードを入力してください", "ファイルを開けません",
+            "파일을 열 수 없습니다", "設定を保存しました", "Français", "Café au lait", "Привет, мир", "Ελληνικά",
+            "错误：没有找到文件", "エラーが発生しました",
+        ];
+        foreach (var (codePage, name) in new[] { (936, "gbk"), (932, "shift_jis"), (949, "euc-kr"), (950, "big5") })
+        {
+            foreach (string text in texts)
+            {
+                // Only the damage that kept every byte: the repair is then exact and proven.
+                if (Damage.DoubleByteIsLossless(text, codePage))
+                {
+                    data.Add(text, codePage, name);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LosslessCases))]
+    public void Lossless_damage_is_reversed_exactly_and_named(string text, int codePage, string name)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Equal(text, result.Text);
+        Assert.NotEmpty(result.Steps);
+        Assert.All(result.Steps, step =>
+        {
+            Assert.False(step.IsGuess);
+            Assert.Equal([name], step.Encodings);
+        });
+    }
+
+    [Fact]
+    public void There_are_lossless_cases_for_every_code_page()
+    {
+        var pages = LosslessCases().Select(row => (int)row[1]).Distinct().Order().ToArray();
+        Assert.Equal([932, 936, 949, 950], pages);
+    }
+
+    [Theory]
+    [InlineData("鍙戦€佹垚鍔?", "发送成功")] // the byte the decoder lost shows as ? (the issue's example)
+    [InlineData("鍙戦€佹垚鍔", "发送成功")] // ... or was dropped
+    public void A_lost_byte_is_restored_as_a_guess(string damaged, string expected)
+    {
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Equal(expected, result.Text);
+        Assert.Contains(result.Steps, step => step.IsGuess);
+    }
+
+    [Theory]
+    [InlineData("会話はイベントを待っています")]
+    [InlineData("認証トークンエージングが無効です")]
+    [InlineData("モジュールが不明です")]
+    public void A_guess_for_lost_shift_jis_bytes_damages_back_to_the_input(string text)
+    {
+        // Shift_JIS shows a lost byte (or two) as ・; whatever is guessed, damaging it again gives the span it
+        // replaced (what cannot be guessed is left as it was).
+        string damaged = Damage.DoubleByte(text, 932);
+        Assert.False(Damage.DoubleByteIsLossless(text, 932));
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Contains(result.Steps, step => step.IsGuess);
+        Assert.All(result.Steps, step => Assert.Equal(step.Original, Damage.DoubleByte(step.Replacement, 932)));
+    }
+
+    [Fact]
+    public void Lossy_options_leave_or_replace_what_was_lost()
+    {
+        Assert.Equal("发送成鍔?", Mojibake.Fix("鍙戦€佹垚鍔?", FixOptions.Default with { Lossy = LossyRepair.Leave }));
+        Assert.Equal("发送成\uFFFD", Mojibake.Fix("鍙戦€佹垚鍔?", FixOptions.Default with { Lossy = LossyRepair.Replace }));
+    }
+
+    [Theory]
+    [InlineData("譁ｰ縺励＞", "新しい")]
+    [InlineData("Caf茅", "Café")]
+    [InlineData("Fran莽ais et G茅n茅rer", "Français et Générer")]
+    public void Examples_from_the_issue(string damaged, string expected) => Assert.Equal(expected, Mojibake.Fix(damaged));
+
+    [Theory]
+    [InlineData("使用Linux系统")]
+    [InlineData("FROM句内の関数")]
+    [InlineData("%d件のファイル")]
+    [InlineData("歌詞")]
+    [InlineData("홀수 열 색")]
+    [InlineData("边框浮雕")]
+    [InlineData("一旦您工作目录提交干净后")]
+    public void Correct_cjk_text_is_unchanged(string text) => Assert.Same(text, Mojibake.Fix(text));
+
+    [Fact]
+    public void The_option_turns_the_pass_off()
+    {
+        string damaged = Damage.DoubleByte("文件不存在", 936);
+        Assert.Equal(damaged, Mojibake.Fix(damaged, FixOptions.Default with { DoubleByteCodePages = false }));
+    }
+
+    [Fact]
+    public void A_damaged_line_beside_clean_cjk_lines_is_the_only_one_changed()
+    {
+        string text = "文件不存在\n" + Damage.DoubleByte("无法打开文件", 936) + "\nファイルを開けません";
+        Assert.Equal("文件不存在\n无法打开文件\nファイルを開けません", Mojibake.Fix(text));
+        Assert.Equal("文件不存在\n无法打开文件\nファイルを開けません", System.Text.Encoding.UTF8.GetString(Mojibake.FixUtf8(System.Text.Encoding.UTF8.GetBytes(text))));
+    }
+}
