@@ -19,6 +19,11 @@ if (args is ["--cjk-frequency", string frequencyFile])
     return CjkFrequencyGenerator.Run(frequencyFile);
 }
 
+if (args is ["--common-letters", string lettersFile])
+{
+    return CommonLettersGenerator.Run(lettersFile);
+}
+
 if (args is ["--ftfy", ..])
 {
     return Ftfy(args.Length > 1 && args[1] == "--show-failures");

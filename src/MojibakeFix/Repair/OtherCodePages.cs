@@ -292,15 +292,44 @@ internal static class OtherCodePages
             TryDecodeWord(text.AsSpan(start, end - start), votes, count: true, out _, out _);
         }
 
+        var decisions = new (string? Decoded, string? Name)[words.Count];
+        Script proven = Script.None;
+        for (int k = 0; k < words.Count; k++)
+        {
+            var (start, end) = words[k];
+            if (TryDecodeWord(text.AsSpan(start, end - start), votes, count: false, out string? decoded, out string? name))
+            {
+                decisions[k] = (decoded, name);
+                proven = proven == Script.None ? ScriptOfLetters(decoded) : proven;
+            }
+        }
+
+        // Words without evidence of their own, decoded by the code page the line is proven misread through into
+        // the script of the proven words.
+        int page = votes.IndexOf(MaxOf(votes));
+        if (proven != Script.None && votes[page] > 0)
+        {
+            for (int k = 0; k < words.Count; k++)
+            {
+                var (start, end) = words[k];
+                if (decisions[k].Decoded is null && TryDecodeInDamagedText(text.AsSpan(start, end - start), SingleByteCodePage.Others[page], out string? decoded)
+                    && ScriptOfLetters(decoded) == proven)
+                {
+                    decisions[k] = (decoded, SingleByteCodePage.Others[page].Name);
+                }
+            }
+        }
+
         StringBuilder? output = null;
         int pending = 0;
-        foreach (var (start, end) in words)
+        for (int k = 0; k < words.Count; k++)
         {
-            if (TryDecodeWord(text.AsSpan(start, end - start), votes, count: false, out string? decoded, out string? name))
+            var (start, end) = words[k];
+            if (decisions[k].Decoded is string decoded)
             {
                 output ??= new StringBuilder(text.Length);
                 output.Append(text.AsSpan(pending, start - pending)).Append(decoded);
-                steps?.Add(new FixStep(start, end - start, text[start..end], decoded!, [name!], 0.9, false, FixKind.Mojibake));
+                steps?.Add(new FixStep(start, end - start, text[start..end], decoded, [decisions[k].Name!], 0.9, false, FixKind.Mojibake));
                 pending = end;
             }
         }
@@ -398,8 +427,12 @@ internal static class OtherCodePages
             return false; // the Windows-1252 pass reads it, with its finer rules
         }
 
+        // Counting, a word votes for the code pages that read it best (ties all vote): sibling code pages
+        // (Windows-1250 and ISO-8859-2) read many words, and only the better reading tells them apart.
+        Span<int> scores = stackalloc int[pages.Count];
         for (int p = 0; p < pages.Count; p++)
         {
+            scores[p] = 0;
             if (!Encode(word, pages[p], bytes) || !Utf8.IsValid(bytes))
             {
                 continue;
@@ -412,11 +445,10 @@ internal static class OtherCodePages
                 continue;
             }
 
-            if (count)
-            {
-                votes[p]++;
-            }
-            else if (votes[p] > bestVotes || (votes[p] == bestVotes && score > bestScore))
+            // Rare letters (ؾ for ص) and a capital after a small letter (leÍ for leë) make a reading less likely.
+            score = Math.Max(1, score * 8 - 6 * RareLetters(decoded) - 5 * CaseBreaks(decoded));
+            scores[p] = score;
+            if (!count && (votes[p] > bestVotes || (votes[p] == bestVotes && score > bestScore)))
             {
                 bestVotes = votes[p];
                 bestScore = score;
@@ -425,7 +457,91 @@ internal static class OtherCodePages
             }
         }
 
+        if (count)
+        {
+            int max = MaxOf(scores);
+            for (int p = 0; max > 0 && p < pages.Count; p++)
+            {
+                votes[p] += scores[p] == max ? 1 : 0;
+            }
+        }
+
         return best is not null;
+    }
+
+    private static int RareLetters(ReadOnlySpan<char> decoded)
+    {
+        int rare = 0;
+        foreach (char c in decoded)
+        {
+            rare += CommonLetters.IsCommon(c) || !(char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark) ? 0 : 1;
+        }
+
+        return rare;
+    }
+
+    private static int CaseBreaks(ReadOnlySpan<char> decoded)
+    {
+        int breaks = 0;
+        for (int k = 1; k < decoded.Length; k++)
+        {
+            breaks += char.IsLower(decoded[k - 1]) && char.IsUpper(decoded[k]) ? 1 : 0;
+        }
+
+        return breaks;
+    }
+
+    private static int MaxOf(ReadOnlySpan<int> values)
+    {
+        int max = 0;
+        foreach (int v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
+    }
+
+    /// <summary>The script of a word's letters when they share one, else <see cref="Script.None"/>.</summary>
+    private static Script ScriptOfLetters(ReadOnlySpan<char> word)
+    {
+        Script seen = Script.None;
+        foreach (Rune r in word.EnumerateRunes())
+        {
+            Script script = Rune.IsLetter(r) && r.Value >= 0x80 ? CharInfo.ScriptOf(r.Value) : Script.None;
+            if (script != Script.None)
+            {
+                if (seen != Script.None && script != seen)
+                {
+                    return Script.None;
+                }
+
+                seen = script;
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>Decodes a word through one code page with every character plausible but no evidence of its own.</summary>
+    private static bool TryDecodeInDamagedText(ReadOnlySpan<char> word, SingleByteCodePage page, out string? decoded)
+    {
+        decoded = null;
+        Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
+        Span<char> chars = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+        if (IsWindows1252Damage(word, bytes) || !Encode(word, page, bytes) || !Utf8.IsValid(bytes))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> result = chars[..Encoding.UTF8.GetChars(bytes, chars)];
+        if (Plausibility(result, word, bytes, inDamagedText: true) <= 0)
+        {
+            return false;
+        }
+
+        decoded = result.ToString();
+        return true;
     }
 
     private static bool IsWindows1252Damage(ReadOnlySpan<char> word, Span<byte> bytes)
@@ -462,7 +578,7 @@ internal static class OtherCodePages
     /// punctuation; 0 (rejected) when any decoded character is implausible (unassigned, private use, control,
     /// superscript or modifier junk such as ВІКІ → ²ʲ) or when a single sequence carries no telling symbol.
     /// </summary>
-    private static int Plausibility(ReadOnlySpan<char> decoded, ReadOnlySpan<char> word, ReadOnlySpan<byte> bytes)
+    private static int Plausibility(ReadOnlySpan<char> decoded, ReadOnlySpan<char> word, ReadOnlySpan<byte> bytes, bool inDamagedText = false)
     {
         int sequences = 0;
         foreach (byte b in bytes)
@@ -485,11 +601,13 @@ internal static class OtherCodePages
             bool good = CharInfo.IsPlausible(r.Value) && category switch
             {
                 System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.LowercaseLetter
-                    or System.Globalization.UnicodeCategory.OtherLetter => r.Value is not (>= 0x250 and < 0x370 or >= 0x500 and < 0x530 or >= 0x1D00 and < 0x1DC0)
+                    or System.Globalization.UnicodeCategory.OtherLetter => (r.Value == 0x259 || r.Value is not (>= 0x250 and < 0x370 or >= 0x500 and < 0x530 or >= 0x1D00 and < 0x1DC0))
                         && (r.Value >= 0x370 || CharInfo.IsCommonLatinLetter(r.Value)),
                 System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
                     => Rune.IsLetter(before) || Rune.GetUnicodeCategory(before) is System.Globalization.UnicodeCategory.NonSpacingMark
                         or System.Globalization.UnicodeCategory.SpacingCombiningMark,
+                // Digits of other scripts (০ ১ in Bengali) come with their words.
+                System.Globalization.UnicodeCategory.DecimalDigitNumber => Rune.IsLetter(before) || Rune.IsDigit(before) || before.Value < 0x80,
                 System.Globalization.UnicodeCategory.DashPunctuation or System.Globalization.UnicodeCategory.InitialQuotePunctuation
                     or System.Globalization.UnicodeCategory.FinalQuotePunctuation or System.Globalization.UnicodeCategory.OtherPunctuation
                     or System.Globalization.UnicodeCategory.CurrencySymbol or System.Globalization.UnicodeCategory.SpaceSeparator
@@ -515,7 +633,9 @@ internal static class OtherCodePages
         // Three sequences that decode to one European script, or letters that all turn into punctuation
         // (В«<В» → «<»), do not happen by chance in correct words.
         bool structural = (sequences >= 3 && european) || (sequences >= 2 && !HasLetter(decoded) && HasLetter(word));
-        return sequences >= 1 && OneScript(decoded) && ((evidence > 0 && !weakOnly) || structural) ? score : 0;
+        // In a line where other words were proven misread through the same code page, a word that decodes
+        // cleanly into the same script needs no evidence of its own (ЩЃЩЉ, في, among Arabic read as Windows-1251).
+        return sequences >= 1 && OneScript(decoded) && ((evidence > 0 && !weakOnly) || structural || inDamagedText) ? score : 0;
     }
 
     /// <summary>The letters of a decoded word belong to one script (no Arabic letter inside a Latin word).</summary>
@@ -524,6 +644,12 @@ internal static class OtherCodePages
         Script seen = Script.None;
         foreach (Rune r in decoded.EnumerateRunes())
         {
+            if (r.Value < 0x80 && !Rune.IsLetter(r))
+            {
+                seen = Script.None; // markup and punctuation part words: <i>لم is two
+                continue;
+            }
+
             Script script = Rune.IsLetter(r) ? CharInfo.ScriptOf(r.Value) : Script.None;
             if (script == Script.None)
             {
