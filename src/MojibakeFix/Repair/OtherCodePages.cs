@@ -280,16 +280,19 @@ internal static class OtherCodePages
 
         WorkMeter.Add(text.Length);
         List<(int Start, int End)>? words = CandidateWords(text);
-        if (words is null)
+        if (words is null || !words.Exists(static w => w.Start >= 0))
         {
-            return text;
+            return text; // no word tells of damage
         }
 
         Span<int> votes = stackalloc int[SingleByteCodePage.Others.Count];
         votes.Clear(); // the module skips zeroing stack memory
         foreach (var (start, end) in words)
         {
-            TryDecodeWord(text.AsSpan(start, end - start), votes, count: true, out _, out _);
+            if (start >= 0)
+            {
+                TryDecodeWord(text.AsSpan(start, end - start), votes, count: true, out _, out _);
+            }
         }
 
         var decisions = new (string? Decoded, string? Name)[words.Count];
@@ -297,7 +300,7 @@ internal static class OtherCodePages
         for (int k = 0; k < words.Count; k++)
         {
             var (start, end) = words[k];
-            if (TryDecodeWord(text.AsSpan(start, end - start), votes, count: false, out string? decoded, out string? name))
+            if (start >= 0 && TryDecodeWord(text.AsSpan(start, end - start), votes, count: false, out string? decoded, out string? name))
             {
                 decisions[k] = (decoded, name);
                 proven = proven == Script.None ? ScriptOfLetters(decoded) : proven;
@@ -312,6 +315,7 @@ internal static class OtherCodePages
             for (int k = 0; k < words.Count; k++)
             {
                 var (start, end) = words[k];
+                start = start < 0 ? ~start : start;
                 if (decisions[k].Decoded is null && TryDecodeInDamagedText(text.AsSpan(start, end - start), SingleByteCodePage.Others[page], out string? decoded)
                     && ScriptOfLetters(decoded) == proven)
                 {
@@ -325,6 +329,7 @@ internal static class OtherCodePages
         for (int k = 0; k < words.Count; k++)
         {
             var (start, end) = words[k];
+            start = start < 0 ? ~start : start;
             if (decisions[k].Decoded is string decoded)
             {
                 output ??= new StringBuilder(text.Length);
@@ -358,9 +363,12 @@ internal static class OtherCodePages
                 end++;
             }
 
-            if (end - start >= 2 && WordMayApply(s[start..end]) && CouldDecode(s[start..end]))
+            if (end - start >= 2 && CouldDecode(s[start..end]))
             {
-                (words ??= []).Add((start, end));
+                // A word without a telling character is kept only to be read in a line proven misread (ŸÑÿØŸäŸÉ
+                // among Arabic read as MacRoman): marked by a negative start.
+                bool telling = WordMayApply(s[start..end]);
+                (words ??= []).Add(telling ? (start, end) : (~start, end));
             }
 
             i = end; // the next search starts after the word's end
