@@ -154,7 +154,7 @@ public static partial class Mojibake
         try
         {
             ReadOnlySpan<char> decoded = chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars));
-            return CandidateScanner.CannotHoldDamage(decoded) && !OtherCodePages.MayApply(decoded);
+            return CandidateScanner.CannotHoldDamage(decoded) && !OtherCodePages.MayApply(decoded) && !DoubleByteCodePages.HasSuspect(decoded);
         }
         finally
         {
@@ -185,7 +185,7 @@ public static partial class Mojibake
             return false;
         }
 
-        if (!options.OtherCodePages)
+        if (!options.OtherCodePages && !options.DoubleByteCodePages)
         {
             return Utf8Signature.MayHoldDamage(utf8);
         }

@@ -82,7 +82,8 @@ public static partial class Mojibake
     /// </summary>
     /// <param name="text">The text to examine.</param>
     /// <returns>True when the text is certainly free of mojibake.</returns>
-    public static bool IsCertainlyClean(ReadOnlySpan<char> text) => CandidateScanner.CannotHoldDamage(text) && !OtherCodePages.MayApply(text);
+    public static bool IsCertainlyClean(ReadOnlySpan<char> text) =>
+        CandidateScanner.CannotHoldDamage(text) && !OtherCodePages.MayApply(text) && !DoubleByteCodePages.HasSuspect(text);
 
     /// <summary>
     /// The most characters <see cref="Fix(ReadOnlySpan{char}, Span{char}, out int, out int, bool, FixOptions?)"/>
@@ -124,7 +125,7 @@ public static partial class Mojibake
         ReadOnlySpan<char> block = source[..take];
         options ??= FixOptions.Default;
         OperationStatus done = take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
-        if (CandidateScanner.CannotHoldDamage(block) && !(options.OtherCodePages && OtherCodePages.MayApply(block)))
+        if (CandidateScanner.CannotHoldDamage(block) && !Engine.CodePagePassesMayApply(block, options))
         {
             if (!block.TryCopyTo(destination))
             {
@@ -161,7 +162,7 @@ public static partial class Mojibake
     private static bool TryFixLine(ReadOnlySpan<char> line, Span<char> destination, FixOptions options, out int written)
     {
         written = 0;
-        bool otherPages = options.OtherCodePages && OtherCodePages.MayApply(line);
+        bool otherPages = Engine.CodePagePassesMayApply(line, options);
         if (!otherPages && CandidateScanner.CannotHoldDamage(line))
         {
             written = line.Length;

@@ -46,4 +46,56 @@ public class AccuracyTests(ITestOutputHelper output)
 
     [CatalogFact]
     public void Lossy_punctuation_meets_its_goal() => Assert.True(Measure(AccuracyCorpus.LossyPunctuation) >= AccuracyCorpus.LossyPunctuation.Goal);
+
+    /// <summary>
+    /// Each single-byte code page beats ftfy 6.3.1's figure where the issue gives one below 100% (1251 65%, 1250 76%,
+    /// 8859-2 71%, 1257 61%, cp437 65%); the 95% goal of that issue is not met yet and is reported, not asserted.
+    /// </summary>
+    [CatalogFact]
+    public void Other_code_pages_beat_ftfy_where_it_falls_short()
+    {
+        foreach (var (category, codePage) in AccuracyCorpus.CodePages)
+        {
+            if (!category.Ftfy.EndsWith('%') || !double.TryParse(category.Ftfy.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture, out double ftfy) || ftfy >= 100)
+            {
+                continue;
+            }
+
+            int total = 0, exact = 0;
+            foreach (var c in s_corpus.Value.CodePageCases(codePage))
+            {
+                total++;
+                exact += Mojibake.Fix(c.Input) == c.Expected ? 1 : 0;
+            }
+
+            double share = 100.0 * exact / total;
+            output.WriteLine($"{category.Name}: {exact}/{total} = {share:F2}% (ftfy {ftfy}%)");
+            Assert.True(share > ftfy, $"{category.Name}: {share:F2}% is not above ftfy's {ftfy}%");
+        }
+    }
+
+    /// <summary>
+    /// Double-byte damage that kept every byte (GBK, Shift_JIS, EUC-KR, Big5) is repaired exactly in at least 80% of
+    /// the held-out messages (ftfy: 0%); where bytes were lost, the guesses are reported by the accuracy tool.
+    /// </summary>
+    [CatalogFact]
+    public void Lossless_double_byte_damage_is_mostly_repaired()
+    {
+        foreach (var (category, codePage) in AccuracyCorpus.DoubleByteCodePages)
+        {
+            int total = 0, exact = 0;
+            foreach (var c in s_corpus.Value.DoubleByteCases(codePage))
+            {
+                if (Damage.DoubleByteIsLossless(c.Expected, codePage))
+                {
+                    total++;
+                    exact += Mojibake.Fix(c.Input) == c.Expected ? 1 : 0;
+                }
+            }
+
+            double share = (double)exact / total;
+            output.WriteLine($"{category.Name} lossless: {exact}/{total} = {share:P2}");
+            Assert.True(share >= 0.80, $"{category.Name}: {share:P2} of lossless damage repaired");
+        }
+    }
 }

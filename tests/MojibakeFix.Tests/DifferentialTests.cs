@@ -24,6 +24,7 @@ public class DifferentialTests
         (1, TextGen.Sentence.Select(Damage.PdfWinAnsi)),
         (1, TextGen.Sentence.Select(s => Damage.CodePage(s, 1251))),
         (1, TextGen.Sentence.Select(s => Damage.CodePage(s, 1250))),
+        (1, Gen.Elements(936, 932, 949, 950).SelectMany(cp => TextGen.Sentence.Select(s => Damage.DoubleByte(s, cp)))),
         (1, TextGen.AnyUtf16.Select(s => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s))))); // valid UTF-16
 
     /// <summary>A document and the random piece sizes to cut it into.</summary>

@@ -43,6 +43,9 @@ internal static partial class CjkFrequency
     internal static int PairRankOf(char first, char second) =>
         s_pairs.Value.TryGetValue(first << 16 | second, out int rank) ? rank : -1;
 
+    /// <summary>Rank + 1 per UTF-16 code unit (0: not ranked), for loops that look up every character.</summary>
+    internal static ushort[] Ranks => s_ranks.Value;
+
     /// <summary>The number of characters ranked.</summary>
     internal static int Count => ByRank.Length;
 

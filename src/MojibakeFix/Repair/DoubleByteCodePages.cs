@@ -28,12 +28,39 @@ internal static class DoubleByteCodePages
 
     /// <summary>True when some line of <paramref name="s"/> holds a run this pass would repair.</summary>
     internal static bool MayApply(ReadOnlySpan<char> s, FixOptions options) =>
-        s.IndexOfAnyInRange(First, Last) >= 0 && Choose(s, options, null, out _) > 0;
+        HasSuspect(s) && Choose(s, options, null, out _) > 0;
+
+    /// <summary>
+    /// Whether the text holds a character every accepted run needs: a CJK-range character outside the frequency
+    /// table (damage is full of rare ones), or one glued to an ASCII letter (Caf茅). Correct CJK text, made of
+    /// common characters, ends here at one table lookup per character.
+    /// </summary>
+    internal static bool HasSuspect(ReadOnlySpan<char> s)
+    {
+        int i = s.IndexOfAnyInRange(First, Last);
+        if (i < 0)
+        {
+            return false;
+        }
+
+        ushort[] ranks = CjkFrequency.Ranks;
+        for (; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c is >= First and <= Last && (ranks[c] == 0
+                || (i > 0 && char.IsAsciiLetter(s[i - 1])) || (i + 1 < s.Length && char.IsAsciiLetter(s[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Repairs what it can in one line; returns the same instance when nothing changed.</summary>
     internal static string Repair(string text, FixOptions options, List<FixStep>? steps)
     {
-        if (text.AsSpan().IndexOfAnyInRange(First, Last) < 0)
+        if (!HasSuspect(text))
         {
             return text;
         }
@@ -112,6 +139,12 @@ internal static class DoubleByteCodePages
                 int end = Decode(line, i, page, options, decoded, out int length, out bool guess);
                 if (end <= i)
                 {
+                    continue;
+                }
+
+                if (!HasSuspect(line[Math.Max(0, i - 1)..Math.Min(line.Length, end + 1)]))
+                {
+                    i = end - 1; // common characters only, none glued to a Latin word: correct CJK text
                     continue;
                 }
 
@@ -416,7 +449,7 @@ internal static class DoubleByteCodePages
             else
             {
                 decodedOther++;
-                decodedLetters += System.Text.Rune.IsLetter(r) ? 1 : 0;
+                decodedLetters += System.Text.Rune.IsLetterOrDigit(r) || IsMark(r) ? 1 : 0;
             }
         }
 
@@ -510,9 +543,9 @@ internal static class DoubleByteCodePages
     {
         foreach (char c in decoded)
         {
-            if (!Text.CharInfo.IsCommonLatinLetter(c))
+            if (!Text.CharInfo.IsCommonLatinLetter(c) && !char.IsAsciiLetter(c))
             {
-                return false;
+                return false; // (an ASCII letter swallowed as the trail of a double-byte character comes back too)
             }
         }
 
@@ -554,7 +587,7 @@ internal static class DoubleByteCodePages
     }
 
     private static readonly System.Buffers.SearchValues<char> LowercaseLetters = System.Buffers.SearchValues.Create(
-        "ßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșțơưǎǐǒǔǖǘǚǜə");
+        "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșțơưǎǐǒǔǖǘǚǜə");
 
     private static bool IsMark(System.Text.Rune r) =>
         System.Text.Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;

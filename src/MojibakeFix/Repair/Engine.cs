@@ -39,8 +39,7 @@ internal static class Engine
         int first = text.IndexOfAny('\n', '\r');
         if (first < 0 || first == text.Length - 1)
         {
-            if (CandidateScanner.CannotHoldDamage(text) && !(options.OtherCodePages && OtherCodePages.MayApply(text))
-                && !(options.DoubleByteCodePages && DoubleByteCodePages.MayApply(text, options)))
+            if (CandidateScanner.CannotHoldDamage(text) && !CodePagePassesMayApply(text, options))
             {
                 return null;
             }
@@ -130,6 +129,10 @@ internal static class Engine
         System.Buffers.ArrayPool<char>.Shared.Return(output);
         return result;
     }
+
+    /// <summary>Whether the other-code-page or double-byte pass may change the text (the Windows-1252 scan aside).</summary>
+    internal static bool CodePagePassesMayApply(ReadOnlySpan<char> text, FixOptions options) =>
+        (options.OtherCodePages && OtherCodePages.MayApply(text)) || (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(text, options));
 
     private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 

@@ -349,6 +349,7 @@ internal static class OtherCodePages
     private static List<(int Start, int End)>? CandidateWords(string text)
     {
         List<(int, int)>? words = null;
+        bool anyTelling = false;
         ReadOnlySpan<char> s = text;
         for (int i = IndexOfPair(s, 0, PairWidth); i >= 0; i = IndexOfPair(s, i + 1, PairWidth))
         {
@@ -363,17 +364,32 @@ internal static class OtherCodePages
                 end++;
             }
 
-            if (end - start >= 2 && CouldDecode(s[start..end]))
+            if (end - start >= 2)
             {
                 // A word without a telling character is kept only to be read in a line proven misread (ŸÑÿØŸäŸÉ
-                // among Arabic read as MacRoman): marked by a negative start.
+                // among Arabic read as MacRoman): marked by a negative start, and only decoded (below) once a
+                // telling word was found, so clean text pays nothing for it.
                 bool telling = WordMayApply(s[start..end]);
-                (words ??= []).Add(telling ? (start, end) : (~start, end));
+                if (!telling)
+                {
+                    (words ??= []).Add((~start, end));
+                }
+                else if (CouldDecode(s[start..end]))
+                {
+                    (words ??= []).Add((start, end));
+                    anyTelling = true;
+                }
             }
 
             i = end; // the next search starts after the word's end
         }
 
+        if (!anyTelling)
+        {
+            return null;
+        }
+
+        words!.RemoveAll(w => w.Item1 < 0 && !CouldDecode(text.AsSpan(~w.Item1, w.Item2 - ~w.Item1)));
         return words;
     }
 
