@@ -47,10 +47,26 @@ internal static class DoubleByteCodePages
         for (; i < s.Length; i++)
         {
             char c = s[i];
-            if (c is >= First and <= Last && (ranks[c] == 0
-                || (i > 0 && char.IsAsciiLetter(s[i - 1])) || (i + 1 < s.Length && char.IsAsciiLetter(s[i + 1]))))
+            if (c is >= First and <= Last && ranks[c] == 0)
             {
                 return true;
+            }
+
+            if (c >= 0x80 && (i == 0 || s[i - 1] < 0x80))
+            {
+                // A short run of non-ASCII characters between ASCII ones, beside a letter: the shape of accented
+                // letters misread inside a Latin word (Fran莽ais), not of CJK text beside a Latin name (はlibpamを).
+                int j = i + 1;
+                while (j < s.Length && s[j] >= 0x80 && j - i <= 4)
+                {
+                    j++;
+                }
+
+                if (j - i <= 4 && (j == s.Length || s[j] < 0x80) && s[i..j].ContainsAnyInRange(First, Last)
+                    && ((i > 0 && char.IsAsciiLetter(s[i - 1])) || (j < s.Length && char.IsAsciiLetter(s[j]))))
+                {
+                    return true;
+                }
             }
         }
 
