@@ -43,11 +43,11 @@ internal static class DoubleByteCodePages
             return false;
         }
 
-        ushort[] ranks = CjkFrequency.Ranks;
+        ulong[] common = CjkFrequency.CommonBits;
         for (; i < s.Length; i++)
         {
             char c = s[i];
-            if (c is >= First and <= Last && ranks[c] == 0)
+            if (c is >= First and <= Last && !CjkFrequency.IsCommon(common, c))
             {
                 return true;
             }
@@ -142,8 +142,15 @@ internal static class DoubleByteCodePages
         char[] decoded = ArrayPool<char>.Shared.Rent(line.Length + 2);
         try
         {
+            ulong[] common = CjkFrequency.CommonBits;
             for (int i = 0; i < line.Length; i++)
             {
+                if (line[i] >= 0x80 && (i == 0 || line[i - 1] < 0x80) && !MayHoldRun(line, i, common, out int segmentEnd))
+                {
+                    i = segmentEnd - 1; // a stretch of common characters, not inside a Latin word: no run can be accepted
+                    continue;
+                }
+
                 // A run starts at a character whose first byte is a UTF-8 lead byte.
                 ushort bytes = line[i] < 0x80 ? (ushort)0 : page.BytesOf(line[i]);
                 int first = bytes > 0xFF ? bytes >> 8 : bytes;
@@ -203,6 +210,25 @@ internal static class DoubleByteCodePages
     }
 
     private const int Weak = 1, Strong = 2, Isolated = 3;
+
+    /// <summary>
+    /// Whether the stretch of non-ASCII characters from <paramref name="start"/> can hold an accepted run: every
+    /// kind of evidence needs a rare damaged character, except an accented letter inside a Latin word, which is a
+    /// short stretch beside an ASCII letter. Correct CJK text is skipped a stretch at a time.
+    /// </summary>
+    private static bool MayHoldRun(ReadOnlySpan<char> line, int start, ulong[] common, out int end)
+    {
+        bool rare = false;
+        end = start;
+        while (end < line.Length && line[end] >= 0x80)
+        {
+            rare |= !CjkFrequency.IsCommon(common, line[end]);
+            end++;
+        }
+
+        return rare || (end - start <= 4
+            && ((start > 0 && char.IsAsciiLetter(line[start - 1])) || (end < line.Length && char.IsAsciiLetter(line[end]))));
+    }
 
     /// <summary>
     /// Reads the bytes of the characters from <paramref name="start"/> as UTF-8 for as long as they decode.
