@@ -24,6 +24,11 @@ if (args is ["--common-letters", string lettersFile])
     return CommonLettersGenerator.Run(lettersFile);
 }
 
+if (args is ["--letter-pairs", string pairsFile])
+{
+    return LetterPairsGenerator.Run(pairsFile);
+}
+
 if (args is ["--ftfy", ..])
 {
     return Ftfy(args.Length > 1 && args[1] == "--show-failures");

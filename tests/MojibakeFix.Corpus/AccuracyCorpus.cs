@@ -23,7 +23,13 @@ public sealed class AccuracyCorpus
     public static readonly Category LostNbsp = new("lost no-break space", 0.95, "80.6%");
     public static readonly Category LossyPunctuation = new("lossy punctuation (PDF WinAnsi '?')", 0.90, "0%");
 
-    public static IReadOnlyList<Category> All { get; } = [Clean, Single1252, SingleLatin1, Double1252, Mixed, LostNbsp, LossyPunctuation];
+    /// <summary>
+    /// Letters whose second byte (80–9F) became <c>?</c> (issue 5), on messages outside the quarter the letter-pair
+    /// table was learned from, where every lost byte is inside a word (a letter follows it).
+    /// </summary>
+    public static readonly Category LostLetters = new("lost letters (Å? for ł, Ã? for Ö)", 0.50, "0%");
+
+    public static IReadOnlyList<Category> All { get; } = [Clean, Single1252, SingleLatin1, Double1252, Mixed, LostNbsp, LossyPunctuation, LostLetters];
 
     /// <summary>UTF-8 misread as other code pages (issue 5): name, code page, ftfy 6.3.1 as given in the issue.</summary>
     public static IReadOnlyList<(Category Category, int CodePage)> CodePages { get; } =
@@ -156,6 +162,14 @@ public sealed class AccuracyCorpus
                     }
                 }
             }
+            else if (category == LostLetters)
+            {
+                string damaged = Damage.LostLetters(t);
+                if (!Catalogs.IsTraining(t) && damaged.Contains('?') && !t.Contains('?') && EveryLostByteIsInsideAWord(damaged))
+                {
+                    yield return new Case(lang, damaged, t);
+                }
+            }
             else if (category == LossyPunctuation)
             {
                 // Only text where the font loss hits general punctuation (U+2000–U+206F, €, ™) and nothing else:
@@ -168,6 +182,19 @@ public sealed class AccuracyCorpus
                 }
             }
         }
+    }
+
+    private static bool EveryLostByteIsInsideAWord(string damaged)
+    {
+        for (int q = damaged.IndexOf('?'); q >= 0; q = damaged.IndexOf('?', q + 1))
+        {
+            if (q + 1 >= damaged.Length || !char.IsLetter(damaged[q + 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string CollapseAfterLostNbsp(string damaged1252) =>

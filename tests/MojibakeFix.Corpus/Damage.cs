@@ -116,6 +116,23 @@ public static class Damage
         }
     }
 
+    /// <summary>
+    /// Windows-1252 damage where the second byte (80–9F) of each two-byte letter became <c>?</c> on the way
+    /// (<c>PrzykÅ?ad</c>): the lost letters of issue 5. Other bytes keep their Windows-1252 characters.
+    /// </summary>
+    public static string LostLetters(string s)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(s);
+        var sb = new StringBuilder(bytes.Length);
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            bool lost = i > 0 && bytes[i] is >= 0x80 and < 0xA0 && bytes[i - 1] is >= 0xC2 and <= 0xDF;
+            sb.Append(lost ? '?' : s_cp1252[bytes[i]]);
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>UTF-8 bytes read as Latin-1.</summary>
     public static string Latin1(string s) => Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(s));
 

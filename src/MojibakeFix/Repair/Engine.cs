@@ -64,7 +64,7 @@ internal static class Engine
         // Lines are visited only where a candidate lies: the next start of Windows-1252 damage and the next
         // other-code-page pair are each searched over the whole text (vectorized) and kept until passed, so
         // clean lines cost no per-line call and the searches stay linear.
-        int nextCandidate = -2, nextPair = -2, nextDoubleByte = -2;
+        int nextCandidate = -2, nextPair = -2, nextDoubleByte = -2, nextLost = -2;
         int start = 0;
         while (start < all.Length)
         {
@@ -83,7 +83,12 @@ internal static class Engine
                 nextDoubleByte = options.DoubleByteCodePages ? NextDoubleByteLine(all, start, options) : -1;
             }
 
-            int hit = Earliest(Earliest(nextCandidate, nextPair), nextDoubleByte);
+            if (nextLost != -1 && nextLost < start)
+            {
+                nextLost = options.Lossy != LossyRepair.Leave ? Lossy.LostLetters.IndexOfCandidate(all, start) : -1;
+            }
+
+            int hit = Earliest(Earliest(nextCandidate, nextPair), Earliest(nextDoubleByte, nextLost));
             if (hit < 0)
             {
                 break;
@@ -132,7 +137,8 @@ internal static class Engine
 
     /// <summary>Whether the other-code-page or double-byte pass may change the text (the Windows-1252 scan aside).</summary>
     internal static bool CodePagePassesMayApply(ReadOnlySpan<char> text, FixOptions options) =>
-        (options.OtherCodePages && OtherCodePages.MayApply(text)) || (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(text, options));
+        (options.OtherCodePages && OtherCodePages.MayApply(text)) || (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(text, options))
+        || (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(text, 0) >= 0);
 
     private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 
@@ -223,6 +229,20 @@ internal static class Engine
                 finally
                 {
                     output.Dispose();
+                }
+            }
+
+            {
+                List<FixStep>? lostSteps = steps is null ? null : [];
+                string next = Lossy.LostLetters.Repair(current, options, lostSteps);
+                if (!ReferenceEquals(next, current))
+                {
+                    if (steps is not null)
+                    {
+                        Compose(steps, lostSteps!, text, current);
+                    }
+
+                    current = next;
                 }
             }
 
