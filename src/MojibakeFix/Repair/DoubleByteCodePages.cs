@@ -188,7 +188,7 @@ internal static class DoubleByteCodePages
                     runs?.Add(new Run(i, end, new string(decoded, 0, length), guess, evidence == Strong));
                     if (stopAtFirst && strong)
                     {
-                        return covered;
+                        return covered + weakCovered; // (runs of two isolated ones are counted as weak: both count)
                     }
                 }
 
@@ -518,7 +518,7 @@ internal static class DoubleByteCodePages
 
             // Punctuation from a rare character with no CJK beside it (芦%s禄 for «%s»): two in a line are strong.
             bool isolated = (start == 0 || line[start - 1] < 0x80) && (end == line.Length || line[end] < 0x80);
-            return isolated && damagedRare == damagedCjk && !HasLetter(decoded) ? Isolated : 0;
+            return isolated && damagedRare == damagedCjk && IsCommonPunctuation(decoded) ? Isolated : 0;
         }
 
         // Mostly common decoded characters from damage holding rare ones (a third will do when every decoded
@@ -554,6 +554,20 @@ internal static class DoubleByteCodePages
     }
 
     /// <summary>The decoded letters all belong to one script (a Unicode block of 256 for the scripts not told apart).</summary>
+    /// <summary>Punctuation and symbols of everyday text (« » · × – “ ” € ™), not a rare symbol that a rare character decodes to.</summary>
+    private static bool IsCommonPunctuation(ReadOnlySpan<char> decoded)
+    {
+        foreach (char c in decoded)
+        {
+            if (c >= 0x80 && c is not (>= '\u00A0' and <= '\u00BF' or '\u00D7' or '\u00F7' or >= '\u2010' and <= '\u2044' or '\u20AC' or '\u2122'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool OneScript(ReadOnlySpan<char> decoded)
     {
         int seen = -1;
