@@ -446,9 +446,11 @@ internal static class DoubleByteCodePages
     }
 
     /// <summary>
-    /// How strongly a decoded run shows damage (0 not at all, <see cref="Weak"/>, <see cref="Strong"/>): every decoded character is plausible text; decoded CJK is
-    /// mostly common and the damaged characters mostly rare, or a Latin, Cyrillic or Greek word came out of
-    /// characters that are rare, or that are glued to a Latin word (Caf茅 → Café).
+    /// How strongly a decoded run shows damage: 0 (not at all), <see cref="Weak"/> (only beside a strong run of
+    /// the same code page), <see cref="Isolated"/> (punctuation; two make a line strong) or <see cref="Strong"/>.
+    /// Every decoded character must be plausible text. Strong: decoded CJK that is common, with a frequent pair,
+    /// out of damage that is rare; three letters of one script out of rare characters; accented letters inside a
+    /// Latin word (Caf茅 → Café).
     /// </summary>
     private static int Evidence(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded)
     {
