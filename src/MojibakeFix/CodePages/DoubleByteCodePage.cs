@@ -76,7 +76,4 @@ internal sealed class DoubleByteCodePage
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return [new("gbk", 936, '?'), new("shift_jis", 932, '\u30FB'), new("euc-kr", 949, '?'), new("big5", 950, '?')];
     });
-
-    /// <summary>The code page an explanation names, or null.</summary>
-    internal static DoubleByteCodePage? ByName(string name) => All.FirstOrDefault(p => p.Name == name);
 }

@@ -1,24 +1,12 @@
 namespace MojibakeFix.Lossy;
 
 /// <summary>
-/// How common a CJK character is in real text (kana, ideographs, hangul, CJK and full-width punctuation): its
-/// rank in <see cref="ByRank"/>, learned from the gettext catalogs. Damage made by reading UTF-8 as a
+/// How common a CJK character is in real text (kana, ideographs, hangul, CJK and full-width punctuation): whether
+/// <see cref="ByRank"/> holds it, and where, learned from the gettext catalogs. Damage made by reading UTF-8 as a
 /// double-byte code page is full of rare characters; the text it came from is full of common ones.
 /// </summary>
 internal static partial class CjkFrequency
 {
-    // rank + 1 per UTF-16 code unit, 0 for a character not in the table; built once, on first use.
-    private static readonly Lazy<ushort[]> s_ranks = new(() =>
-    {
-        var ranks = new ushort[65536];
-        for (int i = 0; i < ByRank.Length; i++)
-        {
-            ranks[ByRank[i]] = (ushort)(i + 1);
-        }
-
-        return ranks;
-    });
-
     /// <summary>The UTF-8 bytes of the ranked characters, three per character, in rank order.</summary>
     internal static ReadOnlySpan<byte> Utf8ByRank => s_utf8.Value;
 
@@ -44,7 +32,7 @@ internal static partial class CjkFrequency
         s_pairs.Value.TryGetValue(first << 16 | second, out int rank) ? rank : -1;
 
     /// <summary>One bit per UTF-16 code unit, set for a ranked character: 8 KB, so a loop that looks up every
-    /// character of CJK text stays in the first-level cache (the rank table is 128 KB).</summary>
+    /// character of CJK text stays in the first-level cache.</summary>
     internal static ulong[] CommonBits => s_commonBits.Value;
 
     private static readonly Lazy<ulong[]> s_commonBits = new(() =>
@@ -64,11 +52,8 @@ internal static partial class CjkFrequency
     /// <summary>The number of characters ranked.</summary>
     internal static int Count => ByRank.Length;
 
-    /// <summary>The rank of a character (0 the most frequent), or -1 when it is rare or not CJK.</summary>
-    internal static int RankOf(int codePoint) => codePoint is >= 0 and <= 0xFFFF ? s_ranks.Value[codePoint] - 1 : -1;
-
     /// <summary>True for a character of the frequent set.</summary>
-    internal static bool IsCommon(int codePoint) => RankOf(codePoint) >= 0;
+    internal static bool IsCommon(int codePoint) => codePoint is >= 0 and <= 0xFFFF && IsCommon(s_commonBits.Value, (char)codePoint);
 
     /// <summary>Kana, ideographs, hangul, CJK symbols and full-width forms: the characters the table ranks.</summary>
     internal static bool IsCjk(int codePoint) =>

@@ -24,7 +24,7 @@ internal static class DoubleByteCodePages
     internal const char First = '\u3000', Last = '\uFFEF';
 
     /// <summary>A decoded run: characters [Start, End) of the line become <see cref="Text"/>.</summary>
-    private readonly record struct Run(int Start, int End, string Text, bool IsGuess, bool IsStrong);
+    private readonly record struct Run(int Start, int End, string Text, bool IsGuess);
 
     /// <summary>True when some line of <paramref name="s"/> holds a run this pass would repair.</summary>
     internal static bool MayApply(ReadOnlySpan<char> s, FixOptions options) =>
@@ -165,12 +165,6 @@ internal static class DoubleByteCodePages
                     continue;
                 }
 
-                if (!HasSuspect(line[Math.Max(0, i - 1)..Math.Min(line.Length, end + 1)]))
-                {
-                    i = end - 1; // common characters only, none glued to a Latin word: correct CJK text
-                    continue;
-                }
-
                 int evidence = Evidence(line, i, end, decoded.AsSpan(0, length));
                 if (evidence > 0)
                 {
@@ -185,7 +179,7 @@ internal static class DoubleByteCodePages
                         weakCovered += end - i;
                     }
 
-                    runs?.Add(new Run(i, end, new string(decoded, 0, length), guess, evidence == Strong));
+                    runs?.Add(new Run(i, end, new string(decoded, 0, length), guess));
                     if (stopAtFirst && strong)
                     {
                         return covered + weakCovered; // (runs of two isolated ones are counted as weak: both count)

@@ -135,7 +135,7 @@ internal static class Engine
         return result;
     }
 
-    /// <summary>Whether the other-code-page or double-byte pass may change the text (the Windows-1252 scan aside).</summary>
+    /// <summary>Whether the other-code-page, double-byte or lost-letter pass may change the text (the Windows-1252 scan aside).</summary>
     internal static bool CodePagePassesMayApply(ReadOnlySpan<char> text, FixOptions options) =>
         (options.OtherCodePages && OtherCodePages.MayApply(text)) || (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(text, options))
         || (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(text, 0) >= 0);
