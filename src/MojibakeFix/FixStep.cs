@@ -9,7 +9,10 @@ public enum FixKind
     /// <summary>A UTF-8 sequence with lost bytes, restored from context (see <see cref="FixStep.IsGuess"/>).</summary>
     LossySequence,
 
-    /// <summary>A C1 control character mapped to the Windows-1252 character it stood for.</summary>
+    /// <summary>
+    /// A C1 control character mapped to the Windows-1252 character it stood for, or to the letter it stood for in
+    /// MacRoman, cp850 or cp437 when the line proves such text (see <see cref="FixStep.Encodings"/>).
+    /// </summary>
     C1Control,
 }
 
@@ -20,7 +23,8 @@ public enum FixKind
 /// <param name="Replacement">The text written in its place.</param>
 /// <param name="Encodings">
 /// The wrong decodings undone, outermost first: each entry names the code page the UTF-8 bytes had been
-/// read as (for example <c>windows-1252</c>, <c>latin-1</c>). Empty for <see cref="FixKind.C1Control"/>.
+/// read as (for example <c>windows-1252</c>, <c>latin-1</c>). For <see cref="FixKind.C1Control"/>, empty when the
+/// controls stood for Windows-1252 characters, else the code page whose letters they stood for (<c>macintosh</c>).
 /// </param>
 /// <param name="Confidence">How sure the detector is that this was damage, from 0 to 1.</param>
 /// <param name="IsGuess">True when lost bytes were restored from context rather than proven.</param>
@@ -36,5 +40,7 @@ public sealed record FixStep(
     FixKind Kind)
 {
     /// <summary>The encoding chain in words, such as <c>utf-8 → windows-1252 ×2</c>.</summary>
-    public string Chain => Mojibake.DescribeChain(Encodings);
+    public string Chain => Kind == FixKind.C1Control
+        ? (Encodings.Count == 0 ? "windows-1252" : Encodings[0]) + " (C1 controls)"
+        : Mojibake.DescribeChain(Encodings);
 }

@@ -29,7 +29,22 @@ public sealed class AccuracyCorpus
     /// </summary>
     public static readonly Category LostLetters = new("lost letters (Å? for ł, Ã? for Ö)", 0.50, "0%");
 
-    public static IReadOnlyList<Category> All { get; } = [Clean, Single1252, SingleLatin1, Double1252, Mixed, LostNbsp, LossyPunctuation, LostLetters];
+    /// <summary>
+    /// Text stored as Windows-1252 and read as Latin-1 (curly quotes and dashes left as C1 controls): must come out
+    /// as Windows-1252, never as the letters a Mac or DOS code page would make of the controls.
+    /// </summary>
+    public static readonly Category Cp1252AsLatin1 = new("Windows-1252 text read as Latin-1 (C1 punctuation)", 0.995, "–");
+
+    /// <summary>
+    /// Text stored as MacRoman or cp850 and read as Latin-1, where every non-ASCII letter became a C1 control
+    /// (ftfy #18, two of its known failures): reported, no goal in the issue.
+    /// </summary>
+    public static readonly Category LegacyAsLatin1 = new("MacRoman/cp850 text read as Latin-1 (C1 letters)", 0, "0% (known failures)");
+
+    private static readonly int[] s_legacyPages = [10000, 850];
+
+    public static IReadOnlyList<Category> All { get; } =
+        [Clean, Single1252, SingleLatin1, Double1252, Mixed, LostNbsp, LossyPunctuation, LostLetters, Cp1252AsLatin1, LegacyAsLatin1];
 
     /// <summary>UTF-8 misread as other code pages (issue 5): name, code page, ftfy 6.3.1 as given in the issue.</summary>
     public static IReadOnlyList<(Category Category, int CodePage)> CodePages { get; } =
@@ -168,6 +183,20 @@ public sealed class AccuracyCorpus
                 if (!Catalogs.IsTraining(t) && damaged.Contains('?') && !t.Contains('?') && EveryLostByteIsInsideAWord(damaged))
                 {
                     yield return new Case(lang, damaged, t);
+                }
+            }
+            else if (category == Cp1252AsLatin1 && Damage.LegacyAsLatin1(t, 1252) is string asLatin1)
+            {
+                yield return new Case(lang, asLatin1, t);
+            }
+            else if (category == LegacyAsLatin1)
+            {
+                foreach (int codePage in s_legacyPages)
+                {
+                    if (Damage.LegacyAsLatin1(t, codePage) is string damaged)
+                    {
+                        yield return new Case(lang, damaged, t);
+                    }
                 }
             }
             else if (category == LossyPunctuation)

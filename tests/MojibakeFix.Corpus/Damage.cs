@@ -24,6 +24,33 @@ public static class Damage
         return table;
     }
 
+    /// <summary>
+    /// Text stored in a legacy single-byte code page (MacRoman, cp850, Windows-1252) and read as Latin-1, the
+    /// 8-bit confusion of ftfy #18: null when the code page cannot hold the text, or when a character lands
+    /// outside ASCII and 80–9F (only the C1 controls tell such damage; the rest reads as other letters).
+    /// </summary>
+    public static string? LegacyAsLatin1(string s, int codePage)
+    {
+        var page = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        byte[] bytes;
+        try
+        {
+            bytes = page.GetBytes(s);
+        }
+        catch (EncoderFallbackException)
+        {
+            return null;
+        }
+
+        if (bytes.Length != s.Length || !bytes.Any(b => b is >= 0x80 and < 0xA0)
+            || !bytes.All(b => b < 0x80 || (b < 0xA0 && codePage != 1252) || (codePage == 1252 && b >= 0x80)))
+        {
+            return null;
+        }
+
+        return Encoding.Latin1.GetString(bytes);
+    }
+
     /// <summary>UTF-8 bytes read as Windows-1252; the five undefined bytes become U+0081, U+008D, ….</summary>
     public static string Cp1252(string s)
     {

@@ -47,6 +47,14 @@ public class AccuracyTests(ITestOutputHelper output)
     [CatalogFact]
     public void Lossy_punctuation_meets_its_goal() => Assert.True(Measure(AccuracyCorpus.LossyPunctuation) >= AccuracyCorpus.LossyPunctuation.Goal);
 
+    [CatalogFact]
+    public void Windows_1252_text_read_as_latin1_keeps_its_punctuation() =>
+        Assert.True(Measure(AccuracyCorpus.Cp1252AsLatin1) >= AccuracyCorpus.Cp1252AsLatin1.Goal);
+
+    /// <summary>MacRoman or cp850 text read as Latin-1 (ftfy #18, which ftfy leaves): a third or more come back whole.</summary>
+    [CatalogFact]
+    public void Mac_and_dos_text_read_as_latin1_is_restored_often() => Assert.True(Measure(AccuracyCorpus.LegacyAsLatin1) >= 0.33);
+
     /// <summary>
     /// Each single-byte code page beats ftfy 6.3.1's figure where the issue gives one below 100% (1251 65%, 1250 76%,
     /// 8859-2 71%, 1257 61%, cp437 65%); the 95% goal of that issue is not met yet and is reported, not asserted.

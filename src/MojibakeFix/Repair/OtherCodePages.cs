@@ -237,17 +237,25 @@ internal static class OtherCodePages
     private static bool IsSpaceOrQuote(char c) => c is '\u00A0' or '\u00AB' or '\u00BB' or '\u2026' or '\u201C' or '\u201D' or '\u2019' or '\u2018' or '\u2013' or '\u2014' or '\u201E';
 
     /// <summary>Repairs what it can, layer after layer; returns the same instance when nothing changed.</summary>
-    internal static string Repair(string text, List<FixStep>? steps)
+    /// <param name="text">One line.</param>
+    /// <param name="steps">Where the repaired runs are reported, or null.</param>
+    /// <param name="restoreNoBreakSpace">Read a lone lead before a space as a letter whose A0 byte was lost.</param>
+    /// <param name="lineDamaged">
+    /// An earlier pass proved the line misread (Windows-1252 damage, which a Baltic or Central European code page
+    /// shares for most letters): the words that only this pass can read need no evidence of their own.
+    /// </param>
+    internal static string Repair(string text, List<FixStep>? steps, bool restoreNoBreakSpace = true, bool lineDamaged = false)
     {
         if (!MayApply(text))
         {
-            return text; // the common case, kept out of the layer loop
+            // the common case, kept out of the layer loop
+            return lineDamaged ? RepairInDamagedLine(text, steps) : text;
         }
 
         string current = text;
         for (int layer = 0; layer < 4; layer++)
         {
-            string next = RepairOnce(current, layer == 0 ? steps : null, steps);
+            string next = RepairOnce(current, layer == 0 ? steps : null, steps, restoreNoBreakSpace);
             if (ReferenceEquals(next, current))
             {
                 break;
@@ -259,7 +267,7 @@ internal static class OtherCodePages
         return current;
     }
 
-    private static string RepairOnce(string text, List<FixStep>? steps, List<FixStep>? allSteps)
+    private static string RepairOnce(string text, List<FixStep>? steps, List<FixStep>? allSteps, bool restoreNoBreakSpace)
     {
         if (!MayApply(text))
         {
@@ -269,7 +277,7 @@ internal static class OtherCodePages
         if (steps is null && allSteps is not null)
         {
             // A further layer: fold it into the step that covered the same input.
-            string again = RepairOnce(text, null, null);
+            string again = RepairOnce(text, null, null, restoreNoBreakSpace);
             if (!ReferenceEquals(again, text))
             {
                 RefoldSteps(allSteps);
@@ -322,8 +330,84 @@ internal static class OtherCodePages
                     decisions[k] = (decoded, SingleByteCodePage.Others[page].Name);
                 }
             }
+
+            // Words whose only pair is two letters of one script (MĂĄm, pƒìc) were no candidates at all; in a proven
+            // line they are read the same way.
+            AddPlainPairWords(text, page, proven, restoreNoBreakSpace, words, ref decisions);
         }
 
+        return Apply(text, words, decisions, steps);
+    }
+
+    /// <summary>
+    /// A line an earlier pass proved misread, without a word that tells of a code page: the code page that reads
+    /// the most words holding one of its pairs into the line's main script reads them.
+    /// </summary>
+    private static string RepairInDamagedLine(string text, List<FixStep>? steps)
+    {
+        if (!HasPairOf(text, ushort.MaxValue, breaksCase: true))
+        {
+            return text;
+        }
+
+        // Only Latin lines: the Baltic and Central European code pages share most letters with Windows-1252, so
+        // their damage is the part that pass left; clean Cyrillic or Greek beside damage must stay as it is.
+        Script main = MainScript(text);
+        if (main != Script.Latin)
+        {
+            return text;
+        }
+
+        int best = -1, bestCount = 0;
+        var words = new List<(int Start, int End)>();
+        (string? Decoded, string? Name)[] decisions = [];
+        for (int p = 0; p < SingleByteCodePage.Others.Count; p++)
+        {
+            words.Clear();
+            decisions = [];
+            AddPlainPairWords(text, p, main, restoreNoBreakSpace: false, words, ref decisions, lettersOnly: true);
+            if (words.Count > bestCount)
+            {
+                (best, bestCount) = (p, words.Count);
+            }
+        }
+
+        if (best < 0)
+        {
+            return text;
+        }
+
+        words.Clear();
+        decisions = [];
+        AddPlainPairWords(text, best, main, restoreNoBreakSpace: false, words, ref decisions, lettersOnly: true);
+        WorkMeter.Add(text.Length * SingleByteCodePage.Others.Count);
+        return Apply(text, words, decisions, steps);
+    }
+
+    /// <summary>The script most of a line's letters belong to (ASCII letters count as Latin).</summary>
+    private static Script MainScript(ReadOnlySpan<char> text)
+    {
+        Span<int> counts = stackalloc int[8];
+        counts.Clear();
+        foreach (char c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                int script = (int)CharInfo.ScriptOf(c);
+                if ((uint)script < (uint)counts.Length)
+                {
+                    counts[script]++;
+                }
+            }
+        }
+
+        counts[(int)Script.None] = counts[(int)Script.Other] = 0;
+        int max = MaxOf(counts);
+        return max == 0 ? Script.None : (Script)counts.IndexOf(max);
+    }
+
+    private static string Apply(string text, List<(int Start, int End)> words, (string? Decoded, string? Name)[] decisions, List<FixStep>? steps)
+    {
         StringBuilder? output = null;
         int pending = 0;
         for (int k = 0; k < words.Count; k++)
@@ -340,6 +424,124 @@ internal static class OtherCodePages
         }
 
         return output is null ? text : output.Append(text.AsSpan(pending)).ToString();
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="words"/> (kept in order) the words of <paramref name="text"/> that are not candidates
+    /// yet, hold a lead of <paramref name="page"/> followed by one of its continuations, and decode through it
+    /// into the proven script. Runs only in a line proven misread, so clean text never pays for it.
+    /// </summary>
+    private static void AddPlainPairWords(string text, int page, Script proven, bool restoreNoBreakSpace, List<(int Start, int End)> words,
+        ref (string? Decoded, string? Name)[] decisions, bool lettersOnly = false)
+    {
+        ushort bit = (ushort)(1 << page);
+        SingleByteCodePage codePage = SingleByteCodePage.Others[page];
+        List<(int Start, int End, string Decoded)>? extra = null;
+        int w = 0;
+        ReadOnlySpan<char> s = text;
+        for (int start = 0; start < s.Length;)
+        {
+            int end = start;
+            while (end < s.Length && s[end] is not (' ' or '\t' or '\n' or '\r'))
+            {
+                end++;
+            }
+
+            while (w < words.Count && Math.Max(words[w].Start, ~words[w].Start) < start)
+            {
+                w++;
+            }
+
+            bool known = w < words.Count && Math.Max(words[w].Start, ~words[w].Start) == start;
+            if (!known && end - start >= 2 && HasPairOf(s[start..end], bit, lettersOnly) && (!lettersOnly || IsWordOf(s[start..end], proven))
+                && TryDecodeInDamagedText(s[start..end], codePage, out string? decoded) && ScriptOfLetters(decoded) == proven
+                && (!lettersOnly || RareLetters(decoded) == 0))
+            {
+                (extra ??= []).Add((start, end, decoded!));
+            }
+            else if (!known && restoreNoBreakSpace && end - start == 1 && end < s.Length && s[end] == ' '
+                && LostNoBreakSpace(s[start], codePage) is char letter && CharInfo.ScriptOf(letter) == proven)
+            {
+                // A lone lead before a space: its A0 byte (a no-break space there) became a plain space, as in
+                // "Г l’ouest" for "à l’ouest" (Windows-1251); the space stays.
+                (extra ??= []).Add((start, end, letter.ToString()));
+            }
+
+            start = end + 1;
+        }
+
+        if (extra is null)
+        {
+            return;
+        }
+
+        var merged = new List<((int, int) Word, (string?, string?) Decision)>(words.Count + extra.Count);
+        for (int k = 0; k < words.Count; k++)
+        {
+            merged.Add((words[k], decisions[k]));
+        }
+
+        foreach (var (start, end, decoded) in extra)
+        {
+            merged.Add(((start, end), (decoded, codePage.Name)));
+        }
+
+        merged.Sort((x, y) => Math.Max(x.Word.Item1, ~x.Word.Item1).CompareTo(Math.Max(y.Word.Item1, ~y.Word.Item1)));
+        words.Clear();
+        decisions = new (string?, string?)[merged.Count];
+        for (int k = 0; k < merged.Count; k++)
+        {
+            words.Add(merged[k].Word);
+            decisions[k] = merged[k].Decision;
+        }
+    }
+
+    /// <summary>The letter a lead byte of <paramref name="page"/> makes with A0 after it, or null.</summary>
+    private static char? LostNoBreakSpace(char c, SingleByteCodePage page)
+    {
+        if (!page.TryGetByte(c, out byte b) || b is < 0xC2 or > 0xDF)
+        {
+            return null;
+        }
+
+        char letter = (char)((b & 0x1F) << 6 | 0x20);
+        return char.IsLetter(letter) ? letter : null;
+    }
+
+    /// <summary>
+    /// A word whose non-ASCII characters are all letters of <paramref name="script"/>: without a telling word, only
+    /// such words are read (ÄÆdomu), never one that holds Windows-1252 damage or a word of another script.
+    /// </summary>
+    private static bool IsWordOf(ReadOnlySpan<char> word, Script script)
+    {
+        foreach (char c in word)
+        {
+            if (c >= 0x80 && (!char.IsLetter(c) || CharInfo.ScriptOf(c) != script))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a word holds a lead of the code pages in <paramref name="bits"/> followed by one of its continuations;
+    /// with <paramref name="breaksCase"/>, only a pair that breaks the word's case (ÄÆdomu, nháşĄt), which the
+    /// accented letters an earlier pass wrote (bãíana) do not.
+    /// </summary>
+    private static bool HasPairOf(ReadOnlySpan<char> word, ushort bits, bool breaksCase = false)
+    {
+        for (int k = 0; k + 1 < word.Length; k++)
+        {
+            if ((SingleByteCodePage.LeadMasks[word[k]] & SingleByteCodePage.ContinuationMasks[word[k + 1]] & bits) != 0
+                && (!breaksCase || (char.IsUpper(word[k + 1]) && (char.IsLower(word[k]) || (k + 2 < word.Length && char.IsLower(word[k + 2]))))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -403,7 +605,7 @@ internal static class OtherCodePages
         {
             FixStep step = steps[k];
             var inner = new List<FixStep>();
-            string again = RepairOnce(step.Replacement, inner, null);
+            string again = RepairOnce(step.Replacement, inner, null, restoreNoBreakSpace: true);
             if (!ReferenceEquals(again, step.Replacement))
             {
                 // The chain names the code page of each layer: the one read first, then the ones beneath.
@@ -464,7 +666,7 @@ internal static class OtherCodePages
 
             ReadOnlySpan<char> decoded = chars[..Encoding.UTF8.GetChars(bytes, chars)];
             int score = Plausibility(decoded, word, bytes);
-            if (score <= 0)
+            if (score <= 0 && (score = InnerLayerPlausibility(decoded, pages[p])) <= 0)
             {
                 continue;
             }
@@ -491,6 +693,29 @@ internal static class OtherCodePages
         }
 
         return best is not null;
+    }
+
+    /// <summary>
+    /// A reading that is itself misread through the same code page (t‚àö¬©l for t√©l for tél, three layers of
+    /// MacRoman) is judged by the layer beneath: the plausibility of that one, else 0.
+    /// </summary>
+    private static int InnerLayerPlausibility(ReadOnlySpan<char> decoded, SingleByteCodePage page)
+    {
+        Span<byte> bytes = decoded.Length <= 256 ? stackalloc byte[decoded.Length] : new byte[decoded.Length];
+        Span<char> chars = decoded.Length <= 256 ? stackalloc char[decoded.Length] : new char[decoded.Length];
+        if (!Encode(decoded, page, bytes) || !Utf8.IsValid(bytes))
+        {
+            return 0;
+        }
+
+        ReadOnlySpan<char> inner = chars[..Encoding.UTF8.GetChars(bytes, chars)];
+        if (inner.Length == decoded.Length)
+        {
+            return 0; // no sequence: nothing beneath (and each layer must shrink, so the recursion ends)
+        }
+
+        int score = Plausibility(inner, decoded, bytes);
+        return score > 0 ? score : InnerLayerPlausibility(inner, page) > 0 ? 1 : 0;
     }
 
     private static int RareLetters(ReadOnlySpan<char> decoded)

@@ -34,6 +34,8 @@ internal ref struct Repairer
     private int _outerLeft = -1;
     private int _outerRight = -1;
     private int _outerLeft2 = -1;
+    private SingleByteCodePage? _c1Page; // the Mac or DOS code page the line's C1 controls come from, if proven
+    private bool _c1PageKnown;
 
     internal Repairer(ReadOnlySpan<char> text, FixOptions options, List<FixStep>? steps = null, List<DamageSite>? sites = null)
         : this(text, options, nested: false, steps, sites)
@@ -88,6 +90,8 @@ internal ref struct Repairer
                     {
                         if (!accepted[a])
                         {
+                            // A rejected sequence (á + space + \x93 is no Mongolian digit) still holds its C1 controls.
+                            changed |= EmitC1Within(chain[a].Start, chain[a].End, ref output, ref pending);
                             a++;
                             continue;
                         }
@@ -112,7 +116,7 @@ internal ref struct Repairer
             else if (!_nested && _o.FixC1Controls && c < '\u00A0')
             {
                 int end = i;
-                while (end < s.Length && s[end] is >= '\u0080' and < '\u00A0' && !Windows1252.IsUndefined((byte)s[end]))
+                while (end < s.Length && s[end] is >= '\u0080' and < '\u00A0' && MapsC1(s[end]))
                 {
                     end++;
                 }
@@ -970,6 +974,51 @@ internal ref struct Repairer
         }
     }
 
+    /// <summary>Maps the runs of C1 controls between <paramref name="start"/> and <paramref name="end"/>; true when there were any.</summary>
+    private bool EmitC1Within(int start, int end, ref CharBuffer output, ref int pending)
+    {
+        if (_nested || !_o.FixC1Controls)
+        {
+            return false;
+        }
+
+        bool any = false;
+        for (int i = Math.Max(start, pending); i < end; i++)
+        {
+            int runEnd = i;
+            while (runEnd < end && _s[runEnd] is >= '\u0080' and < '\u00A0' && MapsC1(_s[runEnd]))
+            {
+                runEnd++;
+            }
+
+            if (runEnd > i)
+            {
+                EmitC1(i, runEnd, ref output, ref pending);
+                any = true;
+                i = runEnd;
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>What a C1 control stands for: the Windows-1252 character, or the letter of the line's Mac or DOS code page.</summary>
+    private char C1Char(char c) => C1Page() is SingleByteCodePage page ? page.ToChar((byte)c) : Windows1252.ToChar((byte)c);
+
+    /// <summary>Whether a C1 control is mapped: bytes Windows-1252 leaves undefined stay, unless the line is Mac or DOS text.</summary>
+    private bool MapsC1(char c) => !Windows1252.IsUndefined((byte)c) || C1Page() is not null;
+
+    private SingleByteCodePage? C1Page()
+    {
+        if (!_c1PageKnown)
+        {
+            _c1Page = C1Controls.LetterPageOf(_s); // once per line: per-control scans would be quadratic
+            _c1PageKnown = true;
+        }
+
+        return _c1Page;
+    }
+
     private void EmitC1(int start, int end, ref CharBuffer output, ref int pending)
     {
         output.Append(_s[pending..start]);
@@ -980,7 +1029,7 @@ internal ref struct Repairer
             int n = Math.Min(end - done, mapped.Length);
             for (int j = 0; j < n; j++)
             {
-                mapped[j] = Windows1252.ToChar((byte)_s[done + j]);
+                mapped[j] = C1Char(_s[done + j]);
             }
 
             output.Append(mapped[..n]);
@@ -993,10 +1042,11 @@ internal ref struct Repairer
             var replacement = new char[end - start];
             for (int j = start; j < end; j++)
             {
-                replacement[j - start] = Windows1252.ToChar((byte)_s[j]);
+                replacement[j - start] = C1Char(_s[j]);
             }
 
-            _steps.Add(new FixStep(start, end - start, _s[start..end].ToString(), new string(replacement), [], 0.9, false, FixKind.C1Control));
+            _steps.Add(new FixStep(start, end - start, _s[start..end].ToString(), new string(replacement), _c1Page is null ? [] : [_c1Page.Name],
+                0.9, false, FixKind.C1Control));
         }
 
         _sites?.Add(new DamageSite(start, end - start, 0.9, false));

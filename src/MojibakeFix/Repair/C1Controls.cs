@@ -1,0 +1,142 @@
+using MojibakeFix.CodePages;
+using MojibakeFix.Text;
+
+namespace MojibakeFix.Repair;
+
+/// <summary>
+/// C1 controls (U+0080–U+009F) are bytes 80–9F a Latin-1 decoder let through. Most such text was Windows-1252
+/// (’ “ ” – —), but text from a Mac (MacRoman) or from DOS (cp850, cp437) keeps letters there: <c>Coatl\x87n</c>
+/// is Coatlán in MacRoman and "Coatl‡n" in Windows-1252. A line's controls are read through such a code page only
+/// when the line proves it (ftfy #18): a control inside or at the end of a word that Windows-1252 makes into a
+/// symbol no word holds there, while the code page makes every such control a Latin letter of the word's case. The first
+/// code page that does is taken (MacRoman, then cp850, then cp437): a lone <c>K\x94nig</c> reads Kînig, not König.
+/// </summary>
+internal static class C1Controls
+{
+    private static readonly Lazy<SingleByteCodePage[]> s_letterPages = new(() =>
+        [SingleByteCodePage.ByName("macintosh")!, SingleByteCodePage.ByName("cp850")!, SingleByteCodePage.ByName("cp437")!]);
+
+    /// <summary>The code page whose letters the line's C1 controls stand for, or null for Windows-1252.</summary>
+    internal static SingleByteCodePage? LetterPageOf(ReadOnlySpan<char> line)
+    {
+        int first = line.IndexOfAnyInRange('\u0080', '\u009F');
+        if (first < 0 || !HasEvidence(line, first))
+        {
+            return null;
+        }
+
+        SingleByteCodePage? best = null;
+        foreach (SingleByteCodePage page in s_letterPages.Value)
+        {
+            if (ReadsAsLetters(line, first, page))
+            {
+                best = page; // the first that does, in order of how common the damage is
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsBetweenLetters(ReadOnlySpan<char> line, int i) =>
+        i > 0 && i + 1 < line.Length && char.IsLetter(line[i - 1]) && char.IsLetter(line[i + 1]);
+
+    private static bool EndsWord(ReadOnlySpan<char> line, int i) =>
+        i > 0 && char.IsLetter(line[i - 1]) && (i + 1 == line.Length || !char.IsLetter(line[i + 1]));
+
+    private static bool HasEvidence(ReadOnlySpan<char> line, int first)
+    {
+        for (int i = first; i < line.Length; i++)
+        {
+            if (line[i] is < '\u0080' or > '\u009F')
+            {
+                continue;
+            }
+
+            char c = Windows1252.ToChar((byte)line[i]);
+            if ((IsBetweenLetters(line, i) && !FitsInWord(c, line, i)) || (EndsWord(line, i) && !FitsAfterWord(c, line[..i])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the Windows-1252 reading of a control right after a word can stand there: closing quotes, the
+    /// apostrophe, dashes, the ellipsis, ™, a bullet, a dagger (a footnote), and ‘ “ where a quote opened them
+    /// (German „hin“, “l“) — not ‘ “ otherwise (Colombi‘ for Colombië), ‚ „ ‰ ˆ or an undefined byte.
+    /// </summary>
+    private static bool FitsAfterWord(char c, ReadOnlySpan<char> before) =>
+        c is '\u2019' or '\u201D' or '\u203A' or '\u2013' or '\u2014' or '\u2026' or '\u2122' or '\u2022' or '\u2020' or '\u2021'
+        || IsWordLetter(c)
+        || (c == '\u2018' && before.IndexOfAny("\u0082\u0091\u201A\u2018") >= 0)
+        || (c == '\u201C' && before.IndexOfAny("\u0084\u0093\u201E\u201C") >= 0);
+
+    // š, œ, Ž…: letters of words, unlike the modifier letters ˆ and ˜ that Windows-1252 also puts there.
+    private static bool IsWordLetter(char c) => char.IsLetter(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.ModifierLetter;
+
+    /// <summary>
+    /// Whether the Windows-1252 reading of a control between two letters can stand in a correct word: a letter
+    /// (š, œ), a dash, or an apostrophe of an elision (l’homme, dell’anno, O’Brien) or a contraction (don’t,
+    /// we’ll) — not tur’stico.
+    /// </summary>
+    private static bool FitsInWord(char c, ReadOnlySpan<char> line, int i)
+    {
+        if (IsWordLetter(c) || c is '\u2013' or '\u2014')
+        {
+            return true;
+        }
+
+        if (c is not ('\u2019' or '\u2018'))
+        {
+            return false; // ‚ „ … † ‡ ˆ ‰ ‹ › “ ” • ˜ ™ and undefined bytes
+        }
+
+        char next = line[i + 1];
+        if (char.IsUpper(next) || next > 0x7F || "aeiouyh".Contains(next))
+        {
+            return true; // elision before a vowel (d’ús) or h, or a name
+        }
+
+        int wordStart = i;
+        while (wordStart > 0 && char.IsLetter(line[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        if (char.IsUpper(line[wordStart]))
+        {
+            return true; // after a name: Boole’schen
+        }
+
+        int rest = 0;
+        while (i + 1 + rest < line.Length && char.IsLetter(line[i + 1 + rest]))
+        {
+            rest++;
+        }
+
+        ReadOnlySpan<char> tail = line.Slice(i + 1, rest);
+        return tail is "s" or "t" or "d" or "m" or "n" or "r" or "ll" or "re" or "ve"; // don’t, we’ll, Welsh ’r
+    }
+
+    private static bool ReadsAsLetters(ReadOnlySpan<char> line, int first, SingleByteCodePage page)
+    {
+        for (int i = first; i < line.Length; i++)
+        {
+            if (line[i] is >= '\u0080' and <= '\u009F' && (IsBetweenLetters(line, i) || EndsWord(line, i)))
+            {
+                char c = page.ToChar((byte)line[i]);
+                // The case of the word: no capital after a small letter or before one (MÅller is not Müller).
+                if (!IsWordLetter(c) || CharInfo.ScriptOf(c) != Script.Latin
+                    || (char.IsUpper(c) && (char.IsLower(line[i - 1]) || (i + 1 < line.Length && char.IsLower(line[i + 1])))))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}
