@@ -2,7 +2,8 @@ namespace MojibakeFix.Lossy;
 
 /// <summary>
 /// How often two letters stand side by side in real text, for the letters a lossy rendering loses (two-byte
-/// letters whose second UTF-8 byte is 80–9F: ł ś Ö Ü п…), learned from the gettext catalogs.
+/// letters and marks whose second UTF-8 byte is 80–9F: ł ś Ö Ü п ّ…), learned from the gettext catalogs. A space
+/// stands for a word's edge: (' ', c) counts words that start with c, (c, ' ') words that end with it.
 /// </summary>
 internal static partial class LetterPairs
 {
@@ -17,21 +18,24 @@ internal static partial class LetterPairs
         return counts;
     });
 
-    private static readonly Lazy<Dictionary<char, int>> s_totals = new(() =>
+    private static readonly Lazy<Dictionary<char, int>> s_followed = new(() =>
     {
         var totals = new Dictionary<char, int>();
         for (int i = 0; i + 2 < All.Length; i += 3)
         {
-            totals[All[i + 1]] = totals.GetValueOrDefault(All[i + 1]) + All[i + 2];
+            totals[All[i]] = totals.GetValueOrDefault(All[i]) + All[i + 2];
         }
 
         return totals;
     });
 
-    /// <summary>How often a letter (case folded) is seen after another letter: the weight of its pairs.</summary>
-    internal static int Total(char letter) => s_totals.Value.GetValueOrDefault(char.ToLowerInvariant(letter));
+    /// <summary>
+    /// How often a letter of the table's kind (case folded) is followed by anything, a word's end included: the
+    /// denominator of the chance of what follows it.
+    /// </summary>
+    internal static int Followed(char letter) => s_followed.Value.GetValueOrDefault(char.ToLowerInvariant(letter));
 
-    /// <summary>The count of <paramref name="first"/> followed by <paramref name="second"/>, case folded (0 when rare).</summary>
+    /// <summary>The count of <paramref name="first"/> followed by <paramref name="second"/>, case folded (0 when rare); a space is a word's edge.</summary>
     internal static int Count(char first, char second) =>
         s_counts.Value.GetValueOrDefault(char.ToLowerInvariant(first) << 16 | char.ToLowerInvariant(second));
 }
