@@ -20,6 +20,21 @@ public class CodePageConfusionTests
         Assert.Equal(expected, Mojibake.Fix(damaged));
 
     [Theory]
+    [InlineData(LossyRepair.Guess, "Asia, África, América y Oceanía")]
+    [InlineData(LossyRepair.Replace, "Asia, \uFFFDfrica, América y Oceanía")]
+    [InlineData(LossyRepair.Leave, "Asia, \u0102\uFFFDfrica, América y Oceanía")]
+    public void A_byte_the_code_page_leaves_undefined_follows_the_lossy_option(LossyRepair lossy, string expected)
+    {
+        // Á is C3 81; 81 is undefined in Windows-1250, so the decoder wrote U+FFFD for it.
+        var result = Mojibake.FixAndExplain("Asia, \u0102\uFFFDfrica, Am\u0102\u00A9rica y Ocean\u0102\u00ADa", FixOptions.Default with { Lossy = lossy });
+        Assert.Equal(expected, result.Text);
+        var lost = result.Steps.Where(s => s.Original.Contains('\uFFFD')).ToList();
+        Assert.Equal(lossy == LossyRepair.Leave ? 0 : 1, lost.Count);
+        Assert.All(lost, s => Assert.Equal(FixKind.LossySequence, s.Kind));
+        Assert.All(lost, s => Assert.Equal(lossy == LossyRepair.Guess, s.IsGuess));
+    }
+
+    [Theory]
     [InlineData("barco tur\u0092stico en Acapulco", "barco turístico en Acapulco")]
     [InlineData("Habitantes de Coatl\u0087n conf\u0092an en proyecto", "Habitantes de Coatlán confían en proyecto")]
     [InlineData("K\u0094nig und M\u0081ller", "König und Müller")] // cp850: MacRoman would make MÅller

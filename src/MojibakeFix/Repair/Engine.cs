@@ -196,7 +196,7 @@ internal static class Engine
             if (options.OtherCodePages)
             {
                 List<FixStep>? pageSteps = steps is null ? null : [];
-                string next = OtherCodePages.Repair(current, pageSteps, options.RestoreLostNoBreakSpace, lineDamaged: !ReferenceEquals(current, text));
+                string next = OtherCodePages.Repair(current, pageSteps, options, lineDamaged: !ReferenceEquals(current, text));
                 if (!ReferenceEquals(next, current))
                 {
                     if (steps is not null)

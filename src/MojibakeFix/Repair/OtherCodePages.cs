@@ -239,12 +239,15 @@ internal static class OtherCodePages
     /// <summary>Repairs what it can, layer after layer; returns the same instance when nothing changed.</summary>
     /// <param name="text">One line.</param>
     /// <param name="steps">Where the repaired runs are reported, or null.</param>
-    /// <param name="restoreNoBreakSpace">Read a lone lead before a space as a letter whose A0 byte was lost.</param>
+    /// <param name="options">
+    /// <see cref="FixOptions.RestoreLostNoBreakSpace"/> reads a lone lead before a space as a letter whose A0 byte
+    /// was lost; <see cref="FixOptions.Lossy"/> says what becomes of a lead whose next byte the decoder lost (U+FFFD).
+    /// </param>
     /// <param name="lineDamaged">
     /// An earlier pass proved the line misread (Windows-1252 damage, which a Baltic or Central European code page
     /// shares for most letters): the words that only this pass can read need no evidence of their own.
     /// </param>
-    internal static string Repair(string text, List<FixStep>? steps, bool restoreNoBreakSpace = true, bool lineDamaged = false)
+    internal static string Repair(string text, List<FixStep>? steps, FixOptions options, bool lineDamaged = false)
     {
         if (!MayApply(text))
         {
@@ -255,7 +258,7 @@ internal static class OtherCodePages
         string current = text;
         for (int layer = 0; layer < 4; layer++)
         {
-            string next = RepairOnce(current, layer == 0 ? steps : null, steps, restoreNoBreakSpace);
+            string next = RepairOnce(current, layer == 0 ? steps : null, steps, options);
             if (ReferenceEquals(next, current))
             {
                 break;
@@ -267,7 +270,7 @@ internal static class OtherCodePages
         return current;
     }
 
-    private static string RepairOnce(string text, List<FixStep>? steps, List<FixStep>? allSteps, bool restoreNoBreakSpace)
+    private static string RepairOnce(string text, List<FixStep>? steps, List<FixStep>? allSteps, FixOptions options)
     {
         if (!MayApply(text))
         {
@@ -277,7 +280,7 @@ internal static class OtherCodePages
         if (steps is null && allSteps is not null)
         {
             // A further layer: fold it into the step that covered the same input.
-            string again = RepairOnce(text, null, null, restoreNoBreakSpace);
+            string again = RepairOnce(text, null, null, options);
             if (!ReferenceEquals(again, text))
             {
                 RefoldSteps(allSteps);
@@ -303,14 +306,14 @@ internal static class OtherCodePages
             }
         }
 
-        var decisions = new (string? Decoded, string? Name)[words.Count];
+        var decisions = new (string? Decoded, string? Name, bool Lossy)[words.Count];
         Script proven = Script.None;
         for (int k = 0; k < words.Count; k++)
         {
             var (start, end) = words[k];
             if (start >= 0 && TryDecodeWord(text.AsSpan(start, end - start), votes, count: false, out string? decoded, out string? name))
             {
-                decisions[k] = (decoded, name);
+                decisions[k] = (decoded, name, false);
                 proven = proven == Script.None ? ScriptOfLetters(decoded) : proven;
             }
         }
@@ -327,13 +330,13 @@ internal static class OtherCodePages
                 if (decisions[k].Decoded is null && TryDecodeInDamagedText(text.AsSpan(start, end - start), SingleByteCodePage.Others[page], out string? decoded)
                     && ScriptOfLetters(decoded) == proven)
                 {
-                    decisions[k] = (decoded, SingleByteCodePage.Others[page].Name);
+                    decisions[k] = (decoded, SingleByteCodePage.Others[page].Name, false);
                 }
             }
 
             // Words whose only pair is two letters of one script (MĂĄm, pƒìc) were no candidates at all; in a proven
             // line they are read the same way.
-            AddPlainPairWords(text, page, proven, restoreNoBreakSpace, words, ref decisions);
+            AddPlainPairWords(text, page, proven, options, words, ref decisions);
         }
 
         return Apply(text, words, decisions, steps);
@@ -360,12 +363,12 @@ internal static class OtherCodePages
 
         int best = -1, bestCount = 0;
         var words = new List<(int Start, int End)>();
-        (string? Decoded, string? Name)[] decisions = [];
+        (string? Decoded, string? Name, bool Lossy)[] decisions = [];
         for (int p = 0; p < SingleByteCodePage.Others.Count; p++)
         {
             words.Clear();
             decisions = [];
-            AddPlainPairWords(text, p, main, restoreNoBreakSpace: false, words, ref decisions, lettersOnly: true);
+            AddPlainPairWords(text, p, main, null, words, ref decisions);
             if (words.Count > bestCount)
             {
                 (best, bestCount) = (p, words.Count);
@@ -379,7 +382,7 @@ internal static class OtherCodePages
 
         words.Clear();
         decisions = [];
-        AddPlainPairWords(text, best, main, restoreNoBreakSpace: false, words, ref decisions, lettersOnly: true);
+        AddPlainPairWords(text, best, main, null, words, ref decisions);
         WorkMeter.Add(text.Length * SingleByteCodePage.Others.Count);
         return Apply(text, words, decisions, steps);
     }
@@ -406,7 +409,7 @@ internal static class OtherCodePages
         return max == 0 ? Script.None : (Script)counts.IndexOf(max);
     }
 
-    private static string Apply(string text, List<(int Start, int End)> words, (string? Decoded, string? Name)[] decisions, List<FixStep>? steps)
+    private static string Apply(string text, List<(int Start, int End)> words, (string? Decoded, string? Name, bool Lossy)[] decisions, List<FixStep>? steps)
     {
         StringBuilder? output = null;
         int pending = 0;
@@ -418,7 +421,10 @@ internal static class OtherCodePages
             {
                 output ??= new StringBuilder(text.Length);
                 output.Append(text.AsSpan(pending, start - pending)).Append(decoded);
-                steps?.Add(new FixStep(start, end - start, text[start..end], decoded, [decisions[k].Name!], 0.9, false, FixKind.Mojibake));
+                // A word read with a lost byte is a lossy repair: a guess, unless U+FFFD was written for the byte.
+                bool lossy = decisions[k].Lossy;
+                steps?.Add(new FixStep(start, end - start, text[start..end], decoded, [decisions[k].Name!], lossy ? 0.6 : 0.9,
+                    lossy && !decoded.Contains('\uFFFD'), lossy ? FixKind.LossySequence : FixKind.Mojibake));
                 pending = end;
             }
         }
@@ -431,12 +437,15 @@ internal static class OtherCodePages
     /// yet, hold a lead of <paramref name="page"/> followed by one of its continuations, and decode through it
     /// into the proven script. Runs only in a line proven misread, so clean text never pays for it.
     /// </summary>
-    private static void AddPlainPairWords(string text, int page, Script proven, bool restoreNoBreakSpace, List<(int Start, int End)> words,
-        ref (string? Decoded, string? Name)[] decisions, bool lettersOnly = false)
+    private static void AddPlainPairWords(string text, int page, Script proven, FixOptions? options, List<(int Start, int End)> words,
+        ref (string? Decoded, string? Name, bool Lossy)[] decisions)
     {
+        // Without options (a line only an earlier pass proved): only words of letters, no lost bytes guessed.
+        bool lettersOnly = options is null;
+        bool restoreNoBreakSpace = options?.RestoreLostNoBreakSpace == true;
         ushort bit = (ushort)(1 << page);
         SingleByteCodePage codePage = SingleByteCodePage.Others[page];
-        List<(int Start, int End, string Decoded)>? extra = null;
+        List<(int Start, int End, string Decoded, bool Lossy)>? extra = null;
         int w = 0;
         ReadOnlySpan<char> s = text;
         for (int start = 0; start < s.Length;)
@@ -457,14 +466,19 @@ internal static class OtherCodePages
                 && TryDecodeInDamagedText(s[start..end], codePage, out string? decoded) && ScriptOfLetters(decoded) == proven
                 && (!lettersOnly || RareLetters(decoded) == 0))
             {
-                (extra ??= []).Add((start, end, decoded!));
+                (extra ??= []).Add((start, end, decoded!, false));
             }
             else if (!known && restoreNoBreakSpace && end - start == 1 && end < s.Length && s[end] == ' '
                 && LostNoBreakSpace(s[start], codePage) is char letter && CharInfo.ScriptOf(letter) == proven)
             {
                 // A lone lead before a space: its A0 byte (a no-break space there) became a plain space, as in
                 // "Г l’ouest" for "à l’ouest" (Windows-1251); the space stays.
-                (extra ??= []).Add((start, end, letter.ToString()));
+                (extra ??= []).Add((start, end, letter.ToString(), false));
+            }
+            else if (!known && options is { Lossy: not LossyRepair.Leave } && end - start >= 2
+                && TryDecodeWithLostByte(s[start..end], codePage, options.Lossy, proven) is string repaired)
+            {
+                (extra ??= []).Add((start, end, repaired, true));
             }
 
             start = end + 1;
@@ -475,25 +489,76 @@ internal static class OtherCodePages
             return;
         }
 
-        var merged = new List<((int, int) Word, (string?, string?) Decision)>(words.Count + extra.Count);
+        var merged = new List<((int, int) Word, (string?, string?, bool) Decision)>(words.Count + extra.Count);
         for (int k = 0; k < words.Count; k++)
         {
             merged.Add((words[k], decisions[k]));
         }
 
-        foreach (var (start, end, decoded) in extra)
+        foreach (var (start, end, decoded, lossy) in extra)
         {
-            merged.Add(((start, end), (decoded, codePage.Name)));
+            merged.Add(((start, end), (decoded, codePage.Name, lossy)));
         }
 
         merged.Sort((x, y) => Math.Max(x.Word.Item1, ~x.Word.Item1).CompareTo(Math.Max(y.Word.Item1, ~y.Word.Item1)));
         words.Clear();
-        decisions = new (string?, string?)[merged.Count];
+        decisions = new (string?, string?, bool)[merged.Count];
         for (int k = 0; k < merged.Count; k++)
         {
             words.Add(merged[k].Word);
             decisions[k] = merged[k].Decision;
         }
+    }
+
+    /// <summary>
+    /// A word of a proven line with one lead whose next byte the code page leaves undefined, so the decoder wrote
+    /// U+FFFD or <c>?</c> for it (<c>Ă�frica</c>, Windows-1250): the letters that byte can make are tried, and the one
+    /// most often seen between its neighbours is taken as a guess (<see cref="LossyRepair.Guess"/>), or U+FFFD
+    /// is written for it (<see cref="LossyRepair.Replace"/>). Null when the word does not read so.
+    /// </summary>
+    private static string? TryDecodeWithLostByte(ReadOnlySpan<char> word, SingleByteCodePage page, LossyRepair lossy, Script proven)
+    {
+        int k = word.IndexOfAny('\uFFFD', '?');
+        if (k < 1 || word[(k + 1)..].IndexOfAny('\uFFFD', '?') >= 0 || !page.TryGetByte(word[k - 1], out byte lead) || lead is < 0xC2 or > 0xDF)
+        {
+            return null;
+        }
+
+        Span<char> trial = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+        Span<byte> prefix = word.Length <= 256 ? stackalloc byte[k - 1] : new byte[k - 1];
+        word.CopyTo(trial);
+        if (!Encode(word[..(k - 1)], page, prefix))
+        {
+            return null;
+        }
+
+        int at = Encoding.UTF8.GetCharCount(prefix); // where the letter lands in the decoded word
+        string? best = null;
+        long bestScore = -1;
+        for (int u = 0x80; u < 0xA0; u++)
+        {
+            if (page.ToChar((byte)u) != (char)u)
+            {
+                continue; // a byte the code page defines would have been shown, not lost
+            }
+
+            trial[k] = (char)u;
+            if (!TryDecodeInDamagedText(trial, page, out string? decoded) || ScriptOfLetters(decoded) != proven || at >= decoded!.Length)
+            {
+                continue;
+            }
+
+            char letter = decoded[at];
+            char before = at > 0 ? decoded[at - 1] : ' ', after = at + 1 < decoded.Length ? decoded[at + 1] : ' ';
+            long score = (Lossy.LetterPairs.Count(before, letter) + 1L) * (Lossy.LetterPairs.Count(letter, after) + 1L);
+            if (char.IsLetter(letter) && score > bestScore)
+            {
+                bestScore = score;
+                best = lossy == LossyRepair.Replace ? string.Concat(decoded.AsSpan(0, at), "\uFFFD", decoded.AsSpan(at + 1)) : decoded;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The letter a lead byte of <paramref name="page"/> makes with A0 after it, or null.</summary>
@@ -605,7 +670,7 @@ internal static class OtherCodePages
         {
             FixStep step = steps[k];
             var inner = new List<FixStep>();
-            string again = RepairOnce(step.Replacement, inner, null, restoreNoBreakSpace: true);
+            string again = RepairOnce(step.Replacement, inner, null, FixOptions.Default);
             if (!ReferenceEquals(again, step.Replacement))
             {
                 // The chain names the code page of each layer: the one read first, then the ones beneath.
