@@ -81,7 +81,7 @@ internal static class Blocks
         {
             result.Changed = Mojibake.FixUtf8(block, result.Output!, o.Fix);
         }
-        else if (Mojibake.IsCertainlyCleanUtf8(block))
+        else if (Mojibake.IsCertainlyCleanUtf8(block) && !(o.Fix.DecodeModifiedUtf8 && block.IndexOfAny((byte)0xC0, (byte)0xED) >= 0))
         {
             result.Output?.Write(block);
         }
@@ -132,13 +132,40 @@ internal static class Blocks
                 at += valid;
             }
 
-            if (at < block.Length)
+            if (at < block.Length && o.Fix.DecodeModifiedUtf8 && ModifiedUtf8Site(block[at..]) is (int used, string site))
+            {
+                found.Add(new Found(at, site));
+                result.Sites++;
+                result.Changed = true;
+                result.Output?.Write(Mojibake.FixUtf8(block.Slice(at, used), o.Fix));
+                at += used;
+            }
+            else if (at < block.Length)
             {
                 System.Text.Rune.DecodeFromUtf8(block[at..], out _, out int invalid);
                 result.Output?.Write(block.Slice(at, invalid)); // not UTF-8: byte for byte
                 at += invalid;
             }
         }
+    }
+
+    /// <summary>A CESU-8 surrogate pair or C0 80 at the start of <paramref name="rest"/>: its length and report, or null.</summary>
+    private static (int Used, string Site)? ModifiedUtf8Site(ReadOnlySpan<byte> rest)
+    {
+        int used = rest.Length >= 2 && rest[0] == 0xC0 && rest[1] == 0x80 ? 2 : rest.Length >= 6 && rest[0] == 0xED && rest[3] == 0xED ? 6 : 0;
+        if (used == 0)
+        {
+            return null;
+        }
+
+        byte[] rewritten = Mojibake.FixUtf8(rest[..used]);
+        if (rewritten.AsSpan().SequenceEqual(rest[..used]))
+        {
+            return null; // a lone surrogate's bytes, or others: not modified UTF-8
+        }
+
+        string shown = used == 2 ? "U+0000" : Encoding.UTF8.GetString(rewritten);
+        return (used, $"modified utf-8 '{Convert.ToHexString(rest[..used])}' -> '{shown}'");
     }
 
     /// <summary>

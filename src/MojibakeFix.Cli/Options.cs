@@ -31,7 +31,8 @@ internal sealed class Options
 
     internal bool Verbose { get; set; }
 
-    internal FixOptions Fix { get; set; } = FixOptions.Default;
+    // Invalid bytes come out byte for byte unless --modified-utf8 asks for CESU-8 and C0 80 to be rewritten.
+    internal FixOptions Fix { get; set; } = FixOptions.Default with { DecodeModifiedUtf8 = false };
 
     /// <summary>Blocks repaired at once (worker threads); all cores up to 16 unless --jobs says otherwise.</summary>
     internal int Jobs { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 16);
@@ -65,6 +66,8 @@ internal sealed class Options
               --no-nbsp        do not restore lost no-break spaces
               --no-c1          do not map C1 control characters to Windows-1252
               --no-other-codepages  only Windows-1252 and Latin-1 damage
+              --modified-utf8  rewrite CESU-8 surrogate pairs and C0 80 (Java's modified UTF-8)
+                               as UTF-8; otherwise invalid bytes are kept byte for byte
               --dash STYLE     auto (default), en, em: the dash written for a lossy dash
           -j, --jobs N         repair N blocks at once (default: the number of cores, at most 16)
           -q, --quiet          no messages except errors
@@ -207,6 +210,9 @@ internal sealed class Options
                     break;
                 case "--no-other-codepages":
                     options.Fix = options.Fix with { OtherCodePages = false };
+                    break;
+                case "--modified-utf8":
+                    options.Fix = options.Fix with { DecodeModifiedUtf8 = true };
                     break;
                 case "--dash":
                     string? dash = Next();

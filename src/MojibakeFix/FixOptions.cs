@@ -67,6 +67,15 @@ public sealed record FixOptions
     /// </summary>
     public bool DoubleByteCodePages { get; init; } = true;
 
+    /// <summary>
+    /// In UTF-8 bytes (<see cref="Mojibake.FixUtf8(ReadOnlySpan{byte}, FixOptions?)"/> and its overloads), rewrite
+    /// CESU-8 and Java "modified UTF-8": a character above U+FFFF written as two three-byte surrogates
+    /// (<c>ED A0 BD ED B8 80</c> for 😀) and NUL written as <c>C0 80</c>. Both are invalid UTF-8 that Java and
+    /// some databases write; other invalid bytes, a lone surrogate's included, are kept as they are. In text, the
+    /// same forms misread as Windows-1252 (<c>í ½í¸€</c>) are repaired as mojibake. On by default.
+    /// </summary>
+    public bool DecodeModifiedUtf8 { get; init; } = true;
+
     /// <summary>The dash written where a lossy sequence was a dash.</summary>
     public DashStyle Dash { get; init; } = DashStyle.Auto;
 

@@ -44,7 +44,12 @@ public static partial class Mojibake
                 Utf8.ToUtf16(utf8, chars, out int read, out int written, replaceInvalidSequences: false);
                 changed |= FixValidUtf8(utf8[..read], chars.AsSpan(0, written), destination, options);
                 utf8 = utf8[read..];
-                if (!utf8.IsEmpty)
+                if (!utf8.IsEmpty && options.DecodeModifiedUtf8 && ModifiedUtf8.TryRewrite(utf8, destination) is int used and > 0)
+                {
+                    changed = true;
+                    utf8 = utf8[used..];
+                }
+                else if (!utf8.IsEmpty)
                 {
                     Rune.DecodeFromUtf8(utf8, out _, out int invalid);
                     destination.Write(utf8[..invalid]);
@@ -92,7 +97,7 @@ public static partial class Mojibake
         int take = isFinalBlock ? source.Length : StreamBoundary.SafeEnd(source);
         ReadOnlySpan<byte> block = source[..take];
         OperationStatus done = take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
-        if (!MayHoldDamageUtf8(block, options) || IsCertainlyCleanUtf8(block))
+        if (!MayHoldDamageUtf8(block, options) || (IsCertainlyCleanUtf8(block) && !(options.DecodeModifiedUtf8 && ModifiedUtf8.Contains(block))))
         {
             if (!block.TryCopyTo(destination))
             {
@@ -187,7 +192,7 @@ public static partial class Mojibake
 
         if (!options.OtherCodePages && !options.DoubleByteCodePages)
         {
-            return Utf8Signature.MayHoldDamage(utf8);
+            return Utf8Signature.MayHoldDamage(utf8) || (options.DecodeModifiedUtf8 && ModifiedUtf8.Contains(utf8));
         }
 
         return true; // decided after decoding, once, in FixValidUtf8

@@ -60,6 +60,23 @@ public sealed class CliTests : IDisposable
     private static byte[] U(string s) => Encoding.UTF8.GetBytes(s);
 
     [Fact]
+    public void Modified_utf8_is_kept_byte_for_byte_unless_asked_for()
+    {
+        // 😍 as a CESU-8 surrogate pair and a Java NUL (C0 80): invalid UTF-8, so kept by default.
+        byte[] input = [.. U("Hi "), 0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x8D, .. U(" A"), 0xC0, 0x80, .. U("B\n")];
+        Assert.Equal(input, Run(input).Stdout);
+
+        Result rewritten = Run(input, "--modified-utf8");
+        Assert.Equal(0, rewritten.Code);
+        Assert.Equal([.. U("Hi 😍 A"), 0x00, .. U("B\n")], rewritten.Stdout);
+
+        Result check = Run(input, "--check", "--modified-utf8");
+        Assert.Equal(1, check.Code);
+        Assert.Contains("modified utf-8 'EDA0BDEDB88D' -> '😍'", check.Text + check.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, Run(input, "--check").Code);
+    }
+
+    [Fact]
     public void Standard_input_is_fixed_to_standard_output()
     {
         var r = Run(U("CafÃ© lâ€™analisi\nÃƒÂ©tÃƒÂ© più\n"));
