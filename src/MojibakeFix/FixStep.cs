@@ -14,6 +14,12 @@ public enum FixKind
     /// MacRoman, cp850 or cp437 when the line proves such text (see <see cref="FixStep.Encodings"/>).
     /// </summary>
     C1Control,
+
+    /// <summary>
+    /// Text stored in a single-byte code page of another script (<see cref="FixStep.Encodings"/>: Windows-1251,
+    /// KOI8-R, Windows-1253) and read as Windows-1252 or Latin-1, no UTF-8 involved: <c>Ïðèâåò</c> for Привет.
+    /// </summary>
+    LegacyCodePage,
 }
 
 /// <summary>One repaired run of text, as reported by <see cref="Mojibake.FixAndExplain(string, FixOptions?)"/>.</summary>
@@ -40,7 +46,10 @@ public sealed record FixStep(
     FixKind Kind)
 {
     /// <summary>The encoding chain in words, such as <c>utf-8 → windows-1252 ×2</c>.</summary>
-    public string Chain => Kind == FixKind.C1Control
-        ? (Encodings.Count == 0 ? "windows-1252" : Encodings[0]) + " (C1 controls)"
-        : Mojibake.DescribeChain(Encodings);
+    public string Chain => Kind switch
+    {
+        FixKind.C1Control => (Encodings.Count == 0 ? "windows-1252" : Encodings[0]) + " (C1 controls)",
+        FixKind.LegacyCodePage => $"{Encodings[0]} → windows-1252",
+        _ => Mojibake.DescribeChain(Encodings),
+    };
 }

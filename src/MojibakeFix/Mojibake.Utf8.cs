@@ -159,7 +159,8 @@ public static partial class Mojibake
         try
         {
             ReadOnlySpan<char> decoded = chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars));
-            return CandidateScanner.CannotHoldDamage(decoded) && !OtherCodePages.MayApply(decoded) && !DoubleByteCodePages.HasSuspect(decoded);
+            return CandidateScanner.CannotHoldDamage(decoded) && !OtherCodePages.MayApply(decoded) && !DoubleByteCodePages.HasSuspect(decoded)
+                && LegacyText.IndexOfCandidate(decoded, 0) < 0;
         }
         finally
         {

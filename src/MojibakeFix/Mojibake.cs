@@ -83,7 +83,8 @@ public static partial class Mojibake
     /// <param name="text">The text to examine.</param>
     /// <returns>True when the text is certainly free of mojibake.</returns>
     public static bool IsCertainlyClean(ReadOnlySpan<char> text) =>
-        CandidateScanner.CannotHoldDamage(text) && !OtherCodePages.MayApply(text) && !DoubleByteCodePages.HasSuspect(text);
+        CandidateScanner.CannotHoldDamage(text) && !OtherCodePages.MayApply(text) && !DoubleByteCodePages.HasSuspect(text)
+        && LegacyText.IndexOfCandidate(text, 0) < 0;
 
     /// <summary>
     /// The most characters <see cref="Fix(ReadOnlySpan{char}, Span{char}, out int, out int, bool, FixOptions?)"/>

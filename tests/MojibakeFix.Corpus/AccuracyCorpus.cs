@@ -41,10 +41,18 @@ public sealed class AccuracyCorpus
     /// </summary>
     public static readonly Category LegacyAsLatin1 = new("MacRoman/cp850 text read as Latin-1 (C1 letters)", 0, "0% (known failures)");
 
+    /// <summary>
+    /// Text of another script stored as Windows-1251, KOI8-R or Windows-1253 and read as Windows-1252, no UTF-8
+    /// involved (ftfy #28): reported, no goal in the issue.
+    /// </summary>
+    public static readonly Category OtherScriptAsCp1252 = new("Windows-1251/KOI8-R/1253 text read as Windows-1252", 0, "0%");
+
     private static readonly int[] s_legacyPages = [10000, 850];
+    private static readonly int[] s_otherScriptPages = [1251, 20866, 1253];
 
     public static IReadOnlyList<Category> All { get; } =
-        [Clean, Single1252, SingleLatin1, Double1252, Mixed, LostNbsp, LossyPunctuation, LostLetters, Cp1252AsLatin1, LegacyAsLatin1];
+        [Clean, Single1252, SingleLatin1, Double1252, Mixed, LostNbsp, LossyPunctuation, LostLetters, Cp1252AsLatin1, LegacyAsLatin1,
+            OtherScriptAsCp1252];
 
     /// <summary>UTF-8 misread as other code pages (issue 5): name, code page, ftfy 6.3.1 as given in the issue.</summary>
     public static IReadOnlyList<(Category Category, int CodePage)> CodePages { get; } =
@@ -194,6 +202,16 @@ public sealed class AccuracyCorpus
                 foreach (int codePage in s_legacyPages)
                 {
                     if (Damage.LegacyAsLatin1(t, codePage) is string damaged)
+                    {
+                        yield return new Case(lang, damaged, t);
+                    }
+                }
+            }
+            else if (category == OtherScriptAsCp1252)
+            {
+                foreach (int codePage in s_otherScriptPages)
+                {
+                    if (Damage.LegacyAsCp1252(t, codePage) is string damaged && damaged != t)
                     {
                         yield return new Case(lang, damaged, t);
                     }

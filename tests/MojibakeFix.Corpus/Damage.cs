@@ -51,6 +51,26 @@ public static class Damage
         return Encoding.Latin1.GetString(bytes);
     }
 
+    /// <summary>
+    /// Text stored in a single-byte code page of another script (Windows-1251, KOI8-R, Windows-1253) and read as
+    /// Windows-1252, undefined bytes as C1 controls (ftfy #28): null when the code page cannot hold the text.
+    /// </summary>
+    public static string? LegacyAsCp1252(string s, int codePage)
+    {
+        var page = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        byte[] bytes;
+        try
+        {
+            bytes = page.GetBytes(s);
+        }
+        catch (EncoderFallbackException)
+        {
+            return null;
+        }
+
+        return bytes.Length == s.Length ? string.Concat(bytes.Select(b => s_cp1252[b])) : null;
+    }
+
     /// <summary>UTF-8 bytes read as Windows-1252; the five undefined bytes become U+0081, U+008D, ….</summary>
     public static string Cp1252(string s)
     {

@@ -62,3 +62,38 @@ public class CodePageConfusionTests
         Assert.All(result.Steps.Where(s => s.Kind == FixKind.C1Control), s => Assert.Equal("windows-1252 (C1 controls)", s.Chain));
     }
 }
+
+/// <summary>Text of another script stored in an 8-bit code page and read as Windows-1252 (ftfy #28), no UTF-8 involved.</summary>
+public class LegacyTextTests
+{
+    [Theory]
+    [InlineData("\u00D1\u00C5\u00CA\u00D0\u00C5\u00D2 - \u00C1\u00E5\u00F1\u00EF\u00E5\u00F7\u00ED\u00FB\u00E9 \u00C5\u00E7\u00E4\u00EE\u00EA - 0:00", "СЕКРЕТ - Беспечный Ездок - 0:00", "windows-1251")] // ftfy #28
+    [InlineData("\u00CF\u00F0\u00E8\u00E2\u00E5\u00F2, \u00EC\u00E8\u00F0!", "Привет, мир!", "windows-1251")]
+    [InlineData("\u00D0\u00D2\u00C9\u00D7\u00C5\u00D4, \u00CD\u00C9\u00D2!", "привет, мир!", "koi8-r")]
+    [InlineData("\u00C5\u00EB\u00EB\u00E7\u00ED\u00E9\u00EA\u00DC \u00E3\u00F1\u00DC\u00EC\u00EC\u00E1\u00F4\u00E1", "Ελληνικά γράμματα", "windows-1253")]
+    // Belarusian і is B3 (³): "Â³" also looks like UTF-8 damage, but the whole line reads as Windows-1251.
+    [InlineData("\u00C2\u00B3\u00E4\u00E0\u00F6\u00FC, \u00ED\u00E5 \u00A2\u00E4\u00E0\u00EB\u00EE\u00F1\u00FF", "Відаць, не ўдалося", "windows-1251")]
+    public void A_line_of_another_script_is_read_through_its_code_page(string damaged, string expected, string page)
+    {
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Equal(expected, result.Text);
+        Assert.All(result.Steps, s => Assert.Equal(FixKind.LegacyCodePage, s.Kind));
+        Assert.All(result.Steps, s => Assert.Equal($"{page} → windows-1252", s.Chain));
+        Assert.Equal(expected, Mojibake.Fix(damaged, FixOptions.Default)); // and the same through every API
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(Mojibake.FixUtf8(System.Text.Encoding.UTF8.GetBytes(damaged))));
+    }
+
+    [Theory]
+    [InlineData("Dato for n\u00E5r kontoen utg\u00E5r (\u00C5\u00C5\u00C5\u00C5-MM-DD)")] // a date mask
+    [InlineData("abcde ABCDE \u00E0\u00E8\u00EC\u00F2\u00F9 \u20AC")] // an alphabet sample
+    [InlineData("Hozz\u00E1f\u00E9r\u00E9s el\u00E9v\u00FCl\u00E9si d\u00E1tum (\u00C9\u00C9\u00C9\u00C9-HH-NN)")]
+    [InlineData("caf\u00E9 cr\u00E8me br\u00FBl\u00E9e \u00E0 la fran\u00E7aise")]
+    public void Latin_text_is_left_alone(string text) => Assert.Same(text, Mojibake.Fix(text));
+
+    [Fact]
+    public void Off_with_the_other_code_pages()
+    {
+        string damaged = "\u00CF\u00F0\u00E8\u00E2\u00E5\u00F2, \u00EC\u00E8\u00F0!";
+        Assert.Equal(damaged, Mojibake.Fix(damaged, FixOptions.Default with { OtherCodePages = false }));
+    }
+}

@@ -35,6 +35,14 @@ internal static partial class LetterPairs
     /// </summary>
     internal static int Followed(char letter) => s_followed.Value.GetValueOrDefault(char.ToLowerInvariant(letter));
 
+    /// <summary>
+    /// Whether the table counts this pair at all: one of the two is a letter or mark whose second UTF-8 byte is
+    /// 80–9F, so a count of 0 means the pair is rare in real text, not unknown.
+    /// </summary>
+    internal static bool Knows(char first, char second) => IsCounted(char.ToLowerInvariant(first)) || IsCounted(char.ToLowerInvariant(second));
+
+    private static bool IsCounted(char c) => c is >= '\u0080' and < '\u0800' && (c & 0x3F) < 0x20;
+
     /// <summary>The count of <paramref name="first"/> followed by <paramref name="second"/>, case folded (0 when rare); a space is a word's edge.</summary>
     internal static int Count(char first, char second) =>
         s_counts.Value.GetValueOrDefault(char.ToLowerInvariant(first) << 16 | char.ToLowerInvariant(second));

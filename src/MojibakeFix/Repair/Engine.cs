@@ -64,7 +64,7 @@ internal static class Engine
         // Lines are visited only where a candidate lies: the next start of Windows-1252 damage and the next
         // other-code-page pair are each searched over the whole text (vectorized) and kept until passed, so
         // clean lines cost no per-line call and the searches stay linear.
-        int nextCandidate = -2, nextPair = -2, nextDoubleByte = -2, nextLost = -2;
+        int nextCandidate = -2, nextPair = -2, nextDoubleByte = -2, nextLost = -2, nextLegacy = -2;
         int start = 0;
         while (start < all.Length)
         {
@@ -88,7 +88,12 @@ internal static class Engine
                 nextLost = options.Lossy != LossyRepair.Leave ? Lossy.LostLetters.IndexOfCandidate(all, start) : -1;
             }
 
-            int hit = Earliest(Earliest(nextCandidate, nextPair), Earliest(nextDoubleByte, nextLost));
+            if (nextLegacy != -1 && nextLegacy < start)
+            {
+                nextLegacy = options.OtherCodePages ? LegacyText.IndexOfCandidate(all, start) : -1;
+            }
+
+            int hit = Earliest(Earliest(Earliest(nextCandidate, nextPair), Earliest(nextDoubleByte, nextLost)), nextLegacy);
             if (hit < 0)
             {
                 break;
@@ -138,7 +143,19 @@ internal static class Engine
     /// <summary>Whether the other-code-page, double-byte or lost-letter pass may change the text (the Windows-1252 scan aside).</summary>
     internal static bool CodePagePassesMayApply(ReadOnlySpan<char> text, FixOptions options) =>
         (options.OtherCodePages && OtherCodePages.MayApply(text)) || (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(text, options))
-        || (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(text, 0) >= 0);
+        || (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(text, 0) >= 0)
+        || (options.OtherCodePages && LegacyText.IndexOfCandidate(text, 0) >= 0);
+
+    private static int Differences(string a, string b)
+    {
+        int n = 0;
+        for (int i = 0; i < a.Length && i < b.Length; i++)
+        {
+            n += a[i] != b[i] ? 1 : 0;
+        }
+
+        return n;
+    }
 
     private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 
@@ -174,6 +191,9 @@ internal static class Engine
     /// <summary>Repairs one line in passes until it is stable.</summary>
     private static string RepairLine(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
     {
+        List<FixStep>? legacySteps = steps is null ? null : [];
+        string? legacy = options.OtherCodePages ? LegacyText.Repair(text, legacySteps) : null;
+        legacy = ReferenceEquals(legacy, text) ? null : legacy;
         string current = text;
         for (int pass = 0; pass < MaxPasses; pass++)
         {
@@ -250,6 +270,17 @@ internal static class Engine
             {
                 break;
             }
+        }
+
+        if (legacy is not null && (ReferenceEquals(current, text) || Differences(text, legacy) > 4 * (text.Length - current.Length)))
+        {
+            // Text of another script stored in an 8-bit code page and read as Windows-1252 has no UTF-8 damage,
+            // though a few of its pairs look like some (Â³ is Belarusian "Ві"): its reading wins when it changes
+            // far more than the UTF-8 passes shrank. UTF-8 damage itself shrinks by a character per letter.
+            current = legacy;
+            steps?.Clear();
+            steps?.AddRange(legacySteps!);
+            sites?.Clear();
         }
 
         if (steps is not null)
