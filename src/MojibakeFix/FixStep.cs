@@ -11,16 +11,50 @@ public enum FixKind
 
     /// <summary>A C1 control character mapped to the Windows-1252 character it stood for.</summary>
     C1Control,
+
+    /// <summary>An HTML character reference decoded (<see cref="FixOptions.DecodeHtmlEntities"/>).</summary>
+    HtmlEntity,
+
+    /// <summary>A terminal escape sequence removed (<see cref="FixOptions.RemoveTerminalEscapes"/>).</summary>
+    TerminalEscape,
+
+    /// <summary>A run of control or format characters removed (<see cref="FixOptions.RemoveControlCharacters"/>).</summary>
+    ControlCharacter,
+
+    /// <summary>A lone surrogate replaced with U+FFFD (<see cref="FixOptions.ReplaceLoneSurrogates"/>).</summary>
+    LoneSurrogate,
+
+    /// <summary>A line break written as <c>\n</c> (<see cref="FixOptions.NormalizeLineBreaks"/>).</summary>
+    LineBreak,
+
+    /// <summary>A ligature expanded into its letters (<see cref="FixOptions.ExpandLigatures"/>).</summary>
+    Ligature,
+
+    /// <summary>A full-width or half-width form replaced (<see cref="FixOptions.NarrowFullWidth"/>).</summary>
+    CharacterWidth,
+
+    /// <summary>A curly quote straightened (<see cref="FixOptions.StraightenQuotes"/>).</summary>
+    CurlyQuote,
+
+    /// <summary>A stretch brought to the normalization form of <see cref="FixOptions.Normalization"/>.</summary>
+    Normalization,
 }
 
 /// <summary>One repaired run of text, as reported by <see cref="Mojibake.FixAndExplain(string, FixOptions?)"/>.</summary>
+/// <remarks>
+/// Positions are always in the original input, whichever stage acted: a site that several stages changed (an HTML
+/// reference decoded to mojibake that was then repaired) is one step, of the kind of the first stage that acted on it.
+/// Steps are in input order and do not overlap, so replacing each run of the input with its replacement gives the
+/// output.
+/// </remarks>
 /// <param name="Index">Position of the run in the input, in UTF-16 code units.</param>
 /// <param name="Length">Length of the run in the input, in UTF-16 code units.</param>
 /// <param name="Original">The damaged text as it was in the input.</param>
 /// <param name="Replacement">The text written in its place.</param>
 /// <param name="Encodings">
 /// The wrong decodings undone, outermost first: each entry names the code page the UTF-8 bytes had been
-/// read as (for example <c>windows-1252</c>, <c>latin-1</c>). Empty for <see cref="FixKind.C1Control"/>.
+/// read as (for example <c>windows-1252</c>, <c>latin-1</c>). Empty for <see cref="FixKind.C1Control"/> and for the
+/// other fixers' kinds (<see cref="FixKind.HtmlEntity"/> and after).
 /// </param>
 /// <param name="Confidence">How sure the detector is that this was damage, from 0 to 1.</param>
 /// <param name="IsGuess">True when lost bytes were restored from context rather than proven.</param>
@@ -35,6 +69,22 @@ public sealed record FixStep(
     bool IsGuess,
     FixKind Kind)
 {
-    /// <summary>The encoding chain in words, such as <c>utf-8 → windows-1252 ×2</c>.</summary>
-    public string Chain => Mojibake.DescribeChain(Encodings);
+    /// <summary>
+    /// The encoding chain in words, such as <c>utf-8 → windows-1252 ×2</c>; for the other fixers' kinds, what was
+    /// done (<c>HTML entity</c>, <c>curly quote</c>, ...).
+    /// </summary>
+    public string Chain => Encodings.Count == 0 && Kind >= FixKind.HtmlEntity ? Describe(Kind) : Mojibake.DescribeChain(Encodings);
+
+    private static string Describe(FixKind kind) => kind switch
+    {
+        FixKind.HtmlEntity => "HTML entity",
+        FixKind.TerminalEscape => "terminal escape",
+        FixKind.ControlCharacter => "control character",
+        FixKind.LoneSurrogate => "lone surrogate",
+        FixKind.LineBreak => "line break",
+        FixKind.Ligature => "ligature",
+        FixKind.CharacterWidth => "character width",
+        FixKind.CurlyQuote => "curly quote",
+        _ => "normalization",
+    };
 }
