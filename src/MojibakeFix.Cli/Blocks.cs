@@ -81,7 +81,7 @@ internal static class Blocks
         {
             result.Changed = Mojibake.FixUtf8(block, result.Output!, o.Fix);
         }
-        else if (Mojibake.IsCertainlyCleanUtf8(block))
+        else if (!o.Fixers && Mojibake.IsCertainlyCleanUtf8(block))
         {
             result.Output?.Write(block);
         }
