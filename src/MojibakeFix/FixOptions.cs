@@ -126,6 +126,11 @@ public sealed record FixOptions
     /// <c>&amp;#xE9;</c>; a C1 number means its Windows-1252 character, an impossible one U+FFFD). A decoded
     /// <c>&amp;</c> joins what follows, so <c>&amp;amp;amp;</c> becomes <c>&amp;</c>. Off by default.
     /// </summary>
+    /// <remarks>
+    /// <see cref="HtmlEntityDecoding.Auto"/> decides line by line, so streamed text gets the whole-string result;
+    /// ftfy decides for the rest of the text once a line holds <c>&lt;</c>, so an HTML document whose text lines hold
+    /// no tag is decoded there but not by ftfy.
+    /// </remarks>
     public HtmlEntityDecoding DecodeHtmlEntities { get => _html; init => Set(ref _html, value, value != HtmlEntityDecoding.Off, 1); }
 
     private HtmlEntityDecoding _html;

@@ -7,7 +7,8 @@ namespace MojibakeFix;
 
 /// <summary>
 /// Finds and reverses mojibake: UTF-8 text that was decoded as Windows-1252 or Latin-1 (once or several
-/// times, in whole or in part, with or without lost bytes). Correct text is never changed.
+/// times, in whole or in part, with or without lost bytes). Correct text is never changed, unless one of the other
+/// fixers of <see cref="FixOptions"/> (HTML entities, quotes, normalization...) is turned on.
 /// </summary>
 /// <remarks>
 /// All members are thread-safe and never throw on any string content (lone surrogates, NULs, binary data).

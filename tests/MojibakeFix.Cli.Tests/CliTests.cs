@@ -322,6 +322,10 @@ public sealed class CliTests : IDisposable
     {
         Assert.Equal("{\"t\": \"Tom & Jerry\"}\n", Run(U("{\"t\": \"Tom &amp; Jerry\"}\n"), "--jsonl", "--html", "auto").Text);
         Assert.Equal("name\nTom & Jerry\n", Run(U("name\nTom &amp; Jerry\n"), "--csv", "--html", "auto").Text);
+
+        // What a fixer writes is escaped or quoted as the format needs.
+        Assert.Equal("{\"t\": \"say \\\"hi\\\"\"}\n", Run(U("{\"t\": \"say &quot;hi&quot;\"}\n"), "--jsonl", "--html", "auto").Text);
+        Assert.Equal("name,n\n\"say \"\"hi\"\"\",1\n", Run(U("name,n\nsay “hi”,1\n"), "--csv", "--straight-quotes").Text);
     }
 
     [Fact]
