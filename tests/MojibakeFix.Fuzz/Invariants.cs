@@ -116,30 +116,7 @@ internal static class Invariants
             throw new InvalidOperationException("repair produced invalid UTF-16");
         }
 
-        FixResult explained = Mojibake.FixAndExplain(text);
-        if (explained.Text != once)
-        {
-            throw new InvalidOperationException("FixAndExplain disagrees with Fix");
-        }
-
-        // The steps are in order, each names the input it replaced, and applying them gives the output.
-        var rebuilt = new StringBuilder();
-        int at = 0;
-        foreach (FixStep step in explained.Steps)
-        {
-            if (step.Index < at || step.Original != text.Substring(step.Index, step.Length))
-            {
-                throw new InvalidOperationException("explanation steps out of order or not in the input");
-            }
-
-            rebuilt.Append(text, at, step.Index - at).Append(step.Replacement);
-            at = step.Index + step.Length;
-        }
-
-        if (rebuilt.Append(text, at, text.Length - at).ToString() != once)
-        {
-            throw new InvalidOperationException("explanation steps do not rebuild the output");
-        }
+        CheckSteps(text, Mojibake.FixAndExplain(text), once, "");
 
         if (Mojibake.Detect(text).HasMojibake != !ReferenceEquals(once, text))
         {
@@ -155,6 +132,36 @@ internal static class Invariants
         if (!Mojibake.TryFix(text, destination, out int written) || new string(destination, 0, written) != once)
         {
             throw new InvalidOperationException("span core disagrees with Fix");
+        }
+    }
+
+    /// <summary>
+    /// The explanation gives Fix's text; its steps are in order, each names the input it replaced, and applying them
+    /// gives the output.
+    /// </summary>
+    private static void CheckSteps(string text, FixResult explained, string once, string what)
+    {
+        if (explained.Text != once)
+        {
+            throw new InvalidOperationException("FixAndExplain disagrees with Fix" + what);
+        }
+
+        var rebuilt = new StringBuilder();
+        int at = 0;
+        foreach (FixStep step in explained.Steps)
+        {
+            if (step.Index < at || step.Original != text.Substring(step.Index, step.Length))
+            {
+                throw new InvalidOperationException("explanation steps out of order or not in the input" + what);
+            }
+
+            rebuilt.Append(text, at, step.Index - at).Append(step.Replacement);
+            at = step.Index + step.Length;
+        }
+
+        if (rebuilt.Append(text, at, text.Length - at).ToString() != once)
+        {
+            throw new InvalidOperationException("explanation steps do not rebuild the output" + what);
         }
     }
 
@@ -176,24 +183,7 @@ internal static class Invariants
             throw new InvalidOperationException("a lone surrogate survived the ftfy preset");
         }
 
-        FixResult explained = Mojibake.FixAndExplain(text, o);
-        var rebuilt = new StringBuilder();
-        int at = 0;
-        foreach (FixStep step in explained.Steps)
-        {
-            if (step.Index < at || step.Original != text.Substring(step.Index, step.Length))
-            {
-                throw new InvalidOperationException("explanation steps out of order or not in the input (ftfy preset)");
-            }
-
-            rebuilt.Append(text, at, step.Index - at).Append(step.Replacement);
-            at = step.Index + step.Length;
-        }
-
-        if (explained.Text != once || rebuilt.Append(text, at, text.Length - at).ToString() != once)
-        {
-            throw new InvalidOperationException("explanation disagrees with Fix (ftfy preset)");
-        }
+        CheckSteps(text, Mojibake.FixAndExplain(text, o), once, " (ftfy preset)");
 
         var destination = new char[Mojibake.GetMaxFixedLength(text.Length, o)];
         if (!Mojibake.TryFix(text, destination, out int written, o) || new string(destination, 0, written) != once)

@@ -16,29 +16,16 @@ internal static class ControlCharacters
 
     internal static bool MayApply(ReadOnlySpan<char> text) => text.ContainsAny(s_removed);
 
-    internal static string Apply(string text, List<Edit>? edits)
-    {
-        int at = text.AsSpan().IndexOfAny(s_removed);
-        if (at < 0)
+    internal static string Apply(string text, List<Edit>? edits) =>
+        Rewriter.ReplaceSites(text, s_removed, static (string t, int at, out string nothing) =>
         {
-            return text;
-        }
-
-        var output = new Rewriter(text, edits);
-        while (at >= 0)
-        {
-            // A run of them is one site.
+            nothing = "";
             int end = at + 1;
-            while (end < text.Length && s_removed.Contains(text[end]))
+            while (end < t.Length && s_removed.Contains(t[end]))
             {
-                end++;
+                end++; // a run of them is one site
             }
 
-            output.Replace(at, end - at, [], FixKind.ControlCharacter);
-            int next = end < text.Length ? text.AsSpan(end).IndexOfAny(s_removed) : -1;
-            at = next < 0 ? -1 : end + next;
-        }
-
-        return output.Finish();
-    }
+            return end - at;
+        }, FixKind.ControlCharacter, edits);
 }

@@ -40,22 +40,10 @@ internal static class Ligatures
         _ => c.ToString(),
     };
 
-    internal static string Apply(string text, List<Edit>? edits)
-    {
-        int at = text.AsSpan().IndexOfAny(s_ligatures);
-        if (at < 0)
+    internal static string Apply(string text, List<Edit>? edits) =>
+        Rewriter.ReplaceSites(text, s_ligatures, static (string t, int at, out string letters) =>
         {
-            return text;
-        }
-
-        var output = new Rewriter(text, edits);
-        while (at >= 0)
-        {
-            output.Replace(at, 1, Letters(text[at]), FixKind.Ligature);
-            int next = at + 1 < text.Length ? text.AsSpan(at + 1).IndexOfAny(s_ligatures) : -1;
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-
-        return output.Finish();
-    }
+            letters = Letters(t[at]);
+            return 1;
+        }, FixKind.Ligature, edits);
 }

@@ -9,24 +9,10 @@ internal static class LineBreaks
 
     internal static bool MayApply(ReadOnlySpan<char> text) => text.ContainsAny(s_breaks);
 
-    internal static string Apply(string text, List<Edit>? edits)
-    {
-        int at = text.AsSpan().IndexOfAny(s_breaks);
-        if (at < 0)
+    internal static string Apply(string text, List<Edit>? edits) =>
+        Rewriter.ReplaceSites(text, s_breaks, static (string t, int at, out string lineFeed) =>
         {
-            return text;
-        }
-
-        var output = new Rewriter(text, edits);
-        while (at >= 0)
-        {
-            int length = text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n' ? 2 : 1;
-            output.Replace(at, length, "\n", FixKind.LineBreak);
-            int end = at + length;
-            int next = end < text.Length ? text.AsSpan(end).IndexOfAny(s_breaks) : -1;
-            at = next < 0 ? -1 : end + next;
-        }
-
-        return output.Finish();
-    }
+            lineFeed = "\n";
+            return t[at] == '\r' && at + 1 < t.Length && t[at + 1] == '\n' ? 2 : 1;
+        }, FixKind.LineBreak, edits);
 }

@@ -9,22 +9,10 @@ internal static class Quotes
 
     internal static bool MayApply(ReadOnlySpan<char> text) => text.ContainsAny(s_curly);
 
-    internal static string Apply(string text, List<Edit>? edits)
-    {
-        int at = text.AsSpan().IndexOfAny(s_curly);
-        if (at < 0)
+    internal static string Apply(string text, List<Edit>? edits) =>
+        Rewriter.ReplaceSites(text, s_curly, static (string t, int at, out string straight) =>
         {
-            return text;
-        }
-
-        var output = new Rewriter(text, edits);
-        while (at >= 0)
-        {
-            output.Replace(at, 1, text[at] >= '\u201C' ? "\"" : "'", FixKind.CurlyQuote);
-            int next = at + 1 < text.Length ? text.AsSpan(at + 1).IndexOfAny(s_curly) : -1;
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-
-        return output.Finish();
-    }
+            straight = t[at] >= '\u201C' ? "\"" : "'";
+            return 1;
+        }, FixKind.CurlyQuote, edits);
 }
