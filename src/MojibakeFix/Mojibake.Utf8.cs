@@ -89,11 +89,7 @@ public static partial class Mojibake
         bool isFinalBlock = true, FixOptions? options = null)
     {
         options ??= FixOptions.Default;
-        int take = isFinalBlock ? source.Length : StreamBoundary.SafeEnd(source);
-        if (options.HasFixers && !isFinalBlock && take == source.Length && take > 0 && source[take - 1] == '\r')
-        {
-            take = StreamBoundary.SafeEnd(source[..(take - 1)]); // a \r\n pair may be cut: wait for what follows the \r
-        }
+        int take = isFinalBlock ? source.Length : options.HasFixers ? StreamBoundary.SafeEndKeepingCrLf(source) : StreamBoundary.SafeEnd(source);
 
         ReadOnlySpan<byte> block = source[..take];
         OperationStatus done = take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;

@@ -211,36 +211,18 @@ public static partial class Mojibake
     private static OperationStatus FixWithFixers(ReadOnlySpan<char> source, Span<char> destination, out int charsRead,
         out int charsWritten, bool isFinalBlock, FixOptions options)
     {
-        int take = isFinalBlock ? source.Length : StreamBoundary.SafeEnd(source);
-        if (!isFinalBlock && take == source.Length && take > 0 && source[take - 1] == '\r')
-        {
-            take = StreamBoundary.SafeEnd(source[..(take - 1)]); // a \r\n pair may be cut: wait for what follows the \r
-        }
-
+        int take = isFinalBlock ? source.Length : StreamBoundary.SafeEndKeepingCrLf(source);
         ReadOnlySpan<char> block = source[..take];
-        OperationStatus done = take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
-        charsRead = charsWritten = 0;
-        if (!Fixers.FixerPipeline.MayApply(block, options) && CandidateScanner.CannotHoldDamage(block) && !Engine.CodePagePassesMayApply(block, options))
+        ReadOnlySpan<char> repaired = Engine.Repair(block, options) ?? block; // null: nothing changed, nothing allocated
+        if (!repaired.TryCopyTo(destination))
         {
-            if (!block.TryCopyTo(destination))
-            {
-                return OperationStatus.DestinationTooSmall;
-            }
-
-            charsRead = charsWritten = take;
-            return done;
-        }
-
-        string text = block.ToString();
-        string repaired = Engine.Repair(text, options, null, null);
-        if (!repaired.AsSpan().TryCopyTo(destination))
-        {
+            charsRead = charsWritten = 0;
             return OperationStatus.DestinationTooSmall;
         }
 
         charsRead = take;
         charsWritten = repaired.Length;
-        return done;
+        return take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
     }
 
     /// <summary>One line into <paramref name="destination"/>; false when it does not fit. Allocates only when the line changes.</summary>

@@ -44,7 +44,7 @@ internal static class Engine
         {
             if (!Fixers.FixerPipeline.MayApply(text, options) && CandidateScanner.CannotHoldDamage(text) && !CodePagePassesMayApply(text, options))
             {
-                return null;
+                return null; // no stage can change it: the pipeline's output would be its input
             }
 
             string all = text.ToString();
