@@ -94,7 +94,7 @@ internal static class UnicodeNormalization
         }
         catch (ArgumentException)
         {
-            return true; // text the normalizer rejects is left as it is
+            return false; // a lone surrogate: not known to be normalized, so Apply looks at the text between them
         }
     }
 
