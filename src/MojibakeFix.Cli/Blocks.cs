@@ -81,7 +81,7 @@ internal static class Blocks
         {
             result.Changed = Mojibake.FixUtf8(block, result.Output!, o.Fix);
         }
-        else if (Mojibake.IsCertainlyCleanUtf8(block) && !(o.Fix.DecodeModifiedUtf8 && block.IndexOfAny((byte)0xC0, (byte)0xED) >= 0))
+        else if (!o.Fixers && Mojibake.IsCertainlyCleanUtf8(block) && !(o.Fix.DecodeModifiedUtf8 && block.IndexOfAny((byte)0xC0, (byte)0xED) >= 0))
         {
             result.Output?.Write(block);
         }

@@ -144,9 +144,9 @@ internal static class Csv
         Options o, BlockResult result, List<Blocks.Found>? found)
     {
         ReadOnlySpan<byte> raw = block[start..stop];
-        if (System.Text.Ascii.IsValid(raw))
+        if (!o.Fixers && System.Text.Ascii.IsValid(raw))
         {
-            return; // ASCII holds no damage
+            return; // ASCII holds no damage (but may hold what the other fixers change)
         }
 
         bool quoted = raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"';

@@ -142,9 +142,9 @@ internal static class JsonLines
     {
         ReadOnlySpan<byte> raw = reader.ValueSpan;
         int start = offset + (int)reader.TokenStartIndex + 1; // the value, inside the quotes
-        if (System.Text.Ascii.IsValid(raw) && !reader.ValueIsEscaped)
+        if (!o.Fixers && System.Text.Ascii.IsValid(raw) && !reader.ValueIsEscaped)
         {
-            return; // ASCII holds no damage
+            return; // ASCII holds no damage (but may hold what the other fixers change)
         }
 
         int scratchStart = scratch.Length;

@@ -40,6 +40,11 @@ internal sealed class Options
     /// <summary>Bytes per block; the hidden MOJIFIX_CHUNK_BYTES variable lets tests force tiny blocks.</summary>
     internal int ChunkBytes { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("MOJIFIX_CHUNK_BYTES"), out int n) && n > 0 ? Math.Max(n, 16) : 256 << 10;
 
+    /// <summary>Whether a fixer beyond the encoding repair is on: then ASCII and text without a mojibake candidate may change too.</summary>
+    internal bool Fixers => Fix.DecodeHtmlEntities != HtmlEntityDecoding.Off || Fix.RemoveTerminalEscapes || Fix.RemoveControlCharacters
+        || Fix.ReplaceLoneSurrogates || Fix.NormalizeLineBreaks || Fix.ExpandLigatures || Fix.NarrowFullWidth || Fix.StraightenQuotes
+        || Fix.Normalization is not null;
+
     /// <summary>Whether each damaged site is looked at one by one (positions, counts) rather than just repaired.</summary>
     internal bool Reporting => Check || Explain || Verbose;
 
@@ -69,6 +74,23 @@ internal sealed class Options
               --modified-utf8  rewrite CESU-8 surrogate pairs and C0 80 (Java's modified UTF-8)
                                as UTF-8; otherwise invalid bytes are kept byte for byte
               --dash STYLE     auto (default), en, em: the dash written for a lossy dash
+              --no-double-byte do not undo UTF-8 misread as GBK, Shift_JIS, EUC-KR or Big5
+              --max-layers N   undo at most N layers of damage at one site (1-16, default 10)
+
+        Other fixers (all off unless given; each repair is listed by --check and --explain):
+              --ftfy           ftfy's defaults: --html auto --remove-escapes --remove-controls --replace-surrogates
+                               --line-breaks --ligatures --narrow-width --straight-quotes --normalize nfc
+                               --lossy replace (later options override it)
+              --html MODE      decode HTML entities: off (default), auto (lines without '<'), always
+              --remove-escapes remove terminal escape sequences (ESC [ ... m colour codes and the like)
+              --remove-controls  remove control characters and the byte order mark (not tab, line breaks, C1)
+              --replace-surrogates  replace lone surrogates with U+FFFD
+              --line-breaks    write CRLF, CR, U+2028, U+2029 and U+0085 as LF
+              --ligatures      expand Latin ligatures (ﬁ -> fi, ǌ -> nj)
+              --narrow-width   full-width characters to ASCII, half-width katakana to full width
+              --straight-quotes  curly quotes to ' and "
+              --normalize FORM Unicode normalization: nfc, nfkc, nfd or nfkd (no effect in this build: it runs in
+                               globalization-invariant mode, where .NET normalizes only ASCII)
           -j, --jobs N         repair N blocks at once (default: the number of cores, at most 16)
           -q, --quiet          no messages except errors
           -v, --verbose        a summary per file on standard error
@@ -101,7 +123,7 @@ internal sealed class Options
             {
                 inline = a[(eq + 1)..];
                 a = a[..eq];
-                if (a is not ("--output" or "--field" or "--column" or "--encoding" or "--lossy" or "--dash" or "--jobs"))
+                if (a is not ("--output" or "--field" or "--column" or "--encoding" or "--lossy" or "--dash" or "--jobs" or "--max-layers" or "--html" or "--normalize"))
                 {
                     return $"option '{a}' takes no value";
                 }
@@ -223,6 +245,72 @@ internal sealed class Options
                     }
 
                     options.Fix = options.Fix with { Dash = style.Value };
+                    break;
+                case "--no-double-byte":
+                    options.Fix = options.Fix with { DoubleByteCodePages = false };
+                    break;
+                case "--max-layers":
+                    string? layers = Next();
+                    if (!int.TryParse(layers, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int max) || max is < 1 or > 16)
+                    {
+                        return $"--max-layers takes a number from 1 to 16, not '{layers}'";
+                    }
+
+                    options.Fix = options.Fix with { MaxLayers = max };
+                    break;
+                case "--ftfy":
+                    FixOptions ftfy = FixOptions.Ftfy;
+                    options.Fix = options.Fix with
+                    {
+                        Lossy = ftfy.Lossy, DecodeHtmlEntities = ftfy.DecodeHtmlEntities, RemoveTerminalEscapes = true,
+                        RemoveControlCharacters = true, ReplaceLoneSurrogates = true, NormalizeLineBreaks = true,
+                        ExpandLigatures = true, NarrowFullWidth = true, StraightenQuotes = true, Normalization = ftfy.Normalization,
+                    };
+                    break;
+                case "--html":
+                    string? html = Next();
+                    HtmlEntityDecoding? decoding = html switch { "off" => HtmlEntityDecoding.Off, "auto" => HtmlEntityDecoding.Auto, "always" => HtmlEntityDecoding.Always, _ => null };
+                    if (decoding is null)
+                    {
+                        return $"--html takes off, auto or always, not '{html}'";
+                    }
+
+                    options.Fix = options.Fix with { DecodeHtmlEntities = decoding.Value };
+                    break;
+                case "--remove-escapes":
+                    options.Fix = options.Fix with { RemoveTerminalEscapes = true };
+                    break;
+                case "--remove-controls":
+                    options.Fix = options.Fix with { RemoveControlCharacters = true };
+                    break;
+                case "--replace-surrogates":
+                    options.Fix = options.Fix with { ReplaceLoneSurrogates = true };
+                    break;
+                case "--line-breaks":
+                    options.Fix = options.Fix with { NormalizeLineBreaks = true };
+                    break;
+                case "--ligatures":
+                    options.Fix = options.Fix with { ExpandLigatures = true };
+                    break;
+                case "--narrow-width":
+                    options.Fix = options.Fix with { NarrowFullWidth = true };
+                    break;
+                case "--straight-quotes":
+                    options.Fix = options.Fix with { StraightenQuotes = true };
+                    break;
+                case "--normalize":
+                    string? form = Next();
+                    System.Text.NormalizationForm? normalization = form switch
+                    {
+                        "nfc" => System.Text.NormalizationForm.FormC, "nfkc" => System.Text.NormalizationForm.FormKC,
+                        "nfd" => System.Text.NormalizationForm.FormD, "nfkd" => System.Text.NormalizationForm.FormKD, _ => null,
+                    };
+                    if (normalization is null)
+                    {
+                        return $"--normalize takes nfc, nfkc, nfd or nfkd, not '{form}'";
+                    }
+
+                    options.Fix = options.Fix with { Normalization = normalization };
                     break;
                 case "-j" or "--jobs":
                     string? jobs = Next();

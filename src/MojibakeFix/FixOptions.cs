@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace MojibakeFix;
 
 /// <summary>What to do with damage whose lost bytes can only be inferred from context.</summary>
@@ -26,18 +28,58 @@ public enum DashStyle
     EmDash,
 }
 
+/// <summary>When HTML character references (<c>&amp;amp;</c>, <c>&amp;eacute;</c>, <c>&amp;#233;</c>) are decoded.</summary>
+public enum HtmlEntityDecoding
+{
+    /// <summary>Never (the default).</summary>
+    Off,
+
+    /// <summary>Only in a line that holds no <c>&lt;</c>, that is, text that is not HTML itself (ftfy's default).</summary>
+    Auto,
+
+    /// <summary>Everywhere, even in lines that look like HTML.</summary>
+    Always,
+}
+
 /// <summary>
 /// Immutable options for <see cref="Mojibake"/>. Change them with <c>with</c>:
 /// <c>FixOptions.Default with { Lossy = LossyRepair.Replace }</c>.
 /// </summary>
 /// <remarks>
 /// The defaults change nothing but damage: no quote straightening, no Unicode normalization,
-/// no width folding.
+/// no width folding. The other fixers (<see cref="DecodeHtmlEntities"/> to <see cref="Normalization"/>) are all off
+/// unless set; <see cref="Ftfy"/> turns on the ones ftfy's <c>fix_text</c> applies by default. They run in ftfy's
+/// order: HTML character references, then terminal escapes, then the encoding repair, then ligatures, width,
+/// quotes, line breaks, lone surrogates, control characters and normalization, again until the text is stable.
+/// Each is a <see cref="FixStep"/> of its own kind in <see cref="Mojibake.FixAndExplain"/>.
 /// </remarks>
 public sealed record FixOptions
 {
     /// <summary>The defaults: repair every kind of damage, guess lossy punctuation from context.</summary>
     public static FixOptions Default { get; } = new();
+
+    /// <summary>
+    /// ftfy 6.3.1's <c>fix_text</c> defaults: every encoding repair, lossy sequences replaced with U+FFFD, HTML
+    /// character references decoded outside HTML, terminal escapes, control characters (the byte order mark too)
+    /// and lone surrogates removed or replaced, ligatures expanded, full-width characters narrowed, curly quotes
+    /// straightened, line breaks made <c>\n</c>, NFC normalization.
+    /// </summary>
+    public static FixOptions Ftfy { get; } = new()
+    {
+        Lossy = LossyRepair.Replace,
+        DecodeHtmlEntities = HtmlEntityDecoding.Auto,
+        RemoveTerminalEscapes = true,
+        RemoveControlCharacters = true,
+        ReplaceLoneSurrogates = true,
+        NormalizeLineBreaks = true,
+        ExpandLigatures = true,
+        NarrowFullWidth = true,
+        StraightenQuotes = true,
+        Normalization = NormalizationForm.FormC,
+    };
+
+    // One bit per fixer that is on, so the default path pays a single test for all of them.
+    private int _fixers;
 
     /// <summary>How lossy sequences (bytes that became <c>?</c>, U+FFFD or a stray character) are handled.</summary>
     public LossyRepair Lossy { get; init; } = LossyRepair.Guess;
@@ -86,4 +128,92 @@ public sealed record FixOptions
     public int MaxLayers { get; init; } = 10;
 
     internal int EffectiveMaxLayers => Math.Clamp(MaxLayers, 1, 16);
+
+    /// <summary>
+    /// Decode HTML character references: the named ones of HTML5 that end in <c>;</c> (and the all-capitals
+    /// spelling of a lowercase name, <c>&amp;EACUTE;</c>), and numeric ones (<c>&amp;#233;</c>,
+    /// <c>&amp;#xE9;</c>; a C1 number means its Windows-1252 character, an impossible one U+FFFD). A decoded
+    /// <c>&amp;</c> joins what follows, so <c>&amp;amp;amp;</c> becomes <c>&amp;</c>. Off by default.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="HtmlEntityDecoding.Auto"/> decides line by line, so streamed text gets the whole-string result;
+    /// ftfy decides for the rest of the text once a line holds <c>&lt;</c>, so an HTML document whose text lines hold
+    /// no tag is decoded there but not by ftfy.
+    /// </remarks>
+    public HtmlEntityDecoding DecodeHtmlEntities { get => _html; init => Set(ref _html, value, value != HtmlEntityDecoding.Off, 1); }
+
+    private HtmlEntityDecoding _html;
+
+    /// <summary>Remove ANSI terminal escape sequences (ESC <c>[</c>, digits and <c>;</c>, a letter), such as colour codes. Off by default.</summary>
+    public bool RemoveTerminalEscapes { get => _escapes; init => Set(ref _escapes, value, value, 2); }
+
+    private bool _escapes;
+
+    /// <summary>
+    /// Remove control and format characters that text does not mean to hold: U+0000–U+0008, U+000B,
+    /// U+000E–U+001F, U+007F, the deprecated format controls U+206A–U+206F, the byte order mark U+FEFF and the
+    /// interlinear annotation and object replacement characters U+FFF9–U+FFFC. Tab, line feed, form feed,
+    /// carriage return, C1 controls (evidence of damage), joiners and directional marks are kept. Off by default.
+    /// </summary>
+    public bool RemoveControlCharacters { get => _controls; init => Set(ref _controls, value, value, 4); }
+
+    private bool _controls;
+
+    /// <summary>Replace a surrogate code unit that is not half of a pair with U+FFFD REPLACEMENT CHARACTER. Off by default.</summary>
+    public bool ReplaceLoneSurrogates { get => _surrogates; init => Set(ref _surrogates, value, value, 8); }
+
+    private bool _surrogates;
+
+    /// <summary>Write every line break (<c>\r\n</c>, <c>\r</c>, U+2028, U+2029, U+0085) as <c>\n</c>. Off by default.</summary>
+    /// <remarks>With <see cref="FixC1Controls"/> on, U+0085 is first read as the Windows-1252 <c>…</c> it stood for.</remarks>
+    public bool NormalizeLineBreaks { get => _lineBreaks; init => Set(ref _lineBreaks, value, value, 16); }
+
+    private bool _lineBreaks;
+
+    /// <summary>
+    /// Expand Latin ligatures and digraph characters into their letters: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, Ĳ ĳ, Ǳ ǲ ǳ Ǆ ǅ ǆ Ǉ ǈ ǉ Ǌ ǋ ǌ,
+    /// and ŉ as <c>ʼn</c>. Other scripts' presentation forms are left alone. Lengthens text. Off by default.
+    /// </summary>
+    public bool ExpandLigatures { get => _ligatures; init => Set(ref _ligatures, value, value, 32); }
+
+    private bool _ligatures;
+
+    /// <summary>
+    /// Replace full-width and half-width forms (U+FF01–U+FFEF) with their usual characters, as compatibility
+    /// normalization maps them: full-width ASCII and the ideographic space U+3000 become ASCII, half-width
+    /// katakana and Hangul become the full-width ones. Off by default.
+    /// </summary>
+    public bool NarrowFullWidth { get => _width; init => Set(ref _width, value, value, 64); }
+
+    private bool _width;
+
+    /// <summary>
+    /// Straighten curly quotes: U+2018–U+201B and the modifier letter apostrophe U+02BC become <c>'</c>,
+    /// U+201C–U+201F become <c>"</c>. Primes and guillemets are left alone. Off by default.
+    /// </summary>
+    public bool StraightenQuotes { get => _quotes; init => Set(ref _quotes, value, value, 128); }
+
+    private bool _quotes;
+
+    /// <summary>
+    /// Bring the text to this Unicode normalization form after the other repairs; null (the default) leaves it as
+    /// it is. NFKC and NFKD lengthen some text.
+    /// </summary>
+    /// <remarks>
+    /// Uses the runtime's normalization (ICU on Linux and macOS). An application in globalization-invariant mode
+    /// only normalizes ASCII there, so this option then changes nothing. Lone surrogates are kept, and the text
+    /// between them is normalized.
+    /// </remarks>
+    public NormalizationForm? Normalization { get => _normalization; init => Set(ref _normalization, value, value is not null, 256); }
+
+    private NormalizationForm? _normalization;
+
+    /// <summary>Whether any of the other fixers is on.</summary>
+    internal bool HasFixers => _fixers != 0;
+
+    private void Set<T>(ref T field, T value, bool on, int bit)
+    {
+        field = value;
+        _fixers = on ? _fixers | bit : _fixers & ~bit;
+    }
 }

@@ -83,7 +83,7 @@ public static partial class Mojibake
     /// <see cref="OperationStatus.Done"/> when all of <paramref name="source"/> was consumed;
     /// <see cref="OperationStatus.NeedMoreData"/> when a tail was held back (only when not final);
     /// <see cref="OperationStatus.DestinationTooSmall"/> when the repaired block does not fit (nothing is consumed
-    /// then; <see cref="GetMaxFixedUtf8Length"/> bytes always fit).
+    /// then; <see cref="GetMaxFixedUtf8Length(int, FixOptions?)"/> bytes always fit).
     /// </returns>
     /// <remarks>
     /// Bytes that are not valid UTF-8 are copied through where they were. Clean blocks are copied without
@@ -94,10 +94,12 @@ public static partial class Mojibake
         bool isFinalBlock = true, FixOptions? options = null)
     {
         options ??= FixOptions.Default;
-        int take = isFinalBlock ? source.Length : StreamBoundary.SafeEnd(source);
+        int take = isFinalBlock ? source.Length : options.HasFixers ? StreamBoundary.SafeEndKeepingCrLf(source) : StreamBoundary.SafeEnd(source);
+
         ReadOnlySpan<byte> block = source[..take];
         OperationStatus done = take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
-        if (!MayHoldDamageUtf8(block, options) || (IsCertainlyCleanUtf8(block) && !(options.DecodeModifiedUtf8 && ModifiedUtf8.Contains(block))))
+        if (!MayHoldDamageUtf8(block, options)
+            || (!options.HasFixers && IsCertainlyCleanUtf8(block) && !(options.DecodeModifiedUtf8 && ModifiedUtf8.Contains(block))))
         {
             if (!block.TryCopyTo(destination))
             {
@@ -124,12 +126,24 @@ public static partial class Mojibake
 
     /// <summary>
     /// The most bytes <see cref="FixUtf8(ReadOnlySpan{byte}, Span{byte}, out int, out int, bool, FixOptions?)"/>
-    /// writes for <paramref name="length"/> input bytes: a repair only shortens text, except a C1 control
-    /// (2 bytes) that becomes the Windows-1252 character it stood for (up to 3 bytes).
+    /// writes for <paramref name="length"/> input bytes with the default options: a repair only shortens text, except
+    /// a C1 control (2 bytes) that becomes the Windows-1252 character it stood for (up to 3 bytes).
     /// </summary>
     /// <param name="length">The input length in bytes.</param>
     /// <returns>The destination length that always fits.</returns>
     public static int GetMaxFixedUtf8Length(int length) => (int)Math.Min(Array.MaxLength, length + ((length + 1L) / 2));
+
+    /// <summary>
+    /// The most bytes <see cref="FixUtf8(ReadOnlySpan{byte}, Span{byte}, out int, out int, bool, FixOptions?)"/>
+    /// writes for <paramref name="length"/> input bytes with <paramref name="options"/>: as
+    /// <see cref="GetMaxFixedUtf8Length(int)"/>, times the growth of the fixers that lengthen text (see
+    /// <see cref="GetMaxFixedLength(int, FixOptions?)"/>). An upper bound, not the exact length.
+    /// </summary>
+    /// <param name="length">The input length in bytes.</param>
+    /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <returns>The destination length that always fits.</returns>
+    public static int GetMaxFixedUtf8Length(int length, FixOptions? options) =>
+        (int)Math.Min(Array.MaxLength, (length + ((length + 1L) / 2)) * Growth(options ?? FixOptions.Default, utf8: true));
 
     /// <summary>Repairs UTF-8 text into a new array.</summary>
     /// <param name="utf8">The UTF-8 input.</param>
@@ -171,7 +185,8 @@ public static partial class Mojibake
     private static bool FixValidUtf8<TWriter>(ReadOnlySpan<byte> utf8, ReadOnlySpan<char> decoded, TWriter destination, FixOptions options)
         where TWriter : IBufferWriter<byte>
     {
-        string? repaired = utf8.Length == decoded.Length ? null : Engine.Repair(decoded, options); // all ASCII: nothing to do
+        // All ASCII: nothing to do, unless a fixer is on (entities, escapes and controls are ASCII).
+        string? repaired = utf8.Length == decoded.Length && !options.HasFixers ? null : Engine.Repair(decoded, options);
         if (repaired is null)
         {
             destination.Write(utf8); // unchanged: the input bytes, never re-encoded
@@ -186,6 +201,11 @@ public static partial class Mojibake
     /// <summary>Whether UTF-8 text may hold damage: ASCII never does; otherwise its characters are checked in a pooled buffer.</summary>
     private static bool MayHoldDamageUtf8(ReadOnlySpan<byte> utf8, FixOptions options)
     {
+        if (options.HasFixers)
+        {
+            return true; // decided after decoding, once, in FixValidUtf8
+        }
+
         if (System.Text.Ascii.IsValid(utf8))
         {
             return false;

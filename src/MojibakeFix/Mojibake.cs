@@ -7,7 +7,8 @@ namespace MojibakeFix;
 
 /// <summary>
 /// Finds and reverses mojibake: UTF-8 text that was decoded as Windows-1252 or Latin-1 (once or several
-/// times, in whole or in part, with or without lost bytes). Correct text is never changed.
+/// times, in whole or in part, with or without lost bytes). Correct text is never changed, unless one of the other
+/// fixers of <see cref="FixOptions"/> (HTML entities, quotes, normalization...) is turned on.
 /// </summary>
 /// <remarks>
 /// All members are thread-safe and never throw on any string content (lone surrogates, NULs, binary data).
@@ -57,6 +58,7 @@ public static partial class Mojibake
     /// <param name="text">The text to examine.</param>
     /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
     /// <returns>The damaged runs, empty when the text is clean.</returns>
+    /// <remarks>Only encoding damage is reported; the other fixers of <paramref name="options"/> are not applied.</remarks>
     public static DetectionResult Detect(ReadOnlySpan<char> text, FixOptions? options = null)
     {
         if (IsCertainlyClean(text))
@@ -64,9 +66,10 @@ public static partial class Mojibake
             return new DetectionResult([]);
         }
 
-        // The sites are exactly the runs Fix would repair (every pass and code page), so Detect and Fix agree.
+        // The sites are exactly the runs Fix would repair (every pass and code page), so Detect and Fix agree. Only
+        // encoding damage counts: the other fixers of the options (HTML entities, quotes...) are not damage.
         var steps = new List<FixStep>();
-        Engine.Repair(text.ToString(), options ?? FixOptions.Default, steps, null);
+        Engine.RepairEncoding(text.ToString(), options ?? FixOptions.Default, steps, null);
         var sites = new DamageSite[steps.Count];
         for (int i = 0; i < sites.Length; i++)
         {
@@ -88,11 +91,46 @@ public static partial class Mojibake
 
     /// <summary>
     /// The most characters <see cref="Fix(ReadOnlySpan{char}, Span{char}, out int, out int, bool, FixOptions?)"/>
-    /// can write for <paramref name="length"/> input characters: repairs never lengthen text.
+    /// can write for <paramref name="length"/> input characters with the default options: repairs never lengthen text.
     /// </summary>
     /// <param name="length">The input length.</param>
     /// <returns><paramref name="length"/>.</returns>
     public static int GetMaxFixedLength(int length) => length;
+
+    /// <summary>
+    /// The most characters <see cref="Fix(ReadOnlySpan{char}, Span{char}, out int, out int, bool, FixOptions?)"/>
+    /// can write for <paramref name="length"/> input characters with <paramref name="options"/>: the input length,
+    /// unless a fixer that lengthens text is on (<see cref="FixOptions.ExpandLigatures"/>: ﬃ is three letters;
+    /// <see cref="FixOptions.NarrowFullWidth"/>: U+FFE3 is two characters; <see cref="FixOptions.Normalization"/>:
+    /// NFC and NFD up to 3 times, NFKC and NFKD up to 18 times). An upper bound, not the exact length.
+    /// </summary>
+    /// <param name="length">The input length.</param>
+    /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
+    /// <returns>The destination length that always fits.</returns>
+    public static int GetMaxFixedLength(int length, FixOptions? options) =>
+        (int)Math.Min(Array.MaxLength, (long)length * Growth(options ?? FixOptions.Default, utf8: false));
+
+    /// <summary>How many times longer the fixers can make text, as a bound (characters, or UTF-8 bytes).</summary>
+    internal static int Growth(FixOptions options, bool utf8)
+    {
+        if (!options.HasFixers)
+        {
+            return 1;
+        }
+
+        int growth = options.Normalization switch
+        {
+            System.Text.NormalizationForm.FormKC or System.Text.NormalizationForm.FormKD => utf8 ? 11 : 18,
+            System.Text.NormalizationForm.FormC or System.Text.NormalizationForm.FormD => 3,
+            _ => 1,
+        };
+
+        // Stages run one after another, so their growths multiply (a bound: real text grows far less).
+        growth *= options.ExpandLigatures ? 3 : 1;
+        growth *= options.NarrowFullWidth && !utf8 ? 2 : 1;
+        growth *= options.DecodeHtmlEntities != HtmlEntityDecoding.Off && utf8 ? 2 : 1;
+        return growth;
+    }
 
     /// <summary>
     /// Repairs <paramref name="source"/> into <paramref name="destination"/>, in the shape of
@@ -111,20 +149,28 @@ public static partial class Mojibake
     /// <see cref="OperationStatus.Done"/> when all of <paramref name="source"/> was consumed;
     /// <see cref="OperationStatus.NeedMoreData"/> when a tail was held back (only when not final);
     /// <see cref="OperationStatus.DestinationTooSmall"/> when <paramref name="destination"/> is shorter than
-    /// the repaired text (nothing is consumed then; a destination of <see cref="GetMaxFixedLength"/> always fits).
+    /// the repaired text (nothing is consumed then; a destination of <see cref="GetMaxFixedLength(int, FixOptions?)"/>
+    /// always fits).
     /// </returns>
     /// <remarks>
     /// Never writes past <paramref name="charsWritten"/> and never allocates when nothing changes. Evidence is
     /// gathered line by line and a block that is not final ends at a line break, so text streamed in blocks of
     /// any size gets exactly the whole-string result; only a line longer than 64 K characters is cut inside,
-    /// between plain ASCII characters, and its pieces are then judged apart.
+    /// between plain ASCII characters, and its pieces are then judged apart. With the other fixers on
+    /// (<see cref="FixOptions.DecodeHtmlEntities"/> and the rest) a block that may change is repaired through a
+    /// string, and a block that is not final never ends between <c>\r</c> and <c>\n</c>.
     /// </remarks>
     public static OperationStatus Fix(ReadOnlySpan<char> source, Span<char> destination, out int charsRead,
         out int charsWritten, bool isFinalBlock = true, FixOptions? options = null)
     {
+        options ??= FixOptions.Default;
+        if (options.HasFixers)
+        {
+            return FixWithFixers(source, destination, out charsRead, out charsWritten, isFinalBlock, options);
+        }
+
         int take = isFinalBlock ? source.Length : StreamBoundary.SafeEnd(source);
         ReadOnlySpan<char> block = source[..take];
-        options ??= FixOptions.Default;
         OperationStatus done = take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
         if (CandidateScanner.CannotHoldDamage(block) && !Engine.CodePagePassesMayApply(block, options))
         {
@@ -157,6 +203,27 @@ public static partial class Mojibake
         charsRead = take;
         charsWritten = written;
         return done;
+    }
+
+    /// <summary>
+    /// The span core with the other fixers on: a block that no stage can change is copied; otherwise it is repaired
+    /// as a string (the fixers may lengthen it, so it may not fit where its input did).
+    /// </summary>
+    private static OperationStatus FixWithFixers(ReadOnlySpan<char> source, Span<char> destination, out int charsRead,
+        out int charsWritten, bool isFinalBlock, FixOptions options)
+    {
+        int take = isFinalBlock ? source.Length : StreamBoundary.SafeEndKeepingCrLf(source);
+        ReadOnlySpan<char> block = source[..take];
+        ReadOnlySpan<char> repaired = Engine.Repair(block, options) ?? block; // null: nothing changed, nothing allocated
+        if (!repaired.TryCopyTo(destination))
+        {
+            charsRead = charsWritten = 0;
+            return OperationStatus.DestinationTooSmall;
+        }
+
+        charsRead = take;
+        charsWritten = repaired.Length;
+        return take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
     }
 
     /// <summary>One line into <paramref name="destination"/>; false when it does not fit. Allocates only when the line changes.</summary>

@@ -309,4 +309,62 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, bad.Code);
         Assert.Contains("unknown option", bad.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ftfy_preset_applies_the_other_fixers_and_they_are_off_by_default()
+    {
+        byte[] input = [0xEF, 0xBB, 0xBF, .. U("Tom &amp; “Jerry” ﬁne\r\n\u001b[1mＡ\u001b[0m CafÃ©\r\n")];
+        Assert.Equal([0xEF, 0xBB, 0xBF, .. U("Tom &amp; “Jerry” ﬁne\r\n\u001b[1mＡ\u001b[0m Café\r\n")], Run(input).Stdout); // damage only
+        Assert.Equal(U("Tom & \"Jerry\" fine\nA Café\n"), Run(input, "--ftfy").Stdout);
+
+        // Each flag on its own.
+        Assert.Equal("Tom & Jerry\n", Run(U("Tom &amp; Jerry\n"), "--html", "auto").Text);
+        Assert.Equal("<b>Tom &amp; Jerry</b>\n", Run(U("<b>Tom &amp; Jerry</b>\n"), "--html=auto").Text);
+        Assert.Equal("<b>Tom & Jerry</b>\n", Run(U("<b>Tom &amp; Jerry</b>\n"), "--html", "always").Text);
+        Assert.Equal("red\n", Run(U("\u001b[31mred\u001b[0m\n"), "--remove-escapes").Text);
+        Assert.Equal("ab\n", Run(U("a\u0000\uFEFFb\n"), "--remove-controls").Text);
+        Assert.Equal("a\nb\n", Run(U("a\r\nb\r"), "--line-breaks").Text);
+        Assert.Equal("fine\n", Run(U("ﬁne\n"), "--ligatures").Text);
+        Assert.Equal("ABC!\n", Run(U("ＡＢＣ！\n"), "--narrow-width").Text);
+        Assert.Equal("\"a\" 'b'\n", Run(U("“a” ‘b’\n"), "--straight-quotes").Text);
+        Assert.Equal(0, Run(U("x\n"), "--normalize", "nfkc", "--replace-surrogates", "--no-double-byte", "--max-layers", "3").Code);
+
+        // A later flag overrides the preset.
+        Assert.Equal("Tom & “Jerry”\n", Run(U("Tom &amp; “Jerry”\n"), "--html", "auto").Text);
+        Assert.Equal("Tom &amp; \"Jerry\"\n", Run(U("Tom &amp; “Jerry”\n"), "--ftfy", "--html", "off").Text);
+    }
+
+    [Fact]
+    public void Other_fixers_reach_json_lines_and_csv_cells_that_are_ascii()
+    {
+        Assert.Equal("{\"t\": \"Tom & Jerry\"}\n", Run(U("{\"t\": \"Tom &amp; Jerry\"}\n"), "--jsonl", "--html", "auto").Text);
+        Assert.Equal("name\nTom & Jerry\n", Run(U("name\nTom &amp; Jerry\n"), "--csv", "--html", "auto").Text);
+
+        // What a fixer writes is escaped or quoted as the format needs.
+        Assert.Equal("{\"t\": \"say \\\"hi\\\"\"}\n", Run(U("{\"t\": \"say &quot;hi&quot;\"}\n"), "--jsonl", "--html", "auto").Text);
+        Assert.Equal("name,n\n\"say \"\"hi\"\"\",1\n", Run(U("name,n\nsay “hi”,1\n"), "--csv", "--straight-quotes").Text);
+    }
+
+    [Fact]
+    public void Check_and_explain_list_the_other_fixers_repairs()
+    {
+        string path = Write("f.txt", U("ok\nTom &amp; “Jerry”\n"));
+        var r = Run(null, "--check", "--ftfy", path);
+        Assert.Equal(1, r.Code);
+        Assert.Equal($"{path}:2:5: HTML entity '&amp;' -> '&'\n{path}:2:11: curly quote '“' -> '\"'\n{path}:2:17: curly quote '”' -> '\"'\n", r.Text);
+        Assert.Equal(0, Run(null, "--check", path).Code); // no damage without the fixers
+    }
+
+    [Fact]
+    public void Fixer_flags_reject_bad_values()
+    {
+        foreach (string[] args in new[] { new[] { "--html", "maybe" }, ["--normalize", "nfx"], ["--max-layers", "0"], ["--max-layers", "17"] })
+        {
+            var r = Run(U("x\n"), args);
+            Assert.Equal(2, r.Code);
+            Assert.Contains(args[0], r.Stderr, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("--ftfy", Run(null, "--help").Text, StringComparison.Ordinal);
+    }
 }

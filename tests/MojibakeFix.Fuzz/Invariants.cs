@@ -33,6 +33,15 @@ internal static class Invariants
             throw new InvalidOperationException("UTF-8 path disagrees with the string path");
         }
 
+        // The same with the other fixers on (the ftfy preset).
+        CheckPreset(Encoding.UTF8.GetString(bytes));
+        CheckPreset(new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes.AsSpan(0, bytes.Length & ~1))));
+        if (System.Text.Unicode.Utf8.IsValid(bytes)
+            && Encoding.UTF8.GetString(Mojibake.FixUtf8(bytes, FixOptions.Ftfy)) != Mojibake.Fix(Encoding.UTF8.GetString(bytes), FixOptions.Ftfy))
+        {
+            throw new InvalidOperationException("UTF-8 path disagrees with the string path (ftfy preset)");
+        }
+
         CheckRecords(bytes, Jsonl, JsonlCheck, csvMode: false);
         CheckRecords(bytes, Csv, CsvCheck, csvMode: true);
         CheckRecords(bytes, Tsv, null, csvMode: true);
@@ -107,30 +116,7 @@ internal static class Invariants
             throw new InvalidOperationException("repair produced invalid UTF-16");
         }
 
-        FixResult explained = Mojibake.FixAndExplain(text);
-        if (explained.Text != once)
-        {
-            throw new InvalidOperationException("FixAndExplain disagrees with Fix");
-        }
-
-        // The steps are in order, each names the input it replaced, and applying them gives the output.
-        var rebuilt = new StringBuilder();
-        int at = 0;
-        foreach (FixStep step in explained.Steps)
-        {
-            if (step.Index < at || step.Original != text.Substring(step.Index, step.Length))
-            {
-                throw new InvalidOperationException("explanation steps out of order or not in the input");
-            }
-
-            rebuilt.Append(text, at, step.Index - at).Append(step.Replacement);
-            at = step.Index + step.Length;
-        }
-
-        if (rebuilt.Append(text, at, text.Length - at).ToString() != once)
-        {
-            throw new InvalidOperationException("explanation steps do not rebuild the output");
-        }
+        CheckSteps(text, Mojibake.FixAndExplain(text), once, "");
 
         if (Mojibake.Detect(text).HasMojibake != !ReferenceEquals(once, text))
         {
@@ -146,6 +132,63 @@ internal static class Invariants
         if (!Mojibake.TryFix(text, destination, out int written) || new string(destination, 0, written) != once)
         {
             throw new InvalidOperationException("span core disagrees with Fix");
+        }
+    }
+
+    /// <summary>
+    /// The explanation gives Fix's text; its steps are in order, each names the input it replaced, and applying them
+    /// gives the output.
+    /// </summary>
+    private static void CheckSteps(string text, FixResult explained, string once, string what)
+    {
+        if (explained.Text != once)
+        {
+            throw new InvalidOperationException("FixAndExplain disagrees with Fix" + what);
+        }
+
+        var rebuilt = new StringBuilder();
+        int at = 0;
+        foreach (FixStep step in explained.Steps)
+        {
+            if (step.Index < at || step.Original != text.Substring(step.Index, step.Length))
+            {
+                throw new InvalidOperationException("explanation steps out of order or not in the input" + what);
+            }
+
+            rebuilt.Append(text, at, step.Index - at).Append(step.Replacement);
+            at = step.Index + step.Length;
+        }
+
+        if (rebuilt.Append(text, at, text.Length - at).ToString() != once)
+        {
+            throw new InvalidOperationException("explanation steps do not rebuild the output" + what);
+        }
+    }
+
+    /// <summary>
+    /// With <see cref="FixOptions.Ftfy"/>: idempotent, no lone surrogate left, the explanation rebuilds the output
+    /// from the input, the span core agrees given <see cref="Mojibake.GetMaxFixedLength(int, FixOptions?)"/> room.
+    /// </summary>
+    private static void CheckPreset(string text)
+    {
+        FixOptions o = FixOptions.Ftfy;
+        string once = Mojibake.Fix(text, o);
+        if (!ReferenceEquals(Mojibake.Fix(once, o), once))
+        {
+            throw new InvalidOperationException("not idempotent, or clean output not the same instance (ftfy preset)");
+        }
+
+        if (HasLoneSurrogate(once))
+        {
+            throw new InvalidOperationException("a lone surrogate survived the ftfy preset");
+        }
+
+        CheckSteps(text, Mojibake.FixAndExplain(text, o), once, " (ftfy preset)");
+
+        var destination = new char[Mojibake.GetMaxFixedLength(text.Length, o)];
+        if (!Mojibake.TryFix(text, destination, out int written, o) || new string(destination, 0, written) != once)
+        {
+            throw new InvalidOperationException("span core disagrees with Fix (ftfy preset)");
         }
     }
 

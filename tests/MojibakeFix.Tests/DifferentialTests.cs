@@ -11,7 +11,8 @@ namespace MojibakeFix.Tests;
 /// <summary>
 /// Differential testing: for random documents of many scripts, clean and damaged lines mixed, every way into the
 /// library gives the string API's result: the span core in one call and streamed in random blocks, the UTF-8
-/// path in one call and streamed, the text reader and the stream adapter over inputs cut in random pieces.
+/// path in one call and streamed, the text reader and the stream adapter over inputs cut in random pieces. Each
+/// runs with the default options and with <see cref="FixOptions.Ftfy"/> (the other fixers on).
 /// </summary>
 public class DifferentialTests
 {
@@ -25,7 +26,8 @@ public class DifferentialTests
         (1, TextGen.Sentence.Select(s => Damage.CodePage(s, 1251))),
         (1, TextGen.Sentence.Select(s => Damage.CodePage(s, 1250))),
         (1, Gen.Elements(936, 932, 949, 950).SelectMany(cp => TextGen.Sentence.Select(s => Damage.DoubleByte(s, cp)))),
-        (1, TextGen.AnyUtf16.Select(s => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s))))); // valid UTF-16
+        (1, TextGen.AnyUtf16.Select(s => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s)))), // valid UTF-16
+        (2, TextGen.WithFixerBits)); // what the other fixers act on (the preset's runs)
 
     /// <summary>A document and the random piece sizes to cut it into.</summary>
     private static readonly Gen<(string Text, int[] Pieces)> s_document =
@@ -38,6 +40,8 @@ public class DifferentialTests
         Prop.ForAll(s_document.ToArbitrary(), property)
             .Check(Config.QuickThrowOnFailure.WithMaxTest(count).WithReplay(7_2026_11_25, 0x9E3779B97F4A7C15));
 
+    private static FixOptions Options(bool ftfy) => ftfy ? FixOptions.Ftfy : FixOptions.Default;
+
     private static bool Same(string expected, string actual, string what, string input) =>
         expected == actual ? true : throw new Xunit.Sdk.XunitException($"{what} differs from Fix on {Escape(input)}\nexpected {Escape(expected)}\nactual   {Escape(actual)}");
 
@@ -46,23 +50,29 @@ public class DifferentialTests
     /// <summary>The i-th piece size, cycling through the generated ones.</summary>
     private static int Piece(int[] pieces, int i) => pieces[i % pieces.Length];
 
-    [Fact]
-    public void Span_core_in_one_call_and_in_random_blocks() =>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Span_core_in_one_call_and_in_random_blocks(bool ftfy) =>
         Check(d =>
         {
-            string expected = Mojibake.Fix(d.Text);
-            var destination = new char[d.Text.Length];
-            Same(expected, Mojibake.TryFix(d.Text, destination, out int written) ? new string(destination, 0, written) : "<too small>", "TryFix", d.Text);
-            return Same(expected, Streamed(d.Text, d.Pieces), "the streamed span core", d.Text);
+            FixOptions options = Options(ftfy);
+            string expected = Mojibake.Fix(d.Text, options);
+            var destination = new char[Mojibake.GetMaxFixedLength(d.Text.Length, options)];
+            Same(expected, Mojibake.TryFix(d.Text, destination, out int written, options) ? new string(destination, 0, written) : "<too small>", "TryFix", d.Text);
+            return Same(expected, Streamed(d.Text, d.Pieces, options), "the streamed span core", d.Text);
         }, 400);
 
-    [Fact]
-    public void Utf8_path_in_one_call_and_in_random_blocks() =>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf8_path_in_one_call_and_in_random_blocks(bool ftfy) =>
         Check(d =>
         {
-            string expected = Mojibake.Fix(d.Text);
+            FixOptions options = Options(ftfy);
+            string expected = Mojibake.Fix(d.Text, options);
             byte[] utf8 = Encoding.UTF8.GetBytes(d.Text);
-            Same(expected, Encoding.UTF8.GetString(Mojibake.FixUtf8(utf8)), "FixUtf8", d.Text);
+            Same(expected, Encoding.UTF8.GetString(Mojibake.FixUtf8(utf8, options)), "FixUtf8", d.Text);
 
             var output = new ArrayBufferWriter<byte>();
             int at = 0, i = 0;
@@ -74,8 +84,8 @@ public class DifferentialTests
                 at += n;
                 bool final = at == utf8.Length;
                 byte[] block = [.. pending];
-                var destination = new byte[block.Length + 16];
-                OperationStatus status = Mojibake.FixUtf8(block, destination, out int read, out int written, final);
+                var destination = new byte[Mojibake.GetMaxFixedUtf8Length(block.Length, options)];
+                OperationStatus status = Mojibake.FixUtf8(block, destination, out int read, out int written, final, options);
                 if (status == OperationStatus.DestinationTooSmall)
                 {
                     throw new Xunit.Sdk.XunitException("the UTF-8 core asked for more room than its input");
@@ -92,11 +102,14 @@ public class DifferentialTests
             return Same(expected, Encoding.UTF8.GetString(output.WrittenSpan), "the streamed UTF-8 core", d.Text);
         }, 400);
 
-    [Fact]
-    public void Text_reader_over_random_pieces() =>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Text_reader_over_random_pieces(bool ftfy) =>
         Check(d =>
         {
-            using var reader = new MojibakeFixingTextReader(new Pieces(d.Text, d.Pieces), blockSize: 256 + (Piece(d.Pieces, 3) * 7 % 2000));
+            FixOptions options = Options(ftfy);
+            using var reader = new MojibakeFixingTextReader(new Pieces(d.Text, d.Pieces), options, blockSize: 256 + (Piece(d.Pieces, 3) * 7 % 2000));
             var sb = new StringBuilder();
             var buffer = new char[1 + Piece(d.Pieces, 5)];
             for (int n; (n = reader.Read(buffer, 0, buffer.Length)) > 0;)
@@ -104,15 +117,18 @@ public class DifferentialTests
                 sb.Append(buffer, 0, n);
             }
 
-            return Same(Mojibake.Fix(d.Text), sb.ToString(), "MojibakeFixingTextReader", d.Text);
+            return Same(Mojibake.Fix(d.Text, options), sb.ToString(), "MojibakeFixingTextReader", d.Text);
         }, 300);
 
-    [Fact]
-    public void Stream_adapter_over_random_pieces() =>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Stream_adapter_over_random_pieces(bool ftfy) =>
         Check(d =>
         {
+            FixOptions options = Options(ftfy);
             byte[] utf8 = Encoding.UTF8.GetBytes(d.Text);
-            using var stream = new MojibakeFixingStream(new PieceStream(utf8, d.Pieces));
+            using var stream = new MojibakeFixingStream(new PieceStream(utf8, d.Pieces), options);
             using var copy = new MemoryStream();
             var buffer = new byte[1 + Piece(d.Pieces, 6)];
             for (int n; (n = stream.Read(buffer, 0, buffer.Length)) > 0;)
@@ -120,11 +136,11 @@ public class DifferentialTests
                 copy.Write(buffer, 0, n);
             }
 
-            return Same(Mojibake.Fix(d.Text), Encoding.UTF8.GetString(copy.ToArray()), "MojibakeFixingStream", d.Text);
+            return Same(Mojibake.Fix(d.Text, options), Encoding.UTF8.GetString(copy.ToArray()), "MojibakeFixingStream", d.Text);
         }, 300);
 
     /// <summary>Feeds the span core in the given piece sizes, carrying what it holds back into the next call.</summary>
-    private static string Streamed(string text, int[] pieces)
+    private static string Streamed(string text, int[] pieces, FixOptions options)
     {
         var output = new StringBuilder();
         var pending = new StringBuilder();
@@ -136,8 +152,8 @@ public class DifferentialTests
             at += n;
             bool final = at == text.Length;
             string block = pending.ToString();
-            var destination = new char[block.Length];
-            OperationStatus status = Mojibake.Fix(block, destination, out int read, out int written, final);
+            var destination = new char[Mojibake.GetMaxFixedLength(block.Length, options)];
+            OperationStatus status = Mojibake.Fix(block, destination, out int read, out int written, final, options);
             if (status == OperationStatus.DestinationTooSmall)
             {
                 throw new Xunit.Sdk.XunitException("the span core asked for more room than its input");

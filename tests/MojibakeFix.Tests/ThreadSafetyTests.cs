@@ -43,20 +43,25 @@ public class ThreadSafetyTests
         return all.ToString();
     }
 
+    /// <summary>Text the other fixers act on, some of it damaged, for the runs with <see cref="FixOptions.Ftfy"/>.</summary>
+    private static readonly string[] s_fixerInputs = Gen.Frequency((3, TextGen.WithFixerBits), (1, TextGen.WithFixerBits.Select(Damage.Cp1252))).Sample(40, 400);
+
     /// <summary>Runs <paramref name="work"/> on every input from <see cref="Threads"/> threads released together, each in its own order.</summary>
-    private static string[][] Together(Func<string, string> work)
+    private static string[][] Together(Func<string, string> work) => Together(s_inputs, work);
+
+    private static string[][] Together(string[] inputs, Func<string, string> work)
     {
         var results = new string[Threads][];
         using var start = new Barrier(Threads);
         var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
         {
-            var mine = new string[s_inputs.Length];
-            int[] order = Enumerable.Range(0, s_inputs.Length).ToArray();
+            var mine = new string[inputs.Length];
+            int[] order = Enumerable.Range(0, inputs.Length).ToArray();
             new Random(t).Shuffle(order); // a different order on each thread
             start.SignalAndWait();
             foreach (int i in order)
             {
-                mine[i] = work(s_inputs[i]);
+                mine[i] = work(inputs[i]);
             }
 
             results[t] = mine;
@@ -87,6 +92,30 @@ public class ThreadSafetyTests
             MethodInfo fix = library.GetType("MojibakeFix.Mojibake")!.GetMethod("Fix", [typeof(string)])!;
             string[][] results = Together(text => (string)fix.Invoke(null, [text])!);
             string[] sequential = s_inputs.Select(Mojibake.Fix).ToArray();
+            foreach (string[] result in results)
+            {
+                Assert.Equal(sequential, result);
+            }
+        }
+        finally
+        {
+            cold.Unload();
+        }
+    }
+
+    [Fact]
+    public void Threads_racing_a_cold_start_with_the_ftfy_preset_get_the_sequential_results()
+    {
+        // The fixers' tables (HTML entities, search values) are built on first use too.
+        var cold = new AssemblyLoadContext("cold start, ftfy preset", isCollectible: true);
+        try
+        {
+            Assembly library = cold.LoadFromAssemblyPath(typeof(Mojibake).Assembly.Location);
+            Type options = library.GetType("MojibakeFix.FixOptions")!;
+            object ftfy = options.GetProperty("Ftfy")!.GetValue(null)!;
+            MethodInfo explain = library.GetType("MojibakeFix.Mojibake")!.GetMethod("FixAndExplain", [typeof(string), options])!;
+            string[][] results = Together(s_fixerInputs, text => explain.Invoke(null, [text, ftfy])!.ToString()!);
+            string[] sequential = s_fixerInputs.Select(t => Mojibake.Fix(t, FixOptions.Ftfy)).ToArray();
             foreach (string[] result in results)
             {
                 Assert.Equal(sequential, result);

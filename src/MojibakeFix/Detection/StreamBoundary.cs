@@ -78,6 +78,23 @@ internal static class StreamBoundary
         return cut;
     }
 
+    /// <summary>
+    /// <see cref="SafeEnd(ReadOnlySpan{char})"/> for the other fixers: never after a <c>\r</c> that ends the text, whose
+    /// <c>\n</c> may come with the next block (<see cref="FixOptions.NormalizeLineBreaks"/> makes the pair one break).
+    /// </summary>
+    internal static int SafeEndKeepingCrLf(ReadOnlySpan<char> s)
+    {
+        int end = SafeEnd(s);
+        return end == s.Length && end > 0 && s[end - 1] == '\r' ? SafeEnd(s[..(end - 1)]) : end;
+    }
+
+    /// <summary><see cref="SafeEndKeepingCrLf(ReadOnlySpan{char})"/> for UTF-8.</summary>
+    internal static int SafeEndKeepingCrLf(ReadOnlySpan<byte> s)
+    {
+        int end = SafeEnd(s);
+        return end == s.Length && end > 0 && s[end - 1] == '\r' ? SafeEnd(s[..(end - 1)]) : end;
+    }
+
     // ASCII other than '?' (which can stand for a lost byte) and ' ' (a lost no-break space).
     private static bool IsInert(char c) => c < 0x80 && c is not '?' and not ' ';
 }

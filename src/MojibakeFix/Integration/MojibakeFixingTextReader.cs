@@ -33,7 +33,7 @@ public sealed class MojibakeFixingTextReader : TextReader
         _options = options ?? FixOptions.Default;
         _leaveOpen = leaveOpen;
         _raw = new char[Math.Max(blockSize, 256)];
-        _fixed = new char[_raw.Length];
+        _fixed = new char[Mojibake.GetMaxFixedLength(_raw.Length, _options)];
     }
 
     /// <summary>The characters of input held at most so far (for the tests of bounded memory).</summary>
@@ -83,7 +83,13 @@ public sealed class MojibakeFixingTextReader : TextReader
             if (status == System.Buffers.OperationStatus.NeedMoreData && consumed == 0 && _rawLength == _raw.Length)
             {
                 Array.Resize(ref _raw, _raw.Length * 2); // no safe cut in a full block: read more before cutting
-                Array.Resize(ref _fixed, _raw.Length);
+                Array.Resize(ref _fixed, Mojibake.GetMaxFixedLength(_raw.Length, _options));
+                continue;
+            }
+
+            if (status == System.Buffers.OperationStatus.DestinationTooSmall)
+            {
+                Array.Resize(ref _fixed, _fixed.Length * 2); // only a fixer that lengthens text gets here
                 continue;
             }
 

@@ -19,7 +19,11 @@ internal static class Engine
     /// keeping the evidence (favourite code page, quote style, language) within a line means a stream cut at line
     /// breaks gets exactly the result of the whole string.
     /// </summary>
-    internal static string Repair(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
+    internal static string Repair(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites) =>
+        options.HasFixers ? Fixers.FixerPipeline.Run(text, options, steps) : RepairEncoding(text, options, steps, sites);
+
+    /// <summary>The encoding repair alone (the other fixers of the options are not applied).</summary>
+    internal static string RepairEncoding(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
     {
         int first = text.AsSpan().IndexOfAny('\n', '\r');
         if (first < 0 || first == text.Length - 1)
@@ -36,6 +40,18 @@ internal static class Engine
     /// </summary>
     internal static string? Repair(ReadOnlySpan<char> text, FixOptions options)
     {
+        if (options.HasFixers)
+        {
+            if (!Fixers.FixerPipeline.MayApply(text, options) && CandidateScanner.CannotHoldDamage(text) && !CodePagePassesMayApply(text, options))
+            {
+                return null; // no stage can change it: the pipeline's output would be its input
+            }
+
+            string all = text.ToString();
+            string result = Fixers.FixerPipeline.Run(all, options, null);
+            return ReferenceEquals(result, all) ? null : result;
+        }
+
         int first = text.IndexOfAny('\n', '\r');
         if (first < 0 || first == text.Length - 1)
         {
@@ -281,6 +297,18 @@ internal static class Engine
             steps?.Clear();
             steps?.AddRange(legacySteps!);
             sites?.Clear();
+        }
+        else if (!ReferenceEquals(current, text) && options.OtherCodePages)
+        {
+            // The UTF-8 reading won; what it left is read as a run of its own, as a second Fix would (idempotence).
+            List<FixStep>? laterSteps = steps is null ? null : [];
+            string next = LegacyText.Repair(current, laterSteps);
+            if (!ReferenceEquals(next, current) && steps is not null)
+            {
+                Compose(steps, laterSteps!, text, current);
+            }
+
+            current = next;
         }
 
         if (steps is not null)

@@ -78,6 +78,25 @@ internal static class TextGen
             return sb.ToString();
         }));
 
+    /// <summary>
+    /// Pieces of text the other fixers of <see cref="FixOptions"/> act on (valid UTF-16): HTML references (and a line
+    /// that is HTML), terminal escapes, control and format characters, ligatures, width forms, curly quotes, line
+    /// breaks, decomposed letters, and damage hidden behind references.
+    /// </summary>
+    internal static readonly string[] FixerBits =
+    [
+        "&amp;", "&amp;amp;", "&eacute;", "&#233;", "&#x1F600;", "&EACUTE;", "&lt;b&gt;", "<i>", "&nbsp", "&#0;", "&#128;",
+        "&am&#112;;", "\u001b[31m", "\u001b[0m", "\u001b[", "\u0000", "\uFEFF", "\u0007", "\u200D", "\u2060", "\u206A", "\uFFFC",
+        "ﬁ", "ﬃ", "ŉ", "ǆ", "Ĳ", "ﻻ", "Ａｂｃ", "\u3000", "ｶﾞ", "\uFFE3", "“", "”", "‘", "’", "„", "″", "«", "\r\n", "\r", "\n",
+        "\u2028", "\u2029", "\u0085", "e\u0301", "\u212B", "\uD83D\uDE00", "&Atilde;&copy;", "â€œ", "CafÃ©",
+    ];
+
+    /// <summary>Sentences with <see cref="FixerBits"/> among them.</summary>
+    internal static Gen<string> WithFixerBits { get; } = Gen.Choose(1, 8).SelectMany(n =>
+        Gen.ArrayOf(Gen.Frequency((2, Sentence), (3, Gen.Elements(FixerBits))), n)
+            .Zip(Gen.Elements(" ", ""))
+            .Select(t => string.Join(t.Item2, t.Item1)));
+
     /// <summary>Any UTF-16 string, lone surrogates, NULs and C1 controls included.</summary>
     internal static Gen<string> AnyUtf16 { get; } = Gen.Frequency(
         (3, Gen.ArrayOf(Gen.Choose(0, 0xFFFF).Select(i => (char)i))),
