@@ -44,6 +44,65 @@ internal static class LostLetters
         return char.IsLetter(letter);
     }
 
+    /// <summary>
+    /// Whether <see cref="Repair"/> changes the text: some candidate has a letter to restore (the first one
+    /// decided reads only the text, so this is exact). Asked before a clean line is made a string.
+    /// </summary>
+    internal static bool MayChange(ReadOnlySpan<char> text, FixOptions options)
+    {
+        if (options.Lossy == LossyRepair.Leave)
+        {
+            return false;
+        }
+
+        for (int q = text.Length < 3 ? -1 : IndexOfCandidate(text, 1); q >= 0; q = IndexOfCandidate(text, q + 1))
+        {
+            if (BestLetter(text, q, LetterBefore(text, q)) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static char LetterBefore(ReadOnlySpan<char> text, int q) =>
+        q >= 3 && TryDecodePair(text[q - 3], text[q - 2], out char b1) ? b1 : q >= 2 ? text[q - 2] : ' ';
+
+    /// <summary>The letter the candidate <c>?</c> at <paramref name="q"/> most likely lost, or -1.</summary>
+    private static int BestLetter(ReadOnlySpan<char> text, int q, char before)
+    {
+        Windows1252.TryGetByte(text[q - 1], out byte b);
+        char next = IsCandidate(text, q + 2) ? '\0' : q + 2 < text.Length && TryDecodePair(text[q + 1], text[q + 2], out char a1) ? a1 : text[q + 1];
+        int best = -1;
+        long bestScore = 0;
+        for (int second = 0x80; second < 0xA0; second++)
+        {
+            char c = (char)((b & 0x1F) << 6 | (second & 0x3F));
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            // Both neighbours must be seen with it in real text (a letter at a word's start has only the next).
+            // P(c | before) · P(after | c), up to a constant: count(before, c) · count(c, after) / count(c).
+            long after = next == '\0' ? 1 : LetterPairs.Count(c, next);
+            long first = char.IsLetter(before) ? LetterPairs.Count(before, c) : 1;
+            // (At a word's start there is no letter before: count(c, after) alone, the joint frequency.)
+            long score = first == 0 || after == 0 ? 0 : char.IsLetter(before) ? first * after * 1000 / (LetterPairs.Total(c) + 1) : after * 1000;
+            // Of a capital and its small letter (equal counts), the case of the neighbours: a capital beside a
+            // capital, else the small letter.
+            bool upperContext = char.IsUpper(next) || char.IsUpper(before);
+            if (score > bestScore || (score == bestScore && best >= 0 && char.IsUpper(c) == upperContext && char.IsUpper((char)best) != upperContext))
+            {
+                bestScore = score;
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Repairs what it can; returns the same instance when nothing changed.</summary>
     internal static string Repair(string text, FixOptions options, List<FixStep>? steps)
     {
@@ -62,37 +121,10 @@ internal static class LostLetters
                 continue;
             }
 
-            Windows1252.TryGetByte(text[q - 1], out byte b);
             // The neighbours as letters: a previous guess, or a two-byte letter still shown as its Windows-1252
             // pair (Ø§ for ا), or the character itself; a neighbour that is itself a lost letter is unknown.
-            char before = lastEnd == q - 1 && written > 0 ? output![written - 1] : q >= 3 && TryDecodePair(text[q - 3], text[q - 2], out char b1) ? b1 : q >= 2 ? text[q - 2] : ' ';
-            char next = IsCandidate(text, q + 2) ? '\0' : q + 2 < text.Length && TryDecodePair(text[q + 1], text[q + 2], out char a1) ? a1 : text[q + 1];
-            int best = -1;
-            long bestScore = 0;
-            for (int second = 0x80; second < 0xA0; second++)
-            {
-                char c = (char)((b & 0x1F) << 6 | (second & 0x3F));
-                if (!char.IsLetter(c))
-                {
-                    continue;
-                }
-
-                // Both neighbours must be seen with it in real text (a letter at a word's start has only the next).
-                // P(c | before) · P(after | c), up to a constant: count(before, c) · count(c, after) / count(c).
-                long after = next == '\0' ? 1 : LetterPairs.Count(c, next);
-                long first = char.IsLetter(before) ? LetterPairs.Count(before, c) : 1;
-                // (At a word's start there is no letter before: count(c, after) alone, the joint frequency.)
-                long score = first == 0 || after == 0 ? 0 : char.IsLetter(before) ? first * after * 1000 / (LetterPairs.Total(c) + 1) : after * 1000;
-                // Of a capital and its small letter (equal counts), the case of the neighbours: a capital beside a
-                // capital, else the small letter.
-                bool upperContext = char.IsUpper(next) || char.IsUpper(before);
-                if (score > bestScore || (score == bestScore && best >= 0 && char.IsUpper(c) == upperContext && char.IsUpper((char)best) != upperContext))
-                {
-                    bestScore = score;
-                    best = c;
-                }
-            }
-
+            char before = lastEnd == q - 1 && written > 0 ? output![written - 1] : LetterBefore(text, q);
+            int best = BestLetter(text, q, before);
             if (best < 0)
             {
                 continue;
