@@ -141,21 +141,20 @@ internal static class Engine
     private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 
     /// <summary>
-    /// The first position at or after <paramref name="from"/> in a line that holds double-byte damage, or -1:
-    /// lines without a CJK-range character are skipped by a vectorized search, the others checked once each.
+    /// A position at or after <paramref name="from"/> (a line start) in the first line that holds double-byte
+    /// damage, or -1: one vectorized pass finds the lines with a suspect character, and only those are decoded.
     /// </summary>
     private static int NextDoubleByteLine(ReadOnlySpan<char> all, int from, FixOptions options)
     {
         while (from < all.Length)
         {
-            int k = all[from..].IndexOfAnyInRange(DoubleByteCodePages.First, DoubleByteCodePages.Last);
+            int k = DoubleByteSuspects.IndexOfSuspect(all, from, DoubleByteSuspects.BestWidth);
             if (k < 0)
             {
                 return -1;
             }
 
-            k += from;
-            int lineStart = all[..k].LastIndexOfAny('\n', '\r') + 1;
+            int lineStart = all[from..k].LastIndexOfAny('\n', '\r') + 1 + from;
             int lineEnd = all[k..].IndexOfAny('\n', '\r');
             lineEnd = lineEnd < 0 ? all.Length : k + lineEnd;
             if (DoubleByteCodePages.MayApply(all[lineStart..lineEnd], options))
