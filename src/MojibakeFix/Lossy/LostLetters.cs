@@ -45,6 +45,33 @@ internal static class LostLetters
         return char.IsLetter(letter);
     }
 
+    /// <summary>
+    /// Whether <see cref="Repair"/> may change the text: some candidate's lead byte makes a letter with a lost
+    /// second byte. Asked before a clean line is made a string; it may answer true where the word then reads no
+    /// better (one string made, nothing changed), never false where it would change.
+    /// </summary>
+    internal static bool MayChange(ReadOnlySpan<char> text, FixOptions options)
+    {
+        if (options.Lossy == LossyRepair.Leave)
+        {
+            return false;
+        }
+
+        for (int q = text.Length < 3 ? -1 : IndexOfCandidate(text, 1); q >= 0; q = IndexOfCandidate(text, q + 1))
+        {
+            Windows1252.TryGetByte(text[q - 1], out byte lead);
+            for (int second = 0x80; second < 0xA0; second++)
+            {
+                if (IsWordChar((char)((lead & 0x1F) << 6 | (second & 0x3F))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Repairs what it can; returns the same instance when nothing changed.</summary>
     internal static string Repair(string text, FixOptions options, List<FixStep>? steps)
     {

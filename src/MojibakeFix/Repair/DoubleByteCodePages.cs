@@ -52,25 +52,30 @@ internal static class DoubleByteCodePages
                 return true;
             }
 
-            if (c >= 0x80 && (i == 0 || s[i - 1] < 0x80))
+            if (c >= 0x80 && (i == 0 || s[i - 1] < 0x80) && IsShortStretchBesideLetter(s, i))
             {
-                // A short run of non-ASCII characters between ASCII ones, beside a letter: the shape of accented
-                // letters misread inside a Latin word (Fran莽ais), not of CJK text beside a Latin name (はlibpamを).
-                int j = i + 1;
-                while (j < s.Length && s[j] >= 0x80 && j - i <= 4)
-                {
-                    j++;
-                }
-
-                if (j - i <= 4 && (j == s.Length || s[j] < 0x80) && s[i..j].ContainsAnyInRange(First, Last)
-                    && ((i > 0 && char.IsAsciiLetter(s[i - 1])) || (j < s.Length && char.IsAsciiLetter(s[j]))))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A short run of non-ASCII characters from <paramref name="i"/> between ASCII ones, holding a CJK-range
+    /// character, beside a letter: the shape of accented letters misread inside a Latin word (Fran莽ais), not of
+    /// CJK text beside a Latin name (はlibpamを). A line break ends the run as any ASCII does.
+    /// </summary>
+    internal static bool IsShortStretchBesideLetter(ReadOnlySpan<char> s, int i)
+    {
+        int j = i + 1;
+        while (j < s.Length && s[j] >= 0x80 && j - i <= 4)
+        {
+            j++;
+        }
+
+        return j - i <= 4 && (j == s.Length || s[j] < 0x80) && s[i..j].ContainsAnyInRange(First, Last)
+            && ((i > 0 && char.IsAsciiLetter(s[i - 1])) || (j < s.Length && char.IsAsciiLetter(s[j])));
     }
 
     /// <summary>Repairs what it can in one line; returns the same instance when nothing changed.</summary>
@@ -112,8 +117,9 @@ internal static class DoubleByteCodePages
         var pages = DoubleByteCodePage.All;
         WorkMeter.Add(line.Length * pages.Count);
         List<Run>? scratch = runs is null ? null : [];
-        foreach (DoubleByteCodePage page in pages)
+        for (int p = 0; p < pages.Count; p++) // (foreach over the interface would box an enumerator per line)
         {
+            DoubleByteCodePage page = pages[p];
             scratch?.Clear();
             int covered = FindRuns(line, page, options, scratch, stopAtFirst: runs is null);
             if (covered > best)

@@ -60,9 +60,7 @@ internal static class Engine
                 return null;
             }
 
-            string line = text.ToString();
-            string repaired = RepairLine(line, options, null, null);
-            return ReferenceEquals(repaired, line) ? null : repaired;
+            return RepairLine(text, null, options, null, null);
         }
 
         return RepairLines(text, options, null, null);
@@ -118,16 +116,16 @@ internal static class Engine
             start += all[start..hit].LastIndexOfAny('\n', '\r') + 1;
             int end = all[hit..].IndexOfAny('\n', '\r');
             end = end < 0 ? all.Length : hit + end + 1;
-            string original = all[start..end].ToString();
             lineSteps?.Clear();
             lineSites?.Clear();
-            string repaired = RepairLine(original, options, lineSteps, lineSites);
-            foreach (DamageSite site in lineSites ?? [])
+            string? repaired = RepairLine(all[start..end], null, options, lineSteps, lineSites);
+            // (No `lineSites ?? []`: that makes a list per visited line, clean ones included.)
+            for (int k = 0; lineSites is not null && k < lineSites.Count; k++)
             {
-                sites!.Add(site with { Index = site.Index + start });
+                sites!.Add(lineSites[k] with { Index = lineSites[k].Index + start });
             }
 
-            if (!ReferenceEquals(repaired, original))
+            if (repaired is not null)
             {
                 output ??= System.Buffers.ArrayPool<char>.Shared.Rent(all.Length);
                 all[copied..start].CopyTo(output.AsSpan(written));
@@ -135,9 +133,9 @@ internal static class Engine
                 repaired.CopyTo(output.AsSpan(written));
                 written += repaired.Length;
                 copied = end;
-                foreach (FixStep step in lineSteps ?? [])
+                for (int k = 0; lineSteps is not null && k < lineSteps.Count; k++)
                 {
-                    steps!.Add(step with { Index = step.Index + start });
+                    steps!.Add(lineSteps[k] with { Index = lineSteps[k].Index + start });
                 }
             }
 
@@ -176,21 +174,20 @@ internal static class Engine
     private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 
     /// <summary>
-    /// The first position at or after <paramref name="from"/> in a line that holds double-byte damage, or -1:
-    /// lines without a CJK-range character are skipped by a vectorized search, the others checked once each.
+    /// A position at or after <paramref name="from"/> (a line start) in the first line that holds double-byte
+    /// damage, or -1: one vectorized pass finds the lines with a suspect character, and only those are decoded.
     /// </summary>
     private static int NextDoubleByteLine(ReadOnlySpan<char> all, int from, FixOptions options)
     {
         while (from < all.Length)
         {
-            int k = all[from..].IndexOfAnyInRange(DoubleByteCodePages.First, DoubleByteCodePages.Last);
+            int k = DoubleByteSuspects.IndexOfSuspect(all, from, DoubleByteSuspects.BestWidth);
             if (k < 0)
             {
                 return -1;
             }
 
-            k += from;
-            int lineStart = all[..k].LastIndexOfAny('\n', '\r') + 1;
+            int lineStart = all[from..k].LastIndexOfAny('\n', '\r') + 1 + from;
             int lineEnd = all[k..].IndexOfAny('\n', '\r');
             lineEnd = lineEnd < 0 ? all.Length : k + lineEnd;
             if (DoubleByteCodePages.MayApply(all[lineStart..lineEnd], options))
@@ -204,119 +201,196 @@ internal static class Engine
         return -1;
     }
 
-    /// <summary>Repairs one line in passes until it is stable.</summary>
-    private static string RepairLine(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
+    /// <summary>Repairs one line in passes until it is stable; returns the same instance when nothing changed.</summary>
+    private static string RepairLine(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites) =>
+        RepairLine(text, text, options, steps, sites) ?? text;
+
+    /// <summary>
+    /// Repairs one line in passes until it is stable; null when nothing changed. <paramref name="text"/> is the
+    /// line as a string when the caller has one; otherwise it is made only once a pass changes the line, so a
+    /// clean line that merely held a candidate (an accented letter before a symbol) allocates nothing.
+    /// </summary>
+    private static string? RepairLine(ReadOnlySpan<char> line, string? text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
     {
-        List<FixStep>? legacySteps = steps is null ? null : [];
-        string? legacy = options.OtherCodePages ? LegacyText.Repair(text, legacySteps) : null;
-        legacy = ReferenceEquals(legacy, text) ? null : legacy;
-        string current = text;
-        for (int pass = 0; pass < MaxPasses; pass++)
+        // Text of another script stored in an 8-bit code page and read as Windows-1252: its reading is weighed
+        // against the UTF-8 passes below.
+        string? legacy = null;
+        List<FixStep>? legacySteps = null;
+        if (options.OtherCodePages && LegacyText.IndexOfCandidate(line, 0) >= 0)
+        {
+            text ??= line.ToString();
+            legacySteps = steps is null ? null : [];
+            legacy = LegacyText.Repair(text, legacySteps);
+            legacy = ReferenceEquals(legacy, text) ? null : legacy;
+        }
+
+        string? current = FirstPass(line, ref text, options, steps, sites);
+        for (int pass = 1; current is not null && pass < MaxPasses; pass++)
         {
             string before = current;
-            if (options.DoubleByteCodePages)
-            {
-                List<FixStep>? pageSteps = steps is null ? null : [];
-                string next = DoubleByteCodePages.Repair(current, options, pageSteps);
-                if (!ReferenceEquals(next, current))
-                {
-                    if (steps is not null)
-                    {
-                        Compose(steps, pageSteps!, text, current);
-                    }
-
-                    current = next;
-                }
-            }
-
-            if (options.OtherCodePages)
-            {
-                List<FixStep>? pageSteps = steps is null ? null : [];
-                string next = OtherCodePages.Repair(current, pageSteps, options, lineDamaged: !ReferenceEquals(current, text));
-                if (!ReferenceEquals(next, current))
-                {
-                    if (steps is not null)
-                    {
-                        Compose(steps, pageSteps!, text, current);
-                    }
-
-                    current = next;
-                }
-            }
-
-            if (!CandidateScanner.CannotHoldDamage(current))
-            {
-                List<FixStep>? passSteps = steps is null ? null : [];
-                var output = new CharBuffer(current.Length);
-                try
-                {
-                    var repairer = new Repairer(current, options, passSteps, pass == 0 ? sites : null);
-                    if (repairer.Run(ref output))
-                    {
-                        string next = output.Written.ToString();
-                        if (steps is not null)
-                        {
-                            Compose(steps, passSteps!, text, current);
-                        }
-
-                        current = next;
-                    }
-                }
-                finally
-                {
-                    output.Dispose();
-                }
-            }
-
-            {
-                List<FixStep>? lostSteps = steps is null ? null : [];
-                string next = Lossy.LostLetters.Repair(current, options, lostSteps);
-                if (!ReferenceEquals(next, current))
-                {
-                    if (steps is not null)
-                    {
-                        Compose(steps, lostSteps!, text, current);
-                    }
-
-                    current = next;
-                }
-            }
-
+            current = Pass(text, current, pass, options, steps, sites);
             if (ReferenceEquals(before, current))
             {
                 break;
             }
         }
 
-        if (legacy is not null && (ReferenceEquals(current, text) || Differences(text, legacy) > 4 * (text.Length - current.Length)))
+        if (legacy is not null && (current is null || Differences(text!, legacy) > 4 * (line.Length - current.Length)))
         {
-            // Text of another script stored in an 8-bit code page and read as Windows-1252 has no UTF-8 damage,
-            // though a few of its pairs look like some (Â³ is Belarusian "Ві"): its reading wins when it changes
-            // far more than the UTF-8 passes shrank. UTF-8 damage itself shrinks by a character per letter.
+            // Such text has no UTF-8 damage, though a few of its pairs look like some (Â³ is Belarusian "Ві"):
+            // its reading wins when it changes far more than the UTF-8 passes shrank the line. UTF-8 damage
+            // itself shrinks by about a character per letter.
             current = legacy;
             steps?.Clear();
             steps?.AddRange(legacySteps!);
             sites?.Clear();
         }
-        else if (!ReferenceEquals(current, text) && options.OtherCodePages)
+        else if (current is not null && options.OtherCodePages && LegacyText.IndexOfCandidate(current, 0) >= 0)
         {
-            // The UTF-8 reading won; what it left is read as a run of its own, as a second Fix would (idempotence).
+            // The UTF-8 reading won; what it left is read as a line of its own, as a second Fix would (idempotence).
             List<FixStep>? laterSteps = steps is null ? null : [];
             string next = LegacyText.Repair(current, laterSteps);
             if (!ReferenceEquals(next, current) && steps is not null)
             {
-                Compose(steps, laterSteps!, text, current);
+                Compose(steps, laterSteps!, text!, current);
             }
 
             current = next;
         }
 
-        if (steps is not null)
+        if (current is not null && steps is not null)
         {
             SplitByDepth(steps);
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// The first pass over a span: each pass is asked first whether it can change the line at all (the same
+    /// tests its string form starts with), so the line becomes a string only when one does. The Windows-1252
+    /// pass reads the span directly. Null when nothing changed; otherwise <paramref name="text"/> is set when
+    /// <paramref name="steps"/> are kept (they name positions in it).
+    /// </summary>
+    private static string? FirstPass(ReadOnlySpan<char> line, ref string? text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
+    {
+        if ((options.DoubleByteCodePages && DoubleByteCodePages.MayApply(line, options))
+            || (options.OtherCodePages && OtherCodePages.MayChange(line)))
+        {
+            text ??= line.ToString();
+            string next = Pass(text, text, 0, options, steps, sites);
+            return ReferenceEquals(next, text) ? null : next;
+        }
+
+        string? current = null;
+        if (!CandidateScanner.CannotHoldDamage(line))
+        {
+            List<FixStep>? passSteps = steps is null ? null : [];
+            var output = new CharBuffer(line.Length);
+            try
+            {
+                var repairer = new Repairer(line, options, passSteps, sites);
+                if (repairer.Run(ref output))
+                {
+                    current = output.Written.ToString();
+                    if (steps is not null)
+                    {
+                        text ??= line.ToString();
+                        Compose(steps, passSteps!, text, text);
+                    }
+                }
+            }
+            finally
+            {
+                output.Dispose();
+            }
+        }
+
+        if (current is null)
+        {
+            if (!Lossy.LostLetters.MayChange(line, options))
+            {
+                return null;
+            }
+
+            text ??= line.ToString();
+            current = text;
+        }
+
+        string lost = LostLetterPass(text, current, options, steps);
+        return ReferenceEquals(lost, text) ? null : lost;
+    }
+
+    /// <summary>One pass of every repair over <paramref name="current"/>; the same instance when none changed it.</summary>
+    private static string Pass(string? text, string current, int pass, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
+    {
+        if (options.DoubleByteCodePages)
+        {
+            List<FixStep>? pageSteps = steps is null ? null : [];
+            string next = DoubleByteCodePages.Repair(current, options, pageSteps);
+            if (!ReferenceEquals(next, current))
+            {
+                if (steps is not null)
+                {
+                    Compose(steps, pageSteps!, text!, current);
+                }
+
+                current = next;
+            }
+        }
+
+        if (options.OtherCodePages)
+        {
+            List<FixStep>? pageSteps = steps is null ? null : [];
+            string next = OtherCodePages.Repair(current, pageSteps, options, lineDamaged: pass > 0 || !ReferenceEquals(current, text));
+            if (!ReferenceEquals(next, current))
+            {
+                if (steps is not null)
+                {
+                    Compose(steps, pageSteps!, text!, current);
+                }
+
+                current = next;
+            }
+        }
+
+        if (!CandidateScanner.CannotHoldDamage(current))
+        {
+            List<FixStep>? passSteps = steps is null ? null : [];
+            var output = new CharBuffer(current.Length);
+            try
+            {
+                var repairer = new Repairer(current, options, passSteps, pass == 0 ? sites : null);
+                if (repairer.Run(ref output))
+                {
+                    string next = output.Written.ToString();
+                    if (steps is not null)
+                    {
+                        Compose(steps, passSteps!, text!, current);
+                    }
+
+                    current = next;
+                }
+            }
+            finally
+            {
+                output.Dispose();
+            }
+        }
+
+        return LostLetterPass(text, current, options, steps);
+    }
+
+    private static string LostLetterPass(string? text, string current, FixOptions options, List<FixStep>? steps)
+    {
+        List<FixStep>? lostSteps = steps is null ? null : [];
+        string next = Lossy.LostLetters.Repair(current, options, lostSteps);
+        if (!ReferenceEquals(next, current) && steps is not null)
+        {
+            Compose(steps, lostSteps!, text!, current);
+        }
+
+        return next;
     }
 
     /// <summary>

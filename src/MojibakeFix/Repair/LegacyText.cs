@@ -50,7 +50,7 @@ internal static class LegacyText
     /// <summary>Repairs one line; returns the same instance when nothing changed.</summary>
     internal static string Repair(string line, List<FixStep>? steps)
     {
-        if (IndexOfCandidate(line, 0) < 0 || !OutweighsAscii(line))
+        if (IndexOfCandidate(line, 0) < 0 || !OutweighsAscii(line) || !AllWindows1252(line))
         {
             return line;
         }
@@ -87,6 +87,23 @@ internal static class LegacyText
         }
 
         return new string(output);
+    }
+
+    /// <summary>
+    /// Every character is one Windows-1252 or Latin-1 shows for a byte: a line read that way holds nothing else
+    /// (no Ż, no Ж, no CJK), so a line that does is not such text, whatever its runs.
+    /// </summary>
+    private static bool AllWindows1252(ReadOnlySpan<char> line)
+    {
+        foreach (char c in line)
+        {
+            if (c > 0xFF && ByteOf(c) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -610,6 +610,54 @@ internal static class OtherCodePages
     }
 
     /// <summary>
+    /// Whether <see cref="Repair"/> changes the text: some word found as <see cref="CandidateWords"/> finds them
+    /// tells of damage and has a plausible reading in some code page, which is exactly when a word is decoded
+    /// (the words without evidence are only read once such a word is). A clean line with a chance pair is
+    /// dismissed here without allocating.
+    /// </summary>
+    internal static bool MayChange(ReadOnlySpan<char> s)
+    {
+        for (int i = IndexOfPair(s, 0, PairWidth); i >= 0; i = IndexOfPair(s, i + 1, PairWidth))
+        {
+            (int start, int end) = WordAround(s, i);
+            if (end - start >= 2 && WordMayApply(s[start..end]) && CouldDecode(s[start..end]) && HasReading(s[start..end]))
+            {
+                return true;
+            }
+
+            i = end;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether some code page reads the word plausibly: <see cref="TryDecodeWord"/> counting, without making strings.</summary>
+    private static bool HasReading(ReadOnlySpan<char> word)
+    {
+        Span<int> votes = stackalloc int[SingleByteCodePage.Others.Count];
+        votes.Clear(); // the module skips zeroing stack memory
+        TryDecodeWord(word, votes, count: true, out _, out _);
+        return votes.ContainsAnyExcept(0);
+    }
+
+    /// <summary>The word (a span without ASCII white space) around position <paramref name="i"/>.</summary>
+    private static (int Start, int End) WordAround(ReadOnlySpan<char> s, int i)
+    {
+        int start = i, end = i + 1;
+        while (start > 0 && s[start - 1] is not (' ' or '\t' or '\n' or '\r'))
+        {
+            start--;
+        }
+
+        while (end < s.Length && s[end] is not (' ' or '\t' or '\n' or '\r'))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>
     /// The words (spans without ASCII white space) that hold a lead of some code page followed by one of its
     /// continuations, found by the vectorized pair search in one pass over the text.
     /// </summary>
@@ -620,17 +668,7 @@ internal static class OtherCodePages
         ReadOnlySpan<char> s = text;
         for (int i = IndexOfPair(s, 0, PairWidth); i >= 0; i = IndexOfPair(s, i + 1, PairWidth))
         {
-            int start = i, end = i + 1;
-            while (start > 0 && s[start - 1] is not (' ' or '\t' or '\n' or '\r'))
-            {
-                start--;
-            }
-
-            while (end < s.Length && s[end] is not (' ' or '\t' or '\n' or '\r'))
-            {
-                end++;
-            }
-
+            (int start, int end) = WordAround(s, i);
             if (end - start >= 2)
             {
                 // A word without a telling character is kept only to be read in a line proven misread (ŸÑÿØŸäŸÉ
@@ -689,9 +727,10 @@ internal static class OtherCodePages
             return false;
         }
 
-        foreach (SingleByteCodePage page in SingleByteCodePage.Others)
+        var pages = SingleByteCodePage.Others;
+        for (int p = 0; p < pages.Count; p++) // (foreach over the interface would box an enumerator)
         {
-            if (Encode(word, page, bytes) && Utf8.IsValid(bytes))
+            if (Encode(word, pages[p], bytes) && Utf8.IsValid(bytes))
             {
                 return true;
             }
