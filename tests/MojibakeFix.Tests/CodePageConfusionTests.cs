@@ -97,3 +97,64 @@ public class LegacyTextTests
         Assert.Equal(damaged, Mojibake.Fix(damaged, FixOptions.Default with { OtherCodePages = false }));
     }
 }
+
+/// <summary>The run search of <see cref="Repair.LegacyText"/> at every vector width against a plain loop.</summary>
+public class LegacyRunSearchTests
+{
+    public static TheoryData<int> AllWidths() => [0, 128, 256, 512];
+
+    private static int Reference(string s, int from)
+    {
+        for (int i = from; i < s.Length; i++)
+        {
+            int end = i;
+            while (end < s.Length && s[end] is >= '\u00C0' and <= '\u00FF')
+            {
+                end++;
+            }
+
+            if (end - i >= 4)
+            {
+                return i;
+            }
+
+            i = end;
+        }
+
+        return -1;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void Every_width_finds_the_first_run_of_four(int width)
+    {
+        var random = new Random(20261201);
+        // Runs of in-range letters of every length at every offset, among ASCII and letters just outside the range.
+        char[] alphabet = ['a', ' ', 'é', 'ü', 'À', 'ÿ', '\u00BF', '\u0100', 'Ж'];
+        for (int n = 0; n < 4000; n++)
+        {
+            var chars = new char[random.Next(0, 200)];
+            for (int k = 0; k < chars.Length; k++)
+            {
+                chars[k] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            string s = new(chars);
+            int from = s.Length == 0 ? 0 : random.Next(0, s.Length);
+            Assert.Equal(Reference(s, from), Repair.LegacyText.IndexOfCandidate(s, from, width));
+            Assert.Equal(Reference(s, 0), Repair.LegacyText.IndexOfCandidate(s, 0, width));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void A_run_across_a_vector_boundary_is_found(int width)
+    {
+        for (int at = 0; at < 140; at++)
+        {
+            string s = new string('a', at) + "ÏðèÂ" + new string('b', 70);
+            Assert.Equal(at, Repair.LegacyText.IndexOfCandidate(s, 0, width));
+            Assert.Equal(-1, Repair.LegacyText.IndexOfCandidate(new string('a', at) + "Ïðè" + new string('b', 70), 0, width));
+        }
+    }
+}

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MojibakeFix.CodePages;
 using MojibakeFix.Text;
 
@@ -18,34 +22,82 @@ internal static class LegacyText
     private static readonly Lazy<SingleByteCodePage[]> s_pages = new(() =>
         [SingleByteCodePage.ByName("windows-1251")!, SingleByteCodePage.ByName("koi8-r")!, SingleByteCodePage.ByName("windows-1253")!]);
 
+    /// <summary>The vector width of the run search, chosen once: 512, 256, 128 or 0 (scalar).</summary>
+    internal static readonly int BestWidth =
+        Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
+
     /// <summary>The start of the first run of four or more characters U+00C0–U+00FF at or after <paramref name="from"/>, or -1.</summary>
-    internal static int IndexOfCandidate(ReadOnlySpan<char> s, int from)
+    internal static int IndexOfCandidate(ReadOnlySpan<char> s, int from) => IndexOfCandidate(s, from, BestWidth);
+
+    /// <summary>
+    /// The same at a given vector width (0 = scalar; the widths agree, so tests cover every path). A vector is
+    /// classified to a bit mask of the lanes in U+00C0–U+00FF; four set bits in a row, counting the run carried
+    /// from the vector before, mark a run. Accented Latin text, where such letters stand alone among ASCII ones,
+    /// costs one compare per vector instead of a call per letter.
+    /// </summary>
+    internal static int IndexOfCandidate(ReadOnlySpan<char> s, int from, int width)
     {
-        while (from < s.Length)
+        from = Math.Max(from, 0);
+        int i = from, carried = 0; // carried: in-range characters just before i (from on), at most 3
+        if (width != 0)
         {
-            int i = s[from..].IndexOfAnyInRange('\u00C0', '\u00FF');
-            if (i < 0)
+            int lanes = width switch { 512 => Vector512<ushort>.Count, 256 => Vector256<ushort>.Count, _ => Vector128<ushort>.Count };
+            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+            for (; i + lanes <= s.Length; i += lanes)
             {
-                return -1;
-            }
+                ulong mask = width switch { 512 => Letters512(ref start, i), 256 => Letters256(ref start, i), _ => Letters128(ref start, i) };
+                if (mask == 0)
+                {
+                    carried = 0;
+                    continue;
+                }
 
-            i += from;
-            int end = i;
-            while (end < s.Length && s[end] is >= '\u00C0' and <= '\u00FF')
+                // Bit j of `extended` is position i - 3 + j (the carried run fills bits 0–2); bit j of `runs` is
+                // set when positions i - 3 + j … i + j are all in range. (At 512 bits the top three lanes fall off
+                // and are found through the carried run or the tail.)
+                ulong extended = (mask << 3) | (((1UL << carried) - 1) << (3 - carried));
+                ulong runs = extended & (extended >> 1) & (extended >> 2) & (extended >> 3);
+                if (runs != 0)
+                {
+                    return StartOfRun(s, i + BitOperations.TrailingZeroCount(runs) - 3, from);
+                }
+
+                int top = BitOperations.LeadingZeroCount(~mask << (64 - lanes)); // in-range lanes at the top
+                carried = Math.Min(top == lanes ? carried + lanes : top, 3);
+            }
+        }
+
+        for (; i < s.Length; i++)
+        {
+            carried = s[i] is >= '\u00C0' and <= '\u00FF' ? carried + 1 : 0;
+            if (carried >= MinimumRun)
             {
-                end++;
+                return StartOfRun(s, i - MinimumRun + 1, from);
             }
-
-            if (end - i >= MinimumRun)
-            {
-                return i;
-            }
-
-            from = end;
         }
 
         return -1;
     }
+
+    /// <summary>The first position of the run that holds <paramref name="i"/>, not before <paramref name="from"/>.</summary>
+    private static int StartOfRun(ReadOnlySpan<char> s, int i, int from)
+    {
+        while (i > from && s[i - 1] is >= '\u00C0' and <= '\u00FF')
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private static ulong Letters128(ref ushort start, int i) =>
+        Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref start, (nuint)i) - Vector128.Create((ushort)0xC0), Vector128.Create((ushort)0x3F)).ExtractMostSignificantBits();
+
+    private static ulong Letters256(ref ushort start, int i) =>
+        Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref start, (nuint)i) - Vector256.Create((ushort)0xC0), Vector256.Create((ushort)0x3F)).ExtractMostSignificantBits();
+
+    private static ulong Letters512(ref ushort start, int i) =>
+        Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref start, (nuint)i) - Vector512.Create((ushort)0xC0), Vector512.Create((ushort)0x3F)).ExtractMostSignificantBits();
 
     /// <summary>Repairs one line; returns the same instance when nothing changed.</summary>
     internal static string Repair(string line, List<FixStep>? steps)
