@@ -186,9 +186,7 @@ public static partial class Mojibake
         }
 
         // Damage found, or other code pages to try: the later passes run exactly as for a string.
-        string repaired = Engine.Repair(line.ToString(), options, null, null);
-        written = repaired.Length;
-        return repaired.AsSpan().TryCopyTo(destination);
+        return Engine.TryRepairLine(line, options, destination, out written);
     }
 
     /// <summary>Repairs <paramref name="source"/> into <paramref name="destination"/> as one final block.</summary>

@@ -24,7 +24,15 @@ internal static class Engine
         int first = text.AsSpan().IndexOfAny('\n', '\r');
         if (first < 0 || first == text.Length - 1)
         {
-            return RepairLine(text, options, steps, sites);
+            var line = default(CharBuffer);
+            try
+            {
+                return RepairLine(text, options, steps, sites, ref line) ? line.Written.ToString() : text;
+            }
+            finally
+            {
+                line.Dispose();
+            }
         }
 
         return RepairLines(text, options, steps, sites) ?? text;
@@ -32,7 +40,7 @@ internal static class Engine
 
     /// <summary>
     /// The same repair over a span (a decoded UTF-8 block): null when nothing changed, so clean text never
-    /// becomes a string; only the lines that hold a candidate are copied out to be repaired.
+    /// becomes a string; lines are repaired in place, never copied out to strings of their own.
     /// </summary>
     internal static string? Repair(ReadOnlySpan<char> text, FixOptions options)
     {
@@ -44,19 +52,43 @@ internal static class Engine
                 return null;
             }
 
-            string line = text.ToString();
-            string repaired = RepairLine(line, options, null, null);
-            return ReferenceEquals(repaired, line) ? null : repaired;
+            var line = default(CharBuffer);
+            try
+            {
+                return RepairLine(text, options, null, null, ref line) ? line.Written.ToString() : null;
+            }
+            finally
+            {
+                line.Dispose();
+            }
         }
 
         return RepairLines(text, options, null, null);
     }
 
+    /// <summary>
+    /// Repairs one line (a line break only at its end) into <paramref name="destination"/>, or copies it when
+    /// nothing changed; false when the result does not fit.
+    /// </summary>
+    internal static bool TryRepairLine(ReadOnlySpan<char> line, FixOptions options, Span<char> destination, out int written)
+    {
+        var repaired = default(CharBuffer);
+        try
+        {
+            ReadOnlySpan<char> result = RepairLine(line, options, null, null, ref repaired) ? repaired.Written : line;
+            written = result.Length;
+            return result.TryCopyTo(destination);
+        }
+        finally
+        {
+            repaired.Dispose();
+        }
+    }
+
     private static string? RepairLines(ReadOnlySpan<char> all, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
     {
         // The repaired text goes into one pooled buffer (a repair never lengthens a line), then into its string.
-        char[]? output = null;
-        int written = 0;
+        var output = new CharBuffer(all.Length);
         List<FixStep>? lineSteps = steps is null ? null : [];
         List<DamageSite>? lineSites = sites is null ? null : [];
         int copied = 0;
@@ -66,73 +98,80 @@ internal static class Engine
         // clean lines cost no per-line call and the searches stay linear.
         int nextCandidate = -2, nextPair = -2, nextDoubleByte = -2, nextLost = -2;
         int start = 0;
-        while (start < all.Length)
+        try
         {
-            if (nextCandidate != -1 && nextCandidate < start)
+            while (start < all.Length)
             {
-                nextCandidate = CandidateScanner.IndexOfCandidate(all, start);
-            }
-
-            if (nextPair != -1 && nextPair < start)
-            {
-                nextPair = options.OtherCodePages ? OtherCodePages.IndexOfPair(all, start, OtherCodePages.PairWidth) : -1;
-            }
-
-            if (nextDoubleByte != -1 && nextDoubleByte < start)
-            {
-                nextDoubleByte = options.DoubleByteCodePages ? NextDoubleByteLine(all, start, options) : -1;
-            }
-
-            if (nextLost != -1 && nextLost < start)
-            {
-                nextLost = options.Lossy != LossyRepair.Leave ? Lossy.LostLetters.IndexOfCandidate(all, start) : -1;
-            }
-
-            int hit = Earliest(Earliest(nextCandidate, nextPair), Earliest(nextDoubleByte, nextLost));
-            if (hit < 0)
-            {
-                break;
-            }
-
-            start += all[start..hit].LastIndexOfAny('\n', '\r') + 1;
-            int end = all[hit..].IndexOfAny('\n', '\r');
-            end = end < 0 ? all.Length : hit + end + 1;
-            string original = all[start..end].ToString();
-            lineSteps?.Clear();
-            lineSites?.Clear();
-            string repaired = RepairLine(original, options, lineSteps, lineSites);
-            foreach (DamageSite site in lineSites ?? [])
-            {
-                sites!.Add(site with { Index = site.Index + start });
-            }
-
-            if (!ReferenceEquals(repaired, original))
-            {
-                output ??= System.Buffers.ArrayPool<char>.Shared.Rent(all.Length);
-                all[copied..start].CopyTo(output.AsSpan(written));
-                written += start - copied;
-                repaired.CopyTo(output.AsSpan(written));
-                written += repaired.Length;
-                copied = end;
-                foreach (FixStep step in lineSteps ?? [])
+                if (nextCandidate != -1 && nextCandidate < start)
                 {
-                    steps!.Add(step with { Index = step.Index + start });
+                    nextCandidate = CandidateScanner.IndexOfCandidate(all, start);
                 }
+
+                if (nextPair != -1 && nextPair < start)
+                {
+                    nextPair = options.OtherCodePages ? OtherCodePages.IndexOfPair(all, start, OtherCodePages.PairWidth) : -1;
+                }
+
+                if (nextDoubleByte != -1 && nextDoubleByte < start)
+                {
+                    nextDoubleByte = options.DoubleByteCodePages ? NextDoubleByteLine(all, start, options) : -1;
+                }
+
+                if (nextLost != -1 && nextLost < start)
+                {
+                    nextLost = options.Lossy != LossyRepair.Leave ? Lossy.LostLetters.IndexOfCandidate(all, start) : -1;
+                }
+
+                int hit = Earliest(Earliest(nextCandidate, nextPair), Earliest(nextDoubleByte, nextLost));
+                if (hit < 0)
+                {
+                    break;
+                }
+
+                start += all[start..hit].LastIndexOfAny('\n', '\r') + 1;
+                int end = all[hit..].IndexOfAny('\n', '\r');
+                end = end < 0 ? all.Length : hit + end + 1;
+                lineSteps?.Clear();
+                lineSites?.Clear();
+                var repaired = default(CharBuffer);
+                try
+                {
+                    if (RepairLine(all[start..end], options, lineSteps, lineSites, ref repaired))
+                    {
+                        output.Append(all[copied..start]);
+                        output.Append(repaired.Written);
+                        copied = end;
+                        foreach (FixStep step in lineSteps ?? [])
+                        {
+                            steps!.Add(step with { Index = step.Index + start });
+                        }
+                    }
+                }
+                finally
+                {
+                    repaired.Dispose();
+                }
+
+                foreach (DamageSite site in lineSites ?? [])
+                {
+                    sites!.Add(site with { Index = site.Index + start });
+                }
+
+                start = end;
             }
 
-            start = end;
-        }
+            if (copied == 0)
+            {
+                return null;
+            }
 
-        if (output is null)
+            output.Append(all[copied..]);
+            return output.Written.ToString();
+        }
+        finally
         {
-            return null;
+            output.Dispose();
         }
-
-        all[copied..].CopyTo(output.AsSpan(written));
-        written += all.Length - copied;
-        string result = new(output, 0, written);
-        System.Buffers.ArrayPool<char>.Shared.Return(output);
-        return result;
     }
 
     /// <summary>Whether the other-code-page, double-byte or lost-letter pass may change the text (the Windows-1252 scan aside).</summary>
@@ -171,93 +210,126 @@ internal static class Engine
         return -1;
     }
 
-    /// <summary>Repairs one line in passes until it is stable.</summary>
-    private static string RepairLine(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
+    /// <summary>
+    /// Repairs one line in passes until it is stable; false when nothing changed, else the repaired line is in
+    /// <paramref name="result"/> (the caller disposes it). The line stays a span, over the input or a pooled
+    /// buffer: a pass that works on strings (double-byte, other code pages, lost letters) gets one only when its
+    /// own check says it may change the line, which in Windows-1252 damage it hardly ever does.
+    /// </summary>
+    private static bool RepairLine(ReadOnlySpan<char> text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites,
+        ref CharBuffer result)
     {
-        string current = text;
-        for (int pass = 0; pass < MaxPasses; pass++)
+        ReadOnlySpan<char> current = text;
+        string? currentString = null; // the string current is, when a string pass made it
+        var held = default(CharBuffer); // the pooled buffer current lies in, when the Windows-1252 pass made it
+        bool changed = false;
+        try
         {
-            string before = current;
-            if (options.DoubleByteCodePages)
+            for (int pass = 0; pass < MaxPasses; pass++)
             {
-                List<FixStep>? pageSteps = steps is null ? null : [];
-                string next = DoubleByteCodePages.Repair(current, options, pageSteps);
-                if (!ReferenceEquals(next, current))
+                bool passChanged = false;
+                if (options.DoubleByteCodePages && DoubleByteCodePages.HasSuspect(current))
                 {
-                    if (steps is not null)
-                    {
-                        Compose(steps, pageSteps!, text, current);
-                    }
-
-                    current = next;
+                    List<FixStep>? pageSteps = steps is null ? null : [];
+                    string before = currentString ?? current.ToString();
+                    string next = DoubleByteCodePages.Repair(before, options, pageSteps);
+                    Take(next, before, steps, pageSteps, text, ref current, ref currentString, ref held, ref passChanged);
                 }
-            }
 
-            if (options.OtherCodePages)
-            {
-                List<FixStep>? pageSteps = steps is null ? null : [];
-                string next = OtherCodePages.Repair(current, pageSteps);
-                if (!ReferenceEquals(next, current))
+                if (options.OtherCodePages && OtherCodePages.MayChange(current))
                 {
-                    if (steps is not null)
-                    {
-                        Compose(steps, pageSteps!, text, current);
-                    }
-
-                    current = next;
+                    List<FixStep>? pageSteps = steps is null ? null : [];
+                    string before = currentString ?? current.ToString();
+                    string next = OtherCodePages.Repair(before, pageSteps);
+                    Take(next, before, steps, pageSteps, text, ref current, ref currentString, ref held, ref passChanged);
                 }
-            }
 
-            if (!CandidateScanner.CannotHoldDamage(current))
-            {
-                List<FixStep>? passSteps = steps is null ? null : [];
-                var output = new CharBuffer(current.Length);
-                try
+                if (!CandidateScanner.CannotHoldDamage(current))
                 {
+                    List<FixStep>? passSteps = steps is null ? null : [];
+                    var output = new CharBuffer(current.Length);
                     var repairer = new Repairer(current, options, passSteps, pass == 0 ? sites : null);
                     if (repairer.Run(ref output))
                     {
-                        string next = output.Written.ToString();
                         if (steps is not null)
                         {
                             Compose(steps, passSteps!, text, current);
                         }
 
-                        current = next;
+                        held.Dispose();
+                        held = output;
+                        current = held.Written;
+                        currentString = null;
+                        passChanged = true;
                     }
-                }
-                finally
-                {
-                    output.Dispose();
-                }
-            }
-
-            {
-                List<FixStep>? lostSteps = steps is null ? null : [];
-                string next = Lossy.LostLetters.Repair(current, options, lostSteps);
-                if (!ReferenceEquals(next, current))
-                {
-                    if (steps is not null)
+                    else
                     {
-                        Compose(steps, lostSteps!, text, current);
+                        output.Dispose();
                     }
+                }
 
-                    current = next;
+                if (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(current, 0) >= 0)
+                {
+                    List<FixStep>? lostSteps = steps is null ? null : [];
+                    string before = currentString ?? current.ToString();
+                    string next = Lossy.LostLetters.Repair(before, options, lostSteps);
+                    Take(next, before, steps, lostSteps, text, ref current, ref currentString, ref held, ref passChanged);
+                }
+
+                changed |= passChanged;
+                if (!passChanged)
+                {
+                    break;
                 }
             }
 
-            if (ReferenceEquals(before, current))
+            if (steps is not null)
             {
-                break;
+                SplitByDepth(steps);
             }
+
+            if (changed)
+            {
+                if (currentString is null)
+                {
+                    result = held; // hand the buffer over instead of copying it
+                    held = default;
+                }
+                else
+                {
+                    result = new CharBuffer(currentString.Length);
+                    result.Append(currentString);
+                }
+            }
+
+            return changed;
+        }
+        finally
+        {
+            held.Dispose();
+        }
+    }
+
+    /// <summary>Makes a string pass's result the current line when it changed it, folding its steps in.</summary>
+    private static void Take(string next, string before, List<FixStep>? steps, List<FixStep>? passSteps, ReadOnlySpan<char> text,
+        ref ReadOnlySpan<char> current, ref string? currentString, ref CharBuffer held, ref bool changed)
+    {
+        if (ReferenceEquals(next, before))
+        {
+            currentString = before; // keep the copy: the next string pass needs no other
+            return;
         }
 
         if (steps is not null)
         {
-            SplitByDepth(steps);
+            Compose(steps, passSteps!, text, before);
         }
 
-        return current;
+        held.Dispose();
+        held = default;
+        current = next;
+        currentString = next;
+        changed = true;
     }
 
     /// <summary>
@@ -266,7 +338,7 @@ internal static class Engine
     /// cluster, reported as a single step; a position outside every cluster maps back by the length changes of
     /// the earlier steps before it, so the composed steps always lie inside <paramref name="input"/>.
     /// </summary>
-    private static void Compose(List<FixStep> steps, List<FixStep> later, string input, string current)
+    private static void Compose(List<FixStep> steps, List<FixStep> later, ReadOnlySpan<char> input, ReadOnlySpan<char> current)
     {
         if (later.Count == 0)
         {
@@ -352,7 +424,7 @@ internal static class Engine
             {
                 FixStep step = later[id - n];
                 int a = Math.Max(step.Index, pos), b = Math.Max(step.Index + step.Length, a);
-                replacement.Append(current, pos, a - pos).Append(step.Replacement);
+                replacement.Append(current[pos..a]).Append(step.Replacement);
                 pos = b;
                 laterChain = Longer(laterChain, step.Encodings);
                 confidence = Math.Min(confidence, step.Confidence);
@@ -360,7 +432,7 @@ internal static class Engine
                 kind = step.Kind;
             }
 
-            replacement.Append(current, pos, ce - pos);
+            replacement.Append(current[pos..ce]);
 
             // One layer's sites share its chain once: the merged site was damaged by the earlier layer's chain
             // and then the later one's, not once per site it holds.
@@ -368,7 +440,7 @@ internal static class Engine
             encodings.AddRange(laterChain);
             int inStart = cs + deltaBefore;
             int inEnd = ce + deltaBefore + delta;
-            result.Add(new FixStep(inStart, inEnd - inStart, input[inStart..inEnd], replacement.ToString(), encodings,
+            result.Add(new FixStep(inStart, inEnd - inStart, input[inStart..inEnd].ToString(), replacement.ToString(), encodings,
                 confidence, guess, guess ? FixKind.LossySequence : kind));
             deltaBefore += delta;
         }

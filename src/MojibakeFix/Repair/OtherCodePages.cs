@@ -353,17 +353,7 @@ internal static class OtherCodePages
         ReadOnlySpan<char> s = text;
         for (int i = IndexOfPair(s, 0, PairWidth); i >= 0; i = IndexOfPair(s, i + 1, PairWidth))
         {
-            int start = i, end = i + 1;
-            while (start > 0 && s[start - 1] is not (' ' or '\t' or '\n' or '\r'))
-            {
-                start--;
-            }
-
-            while (end < s.Length && s[end] is not (' ' or '\t' or '\n' or '\r'))
-            {
-                end++;
-            }
-
+            (int start, int end) = WordAround(s, i);
             if (end - start >= 2)
             {
                 // A word without a telling character is kept only to be read in a line proven misread (ŸÑÿØŸäŸÉ
@@ -391,6 +381,44 @@ internal static class OtherCodePages
 
         words!.RemoveAll(w => w.Item1 < 0 && !CouldDecode(text.AsSpan(~w.Item1, w.Item2 - ~w.Item1)));
         return words;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Repair"/> may change the text: some candidate word tells of damage and some code page
+    /// reads it (what <see cref="CandidateWords"/> looks for), found without allocating. Windows-1252 damage,
+    /// full of candidate words that the Windows-1252 pass reads, ends here.
+    /// </summary>
+    internal static bool MayChange(ReadOnlySpan<char> s)
+    {
+        for (int i = IndexOfPair(s, 0, PairWidth); i >= 0; i = IndexOfPair(s, i + 1, PairWidth))
+        {
+            (int start, int end) = WordAround(s, i);
+            if (end - start >= 2 && WordMayApply(s[start..end]) && CouldDecode(s[start..end]))
+            {
+                return true;
+            }
+
+            i = end;
+        }
+
+        return false;
+    }
+
+    /// <summary>The word (a span without ASCII white space) around position <paramref name="i"/>.</summary>
+    private static (int Start, int End) WordAround(ReadOnlySpan<char> s, int i)
+    {
+        int start = i, end = i + 1;
+        while (start > 0 && s[start - 1] is not (' ' or '\t' or '\n' or '\r'))
+        {
+            start--;
+        }
+
+        while (end < s.Length && s[end] is not (' ' or '\t' or '\n' or '\r'))
+        {
+            end++;
+        }
+
+        return (start, end);
     }
 
     /// <summary>
