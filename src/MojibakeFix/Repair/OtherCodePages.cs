@@ -445,7 +445,7 @@ internal static class OtherCodePages
     private static bool CouldDecode(ReadOnlySpan<char> word)
     {
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
-        if (IsWindows1252Damage(word, bytes))
+        if (IsWindows1252Damage(word))
         {
             return false;
         }
@@ -474,7 +474,7 @@ internal static class OtherCodePages
         WorkMeter.Add(word.Length * (pages.Count + 1));
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
         Span<char> chars = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
-        if (IsWindows1252Damage(word, bytes))
+        if (IsWindows1252Damage(word))
         {
             return false; // the Windows-1252 pass reads it, with its finer rules
         }
@@ -581,7 +581,7 @@ internal static class OtherCodePages
         decoded = null;
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
         Span<char> chars = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
-        if (IsWindows1252Damage(word, bytes) || !Encode(word, page, bytes) || !Utf8.IsValid(bytes))
+        if (IsWindows1252Damage(word) || !Encode(word, page, bytes) || !Utf8.IsValid(bytes))
         {
             return false;
         }
@@ -596,20 +596,47 @@ internal static class OtherCodePages
         return true;
     }
 
-    private static bool IsWindows1252Damage(ReadOnlySpan<char> word, Span<byte> bytes)
+    /// <summary>
+    /// Whether the word is the Windows-1252 (or Latin-1) image of valid UTF-8 that holds a multi-byte sequence:
+    /// the Windows-1252 pass reads it. Validates as it maps (the well-formed byte ranges of Unicode table 3-7),
+    /// with no byte buffer: most candidate words of damaged text end here.
+    /// </summary>
+    private static bool IsWindows1252Damage(ReadOnlySpan<char> word)
     {
         bool multiByte = false;
-        for (int k = 0; k < word.Length; k++)
+        for (int k = 0; k < word.Length;)
         {
-            if (!Windows1252.TryGetByte(word[k], out bytes[k]))
+            if (!Windows1252.TryGetByte(word[k++], out byte b))
             {
                 return false;
             }
 
-            multiByte |= bytes[k] >= 0xC2;
+            if (b < 0x80)
+            {
+                continue;
+            }
+
+            if (b is < 0xC2 or > 0xF4)
+            {
+                return false; // a continuation byte without a lead, or an overlong or out-of-range lead
+            }
+
+            multiByte = true;
+            int more = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+            byte lo = b switch { 0xE0 => 0xA0, 0xF0 => 0x90, _ => 0x80 }; // no overlong forms
+            byte hi = b switch { 0xED => 0x9F, 0xF4 => 0x8F, _ => 0xBF }; // no surrogates, nothing past U+10FFFF
+            for (; more > 0; more--)
+            {
+                if (k >= word.Length || !Windows1252.TryGetByte(word[k++], out byte c) || c < lo || c > hi)
+                {
+                    return false;
+                }
+
+                (lo, hi) = ((byte)0x80, (byte)0xBF);
+            }
         }
 
-        return multiByte && Utf8.IsValid(bytes);
+        return multiByte;
     }
 
     private static bool Encode(ReadOnlySpan<char> word, SingleByteCodePage page, Span<byte> bytes)
