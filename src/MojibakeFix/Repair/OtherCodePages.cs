@@ -390,6 +390,14 @@ internal static class OtherCodePages
     /// </summary>
     internal static bool MayChange(ReadOnlySpan<char> s)
     {
+        if (IsWindows1252Image(s, out _))
+        {
+            // Valid UTF-8 cut at ASCII white space stays valid, and a word of it without a multi-byte sequence is
+            // ASCII, where no pair lies: every candidate word is Windows-1252 damage, which CouldDecode leaves to
+            // the Windows-1252 pass. One pass over a damaged line instead of a check per word.
+            return false;
+        }
+
         for (int i = IndexOfPair(s, 0, PairWidth); i >= 0; i = IndexOfPair(s, i + 1, PairWidth))
         {
             (int start, int end) = WordAround(s, i);
@@ -596,17 +604,20 @@ internal static class OtherCodePages
         return true;
     }
 
+    /// <summary>Whether the word is Windows-1252 damage: the image of valid UTF-8 that holds a multi-byte sequence.</summary>
+    private static bool IsWindows1252Damage(ReadOnlySpan<char> word) => IsWindows1252Image(word, out bool multiByte) && multiByte;
+
     /// <summary>
-    /// Whether the word is the Windows-1252 (or Latin-1) image of valid UTF-8 that holds a multi-byte sequence:
-    /// the Windows-1252 pass reads it. Validates as it maps (the well-formed byte ranges of Unicode table 3-7),
-    /// with no byte buffer: most candidate words of damaged text end here.
+    /// Whether every character has a Windows-1252 (or Latin-1) byte and the bytes are valid UTF-8, and whether
+    /// they hold a multi-byte sequence. Validates as it maps (the well-formed byte ranges of Unicode table 3-7),
+    /// with no byte buffer.
     /// </summary>
-    private static bool IsWindows1252Damage(ReadOnlySpan<char> word)
+    private static bool IsWindows1252Image(ReadOnlySpan<char> text, out bool multiByte)
     {
-        bool multiByte = false;
-        for (int k = 0; k < word.Length;)
+        multiByte = false;
+        for (int k = 0; k < text.Length;)
         {
-            if (!Windows1252.TryGetByte(word[k++], out byte b))
+            if (!Windows1252.TryGetByte(text[k++], out byte b))
             {
                 return false;
             }
@@ -627,7 +638,7 @@ internal static class OtherCodePages
             byte hi = b switch { 0xED => 0x9F, 0xF4 => 0x8F, _ => 0xBF }; // no surrogates, nothing past U+10FFFF
             for (; more > 0; more--)
             {
-                if (k >= word.Length || !Windows1252.TryGetByte(word[k++], out byte c) || c < lo || c > hi)
+                if (k >= text.Length || !Windows1252.TryGetByte(text[k++], out byte c) || c < lo || c > hi)
                 {
                     return false;
                 }
@@ -636,7 +647,7 @@ internal static class OtherCodePages
             }
         }
 
-        return multiByte;
+        return true;
     }
 
     private static bool Encode(ReadOnlySpan<char> word, SingleByteCodePage page, Span<byte> bytes)
