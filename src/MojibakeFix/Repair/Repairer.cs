@@ -752,7 +752,8 @@ internal ref struct Repairer
         string? layered = null;
         List<string>? chain = _steps is null ? null : [LabelOf(group)];
         int layers = 1, maxLayers = _o.EffectiveMaxLayers;
-        while (!_nested && layers < maxLayers && !CandidateScanner.CannotHoldDamage(text))
+        bool plain = !HasLeadOrC1(decoded); // Cyrillic, CJK, Greek…: no further layer and no C1 control to look for
+        while (!plain && !_nested && layers < maxLayers && !CandidateScanner.CannotHoldDamage(text))
         {
             layered ??= text.ToString();
             var inner = new Repairer(layered, _o, nested: true, null, null)
@@ -783,7 +784,7 @@ internal ref struct Repairer
             }
         }
 
-        if (!_nested && _o.FixC1Controls && text.IndexOfAnyInRange('\u0080', '\u009F') >= 0)
+        if (!plain && !_nested && _o.FixC1Controls && text.IndexOfAnyInRange('\u0080', '\u009F') >= 0)
         {
             if (layered is null)
             {
@@ -829,8 +830,13 @@ internal ref struct Repairer
     /// </summary>
     private readonly bool WouldFormNewSequence(int start, int end, ReadOnlySpan<char> text, int pending)
     {
-        Span<char> window = stackalloc char[16];
         int from = Math.Max(Math.Max(pending, start - 3), 0);
+        if (!HasLeadOrC1(_s[from..start]) && !HasLeadOrC1(text))
+        {
+            return false; // no lead image left of the replacement's end: no sequence can start in the window
+        }
+
+        Span<char> window = stackalloc char[16];
         int n = 0;
         for (int j = from; j < start; j++)
         {
@@ -871,6 +877,23 @@ internal ref struct Repairer
 
             // Only sequences that straddle an edge of the replacement count.
             if ((fromLeft && q.End > joinAt) || (fromTail && !fromLeft && q.End > textEnd))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the text holds a character U+0080–U+00F4: a C1 control or a lead image (every candidate sequence
+    /// starts with one). Decoded runs are short, so a plain loop beats a vectorized call.
+    /// </summary>
+    private static bool HasLeadOrC1(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if ((uint)(c - 0x80) <= 0xF4 - 0x80)
             {
                 return true;
             }
