@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using MojibakeFix.Detection;
+using MojibakeFix.Internals;
 using MojibakeFix.Repair;
 
 namespace MojibakeFix;
@@ -165,16 +166,24 @@ public static partial class Mojibake
     private static bool FixValidUtf8<TWriter>(ReadOnlySpan<byte> utf8, ReadOnlySpan<char> decoded, TWriter destination, FixOptions options)
         where TWriter : IBufferWriter<byte>
     {
-        string? repaired = utf8.Length == decoded.Length ? null : Engine.Repair(decoded, options); // all ASCII: nothing to do
-        if (repaired is null)
+        // The repaired characters stay in a pooled buffer and are encoded from there: no string of the block.
+        var repaired = default(CharBuffer);
+        try
         {
-            destination.Write(utf8); // unchanged: the input bytes, never re-encoded
-            return false;
-        }
+            if (utf8.Length == decoded.Length || !Engine.Repair(decoded, options, ref repaired)) // all ASCII: nothing to do
+            {
+                destination.Write(utf8); // unchanged: the input bytes, never re-encoded
+                return false;
+            }
 
-        Span<byte> target = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(repaired.Length));
-        destination.Advance(Encoding.UTF8.GetBytes(repaired, target));
-        return true;
+            Span<byte> target = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(repaired.Length));
+            destination.Advance(Encoding.UTF8.GetBytes(repaired.Written, target));
+            return true;
+        }
+        finally
+        {
+            repaired.Dispose();
+        }
     }
 
     /// <summary>Whether UTF-8 text may hold damage: ASCII never does; otherwise its characters are checked in a pooled buffer.</summary>

@@ -35,35 +35,32 @@ internal static class Engine
             }
         }
 
-        return RepairLines(text, options, steps, sites) ?? text;
+        var output = default(CharBuffer);
+        try
+        {
+            return RepairLines(text, options, steps, sites, ref output) ? output.Written.ToString() : text;
+        }
+        finally
+        {
+            output.Dispose();
+        }
     }
 
     /// <summary>
-    /// The same repair over a span (a decoded UTF-8 block): null when nothing changed, so clean text never
-    /// becomes a string; lines are repaired in place, never copied out to strings of their own.
+    /// The same repair over a span (a decoded UTF-8 block) into <paramref name="output"/> (the caller disposes
+    /// it): false when nothing changed, so clean text is never copied; lines are repaired in place, never copied
+    /// out to strings of their own.
     /// </summary>
-    internal static string? Repair(ReadOnlySpan<char> text, FixOptions options)
+    internal static bool Repair(ReadOnlySpan<char> text, FixOptions options, ref CharBuffer output)
     {
         int first = text.IndexOfAny('\n', '\r');
         if (first < 0 || first == text.Length - 1)
         {
-            if (CandidateScanner.CannotHoldDamage(text) && !CodePagePassesMayApply(text, options))
-            {
-                return null;
-            }
-
-            var line = default(CharBuffer);
-            try
-            {
-                return RepairLine(text, options, null, null, ref line) ? line.Written.ToString() : null;
-            }
-            finally
-            {
-                line.Dispose();
-            }
+            return (!CandidateScanner.CannotHoldDamage(text) || CodePagePassesMayApply(text, options))
+                && RepairLine(text, options, null, null, ref output);
         }
 
-        return RepairLines(text, options, null, null);
+        return RepairLines(text, options, null, null, ref output);
     }
 
     /// <summary>
@@ -85,10 +82,11 @@ internal static class Engine
         }
     }
 
-    private static string? RepairLines(ReadOnlySpan<char> all, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
+    private static bool RepairLines(ReadOnlySpan<char> all, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites,
+        ref CharBuffer output)
     {
-        // The repaired text goes into one pooled buffer (a repair never lengthens a line), then into its string.
-        var output = new CharBuffer(all.Length);
+        // The repaired text goes into one pooled buffer, rented at the first change (a repair never lengthens a line).
+        output = new CharBuffer(all.Length);
         List<FixStep>? lineSteps = steps is null ? null : [];
         List<DamageSite>? lineSites = sites is null ? null : [];
         int copied = 0;
@@ -98,80 +96,79 @@ internal static class Engine
         // clean lines cost no per-line call and the searches stay linear.
         int nextCandidate = -2, nextPair = -2, nextDoubleByte = -2, nextLost = -2;
         int start = 0;
-        try
+        while (start < all.Length)
         {
-            while (start < all.Length)
+            if (nextCandidate != -1 && nextCandidate < start)
             {
-                if (nextCandidate != -1 && nextCandidate < start)
-                {
-                    nextCandidate = CandidateScanner.IndexOfCandidate(all, start);
-                }
+                nextCandidate = CandidateScanner.IndexOfCandidate(all, start);
+            }
 
-                if (nextPair != -1 && nextPair < start)
-                {
-                    nextPair = options.OtherCodePages ? OtherCodePages.IndexOfPair(all, start, OtherCodePages.PairWidth) : -1;
-                }
+            if (nextPair != -1 && nextPair < start)
+            {
+                nextPair = options.OtherCodePages ? OtherCodePages.IndexOfPair(all, start, OtherCodePages.PairWidth) : -1;
+            }
 
-                if (nextDoubleByte != -1 && nextDoubleByte < start)
-                {
-                    nextDoubleByte = options.DoubleByteCodePages ? NextDoubleByteLine(all, start, options) : -1;
-                }
+            if (nextDoubleByte != -1 && nextDoubleByte < start)
+            {
+                nextDoubleByte = options.DoubleByteCodePages ? NextDoubleByteLine(all, start, options) : -1;
+            }
 
-                if (nextLost != -1 && nextLost < start)
-                {
-                    nextLost = options.Lossy != LossyRepair.Leave ? Lossy.LostLetters.IndexOfCandidate(all, start) : -1;
-                }
+            if (nextLost != -1 && nextLost < start)
+            {
+                nextLost = options.Lossy != LossyRepair.Leave ? Lossy.LostLetters.IndexOfCandidate(all, start) : -1;
+            }
 
-                int hit = Earliest(Earliest(nextCandidate, nextPair), Earliest(nextDoubleByte, nextLost));
-                if (hit < 0)
-                {
-                    break;
-                }
+            int hit = Earliest(Earliest(nextCandidate, nextPair), Earliest(nextDoubleByte, nextLost));
+            if (hit < 0)
+            {
+                break;
+            }
 
-                start += all[start..hit].LastIndexOfAny('\n', '\r') + 1;
-                int end = all[hit..].IndexOfAny('\n', '\r');
-                end = end < 0 ? all.Length : hit + end + 1;
-                lineSteps?.Clear();
-                lineSites?.Clear();
-                var repaired = default(CharBuffer);
-                try
+            start += all[start..hit].LastIndexOfAny('\n', '\r') + 1;
+            int end = all[hit..].IndexOfAny('\n', '\r');
+            end = end < 0 ? all.Length : hit + end + 1;
+            lineSteps?.Clear();
+            lineSites?.Clear();
+            var repaired = default(CharBuffer);
+            try
+            {
+                if (RepairLine(all[start..end], options, lineSteps, lineSites, ref repaired))
                 {
-                    if (RepairLine(all[start..end], options, lineSteps, lineSites, ref repaired))
+                    output.Append(all[copied..start]);
+                    output.Append(repaired.Written);
+                    copied = end;
+                    if (lineSteps is not null)
                     {
-                        output.Append(all[copied..start]);
-                        output.Append(repaired.Written);
-                        copied = end;
-                        foreach (FixStep step in lineSteps ?? [])
+                        foreach (FixStep step in lineSteps)
                         {
                             steps!.Add(step with { Index = step.Index + start });
                         }
                     }
                 }
-                finally
-                {
-                    repaired.Dispose();
-                }
+            }
+            finally
+            {
+                repaired.Dispose();
+            }
 
-                foreach (DamageSite site in lineSites ?? [])
+            if (lineSites is not null)
+            {
+                foreach (DamageSite site in lineSites)
                 {
                     sites!.Add(site with { Index = site.Index + start });
                 }
-
-                start = end;
             }
 
-            if (copied == 0)
-            {
-                return null;
-            }
-
-            output.Append(all[copied..]);
-            return output.Written.ToString();
+            start = end;
         }
-        finally
+
+        if (copied == 0)
         {
-            output.Dispose();
+            return false;
         }
+
+        output.Append(all[copied..]);
+        return true;
     }
 
     /// <summary>Whether the other-code-page, double-byte or lost-letter pass may change the text (the Windows-1252 scan aside).</summary>
