@@ -152,10 +152,13 @@ internal ref struct Repairer
     private void Decide(scoped ReadOnlySpan<Sequence> chain, scoped Span<bool> accepted)
     {
         bool anyDefinite = false;
-        foreach (ref readonly Sequence q in chain)
+        Span<bool> plausible = stackalloc bool[chain.Length]; // one category lookup per sequence, used twice
+        for (int k = 0; k < chain.Length; k++)
         {
+            ref readonly Sequence q = ref chain[k];
+            plausible[k] = CharInfo.IsPlausible(q.CodePoint);
             anyDefinite |= q.Evidence == Evidence.Definite && q.Lead != 0xD7
-                && (CharInfo.IsPlausible(q.CodePoint) || q.CodePoint is >= 0x80 and < 0xA0);
+                && (plausible[k] || q.CodePoint is >= 0x80 and < 0xA0);
         }
 
         for (int k = 0; k < chain.Length; k++)
@@ -204,7 +207,7 @@ internal ref struct Repairer
             {
                 Evidence.Lossy => Lossy && (_o.Lossy != LossyRepair.Guess || LossyGuesser.CanGuess(q))
                     && (anyDefinite || DocEvidence() || LossyContextIsStrong(q)),
-                _ when !IsAcceptableResult(q.CodePoint, anyDefinite, l) => false,
+                _ when !IsAcceptableResult(q.CodePoint, plausible[k], anyDefinite, l) => false,
                 Evidence.Definite when q.Lead != 0xD7 => !IsCaseAnomaly(chain, k, l, r),
                 _ => anyDefinite || SameScriptRun(chain, k) || (joinedLeft && accepted[k - 1] && IsLayerChar(q.CodePoint))
                     || AcceptAlone(q, l, r),
@@ -216,11 +219,11 @@ internal ref struct Repairer
     /// A decoded code point worth writing: C1 controls only inside proven damage, where a further layer
     /// decodes them; combining marks only after something to combine with.
     /// </summary>
-    private static bool IsAcceptableResult(int cp, bool chainProven, int left) => cp switch
+    private static bool IsAcceptableResult(int cp, bool plausible, bool chainProven, int left) => cp switch
     {
         >= 0x80 and < 0xA0 => chainProven,
-        >= 0x300 and < 0x370 => left >= 0 && !CharInfo.IsSpace(left) && CharInfo.IsPlausible(cp),
-        _ => CharInfo.IsPlausible(cp),
+        >= 0x300 and < 0x370 => left >= 0 && !CharInfo.IsSpace(left) && plausible,
+        _ => plausible,
     };
 
     /// <summary>
