@@ -624,6 +624,9 @@ internal static class OtherCodePages
 
             if (b < 0x80)
             {
+                // Skip the ASCII run at vector speed: Latin-script damage is mostly ASCII.
+                int run = text[k..].IndexOfAnyExceptInRange('\0', '\u007F');
+                k = run < 0 ? text.Length : k + run;
                 continue;
             }
 
