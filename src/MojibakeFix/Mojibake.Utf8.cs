@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using MojibakeFix.Detection;
+using MojibakeFix.Internals;
 using MojibakeFix.Repair;
 
 namespace MojibakeFix;
@@ -185,17 +186,38 @@ public static partial class Mojibake
     private static bool FixValidUtf8<TWriter>(ReadOnlySpan<byte> utf8, ReadOnlySpan<char> decoded, TWriter destination, FixOptions options)
         where TWriter : IBufferWriter<byte>
     {
-        // All ASCII: nothing to do, unless a fixer is on (entities, escapes and controls are ASCII).
-        string? repaired = utf8.Length == decoded.Length && !options.HasFixers ? null : Engine.Repair(decoded, options);
-        if (repaired is null)
+        if (options.HasFixers)
         {
-            destination.Write(utf8); // unchanged: the input bytes, never re-encoded
-            return false;
+            // The other fixers act on ASCII too (entities, escapes, controls) and may lengthen text: the string pipeline.
+            string? fixedText = Engine.Repair(decoded, options);
+            if (fixedText is null)
+            {
+                destination.Write(utf8);
+                return false;
+            }
+
+            destination.Advance(Encoding.UTF8.GetBytes(fixedText, destination.GetSpan(Encoding.UTF8.GetMaxByteCount(fixedText.Length))));
+            return true;
         }
 
-        Span<byte> target = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(repaired.Length));
-        destination.Advance(Encoding.UTF8.GetBytes(repaired, target));
-        return true;
+        // The repaired characters stay in a pooled buffer and are encoded from there: no string of the block.
+        var repaired = default(CharBuffer);
+        try
+        {
+            if (utf8.Length == decoded.Length || !Engine.Repair(decoded, options, ref repaired)) // all ASCII: nothing to do
+            {
+                destination.Write(utf8); // unchanged: the input bytes, never re-encoded
+                return false;
+            }
+
+            Span<byte> target = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(repaired.Length));
+            destination.Advance(Encoding.UTF8.GetBytes(repaired.Written, target));
+            return true;
+        }
+        finally
+        {
+            repaired.Dispose();
+        }
     }
 
     /// <summary>Whether UTF-8 text may hold damage: ASCII never does; otherwise its characters are checked in a pooled buffer.</summary>

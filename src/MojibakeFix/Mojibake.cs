@@ -226,37 +226,17 @@ public static partial class Mojibake
         return take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
     }
 
-    /// <summary>One line into <paramref name="destination"/>; false when it does not fit. Allocates only when the line changes.</summary>
+    /// <summary>One line into <paramref name="destination"/>; false when it does not fit. Windows-1252 damage is repaired in pooled buffers, without allocating.</summary>
     private static bool TryFixLine(ReadOnlySpan<char> line, Span<char> destination, FixOptions options, out int written)
     {
-        written = 0;
-        bool otherPages = Engine.CodePagePassesMayApply(line, options);
-        if (!otherPages && CandidateScanner.CannotHoldDamage(line))
+        if (CandidateScanner.CannotHoldDamage(line) && !Engine.CodePagePassesMayApply(line, options))
         {
             written = line.Length;
             return line.TryCopyTo(destination);
         }
 
-        if (!otherPages)
-        {
-            var output = new CharBuffer(destination);
-            var repairer = new Repairer(line, options);
-            if (!repairer.Run(ref output))
-            {
-                written = line.Length;
-                return line.TryCopyTo(destination);
-            }
-
-            if (output.Overflowed)
-            {
-                return false;
-            }
-        }
-
-        // Damage found, or other code pages to try: the later passes run exactly as for a string.
-        string repaired = Engine.Repair(line.ToString(), options, null, null);
-        written = repaired.Length;
-        return repaired.AsSpan().TryCopyTo(destination);
+        // The passes run exactly as for a string, in pooled buffers, once.
+        return Engine.TryRepairLine(line, options, destination, out written);
     }
 
     /// <summary>Repairs <paramref name="source"/> into <paramref name="destination"/> as one final block.</summary>

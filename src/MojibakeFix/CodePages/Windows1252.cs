@@ -38,18 +38,31 @@ internal static class Windows1252
             return true;
         }
 
-        b = c switch
-        {
-            '\u20AC' => 0x80, '\u201A' => 0x82, '\u0192' => 0x83, '\u201E' => 0x84,
-            '\u2026' => 0x85, '\u2020' => 0x86, '\u2021' => 0x87, '\u02C6' => 0x88,
-            '\u2030' => 0x89, '\u0160' => 0x8A, '\u2039' => 0x8B, '\u0152' => 0x8C,
-            '\u017D' => 0x8E, '\u2018' => 0x91, '\u2019' => 0x92, '\u201C' => 0x93,
-            '\u201D' => 0x94, '\u2022' => 0x95, '\u2013' => 0x96, '\u2014' => 0x97,
-            '\u02DC' => 0x98, '\u2122' => 0x99, '\u0161' => 0x9A, '\u203A' => 0x9B,
-            '\u0153' => 0x9C, '\u017E' => 0x9E, '\u0178' => 0x9F,
-            _ => 0,
-        };
+        // The 27 characters above U+00FF fall into distinct slots of (c ^ c >> 8) & 0x7F: one lookup, no branches
+        // to mispredict in text full of them (‚ € ™ “ …).
+        int slot = (c ^ (c >> 8)) & 0x7F;
+        b = s_slotChar[slot] == c ? s_slotByte[slot] : (byte)0;
         return b != 0;
+    }
+
+    private static readonly char[] s_slotChar = new char[128];
+    private static readonly byte[] s_slotByte = BuildSlots();
+
+    private static byte[] BuildSlots()
+    {
+        var bytes = new byte[128];
+        for (int k = 0; k < 32; k++)
+        {
+            char c = High[k];
+            if (c > 0xFF)
+            {
+                int slot = (c ^ (c >> 8)) & 0x7F;
+                s_slotChar[slot] = c;
+                bytes[slot] = (byte)(0x80 + k);
+            }
+        }
+
+        return bytes;
     }
 
     /// <summary>The byte of a continuation character (0x80–0xBF), or 0 when the character is not one.</summary>

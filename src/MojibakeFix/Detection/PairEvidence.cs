@@ -1,3 +1,5 @@
+using MojibakeFix.CodePages;
+
 namespace MojibakeFix.Detection;
 
 /// <summary>
@@ -21,7 +23,37 @@ internal static class PairEvidence
         Caron,
     }
 
-    private static Kind KindOf(char c) => c switch
+    // The kinds as tables, built from the definition below: Latin-1 by character, and the Windows-1252 characters
+    // above U+00FF by their byte (no other character of those has a kind but Odd).
+    private static readonly Kind[] s_latin1Kinds = BuildLatin1Kinds();
+    private static readonly Kind[] s_highKinds = BuildHighKinds();
+
+    private static Kind[] BuildLatin1Kinds()
+    {
+        var kinds = new Kind[256];
+        for (int c = 0; c < 256; c++)
+        {
+            kinds[c] = KindOfDefinition((char)c);
+        }
+
+        return kinds;
+    }
+
+    private static Kind[] BuildHighKinds()
+    {
+        var kinds = new Kind[32];
+        for (int k = 0; k < 32; k++)
+        {
+            kinds[k] = Windows1252.High[k] > 0xFF ? KindOfDefinition(Windows1252.High[k]) : Kind.Odd;
+        }
+
+        return kinds;
+    }
+
+    private static Kind KindOf(char c) =>
+        c < 0x100 ? s_latin1Kinds[c] : Windows1252.TryGetByte(c, out byte b) ? s_highKinds[b - 0x80] : Kind.Odd;
+
+    private static Kind KindOfDefinition(char c) => c switch
     {
         '\u2026' or '\u2019' or '\u201C' or '\u201D' or '\u2018' or '\u2013' or '\u2014' or '\u2122'
             or '\u00A0' or '\u00AB' or '\u00BB' or '\u00AE' or '\u00A9' or '\u00A1' or '\u00BF' or '\u00AD'

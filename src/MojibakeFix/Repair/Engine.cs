@@ -28,15 +28,31 @@ internal static class Engine
         int first = text.AsSpan().IndexOfAny('\n', '\r');
         if (first < 0 || first == text.Length - 1)
         {
-            return RepairLine(text, options, steps, sites);
+            var line = default(CharBuffer);
+            try
+            {
+                return RepairLine(text, options, steps, sites, ref line) ? line.Written.ToString() : text;
+            }
+            finally
+            {
+                line.Dispose();
+            }
         }
 
-        return RepairLines(text, options, steps, sites) ?? text;
+        var output = default(CharBuffer);
+        try
+        {
+            return RepairLines(text, options, steps, sites, ref output) ? output.Written.ToString() : text;
+        }
+        finally
+        {
+            output.Dispose();
+        }
     }
 
     /// <summary>
-    /// The same repair over a span (a decoded UTF-8 block): null when nothing changed, so clean text never
-    /// becomes a string; only the lines that hold a candidate are copied out to be repaired.
+    /// The same repair over a span with the other fixers of the options too: null when nothing changed (nothing
+    /// allocated then), else the repaired text (the fixers may lengthen it).
     /// </summary>
     internal static string? Repair(ReadOnlySpan<char> text, FixOptions options)
     {
@@ -52,25 +68,58 @@ internal static class Engine
             return ReferenceEquals(result, all) ? null : result;
         }
 
+        var output = default(CharBuffer);
+        try
+        {
+            return Repair(text, options, ref output) ? output.Written.ToString() : null;
+        }
+        finally
+        {
+            output.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The same repair over a span (a decoded UTF-8 block) into <paramref name="output"/> (the caller disposes
+    /// it): false when nothing changed, so clean text is never copied; lines are repaired in place, never copied
+    /// out to strings of their own.
+    /// </summary>
+    internal static bool Repair(ReadOnlySpan<char> text, FixOptions options, ref CharBuffer output)
+    {
         int first = text.IndexOfAny('\n', '\r');
         if (first < 0 || first == text.Length - 1)
         {
-            if (CandidateScanner.CannotHoldDamage(text) && !CodePagePassesMayApply(text, options))
-            {
-                return null;
-            }
-
-            return RepairLine(text, null, options, null, null);
+            return (!CandidateScanner.CannotHoldDamage(text) || CodePagePassesMayApply(text, options))
+                && RepairLine(text, options, null, null, ref output);
         }
 
-        return RepairLines(text, options, null, null);
+        return RepairLines(text, options, null, null, ref output);
     }
 
-    private static string? RepairLines(ReadOnlySpan<char> all, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
+    /// <summary>
+    /// Repairs one line (a line break only at its end) into <paramref name="destination"/>, or copies it when
+    /// nothing changed; false when the result does not fit.
+    /// </summary>
+    internal static bool TryRepairLine(ReadOnlySpan<char> line, FixOptions options, Span<char> destination, out int written)
     {
-        // The repaired text goes into one pooled buffer (a repair never lengthens a line), then into its string.
-        char[]? output = null;
-        int written = 0;
+        var repaired = default(CharBuffer);
+        try
+        {
+            ReadOnlySpan<char> result = RepairLine(line, options, null, null, ref repaired) ? repaired.Written : line;
+            written = result.Length;
+            return result.TryCopyTo(destination);
+        }
+        finally
+        {
+            repaired.Dispose();
+        }
+    }
+
+    private static bool RepairLines(ReadOnlySpan<char> all, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites,
+        ref CharBuffer output)
+    {
+        // The repaired text goes into one pooled buffer, rented at the first change (a repair never lengthens a line).
+        output = new CharBuffer(all.Length);
         List<FixStep>? lineSteps = steps is null ? null : [];
         List<DamageSite>? lineSites = sites is null ? null : [];
         int copied = 0;
@@ -118,40 +167,46 @@ internal static class Engine
             end = end < 0 ? all.Length : hit + end + 1;
             lineSteps?.Clear();
             lineSites?.Clear();
-            string? repaired = RepairLine(all[start..end], null, options, lineSteps, lineSites);
-            // (No `lineSites ?? []`: that makes a list per visited line, clean ones included.)
-            for (int k = 0; lineSites is not null && k < lineSites.Count; k++)
+            var repaired = default(CharBuffer);
+            try
             {
-                sites!.Add(lineSites[k] with { Index = lineSites[k].Index + start });
+                if (RepairLine(all[start..end], options, lineSteps, lineSites, ref repaired))
+                {
+                    output.Append(all[copied..start]);
+                    output.Append(repaired.Written);
+                    copied = end;
+                    if (lineSteps is not null)
+                    {
+                        foreach (FixStep step in lineSteps)
+                        {
+                            steps!.Add(step with { Index = step.Index + start });
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                repaired.Dispose();
             }
 
-            if (repaired is not null)
+            if (lineSites is not null)
             {
-                output ??= System.Buffers.ArrayPool<char>.Shared.Rent(all.Length);
-                all[copied..start].CopyTo(output.AsSpan(written));
-                written += start - copied;
-                repaired.CopyTo(output.AsSpan(written));
-                written += repaired.Length;
-                copied = end;
-                for (int k = 0; lineSteps is not null && k < lineSteps.Count; k++)
+                foreach (DamageSite site in lineSites)
                 {
-                    steps!.Add(lineSteps[k] with { Index = lineSteps[k].Index + start });
+                    sites!.Add(site with { Index = site.Index + start });
                 }
             }
 
             start = end;
         }
 
-        if (output is null)
+        if (copied == 0)
         {
-            return null;
+            return false;
         }
 
-        all[copied..].CopyTo(output.AsSpan(written));
-        written += all.Length - copied;
-        string result = new(output, 0, written);
-        System.Buffers.ArrayPool<char>.Shared.Return(output);
-        return result;
+        output.Append(all[copied..]);
+        return true;
     }
 
     /// <summary>Whether the other-code-page, double-byte or lost-letter pass may change the text (the Windows-1252 scan aside).</summary>
@@ -160,7 +215,9 @@ internal static class Engine
         || (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(text, 0) >= 0)
         || (options.OtherCodePages && LegacyText.IndexOfCandidate(text, 0) >= 0);
 
-    private static int Differences(string a, string b)
+    private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
+
+    private static int Differences(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         int n = 0;
         for (int i = 0; i < a.Length && i < b.Length; i++)
@@ -170,8 +227,6 @@ internal static class Engine
 
         return n;
     }
-
-    private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 
     /// <summary>
     /// A position at or after <paramref name="from"/> (a line start) in the first line that holds double-byte
@@ -201,196 +256,159 @@ internal static class Engine
         return -1;
     }
 
-    /// <summary>Repairs one line in passes until it is stable; returns the same instance when nothing changed.</summary>
-    private static string RepairLine(string text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites) =>
-        RepairLine(text, text, options, steps, sites) ?? text;
-
     /// <summary>
-    /// Repairs one line in passes until it is stable; null when nothing changed. <paramref name="text"/> is the
-    /// line as a string when the caller has one; otherwise it is made only once a pass changes the line, so a
-    /// clean line that merely held a candidate (an accented letter before a symbol) allocates nothing.
+    /// Repairs one line in passes until it is stable; false when nothing changed, else the repaired line is in
+    /// <paramref name="result"/> (the caller disposes it). The line stays a span, over the input or a pooled
+    /// buffer: a pass that works on strings (double-byte, other code pages, lost letters) gets one only when its
+    /// own check says it may change the line, which in Windows-1252 damage it hardly ever does.
     /// </summary>
-    private static string? RepairLine(ReadOnlySpan<char> line, string? text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
+    private static bool RepairLine(ReadOnlySpan<char> text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites,
+        ref CharBuffer result)
     {
+        ReadOnlySpan<char> current = text;
+        string? currentString = null; // the string current is, when a string pass made it
+        var held = default(CharBuffer); // the pooled buffer current lies in, when the Windows-1252 pass made it
+        bool changed = false;
+
         // Text of another script stored in an 8-bit code page and read as Windows-1252: its reading is weighed
         // against the UTF-8 passes below.
         string? legacy = null;
         List<FixStep>? legacySteps = null;
-        if (options.OtherCodePages && LegacyText.IndexOfCandidate(line, 0) >= 0)
+        if (options.OtherCodePages && LegacyText.IndexOfCandidate(text, 0) >= 0)
         {
-            text ??= line.ToString();
+            string line = text.ToString();
             legacySteps = steps is null ? null : [];
-            legacy = LegacyText.Repair(text, legacySteps);
-            legacy = ReferenceEquals(legacy, text) ? null : legacy;
+            legacy = LegacyText.Repair(line, legacySteps);
+            legacy = ReferenceEquals(legacy, line) ? null : legacy;
         }
 
-        string? current = FirstPass(line, ref text, options, steps, sites);
-        for (int pass = 1; current is not null && pass < MaxPasses; pass++)
+        try
         {
-            string before = current;
-            current = Pass(text, current, pass, options, steps, sites);
-            if (ReferenceEquals(before, current))
+            for (int pass = 0; pass < MaxPasses; pass++)
             {
-                break;
-            }
-        }
-
-        if (legacy is not null && (current is null || Differences(text!, legacy) > 4 * (line.Length - current.Length)))
-        {
-            // Such text has no UTF-8 damage, though a few of its pairs look like some (Â³ is Belarusian "Ві"):
-            // its reading wins when it changes far more than the UTF-8 passes shrank the line. UTF-8 damage
-            // itself shrinks by about a character per letter.
-            current = legacy;
-            steps?.Clear();
-            steps?.AddRange(legacySteps!);
-            sites?.Clear();
-        }
-        else if (current is not null && options.OtherCodePages && LegacyText.IndexOfCandidate(current, 0) >= 0)
-        {
-            // The UTF-8 reading won; what it left is read as a line of its own, as a second Fix would (idempotence).
-            List<FixStep>? laterSteps = steps is null ? null : [];
-            string next = LegacyText.Repair(current, laterSteps);
-            if (!ReferenceEquals(next, current) && steps is not null)
-            {
-                Compose(steps, laterSteps!, text!, current);
-            }
-
-            current = next;
-        }
-
-        if (current is not null && steps is not null)
-        {
-            SplitByDepth(steps);
-        }
-
-        return current;
-    }
-
-    /// <summary>
-    /// The first pass over a span: each pass is asked first whether it can change the line at all (the same
-    /// tests its string form starts with), so the line becomes a string only when one does. The Windows-1252
-    /// pass reads the span directly. Null when nothing changed; otherwise <paramref name="text"/> is set when
-    /// <paramref name="steps"/> are kept (they name positions in it).
-    /// </summary>
-    private static string? FirstPass(ReadOnlySpan<char> line, ref string? text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
-    {
-        if ((options.DoubleByteCodePages && DoubleByteCodePages.MayApply(line, options))
-            || (options.OtherCodePages && OtherCodePages.MayChange(line)))
-        {
-            text ??= line.ToString();
-            string next = Pass(text, text, 0, options, steps, sites);
-            return ReferenceEquals(next, text) ? null : next;
-        }
-
-        string? current = null;
-        if (!CandidateScanner.CannotHoldDamage(line))
-        {
-            List<FixStep>? passSteps = steps is null ? null : [];
-            var output = new CharBuffer(line.Length);
-            try
-            {
-                var repairer = new Repairer(line, options, passSteps, sites);
-                if (repairer.Run(ref output))
+                bool passChanged = false;
+                if (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(current, options))
                 {
-                    current = output.Written.ToString();
-                    if (steps is not null)
+                    List<FixStep>? pageSteps = steps is null ? null : [];
+                    string before = currentString ?? current.ToString();
+                    string next = DoubleByteCodePages.Repair(before, options, pageSteps);
+                    Take(next, before, steps, pageSteps, text, ref current, ref currentString, ref held, ref passChanged);
+                }
+
+                bool lineDamaged = changed || passChanged; // an earlier pass proved the line misread
+                if (options.OtherCodePages && (OtherCodePages.MayChange(current) || (lineDamaged && OtherCodePages.MayChangeInDamagedLine(current))))
+                {
+                    List<FixStep>? pageSteps = steps is null ? null : [];
+                    string before = currentString ?? current.ToString();
+                    string next = OtherCodePages.Repair(before, pageSteps, options, lineDamaged);
+                    Take(next, before, steps, pageSteps, text, ref current, ref currentString, ref held, ref passChanged);
+                }
+
+                if (!CandidateScanner.CannotHoldDamage(current))
+                {
+                    List<FixStep>? passSteps = steps is null ? null : [];
+                    var output = new CharBuffer(current.Length);
+                    var repairer = new Repairer(current, options, passSteps, pass == 0 ? sites : null);
+                    if (repairer.Run(ref output))
                     {
-                        text ??= line.ToString();
-                        Compose(steps, passSteps!, text, text);
+                        if (steps is not null)
+                        {
+                            Compose(steps, passSteps!, text, current);
+                        }
+
+                        held.Dispose();
+                        held = output;
+                        current = held.Written;
+                        currentString = null;
+                        passChanged = true;
+                    }
+                    else
+                    {
+                        output.Dispose();
                     }
                 }
-            }
-            finally
-            {
-                output.Dispose();
-            }
-        }
 
-        if (current is null)
+                if (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(current, 0) >= 0)
+                {
+                    List<FixStep>? lostSteps = steps is null ? null : [];
+                    string before = currentString ?? current.ToString();
+                    string next = Lossy.LostLetters.Repair(before, options, lostSteps);
+                    Take(next, before, steps, lostSteps, text, ref current, ref currentString, ref held, ref passChanged);
+                }
+
+                changed |= passChanged;
+                if (!passChanged)
+                {
+                    break;
+                }
+            }
+
+            if (legacy is not null && (!changed || Differences(text, legacy) > 4 * (text.Length - current.Length)))
+            {
+                // Such text has no UTF-8 damage, though a few of its pairs look like some (Â³ is Belarusian "Ві"):
+                // its reading wins when it changes far more than the UTF-8 passes shrank the line. UTF-8 damage
+                // itself shrinks by about a character per letter.
+                steps?.Clear();
+                steps?.AddRange(legacySteps!);
+                sites?.Clear();
+                Take(legacy, string.Empty, null, null, text, ref current, ref currentString, ref held, ref changed);
+            }
+            else if (changed && options.OtherCodePages && LegacyText.IndexOfCandidate(current, 0) >= 0)
+            {
+                // The UTF-8 reading won; what it left is read as a line of its own, as a second Fix would (idempotence).
+                List<FixStep>? laterSteps = steps is null ? null : [];
+                string before = currentString ?? current.ToString();
+                string next = LegacyText.Repair(before, laterSteps);
+                Take(next, before, steps, laterSteps, text, ref current, ref currentString, ref held, ref changed);
+            }
+
+            if (steps is not null)
+            {
+                SplitByDepth(steps);
+            }
+
+            if (changed)
+            {
+                if (currentString is null)
+                {
+                    result = held; // hand the buffer over instead of copying it
+                    held = default;
+                }
+                else
+                {
+                    result = new CharBuffer(currentString.Length);
+                    result.Append(currentString);
+                }
+            }
+
+            return changed;
+        }
+        finally
         {
-            if (!Lossy.LostLetters.MayChange(line, options))
-            {
-                return null;
-            }
-
-            text ??= line.ToString();
-            current = text;
+            held.Dispose();
         }
-
-        string lost = LostLetterPass(text, current, options, steps);
-        return ReferenceEquals(lost, text) ? null : lost;
     }
 
-    /// <summary>One pass of every repair over <paramref name="current"/>; the same instance when none changed it.</summary>
-    private static string Pass(string? text, string current, int pass, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites)
+    /// <summary>Makes a string pass's result the current line when it changed it, folding its steps in.</summary>
+    private static void Take(string next, string before, List<FixStep>? steps, List<FixStep>? passSteps, ReadOnlySpan<char> text,
+        ref ReadOnlySpan<char> current, ref string? currentString, ref CharBuffer held, ref bool changed)
     {
-        if (options.DoubleByteCodePages)
+        if (ReferenceEquals(next, before))
         {
-            List<FixStep>? pageSteps = steps is null ? null : [];
-            string next = DoubleByteCodePages.Repair(current, options, pageSteps);
-            if (!ReferenceEquals(next, current))
-            {
-                if (steps is not null)
-                {
-                    Compose(steps, pageSteps!, text!, current);
-                }
-
-                current = next;
-            }
+            currentString = before; // keep the copy: the next string pass needs no other
+            return;
         }
 
-        if (options.OtherCodePages)
+        if (steps is not null)
         {
-            List<FixStep>? pageSteps = steps is null ? null : [];
-            string next = OtherCodePages.Repair(current, pageSteps, options, lineDamaged: pass > 0 || !ReferenceEquals(current, text));
-            if (!ReferenceEquals(next, current))
-            {
-                if (steps is not null)
-                {
-                    Compose(steps, pageSteps!, text!, current);
-                }
-
-                current = next;
-            }
+            Compose(steps, passSteps!, text, before);
         }
 
-        if (!CandidateScanner.CannotHoldDamage(current))
-        {
-            List<FixStep>? passSteps = steps is null ? null : [];
-            var output = new CharBuffer(current.Length);
-            try
-            {
-                var repairer = new Repairer(current, options, passSteps, pass == 0 ? sites : null);
-                if (repairer.Run(ref output))
-                {
-                    string next = output.Written.ToString();
-                    if (steps is not null)
-                    {
-                        Compose(steps, passSteps!, text!, current);
-                    }
-
-                    current = next;
-                }
-            }
-            finally
-            {
-                output.Dispose();
-            }
-        }
-
-        return LostLetterPass(text, current, options, steps);
-    }
-
-    private static string LostLetterPass(string? text, string current, FixOptions options, List<FixStep>? steps)
-    {
-        List<FixStep>? lostSteps = steps is null ? null : [];
-        string next = Lossy.LostLetters.Repair(current, options, lostSteps);
-        if (!ReferenceEquals(next, current) && steps is not null)
-        {
-            Compose(steps, lostSteps!, text!, current);
-        }
-
-        return next;
+        held.Dispose();
+        held = default;
+        current = next;
+        currentString = next;
+        changed = true;
     }
 
     /// <summary>
@@ -399,7 +417,7 @@ internal static class Engine
     /// cluster, reported as a single step; a position outside every cluster maps back by the length changes of
     /// the earlier steps before it, so the composed steps always lie inside <paramref name="input"/>.
     /// </summary>
-    private static void Compose(List<FixStep> steps, List<FixStep> later, string input, string current)
+    private static void Compose(List<FixStep> steps, List<FixStep> later, ReadOnlySpan<char> input, ReadOnlySpan<char> current)
     {
         if (later.Count == 0)
         {
@@ -485,7 +503,7 @@ internal static class Engine
             {
                 FixStep step = later[id - n];
                 int a = Math.Max(step.Index, pos), b = Math.Max(step.Index + step.Length, a);
-                replacement.Append(current, pos, a - pos).Append(step.Replacement);
+                replacement.Append(current[pos..a]).Append(step.Replacement);
                 pos = b;
                 laterChain = Longer(laterChain, step.Encodings);
                 confidence = Math.Min(confidence, step.Confidence);
@@ -493,7 +511,7 @@ internal static class Engine
                 kind = step.Kind;
             }
 
-            replacement.Append(current, pos, ce - pos);
+            replacement.Append(current[pos..ce]);
 
             // One layer's sites share its chain once: the merged site was damaged by the earlier layer's chain
             // and then the later one's, not once per site it holds.
@@ -501,7 +519,7 @@ internal static class Engine
             encodings.AddRange(laterChain);
             int inStart = cs + deltaBefore;
             int inEnd = ce + deltaBefore + delta;
-            result.Add(new FixStep(inStart, inEnd - inStart, input[inStart..inEnd], replacement.ToString(), encodings,
+            result.Add(new FixStep(inStart, inEnd - inStart, input[inStart..inEnd].ToString(), replacement.ToString(), encodings,
                 confidence, guess, guess ? FixKind.LossySequence : kind));
             deltaBefore += delta;
         }

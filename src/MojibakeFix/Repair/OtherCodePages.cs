@@ -387,6 +387,12 @@ internal static class OtherCodePages
         return Apply(text, words, decisions, steps);
     }
 
+    /// <summary>
+    /// Whether <see cref="Repair"/> with <c>lineDamaged</c> may change a line beyond <see cref="MayChange"/>: a pair
+    /// that breaks the word's case, which only such a line reads.
+    /// </summary>
+    internal static bool MayChangeInDamagedLine(ReadOnlySpan<char> s) => HasPairOf(s, ushort.MaxValue, breaksCase: true);
+
     /// <summary>The script most of a line's letters belong to (ASCII letters count as Latin).</summary>
     private static Script MainScript(ReadOnlySpan<char> text)
     {
@@ -609,27 +615,6 @@ internal static class OtherCodePages
         return false;
     }
 
-    /// <summary>
-    /// Whether <see cref="Repair"/> changes the text: some word found as <see cref="CandidateWords"/> finds them
-    /// tells of damage and has a plausible reading in some code page, which is exactly when a word is decoded
-    /// (the words without evidence are only read once such a word is). A clean line with a chance pair is
-    /// dismissed here without allocating.
-    /// </summary>
-    internal static bool MayChange(ReadOnlySpan<char> s)
-    {
-        for (int i = IndexOfPair(s, 0, PairWidth); i >= 0; i = IndexOfPair(s, i + 1, PairWidth))
-        {
-            (int start, int end) = WordAround(s, i);
-            if (end - start >= 2 && WordMayApply(s[start..end]) && CouldDecode(s[start..end]) && HasReading(s[start..end]))
-            {
-                return true;
-            }
-
-            i = end;
-        }
-
-        return false;
-    }
 
     /// <summary>Whether some code page reads the word plausibly: <see cref="TryDecodeWord"/> counting, without making strings.</summary>
     private static bool HasReading(ReadOnlySpan<char> word)
@@ -640,22 +625,6 @@ internal static class OtherCodePages
         return votes.ContainsAnyExcept(0);
     }
 
-    /// <summary>The word (a span without ASCII white space) around position <paramref name="i"/>.</summary>
-    private static (int Start, int End) WordAround(ReadOnlySpan<char> s, int i)
-    {
-        int start = i, end = i + 1;
-        while (start > 0 && s[start - 1] is not (' ' or '\t' or '\n' or '\r'))
-        {
-            start--;
-        }
-
-        while (end < s.Length && s[end] is not (' ' or '\t' or '\n' or '\r'))
-        {
-            end++;
-        }
-
-        return (start, end);
-    }
 
     /// <summary>
     /// The words (spans without ASCII white space) that hold a lead of some code page followed by one of its
@@ -699,6 +668,53 @@ internal static class OtherCodePages
     }
 
     /// <summary>
+    /// Whether <see cref="Repair"/> changes the text of a line no earlier pass changed: some candidate word tells
+    /// of damage and has a plausible reading in some code page, which is exactly when a word is decoded (the
+    /// words without evidence are only read once such a word is), found without allocating. Windows-1252
+    /// damage, full of candidate words that the Windows-1252 pass reads, ends here.
+    /// </summary>
+    internal static bool MayChange(ReadOnlySpan<char> s)
+    {
+        if (IsWindows1252Image(s, out _))
+        {
+            // Valid UTF-8 cut at ASCII white space stays valid, and a word of it without a multi-byte sequence is
+            // ASCII, where no pair lies: every candidate word is Windows-1252 damage, which CouldDecode leaves to
+            // the Windows-1252 pass. One pass over a damaged line instead of a check per word.
+            return false;
+        }
+
+        for (int i = IndexOfPair(s, 0, PairWidth); i >= 0; i = IndexOfPair(s, i + 1, PairWidth))
+        {
+            (int start, int end) = WordAround(s, i);
+            if (end - start >= 2 && WordMayApply(s[start..end]) && CouldDecode(s[start..end]) && HasReading(s[start..end]))
+            {
+                return true;
+            }
+
+            i = end;
+        }
+
+        return false;
+    }
+
+    /// <summary>The word (a span without ASCII white space) around position <paramref name="i"/>.</summary>
+    private static (int Start, int End) WordAround(ReadOnlySpan<char> s, int i)
+    {
+        int start = i, end = i + 1;
+        while (start > 0 && s[start - 1] is not (' ' or '\t' or '\n' or '\r'))
+        {
+            start--;
+        }
+
+        while (end < s.Length && s[end] is not (' ' or '\t' or '\n' or '\r'))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>
     /// After a further layer, the steps so far (positions in the input) get their replacements redone from the
     /// new text: each step's replacement is re-repaired on its own.
     /// </summary>
@@ -722,7 +738,7 @@ internal static class OtherCodePages
     private static bool CouldDecode(ReadOnlySpan<char> word)
     {
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
-        if (IsWindows1252Damage(word, bytes))
+        if (IsWindows1252Damage(word))
         {
             return false;
         }
@@ -752,7 +768,7 @@ internal static class OtherCodePages
         WorkMeter.Add(word.Length * (pages.Count + 1));
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
         Span<char> chars = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
-        if (IsWindows1252Damage(word, bytes))
+        if (IsWindows1252Damage(word))
         {
             return false; // the Windows-1252 pass reads it, with its finer rules
         }
@@ -882,7 +898,7 @@ internal static class OtherCodePages
         decoded = null;
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
         Span<char> chars = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
-        if (IsWindows1252Damage(word, bytes) || !Encode(word, page, bytes) || !Utf8.IsValid(bytes))
+        if (IsWindows1252Damage(word) || !Encode(word, page, bytes) || !Utf8.IsValid(bytes))
         {
             return false;
         }
@@ -897,20 +913,53 @@ internal static class OtherCodePages
         return true;
     }
 
-    private static bool IsWindows1252Damage(ReadOnlySpan<char> word, Span<byte> bytes)
+    /// <summary>Whether the word is Windows-1252 damage: the image of valid UTF-8 that holds a multi-byte sequence.</summary>
+    private static bool IsWindows1252Damage(ReadOnlySpan<char> word) => IsWindows1252Image(word, out bool multiByte) && multiByte;
+
+    /// <summary>
+    /// Whether every character has a Windows-1252 (or Latin-1) byte and the bytes are valid UTF-8, and whether
+    /// they hold a multi-byte sequence. Validates as it maps (the well-formed byte ranges of Unicode table 3-7),
+    /// with no byte buffer.
+    /// </summary>
+    private static bool IsWindows1252Image(ReadOnlySpan<char> text, out bool multiByte)
     {
-        bool multiByte = false;
-        for (int k = 0; k < word.Length; k++)
+        multiByte = false;
+        for (int k = 0; k < text.Length;)
         {
-            if (!Windows1252.TryGetByte(word[k], out bytes[k]))
+            if (!Windows1252.TryGetByte(text[k++], out byte b))
             {
                 return false;
             }
 
-            multiByte |= bytes[k] >= 0xC2;
+            if (b < 0x80)
+            {
+                // Skip the ASCII run at vector speed: Latin-script damage is mostly ASCII.
+                int run = text[k..].IndexOfAnyExceptInRange('\0', '\u007F');
+                k = run < 0 ? text.Length : k + run;
+                continue;
+            }
+
+            if (b is < 0xC2 or > 0xF4)
+            {
+                return false; // a continuation byte without a lead, or an overlong or out-of-range lead
+            }
+
+            multiByte = true;
+            int more = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+            byte lo = b switch { 0xE0 => 0xA0, 0xF0 => 0x90, _ => 0x80 }; // no overlong forms
+            byte hi = b switch { 0xED => 0x9F, 0xF4 => 0x8F, _ => 0xBF }; // no surrogates, nothing past U+10FFFF
+            for (; more > 0; more--)
+            {
+                if (k >= text.Length || !Windows1252.TryGetByte(text[k++], out byte c) || c < lo || c > hi)
+                {
+                    return false;
+                }
+
+                (lo, hi) = ((byte)0x80, (byte)0xBF);
+            }
         }
 
-        return multiByte && Utf8.IsValid(bytes);
+        return true;
     }
 
     private static bool Encode(ReadOnlySpan<char> word, SingleByteCodePage page, Span<byte> bytes)

@@ -156,10 +156,13 @@ internal ref struct Repairer
     private void Decide(scoped ReadOnlySpan<Sequence> chain, scoped Span<bool> accepted)
     {
         bool anyDefinite = false;
-        foreach (ref readonly Sequence q in chain)
+        Span<bool> plausible = stackalloc bool[chain.Length]; // one category lookup per sequence, used twice
+        for (int k = 0; k < chain.Length; k++)
         {
+            ref readonly Sequence q = ref chain[k];
+            plausible[k] = CharInfo.IsPlausible(q.CodePoint);
             anyDefinite |= q.Evidence == Evidence.Definite && q.Lead != 0xD7
-                && (CharInfo.IsPlausible(q.CodePoint) || q.CodePoint is >= 0x80 and < 0xA0);
+                && (plausible[k] || q.CodePoint is >= 0x80 and < 0xA0);
         }
 
         for (int k = 0; k < chain.Length; k++)
@@ -208,7 +211,7 @@ internal ref struct Repairer
             {
                 Evidence.Lossy => Lossy && (_o.Lossy != LossyRepair.Guess || LossyGuesser.CanGuess(q))
                     && (anyDefinite || DocEvidence() || LossyContextIsStrong(q)),
-                _ when !IsAcceptableResult(q.CodePoint, anyDefinite, l) => false,
+                _ when !IsAcceptableResult(q.CodePoint, plausible[k], anyDefinite, l) => false,
                 Evidence.Definite when q.Lead != 0xD7 => !IsCaseAnomaly(chain, k, l, r),
                 _ => anyDefinite || SameScriptRun(chain, k) || (joinedLeft && accepted[k - 1] && IsLayerChar(q.CodePoint))
                     || AcceptAlone(q, l, r),
@@ -220,11 +223,11 @@ internal ref struct Repairer
     /// A decoded code point worth writing: C1 controls only inside proven damage, where a further layer
     /// decodes them; combining marks only after something to combine with.
     /// </summary>
-    private static bool IsAcceptableResult(int cp, bool chainProven, int left) => cp switch
+    private static bool IsAcceptableResult(int cp, bool plausible, bool chainProven, int left) => cp switch
     {
         >= 0x80 and < 0xA0 => chainProven,
-        >= 0x300 and < 0x370 => left >= 0 && !CharInfo.IsSpace(left) && CharInfo.IsPlausible(cp),
-        _ => CharInfo.IsPlausible(cp),
+        >= 0x300 and < 0x370 => left >= 0 && !CharInfo.IsSpace(left) && plausible,
+        _ => plausible,
     };
 
     /// <summary>
@@ -756,7 +759,8 @@ internal ref struct Repairer
         string? layered = null;
         List<string>? chain = _steps is null ? null : [LabelOf(group)];
         int layers = 1, maxLayers = _o.EffectiveMaxLayers;
-        while (!_nested && layers < maxLayers && !CandidateScanner.CannotHoldDamage(text))
+        bool plain = !HasLeadOrC1(decoded); // Cyrillic, CJK, Greek…: no further layer and no C1 control to look for
+        while (!plain && !_nested && layers < maxLayers && !CandidateScanner.CannotHoldDamage(text))
         {
             layered ??= text.ToString();
             var inner = new Repairer(layered, _o, nested: true, null, null)
@@ -787,7 +791,7 @@ internal ref struct Repairer
             }
         }
 
-        if (!_nested && _o.FixC1Controls && text.IndexOfAnyInRange('\u0080', '\u009F') >= 0)
+        if (!plain && !_nested && _o.FixC1Controls && text.IndexOfAnyInRange('\u0080', '\u009F') >= 0)
         {
             if (layered is null)
             {
@@ -833,8 +837,13 @@ internal ref struct Repairer
     /// </summary>
     private readonly bool WouldFormNewSequence(int start, int end, ReadOnlySpan<char> text, int pending)
     {
-        Span<char> window = stackalloc char[16];
         int from = Math.Max(Math.Max(pending, start - 3), 0);
+        if (!HasLeadOrC1(_s[from..start]) && !HasLeadOrC1(text))
+        {
+            return false; // no lead image left of the replacement's end: no sequence can start in the window
+        }
+
+        Span<char> window = stackalloc char[16];
         int n = 0;
         for (int j = from; j < start; j++)
         {
@@ -875,6 +884,23 @@ internal ref struct Repairer
 
             // Only sequences that straddle an edge of the replacement count.
             if ((fromLeft && q.End > joinAt) || (fromTail && !fromLeft && q.End > textEnd))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the text holds a character U+0080–U+00F4: a C1 control or a lead image (every candidate sequence
+    /// starts with one). Decoded runs are short, so a plain loop beats a vectorized call.
+    /// </summary>
+    private static bool HasLeadOrC1(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if ((uint)(c - 0x80) <= 0xF4 - 0x80)
             {
                 return true;
             }
