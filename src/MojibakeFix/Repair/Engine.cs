@@ -274,6 +274,7 @@ internal static class Engine
         // against the UTF-8 passes below.
         string? legacy = null;
         List<FixStep>? legacySteps = null;
+        bool legacyWon = false;
         if (options.OtherCodePages && LegacyText.IndexOfCandidate(text, 0) >= 0)
         {
             string line = text.ToString();
@@ -284,76 +285,85 @@ internal static class Engine
 
         try
         {
-            for (int pass = 0; pass < MaxPasses; pass++)
+            for (int round = 0; round < 2; round++)
             {
-                bool passChanged = false;
-                if (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(current, options))
+                for (int pass = 0; pass < MaxPasses; pass++)
                 {
-                    List<FixStep>? pageSteps = steps is null ? null : [];
-                    string before = currentString ?? current.ToString();
-                    string next = DoubleByteCodePages.Repair(before, options, pageSteps);
-                    Take(next, before, steps, pageSteps, text, ref current, ref currentString, ref held, ref passChanged);
-                }
-
-                bool lineDamaged = changed || passChanged; // an earlier pass proved the line misread
-                if (options.OtherCodePages && (OtherCodePages.MayChange(current) || (lineDamaged && OtherCodePages.MayChangeInDamagedLine(current))))
-                {
-                    List<FixStep>? pageSteps = steps is null ? null : [];
-                    string before = currentString ?? current.ToString();
-                    string next = OtherCodePages.Repair(before, pageSteps, options, lineDamaged);
-                    Take(next, before, steps, pageSteps, text, ref current, ref currentString, ref held, ref passChanged);
-                }
-
-                if (!CandidateScanner.CannotHoldDamage(current))
-                {
-                    List<FixStep>? passSteps = steps is null ? null : [];
-                    var output = new CharBuffer(current.Length);
-                    var repairer = new Repairer(current, options, passSteps, pass == 0 ? sites : null);
-                    if (repairer.Run(ref output))
+                    bool passChanged = false;
+                    if (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(current, options))
                     {
-                        if (steps is not null)
+                        List<FixStep>? pageSteps = steps is null ? null : [];
+                        string before = currentString ?? current.ToString();
+                        string next = DoubleByteCodePages.Repair(before, options, pageSteps);
+                        Take(next, before, steps, pageSteps, text, ref current, ref currentString, ref held, ref passChanged);
+                    }
+
+                    bool lineDamaged = changed || passChanged; // an earlier pass proved the line misread
+                    if (options.OtherCodePages && (OtherCodePages.MayChange(current) || (lineDamaged && OtherCodePages.MayChangeInDamagedLine(current))))
+                    {
+                        List<FixStep>? pageSteps = steps is null ? null : [];
+                        string before = currentString ?? current.ToString();
+                        string next = OtherCodePages.Repair(before, pageSteps, options, lineDamaged);
+                        Take(next, before, steps, pageSteps, text, ref current, ref currentString, ref held, ref passChanged);
+                    }
+
+                    if (!CandidateScanner.CannotHoldDamage(current))
+                    {
+                        List<FixStep>? passSteps = steps is null ? null : [];
+                        var output = new CharBuffer(current.Length);
+                        var repairer = new Repairer(current, options, passSteps, pass == 0 ? sites : null);
+                        if (repairer.Run(ref output))
                         {
-                            Compose(steps, passSteps!, text, current);
+                            if (steps is not null)
+                            {
+                                Compose(steps, passSteps!, text, current);
+                            }
+
+                            held.Dispose();
+                            held = output;
+                            current = held.Written;
+                            currentString = null;
+                            passChanged = true;
                         }
-
-                        held.Dispose();
-                        held = output;
-                        current = held.Written;
-                        currentString = null;
-                        passChanged = true;
+                        else
+                        {
+                            output.Dispose();
+                        }
                     }
-                    else
+
+                    if (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(current, 0) >= 0)
                     {
-                        output.Dispose();
+                        List<FixStep>? lostSteps = steps is null ? null : [];
+                        string before = currentString ?? current.ToString();
+                        string next = Lossy.LostLetters.Repair(before, options, lostSteps);
+                        Take(next, before, steps, lostSteps, text, ref current, ref currentString, ref held, ref passChanged);
+                    }
+
+                    changed |= passChanged;
+                    if (!passChanged)
+                    {
+                        break;
                     }
                 }
 
-                if (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(current, 0) >= 0)
+                if (round == 0 && legacy is not null && (!changed || Differences(text, legacy) > 4 * (text.Length - current.Length)))
                 {
-                    List<FixStep>? lostSteps = steps is null ? null : [];
-                    string before = currentString ?? current.ToString();
-                    string next = Lossy.LostLetters.Repair(before, options, lostSteps);
-                    Take(next, before, steps, lostSteps, text, ref current, ref currentString, ref held, ref passChanged);
+                    // Such text has no UTF-8 damage, though a few of its pairs look like some (Â³ is Belarusian "Ві"):
+                    // its reading wins when it changes far more than the UTF-8 passes shrank the line. UTF-8 damage
+                    // itself shrinks by about a character per letter. The passes then run again over that reading (a C1
+                    // control or a Windows-1252 pair beside it), so a second Fix finds nothing more.
+                    steps?.Clear();
+                    steps?.AddRange(legacySteps!);
+                    sites?.Clear();
+                    legacyWon = true;
+                    Take(legacy, string.Empty, null, null, text, ref current, ref currentString, ref held, ref changed);
+                    continue;
                 }
 
-                changed |= passChanged;
-                if (!passChanged)
-                {
-                    break;
-                }
+                break;
             }
 
-            if (legacy is not null && (!changed || Differences(text, legacy) > 4 * (text.Length - current.Length)))
-            {
-                // Such text has no UTF-8 damage, though a few of its pairs look like some (Â³ is Belarusian "Ві"):
-                // its reading wins when it changes far more than the UTF-8 passes shrank the line. UTF-8 damage
-                // itself shrinks by about a character per letter.
-                steps?.Clear();
-                steps?.AddRange(legacySteps!);
-                sites?.Clear();
-                Take(legacy, string.Empty, null, null, text, ref current, ref currentString, ref held, ref changed);
-            }
-            else if (changed && options.OtherCodePages && LegacyText.IndexOfCandidate(current, 0) >= 0)
+            if (!legacyWon && changed && options.OtherCodePages && LegacyText.IndexOfCandidate(current, 0) >= 0)
             {
                 // The UTF-8 reading won; what it left is read as a line of its own, as a second Fix would (idempotence).
                 List<FixStep>? laterSteps = steps is null ? null : [];
