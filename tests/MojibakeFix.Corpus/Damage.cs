@@ -28,47 +28,33 @@ public static class Damage
     /// Text stored in a legacy single-byte code page (MacRoman, cp850, Windows-1252) and read as Latin-1, the
     /// 8-bit confusion of ftfy #18: null when the code page cannot hold the text, or when a character lands
     /// outside ASCII and 80–9F (only the C1 controls tell such damage; the rest reads as other letters).
+    /// Windows-1252 text may use any byte: its A0–FF read the same in Latin-1.
     /// </summary>
-    public static string? LegacyAsLatin1(string s, int codePage)
-    {
-        var page = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-        byte[] bytes;
-        try
-        {
-            bytes = page.GetBytes(s);
-        }
-        catch (EncoderFallbackException)
-        {
-            return null;
-        }
-
-        if (bytes.Length != s.Length || !bytes.Any(b => b is >= 0x80 and < 0xA0)
-            || !bytes.All(b => b < 0x80 || (b < 0xA0 && codePage != 1252) || (codePage == 1252 && b >= 0x80)))
-        {
-            return null;
-        }
-
-        return Encoding.Latin1.GetString(bytes);
-    }
+    public static string? LegacyAsLatin1(string s, int codePage) =>
+        SingleBytes(s, codePage) is { } bytes && bytes.Any(b => b is >= 0x80 and < 0xA0) && (codePage == 1252 || bytes.All(b => b < 0xA0))
+            ? Encoding.Latin1.GetString(bytes)
+            : null;
 
     /// <summary>
     /// Text stored in a single-byte code page of another script (Windows-1251, KOI8-R, Windows-1253) and read as
     /// Windows-1252, undefined bytes as C1 controls (ftfy #28): null when the code page cannot hold the text.
     /// </summary>
-    public static string? LegacyAsCp1252(string s, int codePage)
+    public static string? LegacyAsCp1252(string s, int codePage) =>
+        SingleBytes(s, codePage) is { } bytes ? string.Concat(bytes.Select(b => s_cp1252[b])) : null;
+
+    /// <summary>The text in a single-byte code page, one byte per character; null when the code page cannot hold it.</summary>
+    private static byte[]? SingleBytes(string s, int codePage)
     {
         var page = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-        byte[] bytes;
         try
         {
-            bytes = page.GetBytes(s);
+            byte[] bytes = page.GetBytes(s);
+            return bytes.Length == s.Length ? bytes : null;
         }
         catch (EncoderFallbackException)
         {
             return null;
         }
-
-        return bytes.Length == s.Length ? string.Concat(bytes.Select(b => s_cp1252[b])) : null;
     }
 
     /// <summary>UTF-8 bytes read as Windows-1252; the five undefined bytes become U+0081, U+008D, ….</summary>

@@ -25,17 +25,15 @@ internal static class C1Controls
             return null;
         }
 
-        SingleByteCodePage? best = null;
         foreach (SingleByteCodePage page in s_letterPages.Value)
         {
             if (ReadsAsLetters(line, first, page))
             {
-                best = page; // the first that does, in order of how common the damage is
-                break;
+                return page; // the first that does, in order of how common the damage is
             }
         }
 
-        return best;
+        return null;
     }
 
     private static bool IsBetweenLetters(ReadOnlySpan<char> line, int i) =>

@@ -11,8 +11,8 @@ namespace MojibakeFix.Repair;
 /// Text stored in a legacy single-byte code page of another script and read as Windows-1252 or Latin-1 — no UTF-8
 /// involved: <c>Ïðèâåò</c> for Привет (Windows-1251), <c>ðÒÉ×ÅÔ</c> (KOI8-R), <c>ÅëëçíéêÜ</c> for Ελληνικά
 /// (Windows-1253); ftfy #28 and #18. Correct Latin text almost never holds four letters in a row from
-/// U+00C0–U+00FF with no ASCII letter beside them (11 of 1.8 million catalog messages, date masks such as
-/// ÅÅÅÅ), while such text is made of nothing else. A line is read through the code page that turns its words
+/// U+00C0–U+00FF with no ASCII letter beside them (date masks such as ÅÅÅÅ, alphabet samples; the accuracy
+/// run's clean category checks that none is changed), while such text is made of nothing else. A line is read through the code page that turns its words
 /// into the common letters of one script, and only when those words are not lost among ASCII letters.
 /// </summary>
 internal static class LegacyText
