@@ -119,6 +119,31 @@ foreach (var (category, codePage) in AccuracyCorpus.CodePages)
 }
 
 report.AppendLine();
+report.AppendLine("Chains of two code pages (UTF-8 read as the first, saved as UTF-8, read as the second):");
+report.AppendLine();
+report.AppendLine("| chain | cases | exact | % | goal | ftfy 6.3.1 |");
+report.AppendLine("|---|---:|---:|---:|---:|---|");
+foreach (var (category, codePages) in AccuracyCorpus.Chains)
+{
+    int total = 0, exact = 0, shown = 0;
+    foreach (var c in corpus.ChainCases(codePages))
+    {
+        total++;
+        string got = Mojibake.Fix(c.Input);
+        if (got == c.Expected)
+        {
+            exact++;
+        }
+        else if (shown++ < show)
+        {
+            failures.AppendLine(CultureInfo.InvariantCulture, $"[{category.Name}] ({c.Language})\n  in:  {c.Input}\n  got: {got}\n  exp: {c.Expected}");
+        }
+    }
+
+    report.AppendLine(CultureInfo.InvariantCulture, $"| {category.Name} | {total:N0} | {exact:N0} | {Percent(exact, total)} | reported | {category.Ftfy} |");
+}
+
+report.AppendLine();
 report.AppendLine("UTF-8 misread as double-byte code pages, by .NET's decoder (a byte it cannot read becomes `?`, `・` for Shift_JIS);");
 report.AppendLine("measured on the three quarters of the messages the CJK frequency table was not learned from. \"lossless\": the");
 report.AppendLine("cases whose damage kept every byte; \"lost bytes\": the others, where a restored character is a guess.");

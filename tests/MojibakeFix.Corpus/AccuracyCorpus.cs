@@ -77,6 +77,32 @@ public sealed class AccuracyCorpus
     ];
 
     /// <summary>
+    /// Two code pages in a chain (issue 5, ftfy #181): UTF-8 read as the first, the result saved as UTF-8 and read
+    /// as the second. Reported, no goal in the issue.
+    /// </summary>
+    public static IReadOnlyList<(Category Category, int[] CodePages)> Chains { get; } =
+    [
+        (new("MacRoman, then Windows-1252", 0, "–"), [10000, 1252]), (new("Windows-1252, then MacRoman", 0, "–"), [1252, 10000]),
+        (new("Latin-1, then Windows-1252", 0, "–"), [28591, 1252]), (new("Windows-1251, then Windows-1252", 0, "–"), [1251, 1252]),
+        (new("Windows-1252, then Windows-1251", 0, "–"), [1252, 1251]), (new("Windows-1250, then Windows-1252", 0, "–"), [1250, 1252]),
+    ];
+
+    /// <summary>The cases of one chain: every message, damaged through each code page of the chain in turn.</summary>
+    public IEnumerable<Case> ChainCases(int[] codePages)
+    {
+        foreach (var m in Messages)
+        {
+            string damaged = m.Text;
+            foreach (int codePage in codePages)
+            {
+                damaged = codePage == 1252 ? Damage.Cp1252(damaged) : Damage.CodePage(damaged, codePage);
+            }
+
+            yield return new Case(m.Language, damaged, m.Text);
+        }
+    }
+
+    /// <summary>
     /// The cases of one double-byte code page: every message outside the quarter the CJK frequency table was
     /// learned from (<see cref="Catalogs.IsTraining"/>), damaged through that code page.
     /// </summary>
