@@ -786,7 +786,7 @@ internal static class OtherCodePages
 
             ReadOnlySpan<char> decoded = chars[..Encoding.UTF8.GetChars(bytes, chars)];
             int score = Plausibility(decoded, word, bytes);
-            if (score <= 0 && (score = InnerLayerPlausibility(decoded, pages[p])) <= 0)
+            if (score <= 0 && (score = InnerLayerPlausibility(decoded, pages[p])) <= 0 && (score = Windows1252LayerPlausibility(decoded, word)) <= 0)
             {
                 continue;
             }
@@ -836,6 +836,29 @@ internal static class OtherCodePages
 
         int score = Plausibility(inner, decoded, bytes);
         return score > 0 ? score : InnerLayerPlausibility(inner, page) > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// A reading that is Windows-1252 damage in turn (lГѓВЄer → lÃªer → lêer: Windows-1252, then Windows-1251, ftfy
+    /// #181) is judged by the text beneath both layers, with the evidence of the word as it stands; the Windows-1252
+    /// pass then peels the inner layer. 0 when the reading is no such damage or the text beneath is implausible.
+    /// </summary>
+    private static int Windows1252LayerPlausibility(ReadOnlySpan<char> decoded, ReadOnlySpan<char> word)
+    {
+        if (!IsWindows1252Damage(decoded))
+        {
+            return 0;
+        }
+
+        Span<byte> bytes = decoded.Length <= 256 ? stackalloc byte[decoded.Length] : new byte[decoded.Length];
+        Span<char> chars = decoded.Length <= 256 ? stackalloc char[decoded.Length] : new char[decoded.Length];
+        for (int k = 0; k < decoded.Length; k++)
+        {
+            Windows1252.TryGetByte(decoded[k], out bytes[k]); // every character has a byte: IsWindows1252Damage said so
+        }
+
+        ReadOnlySpan<char> inner = chars[..Encoding.UTF8.GetChars(bytes, chars)];
+        return Plausibility(inner, word, bytes);
     }
 
     private static int RareLetters(ReadOnlySpan<char> decoded)

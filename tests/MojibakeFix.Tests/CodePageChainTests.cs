@@ -1,0 +1,60 @@
+using MojibakeFix.Corpus;
+
+namespace MojibakeFix.Tests;
+
+/// <summary>
+/// Chains of two code pages (ftfy #181): UTF-8 read as one code page, the result saved as UTF-8 and read as another.
+/// The damage is made here from the clean text through the tables of System.Text.Encoding.CodePages.
+/// </summary>
+public class CodePageChainTests
+{
+    public static TheoryData<string, int, int> Chains()
+    {
+        string[] texts =
+        [
+            "kon nie lêer %s opspoor nie", // one accented letter, no other evidence in the line
+            "café, été et naïve",
+            "Синхронтәу асра аҟаҵара",
+            "Ich möchte größer werden",
+            "Zażółć gęślą jaźń",
+        ];
+        var data = new TheoryData<string, int, int>();
+        foreach (string text in texts)
+        {
+            foreach (int outer in new[] { 1251, 10000 })
+            {
+                data.Add(text, 1252, outer); // Windows-1252 first: the outer reading is Windows-1252 damage in turn
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Chains))]
+    public void A_windows_1252_layer_beneath_another_code_page_is_peeled_too(string clean, int first, int second)
+    {
+        string damaged = Chain(clean, first, second);
+        Assert.NotEqual(clean, damaged);
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Equal(clean, result.Text);
+        Assert.Contains(result.Steps, s => s.Chain.Contains("windows-1252", StringComparison.Ordinal) && s.Chain.Contains(',', StringComparison.Ordinal));
+    }
+
+    [Theory]
+    // Clean words whose letters another code page would read as Windows-1252 damage, without a plausible text beneath.
+    [InlineData("Гѓ и ВЄ")]
+    [InlineData("ГЃЕ НЕ ВЁЛ")]
+    [InlineData("Ѓ‚ Ђ€ ЉЊ")]
+    public void Clean_text_of_those_letters_is_left_alone(string clean) => Assert.Equal(clean, Mojibake.Fix(clean));
+
+    private static string Chain(string text, int first, int second)
+    {
+        foreach (int codePage in new[] { first, second })
+        {
+            text = codePage == 1252 ? Damage.Cp1252(text) : Damage.CodePage(text, codePage);
+        }
+
+        return text;
+    }
+}
