@@ -42,6 +42,19 @@ public class CodePageChainTests
     }
 
     [Theory]
+    // Another code page first, then Windows-1252: a byte the first leaves undefined became a C1 control, which
+    // the Windows-1252 reading shows as its own character (И is D0 98, and 98 is a hole in Windows-1251; у is
+    // D1 83, and 83 is a hole in Windows-1250).
+    [InlineData("Иван и Ирина читают", 1251)]
+    [InlineData("Синхронтәу асра аҟаҵара", 1250)]
+    [InlineData("Служу и учусь", 1250)]
+    public void A_hole_of_the_first_code_page_shown_as_windows_1252_still_reads_back(string clean, int first)
+    {
+        string damaged = Chain(clean, first, 1252);
+        Assert.Equal(clean, Mojibake.Fix(damaged));
+    }
+
+    [Theory]
     // Clean words whose letters another code page would read as Windows-1252 damage, without a plausible text beneath.
     [InlineData("Гѓ и ВЄ")]
     [InlineData("ГЃЕ НЕ ВЁЛ")]

@@ -24,6 +24,21 @@ internal sealed class SingleByteCodePage
             _decode[b] = c;
             _encode.TryAdd(c, (byte)b);
         }
+
+        // A byte 80–9F a Windows code page leaves undefined passes through as a C1 control (the tables map the
+        // holes so), which a later step that reads it as Windows-1252 (browsers and our own Windows-1252 pass do)
+        // shows as that code page's character (Ńƒ for Ń + U+0083 in Windows-1250): the same byte, so chains
+        // through such a step still encode back. An ISO-8859 page, all C1 controls there, is left alone: its
+        // readings would tie with the Windows page's.
+        bool holes = _decode.AsSpan(0x80, 0x20).IndexOfAnyExceptInRange('\u0080', '\u009F') >= 0;
+        for (int b = 0x80; b < 0xA0 && holes; b++)
+        {
+            char shown = Windows1252.ToChar((byte)b);
+            if (_decode[b] == b && shown != b)
+            {
+                _encode.TryAdd(shown, (byte)b);
+            }
+        }
     }
 
     /// <summary>The name used in explanations (<c>windows-1251</c>, <c>macintosh</c>, <c>cp437</c>).</summary>
