@@ -21,9 +21,14 @@ public class CodePageChainTests
         var data = new TheoryData<string, int, int>();
         foreach (string text in texts)
         {
-            foreach (int outer in new[] { 1251, 10000 })
+            foreach (int other in new[] { 1251, 10000 })
             {
-                data.Add(text, 1252, outer); // Windows-1252 first: the outer reading is Windows-1252 damage in turn
+                data.Add(text, 1252, other); // Windows-1252 first: the outer reading is Windows-1252 damage in turn
+            }
+
+            foreach (int other in new[] { 10000, 1250 })
+            {
+                data.Add(text, other, 1252); // Windows-1252 last: its first layer is the other page's image
             }
         }
 
@@ -32,12 +37,13 @@ public class CodePageChainTests
 
     [Theory]
     [MemberData(nameof(Chains))]
-    public void A_windows_1252_layer_beneath_another_code_page_is_peeled_too(string clean, int first, int second)
+    public void Both_code_pages_of_a_chain_are_undone(string clean, int first, int second)
     {
         string damaged = Chain(clean, first, second);
         Assert.NotEqual(clean, damaged);
         var result = Mojibake.FixAndExplain(damaged);
         Assert.Equal(clean, result.Text);
+        Assert.Equal(clean, Mojibake.Fix(result.Text));
         Assert.Contains(result.Steps, s => s.Chain.Contains("windows-1252", StringComparison.Ordinal) && s.Chain.Contains(',', StringComparison.Ordinal));
     }
 

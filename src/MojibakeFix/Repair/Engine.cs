@@ -311,9 +311,26 @@ internal static class Engine
                     {
                         List<FixStep>? passSteps = steps is null ? null : [];
                         var output = new CharBuffer(current.Length);
-                        var repairer = new Repairer(current, options, passSteps, pass == 0 ? sites : null);
+                        List<DamageSite>? passSites = pass == 0 ? sites : null;
+                        int sitesBefore = passSites?.Count ?? 0;
+                        var repairer = new Repairer(current, options, passSteps, passSites);
                         if (repairer.Run(ref output))
                         {
+                            List<FixStep>? beneathSteps = steps is null ? null : [];
+                            List<DamageSite>? beneathSites = passSites is null ? null : [];
+                            if (repairer.PeeledFurtherLayer && options.OtherCodePages
+                                && ReadingBeneathOtherPage(current, options, beneathSteps, beneathSites, output.Length) is string beneath)
+                            {
+                                // The runs peeled twice were another code page's image: its reading wins.
+                                output.Dispose();
+                                passSteps?.Clear();
+                                passSteps?.AddRange(beneathSteps!);
+                                passSites?.RemoveRange(sitesBefore, passSites.Count - sitesBefore);
+                                passSites?.AddRange(beneathSites!);
+                                output = new CharBuffer(beneath.Length);
+                                output.Append(beneath);
+                            }
+
                             if (steps is not null)
                             {
                                 Compose(steps, passSteps!, text, current);
@@ -396,6 +413,46 @@ internal static class Engine
         finally
         {
             held.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The reading of a line whose Windows-1252 pass peeled some run twice, when one layer of Windows-1252 and then
+    /// another code page read it shorter (ftfy #181): MacRoman then Windows-1252 leaves <c>—Ö—Ä–æ</c> after the
+    /// first layer, where <c>Ä–</c> would pass for a second layer (Ė), though MacRoman reads the whole word (хро).
+    /// Null when the other code page reads nothing or no less. True double Windows-1252 damage never gets here: its
+    /// first layer is Windows-1252 damage again, which the other code pages leave to the Windows-1252 pass.
+    /// </summary>
+    private static string? ReadingBeneathOtherPage(ReadOnlySpan<char> current, FixOptions options, List<FixStep>? steps,
+        List<DamageSite>? sites, int deepLength)
+    {
+        var first = new CharBuffer(current.Length);
+        try
+        {
+            var shallow = new Repairer(current, options with { MaxLayers = 1 }, steps, sites);
+            if (!shallow.Run(ref first) || !OtherCodePages.MayChange(first.Written))
+            {
+                return null;
+            }
+
+            string layer = first.Written.ToString();
+            List<FixStep>? pageSteps = steps is null ? null : [];
+            string read = OtherCodePages.Repair(layer, pageSteps, options, lineDamaged: true);
+            if (read.Length >= deepLength)
+            {
+                return null;
+            }
+
+            if (steps is not null)
+            {
+                Compose(steps, pageSteps!, current, layer);
+            }
+
+            return read;
+        }
+        finally
+        {
+            first.Dispose();
         }
     }
 

@@ -57,6 +57,9 @@ internal ref struct Repairer
     /// <summary>True when some repaired sequence was a lossy guess (set by <see cref="Run"/>).</summary>
     internal bool SawGuess { get; private set; }
 
+    /// <summary>Whether a run was peeled of more than one Windows-1252 layer.</summary>
+    internal bool PeeledFurtherLayer { get; private set; }
+
     /// <summary>The code page the damage of this pass came through (set by <see cref="Run"/>).</summary>
     internal string Label { get; private set; } = "windows-1252";
 
@@ -780,6 +783,7 @@ internal ref struct Repairer
                 layered = buffer.Written.ToString();
                 text = layered;
                 layers++;
+                PeeledFurtherLayer = true;
                 chain?.Add(inner.Label);
                 guess |= inner.SawGuess;
             }
