@@ -21,8 +21,8 @@ public static partial class Mojibake
     /// <remarks>
     /// Every place a repair pass would look at begins with a byte pattern (U+00C2–U+00F4 is C3 82–C3 B4, a C1
     /// control C2 80–C2 9F, a Cyrillic or Greek pair D0/D1/CE/CF xx, CJK E3–EF xx xx…): the input is classified as
-    /// bytes, a vector at a time, and only the lines around such a place are decoded and repaired, so clean text
-    /// (of any script) costs one validation and one classification pass and is copied as it is.
+    /// bytes, a vector at a time (checking the UTF-8 byte rules on the way), and only the lines around such a place,
+    /// or around an invalid byte, are decoded and repaired: clean text of any script costs one pass and a copy.
     /// The result is that of decoding the whole input: lines are the repair unit.
     /// </remarks>
     public static bool FixUtf8<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions? options = null)
@@ -35,48 +35,19 @@ public static partial class Mojibake
             return FixDecoded(utf8, destination, options); // the fixers act on ASCII too: the string pipeline
         }
 
-        // Lines are the repair unit, so the input goes in chunks cut after a line break: a valid chunk is classified
-        // as bytes and only its suspect lines are decoded; a chunk with an invalid byte takes the decoding path whole.
-        Utf8Passes passes = Utf8Classifier.PassesOf(options);
-        bool changed = false;
-        for (int pos = 0; pos < utf8.Length;)
-        {
-            int end = ChunkEnd(utf8, pos);
-            ReadOnlySpan<byte> chunk = utf8[pos..end];
-            changed |= Utf8.IsValid(chunk) ? FixValidChunk(chunk, destination, options, passes) : FixDecoded(chunk, destination, options);
-            pos = end;
-        }
-
-        return changed;
+        return FixClassified(utf8, destination, options, Utf8Classifier.PassesOf(options));
     }
 
-    /// <summary>Bytes per chunk (before it is cut at a line break): validated and classified while in cache.</summary>
-    private const int ChunkBytes = 64 << 10;
-
-    /// <summary>Where the chunk from <paramref name="pos"/> ends: after its last line break, else after the next one.</summary>
-    private static int ChunkEnd(ReadOnlySpan<byte> utf8, int pos)
-    {
-        if (utf8.Length - pos <= ChunkBytes)
-        {
-            return utf8.Length;
-        }
-
-        int k = utf8.Slice(pos, ChunkBytes).LastIndexOfAny((byte)'\n', (byte)'\r');
-        if (k >= 0)
-        {
-            return pos + k + 1;
-        }
-
-        k = utf8[(pos + ChunkBytes)..].IndexOfAny((byte)'\n', (byte)'\r');
-        return k < 0 ? utf8.Length : pos + ChunkBytes + k + 1;
-    }
+    /// <summary>Most bytes of suspect lines decoded together (neighbouring lines join up to this size).</summary>
+    private const int GroupBytes = 64 << 10;
 
     /// <summary>
-    /// Repairs valid UTF-8: clean stretches are copied as bytes; the lines that hold a suspect (by the byte
-    /// classifier, a superset of what the repair passes search for) are decoded and repaired, neighbours together.
-    /// Each line is repaired on its own by the engine, so the result is that of decoding the whole chunk.
+    /// Clean stretches are copied as bytes; the lines that hold a suspect or an invalid byte (by the byte
+    /// classifier, which finds every place the repair passes search for) are decoded and repaired, neighbours
+    /// together. Each line is repaired on its own by the engine, and an invalid byte never holds a line break, so
+    /// the result is that of decoding the whole input.
     /// </summary>
-    private static bool FixValidChunk<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions options, Utf8Passes passes)
+    private static bool FixClassified<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions options, Utf8Passes passes)
         where TWriter : IBufferWriter<byte>
     {
         bool changed = false;
@@ -89,7 +60,7 @@ public static partial class Mojibake
             next = end < utf8.Length ? Utf8Classifier.IndexOfSuspect(utf8, end, passes) : -1;
 
             // Suspect lines that follow one another are decoded together (dense damage costs one call per group).
-            while (next >= 0 && end - start < ChunkBytes && utf8[end..next].IndexOfAny((byte)'\n', (byte)'\r') < 0)
+            while (next >= 0 && end - start < GroupBytes && utf8[end..next].IndexOfAny((byte)'\n', (byte)'\r') < 0)
             {
                 end = LineEnd(utf8, next);
                 next = end < utf8.Length ? Utf8Classifier.IndexOfSuspect(utf8, end, passes) : -1;
@@ -252,9 +223,14 @@ public static partial class Mojibake
             return true;
         }
 
+        if (Utf8Classifier.IndexOfSuspect(utf8, 0, Utf8Passes.All) < 0)
+        {
+            return true; // valid UTF-8 where none of the searches stops, found on the bytes
+        }
+
         if (Utf8.IsValid(utf8))
         {
-            return Utf8Classifier.IndexOfSuspect(utf8, 0, Utf8Passes.All) < 0; // the same searches, on the bytes
+            return false;
         }
 
         char[] chars = ArrayPool<char>.Shared.Rent(utf8.Length);
@@ -308,8 +284,8 @@ public static partial class Mojibake
     }
 
     /// <summary>
-    /// Whether UTF-8 text may hold damage: ASCII never does; valid UTF-8 is classified as bytes; text with an invalid
-    /// byte (which may be modified UTF-8) is decided by the decoding path.
+    /// Whether UTF-8 text may hold damage, classified as bytes; text with an invalid byte (which may be modified
+    /// UTF-8) is decided by the decoding path.
     /// </summary>
     private static bool MayHoldDamageUtf8(ReadOnlySpan<byte> utf8, FixOptions options)
     {
@@ -318,11 +294,6 @@ public static partial class Mojibake
             return true; // decided after decoding, once, in FixValidUtf8
         }
 
-        if (System.Text.Ascii.IsValid(utf8))
-        {
-            return false;
-        }
-
-        return !Utf8.IsValid(utf8) || Utf8Classifier.IndexOfSuspect(utf8, 0, Utf8Classifier.PassesOf(options)) >= 0;
+        return Utf8Classifier.IndexOfSuspect(utf8, 0, Utf8Classifier.PassesOf(options)) >= 0;
     }
 }

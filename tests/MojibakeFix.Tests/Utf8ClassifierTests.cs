@@ -330,11 +330,89 @@ public class Utf8ClassifierTests
         return true;
     }, count: 800);
 
-    [Fact]
-    public void Large_inputs_are_cut_into_chunks_at_line_breaks_with_the_same_result()
+    /// <summary>Bytes from a small alphabet around every UTF-8 rule: leads of each length, continuations, C0/C1, F5–FF, line breaks.</summary>
+    private static readonly Gen<byte[]> s_anyBytes = Gen.Frequency(
+        (3, Gen.ArrayOf(Gen.Elements<byte>(0x0A, 0x0D, 0x20, 0x3F, 0x41, 0x61, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xA9, 0xB0, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3,
+            0xD0, 0xD1, 0xDF, 0xE0, 0xE2, 0xE3, 0xE9, 0xED, 0xEF, 0xF0, 0xF3, 0xF4, 0xF5, 0xFF))),
+        (1, Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b))),
+        (3, s_bytes));
+
+    /// <summary>
+    /// The first line at or after <paramref name="from"/> that holds an invalid byte or a character the UTF-16
+    /// definitions flag, as its byte range, or (-1, -1).
+    /// </summary>
+    private static (int Start, int End) FirstFlaggedLine(byte[] utf8, int from)
     {
-        // Chunks of 64 KB end after a line break: damaged lines on either side of a cut, a chunk with an invalid
-        // byte, a line longer than a chunk, and no line break at all.
+        for (int start = from; start < utf8.Length;)
+        {
+            int end = utf8.AsSpan(start).IndexOfAny((byte)'\n', (byte)'\r');
+            end = end < 0 ? utf8.Length : start + end + 1;
+            if (!System.Text.Unicode.Utf8.IsValid(utf8.AsSpan(start, end - start)))
+            {
+                return (start, end);
+            }
+
+            string line = Encoding.UTF8.GetString(utf8, start, end - start);
+            if (Starts(line).Any(t => Reference(line, t.Char, Utf8Passes.All)))
+            {
+                return (start, end);
+            }
+
+            start = end;
+        }
+
+        return (-1, -1);
+    }
+
+    [Fact]
+    public void Every_width_stops_in_the_first_line_with_an_invalid_byte_or_a_suspect() => Check(s_anyBytes, utf8 =>
+    {
+        for (int from = 0; from <= utf8.Length; from++)
+        {
+            if (from > 0 && utf8[from - 1] is not ((byte)'\n' or (byte)'\r'))
+            {
+                continue; // from line starts, as the repair asks
+            }
+
+            (int start, int end) = FirstFlaggedLine(utf8, from);
+            foreach (int width in new[] { 0, 128, 256, 512 })
+            {
+                int found = Utf8Classifier.IndexOfSuspect(utf8, from, Utf8Passes.All, width);
+                if (start < 0 ? found != -1 : found < start || found >= end)
+                {
+                    throw new Xunit.Sdk.XunitException($"width {width} from {from}: found {found}, expected [{start}, {end}) in {Convert.ToHexString(utf8)}");
+                }
+            }
+        }
+
+        return true;
+    }, count: 3000);
+
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void An_invalid_sequence_is_found_at_every_offset_across_the_vector_edges(int width)
+    {
+        byte[][] invalid = [[0xFF], [0xC0, 0x80], [0xC3], [0x80], [0xE2, 0x82], [0xE0, 0x9F, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC3, 0xA9, 0xA9]];
+        byte[][] fillers = [[0x61], [0xC3, 0xA9], [0xD1, 0x8F], [0xE6, 0x97, 0xA5], [0xF0, 0x9F, 0x98, 0x80]];
+        foreach (byte[] filler in fillers)
+        {
+            foreach (byte[] bad in invalid)
+            {
+                for (int at = 0; at < 100; at++)
+                {
+                    byte[] utf8 = [.. Enumerable.Repeat(filler, at).SelectMany(x => x), (byte)'\n', .. bad, (byte)' ', .. Enumerable.Repeat((byte)'a', 70)];
+                    int found = Utf8Classifier.IndexOfSuspect(utf8, 0, Utf8Passes.Windows1252, width);
+                    Assert.InRange(found, at * filler.Length + 1, at * filler.Length + 1 + bad.Length);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Large_inputs_give_the_result_of_decoding_the_whole()
+    {
+        // Suspect lines are decoded in groups of up to 64 KB: damaged lines on either side of a group's end, an
+        // invalid byte, a line longer than a group, and no line break at all.
         var random = new Random(7);
         string[] lines = ["Clean line, plain ASCII.", "Un café déjà vu à Zürich.", "CafÃ© dÃ©jÃ  vu.", "Привет, мир!", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "日本語のテキスト", "Ã"];
         var sb = new StringBuilder();
