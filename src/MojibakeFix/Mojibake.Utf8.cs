@@ -19,23 +19,76 @@ public static partial class Mojibake
     /// <param name="options">The options; <see cref="FixOptions.Default"/> when null.</param>
     /// <returns>True when something was repaired.</returns>
     /// <remarks>
-    /// Damage always begins with a character U+00C2–U+00F4 (bytes C3 82–C3 B4) or a C1 control (C2 80–C2 9F)
-    /// followed by a character that stands for a continuation byte; the input is scanned for that byte
-    /// signature first, so clean text (all of Cyrillic, CJK, Greek… and correct accented Latin) costs one pass.
+    /// Every place a repair pass would look at begins with a byte pattern (U+00C2–U+00F4 is C3 82–C3 B4, a C1
+    /// control C2 80–C2 9F, a Cyrillic or Greek pair D0/D1/CE/CF xx, CJK E3–EF xx xx…): the input is classified as
+    /// bytes, a vector at a time (checking the UTF-8 byte rules on the way), and only the lines around such a place,
+    /// or around an invalid byte, are decoded and repaired: clean text of any script costs one pass and a copy.
+    /// The result is that of decoding the whole input: lines are the repair unit.
     /// </remarks>
     public static bool FixUtf8<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions? options = null)
         where TWriter : IBufferWriter<byte>
     {
         ArgumentNullException.ThrowIfNull(destination);
         options ??= FixOptions.Default;
-        if (!MayHoldDamageUtf8(utf8, options))
+        if (options.HasFixers)
         {
-            destination.Write(utf8);
-            return false;
+            return FixDecoded(utf8, destination, options); // the fixers act on ASCII too: the string pipeline
         }
 
-        // One pass decodes and validates: each valid run is decoded into a pooled buffer (stopping at the first
-        // invalid byte), repaired as a span, and the invalid bytes after it are copied through as they are.
+        return FixClassified(utf8, destination, options, Utf8Classifier.PassesOf(options));
+    }
+
+    /// <summary>Most bytes of suspect lines decoded together (neighbouring lines join up to this size).</summary>
+    private const int GroupBytes = 64 << 10;
+
+    /// <summary>
+    /// Clean stretches are copied as bytes; the lines that hold a suspect or an invalid byte (by the byte
+    /// classifier, which finds every place the repair passes search for) are decoded and repaired, neighbours
+    /// together. Each line is repaired on its own by the engine, and an invalid byte never holds a line break, so
+    /// the result is that of decoding the whole input.
+    /// </summary>
+    private static bool FixClassified<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions options, Utf8Passes passes)
+        where TWriter : IBufferWriter<byte>
+    {
+        bool changed = false;
+        int copied = 0;
+        int next = Utf8Classifier.IndexOfSuspect(utf8, 0, passes);
+        while (next >= 0)
+        {
+            int start = copied + utf8[copied..next].LastIndexOfAny((byte)'\n', (byte)'\r') + 1;
+            int end = LineEnd(utf8, next);
+            next = end < utf8.Length ? Utf8Classifier.IndexOfSuspect(utf8, end, passes) : -1;
+
+            // Suspect lines that follow one another are decoded together (dense damage costs one call per group).
+            while (next >= 0 && end - start < GroupBytes && utf8[end..next].IndexOfAny((byte)'\n', (byte)'\r') < 0)
+            {
+                end = LineEnd(utf8, next);
+                next = end < utf8.Length ? Utf8Classifier.IndexOfSuspect(utf8, end, passes) : -1;
+            }
+
+            destination.Write(utf8[copied..start]);
+            changed |= FixDecoded(utf8[start..end], destination, options);
+            copied = end;
+        }
+
+        destination.Write(utf8[copied..]);
+        return changed;
+    }
+
+    /// <summary>The end of the line holding <paramref name="at"/>, after its line break.</summary>
+    private static int LineEnd(ReadOnlySpan<byte> utf8, int at)
+    {
+        int k = utf8[at..].IndexOfAny((byte)'\n', (byte)'\r');
+        return k < 0 ? utf8.Length : at + k + 1;
+    }
+
+    /// <summary>
+    /// The decoding path: each valid run is decoded into a pooled buffer (stopping at the first invalid byte),
+    /// repaired as a span, and the invalid bytes after it are copied through as they are.
+    /// </summary>
+    internal static bool FixDecoded<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions options)
+        where TWriter : IBufferWriter<byte>
+    {
         bool changed = false;
         char[] chars = ArrayPool<char>.Shared.Rent(utf8.Length);
         try
@@ -170,6 +223,16 @@ public static partial class Mojibake
             return true;
         }
 
+        if (Utf8Classifier.IndexOfSuspect(utf8, 0, Utf8Passes.All) < 0)
+        {
+            return true; // valid UTF-8 where none of the searches stops, found on the bytes
+        }
+
+        if (Utf8.IsValid(utf8))
+        {
+            return false;
+        }
+
         char[] chars = ArrayPool<char>.Shared.Rent(utf8.Length);
         try
         {
@@ -220,7 +283,10 @@ public static partial class Mojibake
         }
     }
 
-    /// <summary>Whether UTF-8 text may hold damage: ASCII never does; otherwise its characters are checked in a pooled buffer.</summary>
+    /// <summary>
+    /// Whether UTF-8 text may hold damage, classified as bytes; text with an invalid byte (which may be modified
+    /// UTF-8) is decided by the decoding path.
+    /// </summary>
     private static bool MayHoldDamageUtf8(ReadOnlySpan<byte> utf8, FixOptions options)
     {
         if (options.HasFixers)
@@ -228,16 +294,6 @@ public static partial class Mojibake
             return true; // decided after decoding, once, in FixValidUtf8
         }
 
-        if (System.Text.Ascii.IsValid(utf8))
-        {
-            return false;
-        }
-
-        if (!options.OtherCodePages && !options.DoubleByteCodePages)
-        {
-            return Utf8Signature.MayHoldDamage(utf8) || (options.DecodeModifiedUtf8 && ModifiedUtf8.Contains(utf8));
-        }
-
-        return true; // decided after decoding, once, in FixValidUtf8
+        return Utf8Classifier.IndexOfSuspect(utf8, 0, Utf8Classifier.PassesOf(options)) >= 0;
     }
 }
