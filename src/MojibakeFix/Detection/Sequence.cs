@@ -68,6 +68,34 @@ internal struct Sequence
     /// <summary>True when a character is a continuation byte in disguise (0x80–0xBF after decoding).</summary>
     internal static bool IsContinuationChar(char c) => Windows1252.ContinuationByte(c) != 0;
 
+    /// <summary>
+    /// <see cref="Text.CharInfo.IsPlausible"/> of a decoded code point, by one bit lookup below U+10000: every
+    /// candidate sequence is judged by it, and the category lookup behind it is several dependent loads.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool IsPlausible(int cp) =>
+        (uint)cp < 0x10000 ? (PlausibleBits.Bits[cp >> 6] & (1UL << cp)) != 0 : Text.CharInfo.IsPlausible(cp);
+
+    /// <summary>The table, built from the definition on first use (a nested class, so only a repair pays for it).</summary>
+    private static class PlausibleBits
+    {
+        internal static readonly ulong[] Bits = Build();
+
+        private static ulong[] Build()
+        {
+            var bits = new ulong[0x10000 / 64];
+            for (int cp = 0; cp < 0x10000; cp++)
+            {
+                if (Text.CharInfo.IsPlausible(cp))
+                {
+                    bits[cp >> 6] |= 1UL << cp;
+                }
+            }
+
+            return bits;
+        }
+    }
+
     /// <summary>Decodes fully known bytes; -1 for overlong, surrogate or out-of-range forms.</summary>
     internal static int DecodeUtf8(uint bytes, int count)
     {

@@ -13,14 +13,87 @@ internal static class SequenceReader
     internal static bool TryRead(ReadOnlySpan<char> s, int i, bool lossy, bool lostSpaces, out Sequence seq)
     {
         WorkMeter.Add(1); // a candidate scored
-        seq = default;
+        return TryReadUncounted(s, i, lossy, lostSpaces, out seq);
+    }
+
+    /// <summary>
+    /// <see cref="TryRead"/> without counting the candidate: a caller that reads many in a row (a chain) counts
+    /// them in one addition, instead of one thread-static update per sequence.
+    /// </summary>
+    internal static bool TryReadUncounted(ReadOnlySpan<char> s, int i, bool lossy, bool lostSpaces, out Sequence seq)
+    {
         char c0 = s[i];
         if (!Sequence.IsLeadChar(c0))
         {
+            seq = default;
             return false;
         }
 
         int n = Sequence.LengthOfLead(c0);
+        if (i + n <= s.Length && TryReadWhole(s, i, c0, n, out seq, out bool decided))
+        {
+            return decided;
+        }
+
+        return TryReadGeneral(s, i, lossy, lostSpaces, c0, n, out seq);
+    }
+
+    /// <summary>
+    /// The common case, read in one go: every character after the lead is a continuation image and the second
+    /// fits the lead. False (the general reader then decides) for anything else; when true,
+    /// <paramref name="result"/> is what the general reader returns for the same characters.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadWhole(ReadOnlySpan<char> s, int i, char c0, int n, out Sequence seq, out bool result)
+    {
+        seq = default;
+        result = false;
+        char ch1 = s[i + 1];
+        byte b1 = Windows1252.ContinuationByte(ch1);
+        if (b1 == 0 || !SecondByteFits(c0, b1))
+        {
+            return false;
+        }
+
+        uint bytes = c0 | ((uint)b1 << 8);
+        int special = ch1, bullets = ch1 == '\u2022' ? 1 << 1 : 0;
+        bool c1Seen = (uint)(ch1 - 0x80) < 0x20;
+        for (int k = 2; k < n; k++)
+        {
+            char ch = s[i + k];
+            byte b = Windows1252.ContinuationByte(ch);
+            if (b == 0)
+            {
+                return false;
+            }
+
+            c1Seen |= (uint)(ch - 0x80) < 0x20;
+            special |= ch;
+            bullets |= ch == '\u2022' ? 1 << k : 0;
+            bytes |= (uint)b << (8 * k);
+        }
+
+        seq.Start = i;
+        seq.End = i + n;
+        seq.ByteCount = n;
+        seq.Bytes = bytes;
+        seq.BulletMask = (byte)bullets;
+        seq.SawC1 = c1Seen;
+        seq.SawSpecial = special > 0xFF; // an OR of the characters exceeds U+00FF exactly when one of them does
+        seq.CodePoint = Sequence.DecodeUtf8(bytes, n);
+        if (seq.CodePoint >= 0)
+        {
+            seq.Evidence = Grade(s, i, seq.End);
+            result = true;
+        }
+
+        return true;
+    }
+
+    /// <summary>The reader for every case (lost bytes and spaces, truncation, CESU-8): the definition the fast path must agree with.</summary>
+    internal static bool TryReadGeneral(ReadOnlySpan<char> s, int i, bool lossy, bool lostSpaces, char c0, int n, out Sequence seq)
+    {
+        seq = default;
         uint bytes = c0;
         byte unknown = 0, spaces = 0, bullets = 0, replacements = 0;
         bool c1 = false, special = false;
@@ -128,6 +201,62 @@ internal static class SequenceReader
 
         // A space standing for 0xA0 is itself weak evidence: such a sequence needs its chain or context.
         seq.Evidence = spaces != 0 ? Evidence.Ambiguous : Grade(s, i, seq.End);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether every character has a Windows-1252 (or Latin-1) byte and the bytes are valid UTF-8: the whole text
+    /// is the image of UTF-8 read as Windows-1252 (or is ASCII). The characters are mapped a block at a time
+    /// into a stack buffer and validated by the runtime's vectorized UTF-8 check, instead of a byte-by-byte
+    /// state machine.
+    /// </summary>
+    internal static bool IsUtf8Image(ReadOnlySpan<char> text)
+    {
+        const int Block = 256;
+        Span<byte> bytes = stackalloc byte[Block];
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = Math.Min(start + Block, text.Length);
+            if (end < text.Length)
+            {
+                // Cut before a character that is not a continuation image: no sequence of valid UTF-8 straddles
+                // the cut, so the text is valid exactly when every block is. A sequence has at most three
+                // continuation bytes; more in a row is invalid anyway.
+                int back = 0;
+                while (Windows1252.ContinuationByte(text[end]) != 0)
+                {
+                    if (++back > 3)
+                    {
+                        return false;
+                    }
+
+                    end--;
+                }
+            }
+
+            ReadOnlySpan<char> block = text[start..end];
+            for (int k = 0; k < block.Length; k++)
+            {
+                char c = block[k];
+                if (c < 0x100)
+                {
+                    bytes[k] = (byte)c;
+                }
+                else if (!Windows1252.TryGetByte(c, out bytes[k]))
+                {
+                    return false;
+                }
+            }
+
+            if (!System.Text.Unicode.Utf8.IsValid(bytes[..block.Length]))
+            {
+                return false;
+            }
+
+            start = end;
+        }
+
         return true;
     }
 

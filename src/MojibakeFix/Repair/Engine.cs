@@ -287,6 +287,11 @@ internal static class Engine
         {
             for (int round = 0; round < 2; round++)
             {
+                // The lost-letter step saw exactly the current line and left it unchanged: on the same line it would
+                // again find nothing to do, so a pass in which nothing else changed the line skips it. A repaired line
+                // is otherwise scanned for lost letters twice (by the pass that repaired it and by the pass that
+                // proves it stable).
+                bool lostSettled = false;
                 for (int pass = 0; pass < MaxPasses; pass++)
                 {
                     bool passChanged = false;
@@ -348,12 +353,19 @@ internal static class Engine
                         }
                     }
 
-                    if (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(current, 0) >= 0)
+                    if (options.Lossy != LossyRepair.Leave && !(lostSettled && !passChanged))
                     {
-                        List<FixStep>? lostSteps = steps is null ? null : [];
-                        string before = currentString ?? current.ToString();
-                        string next = Lossy.LostLetters.Repair(before, options, lostSteps);
-                        Take(next, before, steps, lostSteps, text, ref current, ref currentString, ref held, ref passChanged);
+                        bool lostChanged = false;
+                        if (Lossy.LostLetters.IndexOfCandidate(current, 0) >= 0)
+                        {
+                            List<FixStep>? lostSteps = steps is null ? null : [];
+                            string before = currentString ?? current.ToString();
+                            string next = Lossy.LostLetters.Repair(before, options, lostSteps);
+                            Take(next, before, steps, lostSteps, text, ref current, ref currentString, ref held, ref lostChanged);
+                        }
+
+                        passChanged |= lostChanged;
+                        lostSettled = !lostChanged;
                     }
 
                     changed |= passChanged;

@@ -391,7 +391,22 @@ internal static class OtherCodePages
     /// Whether <see cref="Repair"/> with <c>lineDamaged</c> may change a line beyond <see cref="MayChange"/>: a pair
     /// that breaks the word's case, which only such a line reads.
     /// </summary>
-    internal static bool MayChangeInDamagedLine(ReadOnlySpan<char> s) => HasPairOf(s, ushort.MaxValue, breaksCase: true);
+    internal static bool MayChangeInDamagedLine(ReadOnlySpan<char> s)
+    {
+        // HasPairOf(s, every page, breaksCase) with the tables fetched once, not per character: every repaired
+        // line of Windows-1252 damage is checked here.
+        ReadOnlySpan<ushort> leads = SingleByteCodePage.LeadMasks, continuations = SingleByteCodePage.ContinuationMasks;
+        for (int k = 0; k + 1 < s.Length; k++)
+        {
+            if ((leads[s[k]] & continuations[s[k + 1]]) != 0
+                && char.IsUpper(s[k + 1]) && (char.IsLower(s[k]) || (k + 2 < s.Length && char.IsLower(s[k + 2]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The script most of a line's letters belong to (ASCII letters count as Latin).</summary>
     private static Script MainScript(ReadOnlySpan<char> text)
@@ -675,7 +690,7 @@ internal static class OtherCodePages
     /// </summary>
     internal static bool MayChange(ReadOnlySpan<char> s)
     {
-        if (IsWindows1252Image(s, out _))
+        if (Detection.SequenceReader.IsUtf8Image(s)) // IsWindows1252Image, at the speed of a vectorized validation
         {
             // Valid UTF-8 cut at ASCII white space stays valid, and a word of it without a multi-byte sequence is
             // ASCII, where no pair lies: every candidate word is Windows-1252 damage, which CouldDecode leaves to

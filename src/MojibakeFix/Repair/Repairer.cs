@@ -147,12 +147,15 @@ internal ref struct Repairer
     private readonly int ReadChain(int i, scoped Span<Sequence> chain)
     {
         int count = 0;
-        while (count < chain.Length && i < _s.Length && SequenceReader.TryRead(_s, i, Lossy, _o.RestoreLostNoBreakSpace, out chain[count]))
+        bool lossy = Lossy, lostSpaces = _o.RestoreLostNoBreakSpace;
+        while (count < chain.Length && i < _s.Length && SequenceReader.TryReadUncounted(_s, i, lossy, lostSpaces, out chain[count]))
         {
             i = chain[count].End;
             count++;
         }
 
+        // One candidate scored per read, the failed last one included, counted once per chain.
+        WorkMeter.Add(count < chain.Length && i < _s.Length ? count + 1 : count);
         return count;
     }
 
@@ -163,7 +166,7 @@ internal ref struct Repairer
         for (int k = 0; k < chain.Length; k++)
         {
             ref readonly Sequence q = ref chain[k];
-            plausible[k] = CharInfo.IsPlausible(q.CodePoint);
+            plausible[k] = Sequence.IsPlausible(q.CodePoint);
             anyDefinite |= q.Evidence == Evidence.Definite && q.Lead != 0xD7
                 && (plausible[k] || q.CodePoint is >= 0x80 and < 0xA0);
         }
@@ -562,7 +565,7 @@ internal ref struct Repairer
 
     private static bool IsProof(ReadOnlySpan<char> s, int i, out Sequence q) =>
         SequenceReader.TryRead(s, i, false, false, out q)
-        && q.Evidence == Evidence.Definite && q.Lead != 0xD7 && CharInfo.IsPlausible(q.CodePoint);
+        && q.Evidence == Evidence.Definite && q.Lead != 0xD7 && Sequence.IsPlausible(q.CodePoint);
 
     /// <summary>
     /// The writing systems of the document's proven damage (one bit per <see cref="Script"/>, Vietnamese
@@ -881,7 +884,7 @@ internal ref struct Repairer
             bool fromLeft = i < joinAt;
             bool fromTail = i >= Math.Min(tailStart, textFrom) && i >= textFrom && text.Length > 0;
             if (!Sequence.IsLeadChar(w[i]) || !SequenceReader.TryRead(w, i, false, false, out Sequence q)
-                || q.Evidence != Evidence.Definite || !CharInfo.IsPlausible(q.CodePoint))
+                || q.Evidence != Evidence.Definite || !Sequence.IsPlausible(q.CodePoint))
             {
                 continue;
             }
