@@ -17,7 +17,7 @@ namespace MojibakeFix.Repair;
 /// does not have, and whose bytes decode as strict UTF-8 into plausible text. Runs before the Windows-1252 pass,
 /// which then undoes any layer beneath (<c>Г‚ВЈ</c> → <c>Â£</c> → <c>£</c>).
 /// </summary>
-internal static class OtherCodePages
+internal static partial class OtherCodePages
 {
     /// <summary>
     /// Characters that the misreadings show and correct text hardly ever does: C1 controls, typographic and
@@ -201,6 +201,11 @@ internal static class OtherCodePages
             return false; // a capital inside a small-letter word: pagrÄŻstai
         }
 
+        if (char.IsUpper(a) && (i == 0 || !char.IsLetter(s[i - 1])) && (i + 2 >= s.Length || !char.IsLetter(s[i + 2])) && IsLoneSequence(a, b))
+        {
+            return false; // two capitals alone that make è or « (УЈ, ТЋ in ISO-8859-5): read by RepairLoneSequences
+        }
+
         if (i + 2 < s.Length && !char.IsLetterOrDigit(s[i + 2]) && s[i + 2] > 0x7F
             && (SingleByteCodePage.LeadMasks[a] & SingleByteCodePage.ContinuationMasks[b] & SingleByteCodePage.ContinuationMasks[s[i + 2]]) != 0)
         {
@@ -293,7 +298,7 @@ internal static class OtherCodePages
         List<(int Start, int End)>? words = CandidateWords(text);
         if (words is null || !words.Exists(static w => w.Start >= 0))
         {
-            return text; // no word tells of damage
+            return RepairLoneSequences(text, steps); // no word tells of damage
         }
 
         Span<int> votes = stackalloc int[SingleByteCodePage.Others.Count];
@@ -327,8 +332,9 @@ internal static class OtherCodePages
             {
                 var (start, end) = words[k];
                 start = start < 0 ? ~start : start;
+                // A word that decodes to punctuation only (┬╗%s → »%s, cp437) has no script: it follows the line.
                 if (decisions[k].Decoded is null && TryDecodeInDamagedText(text.AsSpan(start, end - start), SingleByteCodePage.Others[page], out string? decoded)
-                    && ScriptOfLetters(decoded) == proven)
+                    && (ScriptOfLetters(decoded) == proven || !HasNonAsciiLetter(decoded)))
                 {
                     decisions[k] = (decoded, SingleByteCodePage.Others[page].Name, false);
                 }
@@ -339,7 +345,8 @@ internal static class OtherCodePages
             AddPlainPairWords(text, page, proven, options, words, ref decisions);
         }
 
-        return Apply(text, words, decisions, steps);
+        string applied = Apply(text, words, decisions, steps);
+        return ReferenceEquals(applied, text) ? RepairLoneSequences(text, steps) : applied;
     }
 
     /// <summary>
@@ -469,7 +476,7 @@ internal static class OtherCodePages
 
             bool known = w < words.Count && Math.Max(words[w].Start, ~words[w].Start) == start;
             if (!known && end - start >= 2 && HasPairOf(s[start..end], bit, lettersOnly) && (!lettersOnly || IsWordOf(s[start..end], proven))
-                && TryDecodeInDamagedText(s[start..end], codePage, out string? decoded) && ScriptOfLetters(decoded) == proven
+                && TryDecodeInDamagedText(s[start..end], codePage, out string? decoded, windows1252Too: proven != Script.Latin) && ScriptOfLetters(decoded) == proven
                 && (!lettersOnly || RareLetters(decoded) == 0))
             {
                 (extra ??= []).Add((start, end, decoded!, false));
@@ -694,7 +701,7 @@ internal static class OtherCodePages
             i = end;
         }
 
-        return false;
+        return LoneSequencePage(s) >= 0;
     }
 
     /// <summary>The word (a span without ASCII white space) around position <paramref name="i"/>.</summary>
@@ -893,12 +900,19 @@ internal static class OtherCodePages
     }
 
     /// <summary>Decodes a word through one code page with every character plausible but no evidence of its own.</summary>
-    private static bool TryDecodeInDamagedText(ReadOnlySpan<char> word, SingleByteCodePage page, out string? decoded)
+    /// <param name="word">The word.</param>
+    /// <param name="page">The code page the line is proven misread through.</param>
+    /// <param name="decoded">The reading.</param>
+    /// <param name="windows1252Too">
+    /// Read a word that is Windows-1252 damage too: in a line proven Greek or Cyrillic, Î® (ή through Windows-1250,
+    /// whose CE and AE are Windows-1252's) is one more word of it, which the Windows-1252 pass has no evidence to read.
+    /// </param>
+    private static bool TryDecodeInDamagedText(ReadOnlySpan<char> word, SingleByteCodePage page, out string? decoded, bool windows1252Too = false)
     {
         decoded = null;
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
         Span<char> chars = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
-        if (IsWindows1252Damage(word) || !Encode(word, page, bytes) || !Utf8.IsValid(bytes))
+        if ((!windows1252Too && IsWindows1252Damage(word)) || !Encode(word, page, bytes) || !Utf8.IsValid(bytes))
         {
             return false;
         }
@@ -1121,6 +1135,19 @@ internal static class OtherCodePages
         }
 
         return camel ? 1 : 0;
+    }
+
+    private static bool HasNonAsciiLetter(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (c >= 0x80 && char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasLetter(ReadOnlySpan<char> text)
