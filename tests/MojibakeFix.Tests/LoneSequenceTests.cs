@@ -45,6 +45,8 @@ public class LoneSequenceTests
     // Windows-1250: Î® is ή, and Windows-1252 damage as well, which that pass has no evidence to read alone.
     [InlineData("Δεν είναι ή το", 1250)]
     [InlineData("Η λέξη", 1250)]
+    // ISO-8859-13: reÅ„azec and byÅ„ look like Windows-1252 damage (reńazec), but môže proved the line.
+    [InlineData("Iba jeden reťazec môže byť zadaný", 28603)]
     public void Words_without_evidence_follow_a_proven_line(string expected, int codePage)
     {
         string damaged = Damage.CodePage(expected, codePage);

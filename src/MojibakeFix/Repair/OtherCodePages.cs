@@ -476,7 +476,7 @@ internal static partial class OtherCodePages
 
             bool known = w < words.Count && Math.Max(words[w].Start, ~words[w].Start) == start;
             if (!known && end - start >= 2 && HasPairOf(s[start..end], bit, lettersOnly) && (!lettersOnly || IsWordOf(s[start..end], proven))
-                && TryDecodeInDamagedText(s[start..end], codePage, out string? decoded, windows1252Too: proven != Script.Latin) && ScriptOfLetters(decoded) == proven
+                && TryDecodeInDamagedText(s[start..end], codePage, out string? decoded, windows1252Too: proven != Script.Latin || !lettersOnly) && ScriptOfLetters(decoded) == proven
                 && (!lettersOnly || RareLetters(decoded) == 0))
             {
                 (extra ??= []).Add((start, end, decoded!, false));
@@ -905,7 +905,9 @@ internal static partial class OtherCodePages
     /// <param name="decoded">The reading.</param>
     /// <param name="windows1252Too">
     /// Read a word that is Windows-1252 damage too: in a line proven Greek or Cyrillic, Î® (ή through Windows-1250,
-    /// whose CE and AE are Windows-1252's) is one more word of it, which the Windows-1252 pass has no evidence to read.
+    /// whose CE and AE are Windows-1252's) is one more word of it, which the Windows-1252 pass has no evidence to read;
+    /// in a line proven by words of their own (not by the Windows-1252 pass), reÅ„azec is ISO-8859-13's reťazec
+    /// like its neighbour mĆ“Å¾e (môže), not Windows-1252's reńazec.
     /// </param>
     private static bool TryDecodeInDamagedText(ReadOnlySpan<char> word, SingleByteCodePage page, out string? decoded, bool windows1252Too = false)
     {
