@@ -53,3 +53,26 @@ public class LoneSequenceTests
         Assert.Equal(expected, Mojibake.Fix(damaged));
     }
 }
+
+/// <summary>
+/// Sibling code pages that both read a word (Windows-1253 and ISO-8859-7, Windows-1250 and ISO-8859-2): the reading
+/// whose accented letters stand where real text never puts them loses; otherwise the order of the pages decides.
+/// </summary>
+public class SiblingCodePageTests
+{
+    [Theory]
+    [InlineData("sem opções", 28597)] // ISO-8859-7 ΓΆ, Γ΅: Windows-1253 reads opçáes
+    [InlineData("Zugriff für", 28592)] // ISO-8859-2 Ăź: Windows-1250 reads fĂ + Ź
+    [InlineData("Kunde inte läsa från fil", 1250)] // Windows-1250 ĂĄ is å; ISO-8859-2's á is as usual there: the order decides
+    [InlineData("Ya está", 1250)]
+    public void The_usual_reading_wins(string expected, int codePage) =>
+        Assert.Equal(expected, Mojibake.Fix(Damage.CodePage(expected, codePage)));
+
+    [Fact]
+    public void Unseen_pairs_count_where_accented_letters_stand()
+    {
+        Assert.True(MojibakeFix.Text.LatinPairs.UnseenPairs("opçáes") > MojibakeFix.Text.LatinPairs.UnseenPairs("opções"));
+        Assert.Equal(0, MojibakeFix.Text.LatinPairs.UnseenPairs("ordinary ascii"));
+        Assert.True(MojibakeFix.Text.LatinPairs.UnseenPairs("n÷vratový") >= 1); // a symbol between two letters
+    }
+}

@@ -781,11 +781,16 @@ internal static partial class OtherCodePages
         }
 
         // Counting, a word votes for the code pages that read it best (ties all vote): sibling code pages
-        // (Windows-1250 and ISO-8859-2) read many words, and only the better reading tells them apart.
+        // (Windows-1250 and ISO-8859-2) read many words, and only the better reading tells them apart. Of two
+        // Latin readings with the same score, one whose accented letters stand where real text never puts them
+        // loses (ΓΆ: för through ISO-8859-7, not fâr through Windows-1253); otherwise the order of the pages decides.
         Span<int> scores = stackalloc int[pages.Count];
+        Span<int> unseen = stackalloc int[pages.Count];
+        int bestUnseen = 0;
         for (int p = 0; p < pages.Count; p++)
         {
             scores[p] = 0;
+            unseen[p] = -1;
             if (!Encode(word, pages[p], bytes) || !Utf8.IsValid(bytes))
             {
                 continue;
@@ -801,10 +806,13 @@ internal static partial class OtherCodePages
             // Rare letters (ؾ for ص) and a capital after a small letter (leÍ for leë) make a reading less likely.
             score = Math.Max(1, score * 8 - 6 * RareLetters(decoded) - 5 * CaseBreaks(decoded));
             scores[p] = score;
-            if (!count && (votes[p] > bestVotes || (votes[p] == bestVotes && score > bestScore)))
+            unseen[p] = ScriptOfLetters(decoded) == Script.Latin ? LatinPairs.UnseenPairs(decoded) : -1; // -1: not a Latin reading
+            if (!count && (votes[p] > bestVotes || (votes[p] == bestVotes && (score > bestScore
+                || (score == bestScore && unseen[p] >= 0 && unseen[p] < bestUnseen)))))
             {
                 bestVotes = votes[p];
                 bestScore = score;
+                bestUnseen = unseen[p];
                 best = decoded.ToString();
                 bestName = pages[p].Name;
             }
@@ -813,9 +821,15 @@ internal static partial class OtherCodePages
         if (count)
         {
             int max = MaxOf(scores);
+            int fewest = int.MaxValue;
             for (int p = 0; max > 0 && p < pages.Count; p++)
             {
-                votes[p] += scores[p] == max ? 1 : 0;
+                fewest = scores[p] == max && unseen[p] >= 0 ? Math.Min(fewest, unseen[p]) : fewest;
+            }
+
+            for (int p = 0; max > 0 && p < pages.Count; p++)
+            {
+                votes[p] += scores[p] == max && unseen[p] <= fewest ? 1 : 0;
             }
         }
 
