@@ -35,6 +35,7 @@ public class LoneSequenceTests
     [InlineData("Версия ТЛ 2 for Linux")] // a Cyrillic word beside it
     [InlineData("Size: 2 ТБ free")] // ТБ would read as ±, no lone letter or quote
     [InlineData("Il file УЈУЉ vuoto")] // è beside é: a lone reading with a letter beside it is no one-letter word
+    [InlineData("OK??:(   `\u00AC\u00B4    ):")] // ftfy's angry face: ¬´ is « in MacRoman, but OK is no Latin word
     [InlineData("café Ă¨ crème")] // clean accented Latin beside it: not a line of ASCII words
     public void Clean_text_with_such_pairs_is_left_alone(string text) => Assert.Same(text, Mojibake.Fix(text));
 

@@ -71,7 +71,7 @@ internal static partial class OtherCodePages
             ReadOnlySpan<char> word = s[start..end];
             if (ascii)
             {
-                latinWord |= HasTwoAsciiLetters(word);
+                latinWord |= HasThreeAsciiLetters(word);
             }
             else
             {
@@ -90,11 +90,12 @@ internal static partial class OtherCodePages
         return any && latinWord && !IsWindows1252Image(s, out _) ? BitOperations.TrailingZeroCount(pages) : -1;
     }
 
-    private static bool HasTwoAsciiLetters(ReadOnlySpan<char> word)
+    // A Latin word of three letters or more: an abbreviation (OK) beside an emoticon (`¬´ in MacRoman) is no such line.
+    private static bool HasThreeAsciiLetters(ReadOnlySpan<char> word)
     {
-        for (int k = 0; k + 1 < word.Length; k++)
+        for (int k = 0; k + 2 < word.Length; k++)
         {
-            if (char.IsAsciiLetter(word[k]) && char.IsAsciiLetter(word[k + 1]))
+            if (char.IsAsciiLetter(word[k]) && char.IsAsciiLetter(word[k + 1]) && char.IsAsciiLetter(word[k + 2]))
             {
                 return true;
             }
