@@ -29,6 +29,11 @@ if (args is ["--letter-pairs", string pairsFile])
     return LetterPairsGenerator.Run(pairsFile);
 }
 
+if (args is ["--latin-pairs", string latinPairsFile])
+{
+    return LatinPairsGenerator.Run(latinPairsFile);
+}
+
 if (args is ["--ftfy", ..])
 {
     return Ftfy(args.Length > 1 && args[1] == "--show-failures");

@@ -17,7 +17,7 @@ namespace MojibakeFix.Repair;
 /// does not have, and whose bytes decode as strict UTF-8 into plausible text. Runs before the Windows-1252 pass,
 /// which then undoes any layer beneath (<c>Г‚ВЈ</c> → <c>Â£</c> → <c>£</c>).
 /// </summary>
-internal static class OtherCodePages
+internal static partial class OtherCodePages
 {
     /// <summary>
     /// Characters that the misreadings show and correct text hardly ever does: C1 controls, typographic and
@@ -201,6 +201,11 @@ internal static class OtherCodePages
             return false; // a capital inside a small-letter word: pagrÄŻstai
         }
 
+        if (char.IsUpper(a) && (i == 0 || !char.IsLetter(s[i - 1])) && (i + 2 >= s.Length || !char.IsLetter(s[i + 2])) && IsLoneSequence(a, b))
+        {
+            return false; // two capitals alone that make è or « (УЈ, ТЋ in ISO-8859-5): read by RepairLoneSequences
+        }
+
         if (i + 2 < s.Length && !char.IsLetterOrDigit(s[i + 2]) && s[i + 2] > 0x7F
             && (SingleByteCodePage.LeadMasks[a] & SingleByteCodePage.ContinuationMasks[b] & SingleByteCodePage.ContinuationMasks[s[i + 2]]) != 0)
         {
@@ -293,7 +298,7 @@ internal static class OtherCodePages
         List<(int Start, int End)>? words = CandidateWords(text);
         if (words is null || !words.Exists(static w => w.Start >= 0))
         {
-            return text; // no word tells of damage
+            return RepairLoneSequences(text, steps); // no word tells of damage
         }
 
         Span<int> votes = stackalloc int[SingleByteCodePage.Others.Count];
@@ -327,8 +332,9 @@ internal static class OtherCodePages
             {
                 var (start, end) = words[k];
                 start = start < 0 ? ~start : start;
+                // A word that decodes to punctuation only (┬╗%s → »%s, cp437) has no script: it follows the line.
                 if (decisions[k].Decoded is null && TryDecodeInDamagedText(text.AsSpan(start, end - start), SingleByteCodePage.Others[page], out string? decoded)
-                    && ScriptOfLetters(decoded) == proven)
+                    && (ScriptOfLetters(decoded) == proven || !HasNonAsciiLetter(decoded)))
                 {
                     decisions[k] = (decoded, SingleByteCodePage.Others[page].Name, false);
                 }
@@ -339,7 +345,8 @@ internal static class OtherCodePages
             AddPlainPairWords(text, page, proven, options, words, ref decisions);
         }
 
-        return Apply(text, words, decisions, steps);
+        string applied = Apply(text, words, decisions, steps);
+        return ReferenceEquals(applied, text) ? RepairLoneSequences(text, steps) : applied;
     }
 
     /// <summary>
@@ -484,7 +491,7 @@ internal static class OtherCodePages
 
             bool known = w < words.Count && Math.Max(words[w].Start, ~words[w].Start) == start;
             if (!known && end - start >= 2 && HasPairOf(s[start..end], bit, lettersOnly) && (!lettersOnly || IsWordOf(s[start..end], proven))
-                && TryDecodeInDamagedText(s[start..end], codePage, out string? decoded) && ScriptOfLetters(decoded) == proven
+                && TryDecodeInDamagedText(s[start..end], codePage, out string? decoded, windows1252Too: proven != Script.Latin || !lettersOnly) && ScriptOfLetters(decoded) == proven
                 && (!lettersOnly || RareLetters(decoded) == 0))
             {
                 (extra ??= []).Add((start, end, decoded!, false));
@@ -709,7 +716,7 @@ internal static class OtherCodePages
             i = end;
         }
 
-        return false;
+        return LoneSequencePage(s) >= 0;
     }
 
     /// <summary>The word (a span without ASCII white space) around position <paramref name="i"/>.</summary>
@@ -789,11 +796,16 @@ internal static class OtherCodePages
         }
 
         // Counting, a word votes for the code pages that read it best (ties all vote): sibling code pages
-        // (Windows-1250 and ISO-8859-2) read many words, and only the better reading tells them apart.
+        // (Windows-1250 and ISO-8859-2) read many words, and only the better reading tells them apart. Of two
+        // Latin readings with the same score, one whose accented letters stand where real text never puts them
+        // loses (ΓΆ: för through ISO-8859-7, not fâr through Windows-1253); otherwise the order of the pages decides.
         Span<int> scores = stackalloc int[pages.Count];
+        Span<int> unseen = stackalloc int[pages.Count];
+        int bestUnseen = 0;
         for (int p = 0; p < pages.Count; p++)
         {
             scores[p] = 0;
+            unseen[p] = -1;
             if (!Encode(word, pages[p], bytes) || !Utf8.IsValid(bytes))
             {
                 continue;
@@ -809,10 +821,13 @@ internal static class OtherCodePages
             // Rare letters (ؾ for ص) and a capital after a small letter (leÍ for leë) make a reading less likely.
             score = Math.Max(1, score * 8 - 6 * RareLetters(decoded) - 5 * CaseBreaks(decoded));
             scores[p] = score;
-            if (!count && (votes[p] > bestVotes || (votes[p] == bestVotes && score > bestScore)))
+            unseen[p] = ScriptOfLetters(decoded) == Script.Latin ? LatinPairs.UnseenPairs(decoded) : -1; // -1: not a Latin reading
+            if (!count && (votes[p] > bestVotes || (votes[p] == bestVotes && (score > bestScore
+                || (score == bestScore && unseen[p] >= 0 && unseen[p] < bestUnseen)))))
             {
                 bestVotes = votes[p];
                 bestScore = score;
+                bestUnseen = unseen[p];
                 best = decoded.ToString();
                 bestName = pages[p].Name;
             }
@@ -821,9 +836,15 @@ internal static class OtherCodePages
         if (count)
         {
             int max = MaxOf(scores);
+            int fewest = int.MaxValue;
             for (int p = 0; max > 0 && p < pages.Count; p++)
             {
-                votes[p] += scores[p] == max ? 1 : 0;
+                fewest = scores[p] == max && unseen[p] >= 0 ? Math.Min(fewest, unseen[p]) : fewest;
+            }
+
+            for (int p = 0; max > 0 && p < pages.Count; p++)
+            {
+                votes[p] += scores[p] == max && unseen[p] <= fewest ? 1 : 0;
             }
         }
 
@@ -931,12 +952,21 @@ internal static class OtherCodePages
     }
 
     /// <summary>Decodes a word through one code page with every character plausible but no evidence of its own.</summary>
-    private static bool TryDecodeInDamagedText(ReadOnlySpan<char> word, SingleByteCodePage page, out string? decoded)
+    /// <param name="word">The word.</param>
+    /// <param name="page">The code page the line is proven misread through.</param>
+    /// <param name="decoded">The reading.</param>
+    /// <param name="windows1252Too">
+    /// Read a word that is Windows-1252 damage too: in a line proven Greek or Cyrillic, Î® (ή through Windows-1250,
+    /// whose CE and AE are Windows-1252's) is one more word of it, which the Windows-1252 pass has no evidence to read;
+    /// in a line proven by words of their own (not by the Windows-1252 pass), reÅ„azec is ISO-8859-13's reťazec
+    /// like its neighbour mĆ“Å¾e (môže), not Windows-1252's reńazec.
+    /// </param>
+    private static bool TryDecodeInDamagedText(ReadOnlySpan<char> word, SingleByteCodePage page, out string? decoded, bool windows1252Too = false)
     {
         decoded = null;
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
         Span<char> chars = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
-        if (IsWindows1252Damage(word) || !Encode(word, page, bytes) || !Utf8.IsValid(bytes))
+        if ((!windows1252Too && IsWindows1252Damage(word)) || !Encode(word, page, bytes) || !Utf8.IsValid(bytes))
         {
             return false;
         }
@@ -1159,6 +1189,19 @@ internal static class OtherCodePages
         }
 
         return camel ? 1 : 0;
+    }
+
+    private static bool HasNonAsciiLetter(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (c >= 0x80 && char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasLetter(ReadOnlySpan<char> text)
