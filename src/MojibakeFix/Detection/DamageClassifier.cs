@@ -254,21 +254,22 @@ internal static class DamageClassifier
             Vector128<ushort> first = Vector128.Create((ushort)DoubleByteCodePages.First);
             Vector128<ushort> span = Vector128.Create((ushort)(DoubleByteCodePages.Last - DoubleByteCodePages.First));
             Vector128<ushort> inRange = Vector128.LessThanOrEqual(v - first, span);
-            Vector128<ushort> later = Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref start, (nuint)(i + 3)) - first, span);
+            Vector128<ushort> after = Vector128.LoadUnsafe(ref start, (nuint)(i + 3)); // up to three past the block
+            Vector128<ushort> later = Vector128.LessThanOrEqual(after - first, span);
             cjk = (inRange | later) != Vector128<ushort>.Zero ? inRange.ExtractMostSignificantBits() : 0;
             ulong near = cjk | (later.ExtractMostSignificantBits() >> (lanes - 3) << lanes);
             if (near != 0)
             {
+                // A stretch is at most four long: ASCII (or the end) within four after its start. The position four
+                // past the last lane is not loaded and counts as ASCII, so the mask stays a superset.
+                ulong asciiAt = (~Vector128.GreaterThan(v, ascii)).ExtractMostSignificantBits()
+                    | ((~Vector128.GreaterThan(after, ascii)).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
                 stretches = (Vector128.GreaterThan(v, ascii) & Vector128.LessThanOrEqual(previous, ascii)).ExtractMostSignificantBits()
-                    & (near | (near >> 1) | (near >> 2) | (near >> 3));
+                    & (near | (near >> 1) | (near >> 2) | (near >> 3)) & ((asciiAt >> 1) | (asciiAt >> 2) | (asciiAt >> 3) | (asciiAt >> 4));
             }
 
             // Correct CJK is made of common characters: one bit test each.
-            for (ulong m = cjk; m != 0; m &= m - 1)
-            {
-                int k = BitOperations.TrailingZeroCount(m);
-                rare |= CjkFrequency.IsCommon(common, (char)Unsafe.Add(ref start, i + k)) ? 0 : 1UL << k;
-            }
+            rare = cjk != 0 ? RareOf(cjk, common, ref start, i) : 0;
         }
 
         if ((searches & DamageSearch.LostLetter) != 0)
@@ -379,21 +380,22 @@ internal static class DamageClassifier
             Vector256<ushort> first = Vector256.Create((ushort)DoubleByteCodePages.First);
             Vector256<ushort> span = Vector256.Create((ushort)(DoubleByteCodePages.Last - DoubleByteCodePages.First));
             Vector256<ushort> inRange = Vector256.LessThanOrEqual(v - first, span);
-            Vector256<ushort> later = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref start, (nuint)(i + 3)) - first, span);
+            Vector256<ushort> after = Vector256.LoadUnsafe(ref start, (nuint)(i + 3)); // up to three past the block
+            Vector256<ushort> later = Vector256.LessThanOrEqual(after - first, span);
             cjk = (inRange | later) != Vector256<ushort>.Zero ? inRange.ExtractMostSignificantBits() : 0;
             ulong near = cjk | (later.ExtractMostSignificantBits() >> (lanes - 3) << lanes);
             if (near != 0)
             {
+                // A stretch is at most four long: ASCII (or the end) within four after its start. The position four
+                // past the last lane is not loaded and counts as ASCII, so the mask stays a superset.
+                ulong asciiAt = (~Vector256.GreaterThan(v, ascii)).ExtractMostSignificantBits()
+                    | ((~Vector256.GreaterThan(after, ascii)).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
                 stretches = (Vector256.GreaterThan(v, ascii) & Vector256.LessThanOrEqual(previous, ascii)).ExtractMostSignificantBits()
-                    & (near | (near >> 1) | (near >> 2) | (near >> 3));
+                    & (near | (near >> 1) | (near >> 2) | (near >> 3)) & ((asciiAt >> 1) | (asciiAt >> 2) | (asciiAt >> 3) | (asciiAt >> 4));
             }
 
             // Correct CJK is made of common characters: one bit test each.
-            for (ulong m = cjk; m != 0; m &= m - 1)
-            {
-                int k = BitOperations.TrailingZeroCount(m);
-                rare |= CjkFrequency.IsCommon(common, (char)Unsafe.Add(ref start, i + k)) ? 0 : 1UL << k;
-            }
+            rare = cjk != 0 ? RareOf(cjk, common, ref start, i) : 0;
         }
 
         if ((searches & DamageSearch.LostLetter) != 0)
@@ -504,21 +506,22 @@ internal static class DamageClassifier
             Vector512<ushort> first = Vector512.Create((ushort)DoubleByteCodePages.First);
             Vector512<ushort> span = Vector512.Create((ushort)(DoubleByteCodePages.Last - DoubleByteCodePages.First));
             Vector512<ushort> inRange = Vector512.LessThanOrEqual(v - first, span);
-            Vector512<ushort> later = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref start, (nuint)(i + 3)) - first, span);
+            Vector512<ushort> after = Vector512.LoadUnsafe(ref start, (nuint)(i + 3)); // up to three past the block
+            Vector512<ushort> later = Vector512.LessThanOrEqual(after - first, span);
             cjk = (inRange | later) != Vector512<ushort>.Zero ? inRange.ExtractMostSignificantBits() : 0;
             ulong near = cjk | (later.ExtractMostSignificantBits() >> (lanes - 3) << lanes);
             if (near != 0)
             {
+                // A stretch is at most four long: ASCII (or the end) within four after its start. The position four
+                // past the last lane is not loaded and counts as ASCII, so the mask stays a superset.
+                ulong asciiAt = (~Vector512.GreaterThan(v, ascii)).ExtractMostSignificantBits()
+                    | ((~Vector512.GreaterThan(after, ascii)).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
                 stretches = (Vector512.GreaterThan(v, ascii) & Vector512.LessThanOrEqual(previous, ascii)).ExtractMostSignificantBits()
-                    & (near | (near >> 1) | (near >> 2) | (near >> 3));
+                    & (near | (near >> 1) | (near >> 2) | (near >> 3)) & ((asciiAt >> 1) | (asciiAt >> 2) | (asciiAt >> 3) | (asciiAt >> 4));
             }
 
             // Correct CJK is made of common characters: one bit test each.
-            for (ulong m = cjk; m != 0; m &= m - 1)
-            {
-                int k = BitOperations.TrailingZeroCount(m);
-                rare |= CjkFrequency.IsCommon(common, (char)Unsafe.Add(ref start, i + k)) ? 0 : 1UL << k;
-            }
+            rare = cjk != 0 ? RareOf(cjk, common, ref start, i) : 0;
         }
 
         if ((searches & DamageSearch.LostLetter) != 0)
@@ -607,5 +610,18 @@ internal static class DamageClassifier
 
         fired = DamageSearch.None;
         return -1;
+    }
+
+    /// <summary>The lanes of <paramref name="cjk"/> whose character is not in the frequency table: one bit test each.</summary>
+    private static ulong RareOf(ulong cjk, ulong[] common, ref ushort start, int i)
+    {
+        ulong rare = 0;
+        for (ulong m = cjk; m != 0; m &= m - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(m);
+            rare |= CjkFrequency.IsCommon(common, (char)Unsafe.Add(ref start, i + k)) ? 0 : 1UL << k;
+        }
+
+        return rare;
     }
 }
