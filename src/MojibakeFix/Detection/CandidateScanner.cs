@@ -122,7 +122,8 @@ internal static class CandidateScanner
         return -1;
     }
 
-    private static ulong Mask128(ref ushort start, int i)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Mask128(ref ushort start, int i)
     {
         Vector128<ushort> v = Vector128.LoadUnsafe(ref start, (nuint)i);
         if (!Vector128.LessThanOrEqualAny(v - Vector128.Create((ushort)0x80), Vector128.Create((ushort)(0xF4 - 0x80))))
@@ -151,7 +152,8 @@ internal static class CandidateScanner
         return hit.ExtractMostSignificantBits();
     }
 
-    private static ulong Mask256(ref ushort start, int i)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Mask256(ref ushort start, int i)
     {
         Vector256<ushort> v = Vector256.LoadUnsafe(ref start, (nuint)i);
         if (!Vector256.LessThanOrEqualAny(v - Vector256.Create((ushort)0x80), Vector256.Create((ushort)(0xF4 - 0x80))))
@@ -180,7 +182,8 @@ internal static class CandidateScanner
         return hit.ExtractMostSignificantBits();
     }
 
-    private static ulong Mask512(ref ushort start, int i)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Mask512(ref ushort start, int i)
     {
         Vector512<ushort> v = Vector512.LoadUnsafe(ref start, (nuint)i);
         if (!Vector512.LessThanOrEqualAny(v - Vector512.Create((ushort)0x80), Vector512.Create((ushort)(0xF4 - 0x80))))
@@ -211,6 +214,7 @@ internal static class CandidateScanner
 
     // MayFollowLead, a lane at a time. The vector forms are written out per width (no shared generic vector
     // interface is public), each checked against IsCandidateAt by the tests.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<ushort> Follows(Vector128<ushort> n) =>
         Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x80), Vector128.Create((ushort)0x3F))
         | Vector128.Equals(n, Vector128.Create((ushort)'?'))
@@ -220,6 +224,7 @@ internal static class CandidateScanner
         | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x152), Vector128.Create((ushort)(0x192 - 0x152)))
         | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x2013), Vector128.Create((ushort)(0x203A - 0x2013)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> Follows(Vector256<ushort> n) =>
         Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x80), Vector256.Create((ushort)0x3F))
         | Vector256.Equals(n, Vector256.Create((ushort)'?'))
@@ -229,6 +234,7 @@ internal static class CandidateScanner
         | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x152), Vector256.Create((ushort)(0x192 - 0x152)))
         | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x2013), Vector256.Create((ushort)(0x203A - 0x2013)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ushort> Follows(Vector512<ushort> n) =>
         Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x80), Vector512.Create((ushort)0x3F))
         | Vector512.Equals(n, Vector512.Create((ushort)'?'))

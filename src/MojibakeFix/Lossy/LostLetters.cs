@@ -31,7 +31,8 @@ internal static class LostLetters
         return -1;
     }
 
-    private static bool IsCandidate(ReadOnlySpan<char> text, int q) =>
+    /// <summary>The exact definition, for a <c>?</c> at <paramref name="q"/>: a two-byte lead image before it and a letter after it.</summary>
+    internal static bool IsCandidate(ReadOnlySpan<char> text, int q) =>
         q >= 1 && q + 1 < text.Length && char.IsLetter(text[q + 1]) && Windows1252.TryGetByte(text[q - 1], out byte b) && b is >= 0xC2 and <= 0xDF;
 
     private static bool TryDecodePair(char lead, char continuation, out char letter)

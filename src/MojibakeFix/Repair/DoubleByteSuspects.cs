@@ -152,7 +152,7 @@ internal static class DoubleByteSuspects
 
     /// <summary>The scalar definition: a rare CJK-range character, or a suspect stretch after a CJK one of its line.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsSuspectAt(ReadOnlySpan<char> s, int i, ulong[] common, ref int lastCjk)
+    internal static bool IsSuspectAt(ReadOnlySpan<char> s, int i, ulong[] common, ref int lastCjk)
     {
         char c = s[i];
         if (c is >= DoubleByteCodePages.First and <= DoubleByteCodePages.Last)
@@ -170,7 +170,7 @@ internal static class DoubleByteSuspects
 
     // The CJK character at `seen` and position `at` share a line. Each check scans from the last CJK character,
     // and a suspect stretch holds one itself, so the scanned ranges do not overlap: the search stays linear.
-    private static bool InSameLine(ReadOnlySpan<char> s, int seen, int at) =>
+    internal static bool InSameLine(ReadOnlySpan<char> s, int seen, int at) =>
         seen >= 0 && s[seen..at].IndexOfAny('\n', '\r') < 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -31,7 +31,9 @@ internal static class Engine
             var line = default(CharBuffer);
             try
             {
-                return RepairLine(text, options, steps, sites, ref line) ? line.Written.ToString() : text;
+                // One classifying pass rules out a clean line before any repair pass looks at it.
+                return DamageClassifier.MayChangeLine(text, options) && RepairLine(text, options, steps, sites, ref line)
+                    ? line.Written.ToString() : text;
             }
             finally
             {
@@ -89,8 +91,7 @@ internal static class Engine
         int first = text.IndexOfAny('\n', '\r');
         if (first < 0 || first == text.Length - 1)
         {
-            return (!CandidateScanner.CannotHoldDamage(text) || CodePagePassesMayApply(text, options))
-                && RepairLine(text, options, null, null, ref output);
+            return DamageClassifier.MayChangeLine(text, options) && RepairLine(text, options, null, null, ref output);
         }
 
         return RepairLines(text, options, null, null, ref output);
@@ -124,47 +125,30 @@ internal static class Engine
         List<DamageSite>? lineSites = sites is null ? null : [];
         int copied = 0;
 
-        // Lines are visited only where a candidate lies: the next start of Windows-1252 damage and the next
-        // other-code-page pair are each searched over the whole text (vectorized) and kept until passed, so
-        // clean lines cost no per-line call and the searches stay linear.
-        int nextCandidate = -2, nextPair = -2, nextDoubleByte = -2, nextLost = -2, nextLegacy = -2;
+        // Lines are visited only where a candidate lies: one classifying pass over the whole text (every search of
+        // the repair at once, vectorized) finds the next, so clean lines cost no per-line call and the search stays
+        // linear. A line whose only candidates are double-byte suspects is left when that pass cannot read it.
+        DamageSearch searches = DamageClassifier.SearchesFor(options);
         int start = 0;
         while (start < all.Length)
         {
-            if (nextCandidate != -1 && nextCandidate < start)
-            {
-                nextCandidate = CandidateScanner.IndexOfCandidate(all, start);
-            }
-
-            if (nextPair != -1 && nextPair < start)
-            {
-                nextPair = options.OtherCodePages ? OtherCodePages.IndexOfPair(all, start, OtherCodePages.PairWidth) : -1;
-            }
-
-            if (nextDoubleByte != -1 && nextDoubleByte < start)
-            {
-                nextDoubleByte = options.DoubleByteCodePages ? NextDoubleByteLine(all, start, options) : -1;
-            }
-
-            if (nextLost != -1 && nextLost < start)
-            {
-                nextLost = options.Lossy != LossyRepair.Leave ? Lossy.LostLetters.IndexOfCandidate(all, start) : -1;
-            }
-
-            if (nextLegacy != -1 && nextLegacy < start)
-            {
-                nextLegacy = options.OtherCodePages ? LegacyText.IndexOfCandidate(all, start) : -1;
-            }
-
-            int hit = Earliest(Earliest(Earliest(nextCandidate, nextPair), Earliest(nextDoubleByte, nextLost)), nextLegacy);
+            int hit = DamageClassifier.IndexOfDamage(all, start, searches, out DamageSearch fired);
             if (hit < 0)
             {
                 break;
             }
 
             start += all[start..hit].LastIndexOfAny('\n', '\r') + 1;
-            int end = all[hit..].IndexOfAny('\n', '\r');
-            end = end < 0 ? all.Length : hit + end + 1;
+            int lineEnd = all[hit..].IndexOfAny('\n', '\r'); // the line's text ends here, its break included at `end`
+            lineEnd = lineEnd < 0 ? all.Length : hit + lineEnd;
+            int end = lineEnd < all.Length ? lineEnd + 1 : lineEnd;
+            if (fired == DamageSearch.DoubleByte && !DoubleByteCodePages.MayApply(all[start..lineEnd], options)
+                && DamageClassifier.IndexOfDamage(all[..end], hit + 1, searches & ~DamageSearch.DoubleByte, out _) < 0)
+            {
+                start = end;
+                continue;
+            }
+
             lineSteps?.Clear();
             lineSites?.Clear();
             var repaired = default(CharBuffer);
@@ -215,8 +199,6 @@ internal static class Engine
         || (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(text, 0) >= 0)
         || (options.OtherCodePages && LegacyText.IndexOfCandidate(text, 0) >= 0);
 
-    private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
-
     private static int Differences(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         int n = 0;
@@ -226,34 +208,6 @@ internal static class Engine
         }
 
         return n;
-    }
-
-    /// <summary>
-    /// A position at or after <paramref name="from"/> (a line start) in the first line that holds double-byte
-    /// damage, or -1: one vectorized pass finds the lines with a suspect character, and only those are decoded.
-    /// </summary>
-    private static int NextDoubleByteLine(ReadOnlySpan<char> all, int from, FixOptions options)
-    {
-        while (from < all.Length)
-        {
-            int k = DoubleByteSuspects.IndexOfSuspect(all, from, DoubleByteSuspects.BestWidth);
-            if (k < 0)
-            {
-                return -1;
-            }
-
-            int lineStart = all[from..k].LastIndexOfAny('\n', '\r') + 1 + from;
-            int lineEnd = all[k..].IndexOfAny('\n', '\r');
-            lineEnd = lineEnd < 0 ? all.Length : k + lineEnd;
-            if (DoubleByteCodePages.MayApply(all[lineStart..lineEnd], options))
-            {
-                return k;
-            }
-
-            from = lineEnd + 1;
-        }
-
-        return -1;
     }
 
     /// <summary>

@@ -79,6 +79,15 @@ internal static class LegacyText
         return -1;
     }
 
+    /// <summary>
+    /// The exact definition per position: four characters U+00C0–U+00FF from <paramref name="i"/>. The first such
+    /// position at or after <c>from</c> is where <see cref="IndexOfCandidate(ReadOnlySpan{char}, int, int)"/> finds
+    /// a run (a run's start is the first position of its four), so the whole-text classifier can test it alone.
+    /// </summary>
+    internal static bool StartsRunAt(ReadOnlySpan<char> s, int i) =>
+        i + MinimumRun <= s.Length && s[i] is >= '\u00C0' and <= '\u00FF' && s[i + 1] is >= '\u00C0' and <= '\u00FF'
+        && s[i + 2] is >= '\u00C0' and <= '\u00FF' && s[i + 3] is >= '\u00C0' and <= '\u00FF';
+
     /// <summary>The first position of the run that holds <paramref name="i"/>, not before <paramref name="from"/>.</summary>
     private static int StartOfRun(ReadOnlySpan<char> s, int i, int from)
     {

@@ -106,7 +106,8 @@ internal static partial class OtherCodePages
     private static Vector512<ushort> In(Vector512<ushort> v, ushort lo, ushort hi) =>
         Vector512.LessThanOrEqual(v - Vector512.Create(lo), Vector512.Create((ushort)(hi - lo)));
 
-    private static ulong PairMask128(ref ushort start, int i)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong PairMask128(ref ushort start, int i)
     {
         Vector128<ushort> a = Vector128.LoadUnsafe(ref start, (nuint)i);
         Vector128<ushort> lead = In(a, 0xA0, 0x192) | In(a, 0x392, 0x3C6) | In(a, 0x401, 0x454) | In(a, 0x2013, 0x25CA) | In(a, 0xF7C6, 0xFB02);
@@ -132,7 +133,8 @@ internal static partial class OtherCodePages
         return (lead & continuation & ~(cyrillic | greek)).ExtractMostSignificantBits();
     }
 
-    private static ulong PairMask256(ref ushort start, int i)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong PairMask256(ref ushort start, int i)
     {
         Vector256<ushort> a = Vector256.LoadUnsafe(ref start, (nuint)i);
         Vector256<ushort> lead = In(a, 0xA0, 0x192) | In(a, 0x392, 0x3C6) | In(a, 0x401, 0x454) | In(a, 0x2013, 0x25CA) | In(a, 0xF7C6, 0xFB02);
@@ -158,7 +160,8 @@ internal static partial class OtherCodePages
         return (lead & continuation & ~(cyrillic | greek)).ExtractMostSignificantBits();
     }
 
-    private static ulong PairMask512(ref ushort start, int i)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong PairMask512(ref ushort start, int i)
     {
         Vector512<ushort> a = Vector512.LoadUnsafe(ref start, (nuint)i);
         Vector512<ushort> lead = In(a, 0xA0, 0x192) | In(a, 0x392, 0x3C6) | In(a, 0x401, 0x454) | In(a, 0x2013, 0x25CA) | In(a, 0xF7C6, 0xFB02);

@@ -1,0 +1,169 @@
+using FsCheck;
+using FsCheck.Fluent;
+using MojibakeFix.Corpus;
+using MojibakeFix.Detection;
+using MojibakeFix.Lossy;
+using MojibakeFix.Repair;
+using MojibakeFix.Tests.Support;
+
+namespace MojibakeFix.Tests;
+
+/// <summary>
+/// The one-pass classifier finds exactly what the five separate searches find: the earliest of their results
+/// from any start, and as the searches that fired there exactly those whose own result is that position. Every
+/// width runs (512 too: the vector API falls back to software where the CPU lacks it), each compared with the
+/// separate searches at the same width and with the scalar ones.
+/// </summary>
+public class DamageClassifierTests
+{
+    public static TheoryData<int> AllWidths() => [0, 128, 256, 512];
+
+    private static readonly char Common = CjkFrequency.CharAt(0);
+    private static readonly char Rare = (char)Enumerable.Range(0x4E00, 0x5000).First(c => !CjkFrequency.IsCommon(c));
+
+    private static readonly (DamageSearch Search, Func<string, int, int, int> Find)[] Searches =
+    [
+        (DamageSearch.Windows1252, (s, from, width) => CandidateScanner.IndexOfCandidate(s, from, width)),
+        (DamageSearch.CodePagePair, (s, from, width) => OtherCodePages.IndexOfPair(s, from, width)),
+        (DamageSearch.DoubleByte, (s, from, width) => DoubleByteSuspects.IndexOfSuspect(s, from, width)),
+        (DamageSearch.LostLetter, (s, from, _) => LostLetters.IndexOfCandidate(s, from)),
+        (DamageSearch.LegacyRun, (s, from, width) => LegacyText.IndexOfCandidate(s, from, width)),
+    ];
+
+    /// <summary>The earliest result of the separate searches in <paramref name="searches"/>, and which gave it.</summary>
+    private static (int At, DamageSearch Fired) Reference(string s, int from, DamageSearch searches, int width)
+    {
+        int at = -1;
+        var fired = DamageSearch.None;
+        foreach (var (search, find) in Searches)
+        {
+            int k = (searches & search) != 0 ? find(s, from, width) : -1;
+            if (k >= 0 && (at < 0 || k < at))
+            {
+                (at, fired) = (k, search);
+            }
+            else if (k >= 0 && k == at)
+            {
+                fired |= search;
+            }
+        }
+
+        return (at, fired);
+    }
+
+    private static bool Agrees(string s, int width, DamageSearch searches = DamageSearch.All)
+    {
+        for (int from = 0; from <= s.Length; from++)
+        {
+            int at = DamageClassifier.IndexOfDamage(s, from, searches, width, out DamageSearch fired);
+            if ((at, fired) != Reference(s, from, searches, width) || (at, fired) != Reference(s, from, searches, 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AssertAgrees(string s, int width, DamageSearch searches = DamageSearch.All, params int[] starts)
+    {
+        foreach (int from in starts.Length > 0 ? starts.Where(f => f >= 0 && f <= s.Length) : Enumerable.Range(0, s.Length + 1))
+        {
+            int at = DamageClassifier.IndexOfDamage(s, from, searches, width, out DamageSearch fired);
+            Assert.True((at, fired) == Reference(s, from, searches, width), $"{width} from {from}: ({at}, {fired}) vs {Reference(s, from, searches, width)} in {s}");
+            Assert.Equal(Reference(s, from, searches, 0), (at, fired));
+        }
+    }
+
+    /// <summary>
+    /// A hit of each search (and of several at one position) at every offset of a block, in ASCII, Cyrillic,
+    /// accented Latin and CJK padding, with lines around it: the vector masks, their one-character look-back and
+    /// three-character look-ahead, and the scalar tail all meet the definitions.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void Every_search_is_found_at_every_offset(int width)
+    {
+        string[] sites =
+        [
+            "Ã©", "Ã ", "â€™", "é \u0081", "\u0085", "Ð¿Ñ€", "Ã?a", "Å?ad", "ÏðèâÅ", "ÅÅÅÅ", $"{Rare}", $"Caf{Common}s", $"{Common}. Caf{Common}s",
+            "вќ¤", "Ã©Ã?a", "Ã\uFFFD", "Ã?", "ÃÃÃÃ?x",
+        ];
+        string[] paddings = ["-", "a", "д", "é", $"{Common}", "?", " "];
+        foreach (string site in sites)
+        {
+            foreach (string pad in paddings)
+            {
+                for (int at = 0; at < 70; at += 1)
+                {
+                    string s = string.Concat(Enumerable.Repeat(pad, at)) + site + string.Concat(Enumerable.Repeat(pad, 70 - at));
+                    int[] starts = [0, 1, at - 1, at, at + 1, at + 2];
+                    AssertAgrees(s, width, DamageSearch.All, starts);
+                    AssertAgrees(s[..(at + site.Length)], width, DamageSearch.All, starts);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void Each_subset_of_searches_is_the_earliest_of_those_alone(int width)
+    {
+        string s = $"Привет ÅÅÅÅ, Caf{Common} {Rare} été Ã©tÃ© Å?ad ÏðèâÅ \u0085 Ð¿Ñ€Ð¸\n{Common}. Caf{Common}s вќ¤ x";
+        for (int set = 0; set <= (int)DamageSearch.All; set++)
+        {
+            AssertAgrees(s, width, (DamageSearch)set);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void Clean_multilingual_text_has_no_hit(int width)
+    {
+        string s = string.Concat(Enumerable.Repeat($"più été déjà vu, Zürich, Straße. привет, ελληνικά, עברית, العربية, हिन्दी, {Common}{Common}{Common}。\n", 20));
+        Assert.Equal(-1, DamageClassifier.IndexOfDamage(s, 0, DamageSearch.All, width, out DamageSearch fired));
+        Assert.Equal(DamageSearch.None, fired);
+    }
+
+    /// <summary>Characters at the edges of every range the masks test, and the characters of every search.</summary>
+    private static readonly Gen<string> Adversarial = Gen.ArrayOf(Gen.Elements(
+            '?', ' ', '\n', '\r', 'a', 'Z', '.', '\u007F', '\u0080', '\u009F', '\u00A0', '\u00BF', '\u00C0', '\u00C1', '\u00C2', '\u00C3',
+            '\u00DF', '\u00E0', '\u00E2', '\u00F4', '\u00F5', '\u00FF', '\u0100', '\u0152', '\u0192', '\u0193', '\u02C6', '\u02DC', '\u0391',
+            '\u0392', '\u03AC', '\u03C6', '\u03CE', '\u0401', '\u0430', '\u043F', '\u0454', '\u045F', '\u0491', '\u2013', '\u2019', '\u203A',
+            '\u20AC', '\u2122', '\u2500', '\u25CA', '\uFFFD', '\u2FFF', '\u3000', '\uFFEF', '\uFFF0', '\uD800', '\uDC00', '\uF8FF', '\uFB02', Common, Rare))
+        .Select(a => new string(a));
+
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void Random_and_adversarial_text_agrees_from_every_start(int width) =>
+        Prop.ForAll(Gen.OneOf(
+            TextGen.AnyUtf16, TextGen.Sentence, Adversarial, Adversarial.Select(a => a + a + a),
+            TextGen.Sentence.Select(Damage.Cp1252),
+            Gen.Elements(1251, 1250, 1253, 437, 866, 20866).SelectMany(cp => TextGen.Sentence.Select(t => Damage.CodePage(t, cp))),
+            Gen.Elements(936, 932, 949, 950).SelectMany(cp => TextGen.Sentence.Select(t => Damage.DoubleByte(t, cp)))).ToArbitrary(), s =>
+            Agrees(s, width))
+        .Check(Config.QuickThrowOnFailure.WithMaxTest(1500).WithReplay(790, 0x9E3779B97F4A7C15));
+
+    /// <summary>
+    /// The one-line check is exactly the separate checks it replaces: the Windows-1252 scan and
+    /// <see cref="Engine.CodePagePassesMayApply"/>, under the default options and with each search off.
+    /// </summary>
+    [Fact]
+    public void The_line_check_is_the_separate_checks()
+    {
+        FixOptions[] options =
+        [
+            FixOptions.Default, FixOptions.Default with { OtherCodePages = false }, FixOptions.Default with { DoubleByteCodePages = false },
+            FixOptions.Default with { Lossy = LossyRepair.Leave },
+        ];
+        Prop.ForAll(Gen.OneOf(
+            TextGen.AnyUtf16, TextGen.Sentence, Adversarial, TextGen.Sentence.Select(Damage.Cp1252),
+            Gen.Elements(936, 932, 949, 950).SelectMany(cp => TextGen.Sentence.Select(t => Damage.DoubleByte(t, cp)))).ToArbitrary(), s =>
+        {
+            int cut = s.AsSpan().IndexOfAny('\n', '\r');
+            string line = cut < 0 ? s : s[..(cut + 1)];
+            return options.All(o => DamageClassifier.MayChangeLine(line, o)
+                == (!CandidateScanner.CannotHoldDamage(line) || Engine.CodePagePassesMayApply(line, o)));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1500).WithReplay(791, 0x9E3779B97F4A7C15));
+    }
+}
