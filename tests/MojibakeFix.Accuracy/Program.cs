@@ -29,6 +29,11 @@ if (args is ["--letter-pairs", string pairsFile])
     return LetterPairsGenerator.Run(pairsFile);
 }
 
+if (args is ["--letter-grams", string gramsFile])
+{
+    return LetterGramsGenerator.Run(gramsFile);
+}
+
 if (args is ["--ftfy", ..])
 {
     return Ftfy(args.Length > 1 && args[1] == "--show-failures");
