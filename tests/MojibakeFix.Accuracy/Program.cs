@@ -34,6 +34,11 @@ if (args is ["--latin-pairs", string latinPairsFile])
     return LatinPairsGenerator.Run(latinPairsFile);
 }
 
+if (args is ["--letter-grams", string gramsFile])
+{
+    return LetterGramsGenerator.Run(gramsFile);
+}
+
 if (args is ["--ftfy", ..])
 {
     return Ftfy(args.Length > 1 && args[1] == "--show-failures");

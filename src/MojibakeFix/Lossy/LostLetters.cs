@@ -7,8 +7,8 @@ namespace MojibakeFix.Lossy;
 /// A two-byte letter whose second byte (80–9F) a lossy rendering turned into <c>?</c> after its Windows-1252
 /// misreading: <c>PrzykÅ?ad</c> for Przykład, <c>Ã?sterreich</c> for Österreich. The lead byte's character and a
 /// letter right after the <c>?</c> show the damage (correct text has no <c>?</c> inside a word); the letter is
-/// picked from the 32 the lead byte allows by how often it stands between its neighbours in real text
-/// (<see cref="LetterPairs"/>), and marked as a guess.
+/// picked from the 32 the lead byte allows by a letter model of real words (<see cref="LetterGrams"/>: each letter
+/// after the three before it), all the lost letters of a word together, and marked as a guess.
 /// </summary>
 internal static class LostLetters
 {
@@ -174,9 +174,9 @@ internal static class LostLetters
     private static bool IsWordChar(char c) => char.IsLetter(c) || char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
     /// <summary>
-    /// The most likely letters for the lost units of each run of word characters, jointly (Viterbi over the
-    /// letter-pair chances, word edges included), so that neighbouring lost letters (Ù?Ù?Ù? in Arabic) inform
-    /// each other. A unit with no candidate seen in real text gets '\0' and is left as it is.
+    /// The most likely letters for the lost units of each run of word characters, jointly (a beam search over the
+    /// letter model, word edges included), so that neighbouring lost letters (Ñ?Ñ?Ñ? in Russian, Ù?Ù?Ù? in Arabic)
+    /// inform each other. A run with a lost unit no letter fits is left as it is.
     /// </summary>
     private static void Choose(List<Unit> units, Span<char> chosen)
     {
@@ -199,7 +199,7 @@ internal static class LostLetters
 
             if (anyLost && end - u <= MaxRun)
             {
-                Viterbi(units, u, end, chosen);
+                Decode(units, u, end, chosen);
             }
 
             u = end;
@@ -210,69 +210,82 @@ internal static class LostLetters
 
     private static bool IsWordUnit(Unit unit) => unit.Lost || IsWordChar(unit.Known);
 
-    private static void Viterbi(List<Unit> units, int from, int to, Span<char> chosen)
+    private const int Beam = 32; // readings kept per letter: enough for the best, and bounded work per letter
+
+    /// <summary>One partial reading of a run: its log chance, its last characters (case folded) and its choices.</summary>
+    private readonly record struct Reading(double Score, string Tail, char[] Chosen);
+
+    /// <summary>
+    /// The most likely reading of the run from <paramref name="from"/> to <paramref name="to"/> under the letter
+    /// model (<see cref="LetterGrams"/>: each letter after the three before it, the word's edges included), by a beam
+    /// search: readings that end in the same three letters are merged (the model sees no further back), and the best
+    /// <see cref="Beam"/> are kept at each letter, so the work is linear in the run.
+    /// </summary>
+    private static void Decode(List<Unit> units, int from, int to, Span<char> chosen)
     {
         int n = to - from;
-        var states = new char[n][];
-        var scores = new double[n][];
-        var back = new int[n][];
+        var readings = new List<Reading> { new(0, " ", new char[n]) };
+        var next = new Dictionary<string, Reading>(StringComparer.Ordinal);
         char previousKnown = ' ';
         for (int k = 0; k < n; k++)
         {
             Unit unit = units[from + k];
-            states[k] = unit.Lost ? Candidates(unit.Lead, units, from + k) : [unit.Known];
-            scores[k] = new double[states[k].Length];
-            back[k] = new int[states[k].Length];
-            for (int s = 0; s < states[k].Length; s++)
+            char[] states = unit.Lost ? Candidates(unit.Lead, units, from + k) : [unit.Known];
+            if (states.Length == 0)
             {
-                char c = states[k][s];
-                double best = double.NegativeInfinity;
-                int arg = 0;
-                if (k == 0)
+                return; // no letter fits: the run is left as it is
+            }
+
+            // Of a capital and its small letter (equal chances, case folded), the case of the known neighbours.
+            bool upper = char.IsUpper(previousKnown) || (from + k + 1 < to && char.IsUpper(units[from + k + 1].Known));
+            next.Clear();
+            foreach (Reading reading in readings)
+            {
+                foreach (char c in states)
                 {
-                    best = Transition(' ', c);
-                }
-                else
-                {
-                    for (int p = 0; p < states[k - 1].Length; p++)
+                    char folded = char.ToLowerInvariant(c);
+                    double score = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, folded))
+                        - (unit.Lost && char.IsUpper(c) != upper && char.ToLowerInvariant(c) != char.ToUpperInvariant(c) ? 1e-3 : 0);
+                    string tail = reading.Tail.Length < LetterGrams.Order - 1 ? reading.Tail + folded : string.Concat(reading.Tail.AsSpan(1), [folded]);
+                    if (!next.TryGetValue(tail, out Reading held) || score > held.Score)
                     {
-                        double score = scores[k - 1][p] + Transition(states[k - 1][p], c);
-                        if (score > best)
+                        char[] picks = reading.Chosen;
+                        if (unit.Lost)
                         {
-                            (best, arg) = (score, p);
+                            picks = (char[])picks.Clone();
+                            picks[k] = c;
                         }
+
+                        next[tail] = new Reading(score, tail, picks);
                     }
                 }
+            }
 
-                // Of a capital and its small letter (equal counts, case folded), the case of the known neighbours.
-                bool upper = char.IsUpper(previousKnown) || (from + k + 1 < to && char.IsUpper(units[from + k + 1].Known));
-                scores[k][s] = best - (unit.Lost && char.IsUpper(c) != upper && char.ToLowerInvariant(c) != char.ToUpperInvariant(c) ? 1e-3 : 0);
-                back[k][s] = arg;
+            readings.Clear();
+            readings.AddRange(next.Values);
+            readings.Sort(static (a, b) => b.Score.CompareTo(a.Score) is int order and not 0 ? order : string.CompareOrdinal(a.Tail, b.Tail));
+            if (readings.Count > Beam)
+            {
+                readings.RemoveRange(Beam, readings.Count - Beam);
             }
 
             previousKnown = unit.Lost ? previousKnown : unit.Known;
         }
 
-        int last = 0;
+        Reading best = default;
         double top = double.NegativeInfinity;
-        for (int s = 0; s < states[n - 1].Length; s++)
+        foreach (Reading reading in readings)
         {
-            double score = scores[n - 1][s] + Transition(states[n - 1][s], ' ');
+            double score = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, ' '));
             if (score > top)
             {
-                (top, last) = (score, s);
+                (top, best) = (score, reading);
             }
         }
 
-        if (double.IsNegativeInfinity(top))
+        for (int k = 0; k < n; k++)
         {
-            return;
-        }
-
-        for (int k = n - 1; k >= 0; k--)
-        {
-            chosen[from + k] = units[from + k].Lost ? states[k][last] : '\0';
-            last = back[k][last];
+            chosen[from + k] = units[from + k].Lost ? best.Chosen[k] : '\0';
         }
     }
 
@@ -292,17 +305,5 @@ internal static class LostLetters
         }
 
         return [.. list];
-    }
-
-    /// <summary>
-    /// The log chance of <paramref name="next"/> after <paramref name="previous"/> (a space is a word's edge), from
-    /// the letter-pair counts with a little smoothing; pairs of two known characters are the same for every
-    /// reading and count nothing.
-    /// </summary>
-    private static double Transition(char previous, char next)
-    {
-        const double Smoothing = 0.1;
-        int followed = LetterPairs.Followed(previous);
-        return Math.Log((LetterPairs.Count(previous, next) + Smoothing) / (followed + 64 * Smoothing));
     }
 }
