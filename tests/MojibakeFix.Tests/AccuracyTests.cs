@@ -48,6 +48,9 @@ public class AccuracyTests(ITestOutputHelper output)
     public void Lossy_punctuation_meets_its_goal() => Assert.True(Measure(AccuracyCorpus.LossyPunctuation) >= AccuracyCorpus.LossyPunctuation.Goal);
 
     [CatalogFact]
+    public void Lost_letters_meet_their_goal() => Assert.True(Measure(AccuracyCorpus.LostLetters) >= AccuracyCorpus.LostLetters.Goal);
+
+    [CatalogFact]
     public void Windows_1252_text_read_as_latin1_keeps_its_punctuation() =>
         Assert.True(Measure(AccuracyCorpus.Cp1252AsLatin1) >= AccuracyCorpus.Cp1252AsLatin1.Goal);
 
