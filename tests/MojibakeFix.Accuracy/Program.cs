@@ -109,20 +109,7 @@ report.AppendLine("| code page | cases | exact | % | goal | ftfy 6.3.1 (given, n
 report.AppendLine("|---|---:|---:|---:|---:|---|");
 foreach (var (category, codePage) in AccuracyCorpus.CodePages)
 {
-    int total = 0, exact = 0, shown = 0;
-    foreach (var c in corpus.CodePageCases(codePage))
-    {
-        total++;
-        string got = Mojibake.Fix(c.Input);
-        if (got == c.Expected)
-        {
-            exact++;
-        }
-        else if (shown++ < show)
-        {
-            failures.AppendLine(CultureInfo.InvariantCulture, $"[{category.Name}] ({c.Language})\n  in:  {c.Input}\n  got: {got}\n  exp: {c.Expected}");
-        }
-    }
+    var (total, exact) = Tally(category, corpus.CodePageCases(codePage));
 
     double share = total == 0 ? 0 : (double)exact / total;
     report.AppendLine(CultureInfo.InvariantCulture, $"| {category.Name} | {total:N0} | {exact:N0} | {share * 100:F2}% | ≥ {category.Goal * 100:0.##}% | {category.Ftfy} |");
@@ -135,20 +122,7 @@ report.AppendLine("| chain | cases | exact | % | goal | ftfy 6.3.1 |");
 report.AppendLine("|---|---:|---:|---:|---:|---|");
 foreach (var (category, codePages) in AccuracyCorpus.Chains)
 {
-    int total = 0, exact = 0, shown = 0;
-    foreach (var c in corpus.ChainCases(codePages))
-    {
-        total++;
-        string got = Mojibake.Fix(c.Input);
-        if (got == c.Expected)
-        {
-            exact++;
-        }
-        else if (shown++ < show)
-        {
-            failures.AppendLine(CultureInfo.InvariantCulture, $"[{category.Name}] ({c.Language})\n  in:  {c.Input}\n  got: {got}\n  exp: {c.Expected}");
-        }
-    }
+    var (total, exact) = Tally(category, corpus.ChainCases(codePages));
 
     report.AppendLine(CultureInfo.InvariantCulture, $"| {category.Name} | {total:N0} | {exact:N0} | {Percent(exact, total)} | reported | {category.Ftfy} |");
 }
@@ -207,6 +181,27 @@ if (outFile is not null)
 }
 
 return allMet ? 0 : 1;
+
+// Counts the exact repairs of one category's cases, keeping the first failures for --show-failures.
+(int Total, int Exact) Tally(Category category, IEnumerable<Case> cases)
+{
+    int total = 0, exact = 0, shown = 0;
+    foreach (var c in cases)
+    {
+        total++;
+        string got = Mojibake.Fix(c.Input);
+        if (got == c.Expected)
+        {
+            exact++;
+        }
+        else if (shown++ < show)
+        {
+            failures.AppendLine(CultureInfo.InvariantCulture, $"[{category.Name}] ({c.Language})\n  in:  {c.Input}\n  got: {got}\n  exp: {c.Expected}");
+        }
+    }
+
+    return (total, exact);
+}
 
 static string Percent(int part, int whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("F2", CultureInfo.InvariantCulture) + "%";
 
