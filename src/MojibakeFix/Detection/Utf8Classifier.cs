@@ -368,39 +368,54 @@ internal static class Utf8Classifier
 
     // Byte sets, a lane at a time. Per width the code is written out (the vector types share no public generic
     // interface); the tests check every width against IsSuspectAt.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> In(Vector128<byte> v, byte lo, byte hi) => Vector128.LessThanOrEqual(v - Vector128.Create(lo), Vector128.Create((byte)(hi - lo)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<byte> In(Vector256<byte> v, byte lo, byte hi) => Vector256.LessThanOrEqual(v - Vector256.Create(lo), Vector256.Create((byte)(hi - lo)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> In(Vector512<byte> v, byte lo, byte hi) => Vector512.LessThanOrEqual(v - Vector512.Create(lo), Vector512.Create((byte)(hi - lo)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> Is(Vector128<byte> v, byte b) => Vector128.Equals(v, Vector128.Create(b));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<byte> Is(Vector256<byte> v, byte b) => Vector256.Equals(v, Vector256.Create(b));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> Is(Vector512<byte> v, byte b) => Vector512.Equals(v, Vector512.Create(b));
 
     // The first byte of a character MayFollowLead accepts: C2 (U+0080–U+00BF), C5/C6 (U+0152–U+0192), CB (ˆ ˜),
     // E2 (– … € ™), EF (U+FFFD), and '?'.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> Follower(Vector128<byte> x) => Is(x, 0xC2) | In(x, 0xC5, 0xC6) | Is(x, 0xCB) | Is(x, 0xE2) | Is(x, 0xEF) | Is(x, (byte)'?');
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<byte> Follower(Vector256<byte> x) => Is(x, 0xC2) | In(x, 0xC5, 0xC6) | Is(x, 0xCB) | Is(x, 0xE2) | Is(x, 0xEF) | Is(x, (byte)'?');
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> Follower(Vector512<byte> x) => Is(x, 0xC2) | In(x, 0xC5, 0xC6) | Is(x, 0xCB) | Is(x, 0xE2) | Is(x, 0xEF) | Is(x, (byte)'?');
 
     // The first byte of a character with a continuation mask: U+0080–U+0192 (C2–C6), U+02BC–U+02DD (CA, CB),
     // U+0384–U+03C0 (CE, CF), U+0401–U+0491 (D0–D2), U+2013–U+25A0 (E2), U+F7C2–U+F8FD (EF).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> Continuation(Vector128<byte> x) => In(x, 0xC2, 0xC6) | In(x, 0xCA, 0xCB) | In(x, 0xCE, 0xD2) | Is(x, 0xE2) | Is(x, 0xEF);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<byte> Continuation(Vector256<byte> x) => In(x, 0xC2, 0xC6) | In(x, 0xCA, 0xCB) | In(x, 0xCE, 0xD2) | Is(x, 0xE2) | Is(x, 0xEF);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> Continuation(Vector512<byte> x) => In(x, 0xC2, 0xC6) | In(x, 0xCA, 0xCB) | In(x, 0xCE, 0xD2) | Is(x, 0xE2) | Is(x, 0xEF);
 
     // An ASCII byte that is not a letter.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> AsciiOther(Vector128<byte> x) => Vector128.LessThan(x, Vector128.Create((byte)0x80)) & ~In(x | Vector128.Create((byte)0x20), (byte)'a', (byte)'z');
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<byte> AsciiOther(Vector256<byte> x) => Vector256.LessThan(x, Vector256.Create((byte)0x80)) & ~In(x | Vector256.Create((byte)0x20), (byte)'a', (byte)'z');
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> AsciiOther(Vector512<byte> x) => Vector512.LessThan(x, Vector512.Create((byte)0x80)) & ~In(x | Vector512.Create((byte)0x20), (byte)'a', (byte)'z');
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -97,12 +97,15 @@ internal static partial class OtherCodePages
 
     // Ranges that hold every character with a lead mask, and every one with a continuation mask (checked
     // against the tables by the tests); between them a position cannot qualify.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<ushort> In(Vector128<ushort> v, ushort lo, ushort hi) =>
         Vector128.LessThanOrEqual(v - Vector128.Create(lo), Vector128.Create((ushort)(hi - lo)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> In(Vector256<ushort> v, ushort lo, ushort hi) =>
         Vector256.LessThanOrEqual(v - Vector256.Create(lo), Vector256.Create((ushort)(hi - lo)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ushort> In(Vector512<ushort> v, ushort lo, ushort hi) =>
         Vector512.LessThanOrEqual(v - Vector512.Create(lo), Vector512.Create((ushort)(hi - lo)));
 
