@@ -10,11 +10,17 @@ namespace MojibakeFix.CodePages;
 internal sealed class SingleByteCodePage
 {
     private readonly char[] _decode = new char[256];
-    private readonly Dictionary<char, byte> _encode = new(256);
+
+    // The reverse table, flat: per 256-character block of the BMP, the offset of its 256 bytes in _bytes (0 = the
+    // block of none; no character from 0x80 up comes from byte 0). A lookup per character is two loads, where a
+    // dictionary hashed it; the pages' images lie in a handful of blocks, so each page holds a few kilobytes.
+    private readonly ushort[] _blockOffsets = new ushort[256];
+    private readonly byte[] _bytes;
 
     private SingleByteCodePage(string name, int codePage)
     {
         Name = name;
+        var encode = new Dictionary<char, byte>(256);
         Encoding encoding = Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, new DecoderReplacementFallback("\uFFFF"));
         Span<char> one = stackalloc char[2];
         for (int b = 0; b < 256; b++)
@@ -22,7 +28,7 @@ internal sealed class SingleByteCodePage
             int n = encoding.GetChars([(byte)b], one);
             char c = n == 1 && one[0] != '\uFFFF' ? one[0] : (char)b;
             _decode[b] = c;
-            _encode.TryAdd(c, (byte)b);
+            encode.TryAdd(c, (byte)b);
         }
 
         // A byte 80–9F a Windows code page leaves undefined passes through as a C1 control (the tables map the
@@ -36,7 +42,30 @@ internal sealed class SingleByteCodePage
             char shown = Windows1252.ToChar((byte)b);
             if (_decode[b] == b && shown != b)
             {
-                _encode.TryAdd(shown, (byte)b);
+                encode.TryAdd(shown, (byte)b);
+            }
+        }
+
+        var blocks = new List<int>();
+        foreach (char c in encode.Keys)
+        {
+            if (c >= 0x80 && !blocks.Contains(c >> 8))
+            {
+                blocks.Add(c >> 8);
+            }
+        }
+
+        _bytes = new byte[(blocks.Count + 1) << 8];
+        for (int k = 0; k < blocks.Count; k++)
+        {
+            _blockOffsets[blocks[k]] = (ushort)((k + 1) << 8);
+        }
+
+        foreach ((char c, byte b) in encode)
+        {
+            if (c >= 0x80)
+            {
+                _bytes[_blockOffsets[c >> 8] + (c & 0xFF)] = b;
             }
         }
     }
@@ -70,7 +99,8 @@ internal sealed class SingleByteCodePage
             return true;
         }
 
-        return _encode.TryGetValue(c, out b);
+        b = _bytes[_blockOffsets[c >> 8] + (c & 0xFF)];
+        return b != 0;
     }
 
     /// <summary>

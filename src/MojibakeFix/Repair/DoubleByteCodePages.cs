@@ -165,6 +165,14 @@ internal static class DoubleByteCodePages
                     continue;
                 }
 
+                if (bytes > 0xFF && (byte)bytes is < 0x80 or > 0xBF)
+                {
+                    // The lead's own character goes on with a byte that is no continuation, so Decode would stop
+                    // there with nothing read (no marker lies inside a character). Most correct hanzi read as GBK
+                    // end here, without a decoder set up for each.
+                    continue;
+                }
+
                 int end = Decode(line, i, page, options, decoded, out int length, out bool guess);
                 if (end <= i)
                 {
