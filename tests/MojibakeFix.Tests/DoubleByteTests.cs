@@ -114,4 +114,37 @@ public class DoubleByteTests
         Assert.Equal("文件不存在\n无法打开文件\nファイルを開けません", Mojibake.Fix(text));
         Assert.Equal("文件不存在\n无法打开文件\nファイルを開けません", System.Text.Encoding.UTF8.GetString(Mojibake.FixUtf8(System.Text.Encoding.UTF8.GetBytes(text))));
     }
+
+    [Theory]
+    [InlineData("Don’t worry, it’s fine", 936)] // Don鈥檛: the quote's last byte takes the letter after it along
+    [InlineData("Impossibile aprire l’archivio", 936)]
+    [InlineData("N’hell ket bet kavet", 936)]
+    [InlineData("Zapisz plik „nazwa” teraz", 936)] // only the opening quote is lossless: ” swallows the space
+    [InlineData("Say “hello” twice", 936)]
+    public void Quotes_glued_to_a_word_are_read(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        string fixedText = Mojibake.Fix(damaged);
+        foreach (string word in text.Split(' ').Where(w => w.Length > 1 && (w[0] is '‘' or '“' or '„' || w.IndexOf('’') > 0)))
+        {
+            // Each quote glued to a word comes back with the word (a closing quote before a space loses a byte
+            // and is left).
+            Assert.Contains(word.TrimEnd('”', ',', '“'), fixedText);
+        }
+    }
+
+    [Theory]
+    [InlineData("El codi no és vàlid", 936)] // 茅s: a common character alone, in a line that vàlid proves
+    [InlineData("Сервер для пользователя", 936)] // 写谢褟: two of three characters common
+    public void Letters_from_common_characters_are_read_in_a_proven_line(string text, int codePage)
+    {
+        Assert.True(Damage.DoubleByteIsLossless(text, codePage));
+        Assert.Equal(text, Mojibake.Fix(Damage.DoubleByte(text, codePage)));
+    }
+
+    [Theory]
+    [InlineData("no 茅s un")] // a common character between spaces, and nothing in the line proves GBK damage
+    [InlineData("写谢褟 %s")]
+    [InlineData("Linux“系统")]
+    public void A_weak_run_alone_is_left(string text) => Assert.Same(text, Mojibake.Fix(text));
 }

@@ -47,6 +47,7 @@ internal static partial class CjkFrequency
     });
 
     /// <summary>Whether a character is ranked, by <see cref="CommonBits"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // once per CJK character of every scan
     internal static bool IsCommon(ulong[] bits, char c) => (bits[c >> 6] & 1UL << c) != 0;
 
     /// <summary>The number of characters ranked.</summary>

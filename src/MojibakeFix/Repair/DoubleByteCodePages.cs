@@ -526,6 +526,18 @@ internal static class DoubleByteCodePages
                 return decodedLetters >= 3 ? Strong : Weak;
             }
 
+            if (IsQuoteInWord(line, start, end, decoded))
+            {
+                return Strong;
+            }
+
+            // Letters of one script and nothing else, from damage that need not be rare (茅s for és, 写谢褟 for для):
+            // weak, so only a line whose other runs prove the code page takes them.
+            if (decodedLetters == decodedOther && OneScript(decoded))
+            {
+                return Weak;
+            }
+
             // Punctuation from a rare character with no CJK beside it (芦%s禄 for «%s»): two in a line are strong.
             bool isolated = (start == 0 || line[start - 1] < 0x80) && (end == line.Length || line[end] < 0x80);
             return isolated && damagedRare == damagedCjk && IsCommonPunctuation(decoded) ? Isolated : 0;
@@ -599,6 +611,29 @@ internal static class DoubleByteCodePages
         }
 
         return seen >= 0;
+    }
+
+    /// <summary>
+    /// A quote glued to a Latin word: an apostrophe after a letter (<c>Don鈥檛</c>, Don’t) or an opening quote
+    /// starting a word (<c>鈥渇oo</c>, “foo). Such a quote is E2 80 xx: the first two bytes read as 鈥 and the third
+    /// takes the letter after it along as its trail, so the run decodes to the quote and that letter. In correct
+    /// text a pair of CJK characters does not sit glued to Latin letters so.
+    /// </summary>
+    private static bool IsQuoteInWord(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded)
+    {
+        if (decoded.Length != 2 || !char.IsAsciiLetter(decoded[1]))
+        {
+            return false;
+        }
+
+        bool letterBefore = start > 0 && char.IsAsciiLetter(line[start - 1]);
+        bool wordGoesOn = end == line.Length || line[end] < 0x80;
+        return wordGoesOn && decoded[0] switch
+        {
+            '\u2019' => letterBefore,
+            '\u2018' or '\u201C' or '\u201E' => !letterBefore,
+            _ => false,
+        };
     }
 
     /// <summary>
