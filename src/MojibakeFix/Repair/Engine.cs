@@ -13,6 +13,9 @@ internal static class Engine
 {
     private const int MaxPasses = 8;
 
+    // The one-layer copy of each options instance, made once (options are immutable; the table holds no instance alive).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FixOptions, FixOptions> s_oneLayer = new();
+
     /// <summary>
     /// Repairs <paramref name="text"/>; returns the same instance when nothing changed. Each line (up to and
     /// including its line break) is repaired as a document of its own: no damaged run holds a line break, and
@@ -395,7 +398,7 @@ internal static class Engine
         var first = new CharBuffer(current.Length);
         try
         {
-            var shallow = new Repairer(current, options with { MaxLayers = 1 }, steps, sites);
+            var shallow = new Repairer(current, s_oneLayer.GetValue(options, static o => o with { MaxLayers = 1 }), steps, sites);
             if (!shallow.Run(ref first) || !OtherCodePages.MayChange(first.Written))
             {
                 return null;
