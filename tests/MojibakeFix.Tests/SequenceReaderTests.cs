@@ -69,8 +69,9 @@ public class SequenceReaderTests
         }
     }
 
-    [Fact]
-    public void Utf8_image_test_matches_the_other_code_page_pass_definition()
+    [Theory]
+    [MemberData(nameof(VectorPathTests.Widths), MemberType = typeof(VectorPathTests))]
+    public void Utf8_image_test_matches_the_other_code_page_pass_definition(int width)
     {
         var definition = typeof(OtherCodePages).GetMethod("IsWindows1252Image", BindingFlags.NonPublic | BindingFlags.Static)!;
         var random = new Random(1252);
@@ -88,7 +89,40 @@ public class SequenceReaderTests
                 }
 
                 bool expected = definition.CreateDelegate<ImageCheck>()(s, out _);
-                Assert.True(SequenceReader.IsUtf8Image(s) == expected, $"length {length}: {Escape(s)}");
+                Assert.True(SequenceReader.IsUtf8Image(s, width) == expected, $"width {width}, length {length}: {Escape(s)}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The vector mapping of the image test narrows a vector of characters below U+0100 at once and maps any other
+    /// vector one character at a time: one odd character (a Windows-1252 special, a character of no byte, a
+    /// special that breaks the sequence before it) at every offset of a run of images agrees with the definition.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(VectorPathTests.Widths), MemberType = typeof(VectorPathTests))]
+    public void Utf8_image_test_finds_an_odd_character_at_every_offset(int width)
+    {
+        var definition = typeof(OtherCodePages).GetMethod("IsWindows1252Image", BindingFlags.NonPublic | BindingFlags.Static)!.CreateDelegate<ImageCheck>();
+        // é (Ã©), ‘ (â€˜: a special continuation), ๑ (à¹‘: E0 takes no special as its second byte), and plain ASCII.
+        string[] runs = ["\u00C3\u00A9", "\u00E2\u20AC\u02DC", "\u00E0\u00B9\u2018", "ab"];
+        char[] odd = ['\u0410', '\u2122', '\u0153', '\u20AC', '\u00E9', 'x', '\u00C3', '\uFFFD'];
+        foreach (string run in runs)
+        {
+            string image = string.Concat(Enumerable.Repeat(run, 300 / run.Length + 1))[..300];
+            foreach (int length in new[] { 1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 128, 255, 256, 257, 300 })
+            {
+                for (int at = 0; at < length; at++)
+                {
+                    foreach (char c in odd)
+                    {
+                        char[] chars = image[..length].ToCharArray();
+                        chars[at] = c;
+                        string s = new(chars);
+                        bool expected = definition(s, out _);
+                        Assert.True(SequenceReader.IsUtf8Image(s, width) == expected, $"width {width}, length {length}, at {at}: {Escape(s)}");
+                    }
+                }
             }
         }
     }
