@@ -127,17 +127,84 @@ public class SequenceReaderTests
         }
     }
 
-    [Fact]
-    public void Case_breaking_pair_gate_matches_its_definition()
+    [Theory]
+    [MemberData(nameof(VectorPathTests.Widths), MemberType = typeof(VectorPathTests))]
+    public void Case_breaking_pair_gate_matches_its_definition(int width)
     {
         var definition = typeof(OtherCodePages).GetMethod("HasPairOf", BindingFlags.NonPublic | BindingFlags.Static)!.CreateDelegate<PairCheck>();
         var random = new Random(866);
         char[] alphabet = ['\u00C4', '\u00C6', '\u00E4', '\u00D0', '\u0160', '\u0161', '\u045F', '\u0420', '\u0440', '\u041F', '\u043F', 'a', 'B', '\u00E1', '\u015E', '\u00A9', ' ', '\u2500', '\u0392', '\u03B2'];
         for (int trial = 0; trial < 20000; trial++)
         {
-            string s = new(Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            // Short lines, and lines long enough for the vector blocks (mostly Cyrillic and Greek small letters,
+            // the pairs the vector masks drop).
+            int length = trial % 2 == 0 ? random.Next(0, 12) : random.Next(12, 100);
+            string s = new(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
             bool expected = definition(s, ushort.MaxValue, true);
-            Assert.True(OtherCodePages.MayChangeInDamagedLine(s) == expected, Escape(s));
+            Assert.True(OtherCodePages.MayChangeInDamagedLine(s, width) == expected, $"width {width}: {Escape(s)}");
+        }
+    }
+
+    /// <summary>
+    /// Every lead image of every code page followed by every continuation image that is a capital, at offsets on
+    /// both sides of each vector block's edges, in a line of small letters: the vector paths find each one the
+    /// definition finds, and, after a capital with a capital next, none that it does not.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(VectorPathTests.Widths), MemberType = typeof(VectorPathTests))]
+    public void Case_breaking_pair_gate_finds_every_pair_at_every_block_edge(int width)
+    {
+        var definition = typeof(OtherCodePages).GetMethod("HasPairOf", BindingFlags.NonPublic | BindingFlags.Static)!.CreateDelegate<PairCheck>();
+        ReadOnlySpan<ushort> leads = SingleByteCodePage.LeadMasks, continuations = SingleByteCodePage.ContinuationMasks;
+        var leadChars = new List<char>();
+        var capitals = new List<char>();
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            if (leads[c] != 0)
+            {
+                leadChars.Add((char)c);
+            }
+
+            if (continuations[c] != 0 && char.IsUpper((char)c))
+            {
+                capitals.Add((char)c);
+            }
+        }
+
+        Assert.NotEmpty(capitals);
+        int[] offsets = [0, 1, 2, 7, 8, 9, 14, 15, 16, 17, 30, 31, 32, 33, 62, 63, 64, 65, 77];
+        char[] line = new string('\u0430', 79).ToCharArray(); // small Cyrillic а: no pair of its own with itself
+        foreach (char a in leadChars)
+        {
+            foreach (char b in capitals)
+            {
+                if ((leads[a] & continuations[b]) == 0)
+                {
+                    continue;
+                }
+
+                foreach (int at in offsets)
+                {
+                    foreach (char after in new[] { '\u0430', 'Q' })
+                    {
+                        line[at] = a;
+                        line[at + 1] = b;
+                        if (at + 2 < line.Length)
+                        {
+                            line[at + 2] = after;
+                        }
+
+                        string s = new(line);
+                        bool expected = definition(s, ushort.MaxValue, true);
+                        Assert.True(OtherCodePages.MayChangeInDamagedLine(s, width) == expected, $"width {width}, at {at}: {Escape(s)}");
+                        line[at] = line[at + 1] = '\u0430';
+                        if (at + 2 < line.Length)
+                        {
+                            line[at + 2] = '\u0430';
+                        }
+                    }
+                }
+            }
         }
     }
 
