@@ -71,6 +71,7 @@ internal ref struct Repairer
     {
         ReadOnlySpan<char> s = _s;
         WorkMeter.Add(s.Length);
+        int scored = 0; // candidates read, counted once at the end: the meter is a thread static
         int pending = 0;
         bool changed = false;
         bool sawC1 = false, sawSpecial = false;
@@ -87,7 +88,7 @@ internal ref struct Repairer
             char c = s[i];
             if (Sequence.IsLeadChar(c))
             {
-                int count = ReadChain(i, chain);
+                int count = ReadChain(i, chain, ref scored);
                 if (count > 0)
                 {
                     Decide(chain[..count], accepted[..count]);
@@ -138,6 +139,7 @@ internal ref struct Repairer
             i = cursor.Next(next);
         }
 
+        WorkMeter.Add(scored);
         if (changed)
         {
             output.Append(s[pending..]);
@@ -147,7 +149,7 @@ internal ref struct Repairer
         return changed;
     }
 
-    private readonly int ReadChain(int i, scoped Span<Sequence> chain)
+    private readonly int ReadChain(int i, scoped Span<Sequence> chain, ref int scored)
     {
         int count = 0;
         bool lossy = Lossy, lostSpaces = _o.RestoreLostNoBreakSpace;
@@ -157,8 +159,8 @@ internal ref struct Repairer
             count++;
         }
 
-        // One candidate scored per read, the failed last one included, counted once per chain.
-        WorkMeter.Add(count < chain.Length && i < _s.Length ? count + 1 : count);
+        // One candidate scored per read, the failed last one included.
+        scored += count < chain.Length && i < _s.Length ? count + 1 : count;
         return count;
     }
 
