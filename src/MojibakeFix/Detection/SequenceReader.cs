@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -256,8 +257,8 @@ internal static class SequenceReader
 
     /// <summary>
     /// The Windows-1252 (or Latin-1) bytes of <paramref name="chars"/>; false when a character has none. Characters
-    /// below U+0100 are their own byte, so a vector of them is narrowed at once; only a vector holding one of the 27
-    /// Windows-1252 characters above U+00FF (or a character of no byte) is mapped one character at a time.
+    /// below U+0100 are their own byte, so a vector is narrowed at once; only its characters above U+00FF (the 27
+    /// Windows-1252 specials, or a character of no byte) are then mapped one at a time.
     /// </summary>
     private static bool ToBytes(ReadOnlySpan<char> chars, Span<byte> bytes, int width)
     {
@@ -269,11 +270,11 @@ internal static class SequenceReader
             for (; k + 2 * Vector512<ushort>.Count <= n; k += 2 * Vector512<ushort>.Count)
             {
                 Vector512<ushort> a = Vector512.LoadUnsafe(ref src, (nuint)k), b = Vector512.LoadUnsafe(ref src, (nuint)(k + Vector512<ushort>.Count));
-                if (((a | b) & Vector512.Create((ushort)0xFF00)) == Vector512<ushort>.Zero)
-                {
-                    Vector512.Narrow(a, b).StoreUnsafe(ref dst, (nuint)k);
-                }
-                else if (!ToBytesScalar(chars.Slice(k, 2 * Vector512<ushort>.Count), bytes[k..]))
+                Vector512.Narrow(a, b).StoreUnsafe(ref dst, (nuint)k);
+                Vector512<ushort> max = Vector512.Create((ushort)0xFF);
+                ulong wide = Vector512.GreaterThan(a, max).ExtractMostSignificantBits()
+                    | (Vector512.GreaterThan(b, max).ExtractMostSignificantBits() << Vector512<ushort>.Count);
+                if (wide != 0 && !MapWide(chars, bytes, k, wide))
                 {
                     return false;
                 }
@@ -285,11 +286,11 @@ internal static class SequenceReader
             for (; k + 2 * Vector256<ushort>.Count <= n; k += 2 * Vector256<ushort>.Count)
             {
                 Vector256<ushort> a = Vector256.LoadUnsafe(ref src, (nuint)k), b = Vector256.LoadUnsafe(ref src, (nuint)(k + Vector256<ushort>.Count));
-                if (((a | b) & Vector256.Create((ushort)0xFF00)) == Vector256<ushort>.Zero)
-                {
-                    Vector256.Narrow(a, b).StoreUnsafe(ref dst, (nuint)k);
-                }
-                else if (!ToBytesScalar(chars.Slice(k, 2 * Vector256<ushort>.Count), bytes[k..]))
+                Vector256.Narrow(a, b).StoreUnsafe(ref dst, (nuint)k);
+                Vector256<ushort> max = Vector256.Create((ushort)0xFF);
+                ulong wide = Vector256.GreaterThan(a, max).ExtractMostSignificantBits()
+                    | (Vector256.GreaterThan(b, max).ExtractMostSignificantBits() << Vector256<ushort>.Count);
+                if (wide != 0 && !MapWide(chars, bytes, k, wide))
                 {
                     return false;
                 }
@@ -301,11 +302,11 @@ internal static class SequenceReader
             for (; k + 2 * Vector128<ushort>.Count <= n; k += 2 * Vector128<ushort>.Count)
             {
                 Vector128<ushort> a = Vector128.LoadUnsafe(ref src, (nuint)k), b = Vector128.LoadUnsafe(ref src, (nuint)(k + Vector128<ushort>.Count));
-                if (((a | b) & Vector128.Create((ushort)0xFF00)) == Vector128<ushort>.Zero)
-                {
-                    Vector128.Narrow(a, b).StoreUnsafe(ref dst, (nuint)k);
-                }
-                else if (!ToBytesScalar(chars.Slice(k, 2 * Vector128<ushort>.Count), bytes[k..]))
+                Vector128.Narrow(a, b).StoreUnsafe(ref dst, (nuint)k);
+                Vector128<ushort> max = Vector128.Create((ushort)0xFF);
+                ulong wide = Vector128.GreaterThan(a, max).ExtractMostSignificantBits()
+                    | (Vector128.GreaterThan(b, max).ExtractMostSignificantBits() << Vector128<ushort>.Count);
+                if (wide != 0 && !MapWide(chars, bytes, k, wide))
                 {
                     return false;
                 }
@@ -313,6 +314,21 @@ internal static class SequenceReader
         }
 
         return ToBytesScalar(chars[k..n], bytes[k..]);
+    }
+
+    /// <summary>Maps the characters above U+00FF (bit j of <paramref name="wide"/>: position <paramref name="at"/> + j), which the narrowing cut.</summary>
+    private static bool MapWide(ReadOnlySpan<char> chars, Span<byte> bytes, int at, ulong wide)
+    {
+        for (; wide != 0; wide &= wide - 1)
+        {
+            int j = at + BitOperations.TrailingZeroCount(wide);
+            if (!Windows1252.TryGetByte(chars[j], out bytes[j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The scalar definition of <see cref="ToBytes"/>.</summary>
