@@ -69,8 +69,9 @@ public class SequenceReaderTests
         }
     }
 
-    [Fact]
-    public void Utf8_image_test_matches_the_other_code_page_pass_definition()
+    [Theory]
+    [MemberData(nameof(VectorPathTests.Widths), MemberType = typeof(VectorPathTests))]
+    public void Utf8_image_test_matches_the_other_code_page_pass_definition(int width)
     {
         var definition = typeof(OtherCodePages).GetMethod("IsWindows1252Image", BindingFlags.NonPublic | BindingFlags.Static)!;
         var random = new Random(1252);
@@ -88,22 +89,122 @@ public class SequenceReaderTests
                 }
 
                 bool expected = definition.CreateDelegate<ImageCheck>()(s, out _);
-                Assert.True(SequenceReader.IsUtf8Image(s) == expected, $"length {length}: {Escape(s)}");
+                Assert.True(SequenceReader.IsUtf8Image(s, width) == expected, $"width {width}, length {length}: {Escape(s)}");
             }
         }
     }
 
-    [Fact]
-    public void Case_breaking_pair_gate_matches_its_definition()
+    /// <summary>
+    /// The vector mapping of the image test narrows a vector of characters below U+0100 at once and maps any other
+    /// vector one character at a time: one odd character (a Windows-1252 special, a character of no byte, a
+    /// special that breaks the sequence before it) at every offset of a run of images agrees with the definition.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(VectorPathTests.Widths), MemberType = typeof(VectorPathTests))]
+    public void Utf8_image_test_finds_an_odd_character_at_every_offset(int width)
+    {
+        var definition = typeof(OtherCodePages).GetMethod("IsWindows1252Image", BindingFlags.NonPublic | BindingFlags.Static)!.CreateDelegate<ImageCheck>();
+        // é (Ã©), ‘ (â€˜: a special continuation), ๑ (à¹‘: E0 takes no special as its second byte), and plain ASCII.
+        string[] runs = ["\u00C3\u00A9", "\u00E2\u20AC\u02DC", "\u00E0\u00B9\u2018", "ab"];
+        char[] odd = ['\u0410', '\u2122', '\u0153', '\u20AC', '\u00E9', 'x', '\u00C3', '\uFFFD'];
+        foreach (string run in runs)
+        {
+            string image = string.Concat(Enumerable.Repeat(run, 300 / run.Length + 1))[..300];
+            foreach (int length in new[] { 1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 128, 255, 256, 257, 300 })
+            {
+                for (int at = 0; at < length; at++)
+                {
+                    foreach (char c in odd)
+                    {
+                        char[] chars = image[..length].ToCharArray();
+                        chars[at] = c;
+                        string s = new(chars);
+                        bool expected = definition(s, out _);
+                        Assert.True(SequenceReader.IsUtf8Image(s, width) == expected, $"width {width}, length {length}, at {at}: {Escape(s)}");
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorPathTests.Widths), MemberType = typeof(VectorPathTests))]
+    public void Case_breaking_pair_gate_matches_its_definition(int width)
     {
         var definition = typeof(OtherCodePages).GetMethod("HasPairOf", BindingFlags.NonPublic | BindingFlags.Static)!.CreateDelegate<PairCheck>();
         var random = new Random(866);
         char[] alphabet = ['\u00C4', '\u00C6', '\u00E4', '\u00D0', '\u0160', '\u0161', '\u045F', '\u0420', '\u0440', '\u041F', '\u043F', 'a', 'B', '\u00E1', '\u015E', '\u00A9', ' ', '\u2500', '\u0392', '\u03B2'];
         for (int trial = 0; trial < 20000; trial++)
         {
-            string s = new(Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            // Short lines, and lines long enough for the vector blocks (mostly Cyrillic and Greek small letters,
+            // the pairs the vector masks drop).
+            int length = trial % 2 == 0 ? random.Next(0, 12) : random.Next(12, 100);
+            string s = new(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
             bool expected = definition(s, ushort.MaxValue, true);
-            Assert.True(OtherCodePages.MayChangeInDamagedLine(s) == expected, Escape(s));
+            Assert.True(OtherCodePages.MayChangeInDamagedLine(s, width) == expected, $"width {width}: {Escape(s)}");
+        }
+    }
+
+    /// <summary>
+    /// Every lead image of every code page followed by every continuation image that is a capital, at offsets on
+    /// both sides of each vector block's edges, in a line of small letters: the vector paths find each one the
+    /// definition finds, and, after a capital with a capital next, none that it does not.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(VectorPathTests.Widths), MemberType = typeof(VectorPathTests))]
+    public void Case_breaking_pair_gate_finds_every_pair_at_every_block_edge(int width)
+    {
+        var definition = typeof(OtherCodePages).GetMethod("HasPairOf", BindingFlags.NonPublic | BindingFlags.Static)!.CreateDelegate<PairCheck>();
+        ReadOnlySpan<ushort> leads = SingleByteCodePage.LeadMasks, continuations = SingleByteCodePage.ContinuationMasks;
+        var leadChars = new List<char>();
+        var capitals = new List<char>();
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            if (leads[c] != 0)
+            {
+                leadChars.Add((char)c);
+            }
+
+            if (continuations[c] != 0 && char.IsUpper((char)c))
+            {
+                capitals.Add((char)c);
+            }
+        }
+
+        Assert.NotEmpty(capitals);
+        int[] offsets = [0, 1, 2, 7, 8, 9, 14, 15, 16, 17, 30, 31, 32, 33, 62, 63, 64, 65, 77];
+        char[] line = new string('\u0430', 79).ToCharArray(); // small Cyrillic а: no pair of its own with itself
+        foreach (char a in leadChars)
+        {
+            foreach (char b in capitals)
+            {
+                if ((leads[a] & continuations[b]) == 0)
+                {
+                    continue;
+                }
+
+                foreach (int at in offsets)
+                {
+                    foreach (char after in new[] { '\u0430', 'Q' })
+                    {
+                        line[at] = a;
+                        line[at + 1] = b;
+                        if (at + 2 < line.Length)
+                        {
+                            line[at + 2] = after;
+                        }
+
+                        string s = new(line);
+                        bool expected = definition(s, ushort.MaxValue, true);
+                        Assert.True(OtherCodePages.MayChangeInDamagedLine(s, width) == expected, $"width {width}, at {at}: {Escape(s)}");
+                        line[at] = line[at + 1] = '\u0430';
+                        if (at + 2 < line.Length)
+                        {
+                            line[at + 2] = '\u0430';
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MojibakeFix.CodePages;
 using MojibakeFix.Internals;
 
@@ -210,10 +214,14 @@ internal static class SequenceReader
     /// into a stack buffer and validated by the runtime's vectorized UTF-8 check, instead of a byte-by-byte
     /// state machine.
     /// </summary>
-    internal static bool IsUtf8Image(ReadOnlySpan<char> text)
+    internal static bool IsUtf8Image(ReadOnlySpan<char> text) => IsUtf8Image(text, CandidateScanner.BestWidth);
+
+    /// <summary>The same test with a given vector width for the mapping (0 = scalar), so tests cover every path.</summary>
+    internal static bool IsUtf8Image(ReadOnlySpan<char> text, int width)
     {
         const int Block = 256;
-        Span<byte> bytes = stackalloc byte[Block];
+        Unsafe.SkipInit(out StackBuffer256<byte> buffer);
+        Span<byte> bytes = buffer;
         int start = 0;
         while (start < text.Length)
         {
@@ -236,25 +244,107 @@ internal static class SequenceReader
             }
 
             ReadOnlySpan<char> block = text[start..end];
-            for (int k = 0; k < block.Length; k++)
-            {
-                char c = block[k];
-                if (c < 0x100)
-                {
-                    bytes[k] = (byte)c;
-                }
-                else if (!Windows1252.TryGetByte(c, out bytes[k]))
-                {
-                    return false;
-                }
-            }
-
-            if (!System.Text.Unicode.Utf8.IsValid(bytes[..block.Length]))
+            if (!ToBytes(block, bytes, width) || !System.Text.Unicode.Utf8.IsValid(bytes[..block.Length]))
             {
                 return false;
             }
 
             start = end;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The Windows-1252 (or Latin-1) bytes of <paramref name="chars"/>; false when a character has none. Characters
+    /// below U+0100 are their own byte, so a vector is narrowed at once; only its characters above U+00FF (the 27
+    /// Windows-1252 specials, or a character of no byte) are then mapped one at a time.
+    /// </summary>
+    private static bool ToBytes(ReadOnlySpan<char> chars, Span<byte> bytes, int width)
+    {
+        ref ushort src = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(chars));
+        ref byte dst = ref MemoryMarshal.GetReference(bytes);
+        int k = 0, n = Math.Min(chars.Length, bytes.Length);
+        if (width >= 512 && Vector512.IsHardwareAccelerated)
+        {
+            for (; k + 2 * Vector512<ushort>.Count <= n; k += 2 * Vector512<ushort>.Count)
+            {
+                Vector512<ushort> a = Vector512.LoadUnsafe(ref src, (nuint)k), b = Vector512.LoadUnsafe(ref src, (nuint)(k + Vector512<ushort>.Count));
+                Vector512.Narrow(a, b).StoreUnsafe(ref dst, (nuint)k);
+                Vector512<ushort> max = Vector512.Create((ushort)0xFF);
+                ulong wide = Vector512.GreaterThan(a, max).ExtractMostSignificantBits()
+                    | (Vector512.GreaterThan(b, max).ExtractMostSignificantBits() << Vector512<ushort>.Count);
+                if (wide != 0 && !MapWide(chars, bytes, k, wide))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (width >= 256 && Vector256.IsHardwareAccelerated)
+        {
+            for (; k + 2 * Vector256<ushort>.Count <= n; k += 2 * Vector256<ushort>.Count)
+            {
+                Vector256<ushort> a = Vector256.LoadUnsafe(ref src, (nuint)k), b = Vector256.LoadUnsafe(ref src, (nuint)(k + Vector256<ushort>.Count));
+                Vector256.Narrow(a, b).StoreUnsafe(ref dst, (nuint)k);
+                Vector256<ushort> max = Vector256.Create((ushort)0xFF);
+                ulong wide = Vector256.GreaterThan(a, max).ExtractMostSignificantBits()
+                    | (Vector256.GreaterThan(b, max).ExtractMostSignificantBits() << Vector256<ushort>.Count);
+                if (wide != 0 && !MapWide(chars, bytes, k, wide))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (width >= 128 && Vector128.IsHardwareAccelerated)
+        {
+            for (; k + 2 * Vector128<ushort>.Count <= n; k += 2 * Vector128<ushort>.Count)
+            {
+                Vector128<ushort> a = Vector128.LoadUnsafe(ref src, (nuint)k), b = Vector128.LoadUnsafe(ref src, (nuint)(k + Vector128<ushort>.Count));
+                Vector128.Narrow(a, b).StoreUnsafe(ref dst, (nuint)k);
+                Vector128<ushort> max = Vector128.Create((ushort)0xFF);
+                ulong wide = Vector128.GreaterThan(a, max).ExtractMostSignificantBits()
+                    | (Vector128.GreaterThan(b, max).ExtractMostSignificantBits() << Vector128<ushort>.Count);
+                if (wide != 0 && !MapWide(chars, bytes, k, wide))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return ToBytesScalar(chars[k..n], bytes[k..]);
+    }
+
+    /// <summary>Maps the characters above U+00FF (bit j of <paramref name="wide"/>: position <paramref name="at"/> + j), which the narrowing cut.</summary>
+    private static bool MapWide(ReadOnlySpan<char> chars, Span<byte> bytes, int at, ulong wide)
+    {
+        for (; wide != 0; wide &= wide - 1)
+        {
+            int j = at + BitOperations.TrailingZeroCount(wide);
+            if (!Windows1252.TryGetByte(chars[j], out bytes[j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The scalar definition of <see cref="ToBytes"/>.</summary>
+    private static bool ToBytesScalar(ReadOnlySpan<char> chars, Span<byte> bytes)
+    {
+        for (int k = 0; k < chars.Length; k++)
+        {
+            char c = chars[k];
+            if (c < 0x100)
+            {
+                bytes[k] = (byte)c;
+            }
+            else if (!Windows1252.TryGetByte(c, out bytes[k]))
+            {
+                return false;
+            }
         }
 
         return true;

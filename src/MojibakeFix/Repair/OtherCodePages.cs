@@ -404,15 +404,47 @@ internal static partial class OtherCodePages
     /// Whether <see cref="Repair"/> with <c>lineDamaged</c> may change a line beyond <see cref="MayChange"/>: a pair
     /// that breaks the word's case, which only such a line reads.
     /// </summary>
-    internal static bool MayChangeInDamagedLine(ReadOnlySpan<char> s)
+    internal static bool MayChangeInDamagedLine(ReadOnlySpan<char> s) => MayChangeInDamagedLine(s, PairWidth);
+
+    /// <summary>
+    /// The same check with a given vector width (0 = scalar), so tests cover every path. The vector paths take the
+    /// positions <see cref="IndexOfPair"/>'s masks leave: they drop only two small Cyrillic or Greek letters, whose
+    /// second never breaks the case, so every case-breaking pair is among those left and checked exactly.
+    /// </summary>
+    internal static bool MayChangeInDamagedLine(ReadOnlySpan<char> s, int width)
     {
-        // HasPairOf(s, every page, breaksCase) with the tables fetched once, not per character: every repaired
-        // line of Windows-1252 damage is checked here.
         ReadOnlySpan<ushort> leads = SingleByteCodePage.LeadMasks, continuations = SingleByteCodePage.ContinuationMasks;
-        for (int k = 0; k + 1 < s.Length; k++)
+        int i = 0;
+        if (width != 0 && s.Length >= 2)
         {
-            if ((leads[s[k]] & continuations[s[k + 1]]) != 0
-                && char.IsUpper(s[k + 1]) && (char.IsLower(s[k]) || (k + 2 < s.Length && char.IsLower(s[k + 2]))))
+            if (IsCaseBreakingPairAt(s, 0, leads, continuations))
+            {
+                return true;
+            }
+
+            i = 1; // the vector paths look one character back
+        }
+
+        int lanes = width switch { 512 => Vector512<ushort>.Count, 256 => Vector256<ushort>.Count, _ => Vector128<ushort>.Count };
+        if (width != 0)
+        {
+            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+            for (; i + lanes + 2 <= s.Length; i += lanes)
+            {
+                ulong mask = width switch { 512 => PairMask512(ref start, i), 256 => PairMask256(ref start, i), _ => PairMask128(ref start, i) };
+                for (; mask != 0; mask &= mask - 1)
+                {
+                    if (IsCaseBreakingPairAt(s, i + BitOperations.TrailingZeroCount(mask), leads, continuations))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        for (; i + 1 < s.Length; i++)
+        {
+            if (IsCaseBreakingPairAt(s, i, leads, continuations))
             {
                 return true;
             }
@@ -420,6 +452,12 @@ internal static partial class OtherCodePages
 
         return false;
     }
+
+    // HasPairOf(s, every page, breaksCase) at one position, with the tables fetched once per line, not per character.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsCaseBreakingPairAt(ReadOnlySpan<char> s, int k, ReadOnlySpan<ushort> leads, ReadOnlySpan<ushort> continuations) =>
+        (leads[s[k]] & continuations[s[k + 1]]) != 0
+        && char.IsUpper(s[k + 1]) && (char.IsLower(s[k]) || (k + 2 < s.Length && char.IsLower(s[k + 2])));
 
     /// <summary>The script most of a line's letters belong to (ASCII letters count as Latin).</summary>
     private static Script MainScript(ReadOnlySpan<char> text)
@@ -722,7 +760,19 @@ internal static partial class OtherCodePages
             i = end;
         }
 
-        return LoneSequencePage(s) >= 0;
+        return MayBeLoneSequenceLine(s) && LoneSequencePage(s) >= 0;
+    }
+
+    /// <summary>
+    /// False when <see cref="LoneSequencePage"/> cannot read the line: its first non-ASCII character must open a lone
+    /// two-byte sequence with the next character of its word, or the walk over the words ends there. A repaired line
+    /// (Cyrillic, accented Latin) ends at one lookup instead of that walk.
+    /// </summary>
+    private static bool MayBeLoneSequenceLine(ReadOnlySpan<char> s)
+    {
+        int first = s.IndexOfAnyExceptInRange('\0', '\u007F');
+        return first >= 0 && first + 1 < s.Length && s[first + 1] is not (' ' or '\t' or '\n' or '\r')
+            && LoneSequencePages(s[first], s[first + 1]) != 0;
     }
 
     /// <summary>The word (a span without ASCII white space) around position <paramref name="i"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MojibakeFix.CodePages;
 using MojibakeFix.Detection;
 using MojibakeFix.Internals;
@@ -70,11 +71,14 @@ internal ref struct Repairer
     {
         ReadOnlySpan<char> s = _s;
         WorkMeter.Add(s.Length);
+        int scored = 0; // candidates read, counted once at the end: the meter is a thread static
         int pending = 0;
         bool changed = false;
         bool sawC1 = false, sawSpecial = false;
-        Span<Sequence> chain = stackalloc Sequence[MaxChain];
-        Span<bool> accepted = stackalloc bool[MaxChain];
+        Unsafe.SkipInit(out StackBuffer64<Sequence> chainBuffer);
+        Unsafe.SkipInit(out StackBuffer64<bool> acceptedBuffer);
+        Span<Sequence> chain = chainBuffer;
+        Span<bool> accepted = acceptedBuffer;
 
         var cursor = new CandidateCursor(s);
         int i = cursor.Next(0);
@@ -84,7 +88,7 @@ internal ref struct Repairer
             char c = s[i];
             if (Sequence.IsLeadChar(c))
             {
-                int count = ReadChain(i, chain);
+                int count = ReadChain(i, chain, ref scored);
                 if (count > 0)
                 {
                     Decide(chain[..count], accepted[..count]);
@@ -135,6 +139,7 @@ internal ref struct Repairer
             i = cursor.Next(next);
         }
 
+        WorkMeter.Add(scored);
         if (changed)
         {
             output.Append(s[pending..]);
@@ -144,7 +149,7 @@ internal ref struct Repairer
         return changed;
     }
 
-    private readonly int ReadChain(int i, scoped Span<Sequence> chain)
+    private readonly int ReadChain(int i, scoped Span<Sequence> chain, ref int scored)
     {
         int count = 0;
         bool lossy = Lossy, lostSpaces = _o.RestoreLostNoBreakSpace;
@@ -154,15 +159,16 @@ internal ref struct Repairer
             count++;
         }
 
-        // One candidate scored per read, the failed last one included, counted once per chain.
-        WorkMeter.Add(count < chain.Length && i < _s.Length ? count + 1 : count);
+        // One candidate scored per read, the failed last one included.
+        scored += count < chain.Length && i < _s.Length ? count + 1 : count;
         return count;
     }
 
     private void Decide(scoped ReadOnlySpan<Sequence> chain, scoped Span<bool> accepted)
     {
         bool anyDefinite = false;
-        Span<bool> plausible = stackalloc bool[chain.Length]; // one category lookup per sequence, used twice
+        Unsafe.SkipInit(out StackBuffer64<bool> plausibleBuffer);
+        Span<bool> plausible = ((Span<bool>)plausibleBuffer)[..chain.Length]; // one category lookup per sequence, used twice
         for (int k = 0; k < chain.Length; k++)
         {
             ref readonly Sequence q = ref chain[k];
@@ -681,7 +687,8 @@ internal ref struct Repairer
     private bool EmitGroup(scoped ReadOnlySpan<Sequence> group, ref CharBuffer output, ref int pending)
     {
         int start = group[0].Start, end = group[^1].End;
-        Span<char> first = stackalloc char[Math.Min(2 * (end - start) + 2, 512)];
+        Unsafe.SkipInit(out StackBuffer512<char> firstBuffer);
+        Span<char> first = ((Span<char>)firstBuffer)[..Math.Min(2 * (end - start) + 2, 512)];
         var layer = new CharBuffer(first);
         char[]? big = null;
         if (2 * (end - start) + 2 > first.Length)
@@ -850,7 +857,8 @@ internal ref struct Repairer
             return false; // no lead image left of the replacement's end: no sequence can start in the window
         }
 
-        Span<char> window = stackalloc char[16];
+        Unsafe.SkipInit(out StackBuffer16<char> windowBuffer);
+        Span<char> window = windowBuffer;
         int n = 0;
         for (int j = from; j < start; j++)
         {
@@ -1055,7 +1063,8 @@ internal ref struct Repairer
     private void EmitC1(int start, int end, ref CharBuffer output, ref int pending)
     {
         output.Append(_s[pending..start]);
-        Span<char> mapped = stackalloc char[Math.Min(end - start, 256)];
+        Unsafe.SkipInit(out StackBuffer256<char> mappedBuffer);
+        Span<char> mapped = ((Span<char>)mappedBuffer)[..Math.Min(end - start, 256)];
         int done = start;
         while (done < end)
         {
