@@ -1089,6 +1089,7 @@ internal static partial class OtherCodePages
                 // Symbols: the ones people type (© ° ± × ÷ ™ ❤ ✔ ⚠ ♫, emoji), not braille or arrows by chance.
                 System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.MathSymbol
                     => r.Value is < 0x100 or 0x2122 or >= 0x2600 and < 0x27C0 or >= 0x1F000,
+                System.Globalization.UnicodeCategory.ModifierLetter => IsWordModifierLetter(r.Value, before),
                 _ => false,
             };
             if (!good)
@@ -1110,6 +1111,19 @@ internal static partial class OtherCodePages
         // cleanly into the same script needs no evidence of its own (ЩЃЩЉ, في, among Arabic read as Windows-1251).
         return sequences >= 1 && OneScript(decoded) && ((evidence > 0 && !weakOnly) || structural || inDamagedText) ? score : 0;
     }
+
+    /// <summary>
+    /// The modifier letters that words are written with: the Japanese length mark (データ), iteration marks (々 ゝ ヽ
+    /// ๆ ໆ), the Arabic tatweel, and the okina and apostrophe of Uzbek or Hawaiian after a letter (oʻzbek). Other
+    /// modifier letters (ʲ ˁ ᵃ) are what a misreading makes of bytes by chance (ВІКІ → ²ʲ).
+    /// </summary>
+    private static bool IsWordModifierLetter(int cp, Rune before) => cp switch
+    {
+        0x02BB or 0x02BC => Rune.IsLetter(before),
+        0x0640 or 0x0E46 or 0x0EC6 or 0x3005 or (>= 0x3031 and <= 0x3035) or 0x309D or 0x309E or (>= 0x30FC and <= 0x30FE)
+            or 0xFF70 or 0xFF9E or 0xFF9F => true,
+        _ => false,
+    };
 
     /// <summary>The letters of a decoded word belong to one script (no Arabic letter inside a Latin word).</summary>
     private static bool OneScript(ReadOnlySpan<char> decoded)

@@ -1,0 +1,42 @@
+using MojibakeFix.Corpus;
+
+namespace MojibakeFix.Tests;
+
+/// <summary>
+/// UTF-8 misread through a single-byte code page other than Windows-1252 (issue 5): patterns the accuracy tool
+/// showed failing, each checked on several words and through several code pages.
+/// </summary>
+public class OtherCodePageAccuracyTests
+{
+    public static TheoryData<string, int> WordsWithModifierLetters()
+    {
+        // The Japanese length mark (ー), iteration marks (々, ๆ), the Arabic tatweel and the Uzbek okina are modifier
+        // letters that words are written with, not the superscript junk a misreading makes by chance.
+        string[] texts =
+        [
+            "データ", "グループ", "メールが", "モジュールのロードに失敗しました", "サーバーに接続できません", "人々の時々",
+            "เด็กๆ เล่น", "oʻzbek tilida", "مـرحبا",
+        ];
+        int[] pages = [28597, 1257, 1253, 850, 28592, 1251];
+        var data = new TheoryData<string, int>();
+        foreach (string t in texts)
+        {
+            foreach (int p in pages)
+            {
+                data.Add(t, p);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(WordsWithModifierLetters))]
+    public void Words_with_modifier_letters_are_read(string text, int codePage) =>
+        Assert.Equal(text, Mojibake.Fix(Damage.CodePage(text, codePage)));
+
+    [Theory]
+    [InlineData("ВІКІ")] // ²ʲ through a misreading: a superscript and a modifier letter by chance
+    [InlineData("Пр")]
+    public void Modifier_junk_is_no_reading(string text) => Assert.Same(text, Mojibake.Fix(text));
+}
