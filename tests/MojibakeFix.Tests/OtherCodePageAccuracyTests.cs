@@ -39,4 +39,26 @@ public class OtherCodePageAccuracyTests
     [InlineData("ВІКІ")] // ²ʲ through a misreading: a superscript and a modifier letter by chance
     [InlineData("Пр")]
     public void Modifier_junk_is_no_reading(string text) => Assert.Same(text, Mojibake.Fix(text));
+
+    public static TheoryData<string, int> CjkBesideAsciiWords()
+    {
+        // Chinese, Japanese and Korean put ASCII words and format specifiers right beside their letters, with no space.
+        string[] texts = ["%d，退出。", "用法：readelf", "shell，退出状态为", "-Z，但如果指定了", "%sファイルを開けません", "USB메모리를 사용하려면", "N。如果"];
+        int[] pages = [28603, 850, 28597, 1257, 1251, 28592];
+        var data = new TheoryData<string, int>();
+        foreach (string t in texts)
+        {
+            foreach (int p in pages)
+            {
+                data.Add(t, p);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CjkBesideAsciiWords))]
+    public void Cjk_beside_ascii_letters_is_read(string text, int codePage) =>
+        Assert.Equal(text, Mojibake.Fix(Damage.CodePage(text, codePage)));
 }

@@ -1125,15 +1125,31 @@ internal static partial class OtherCodePages
         _ => false,
     };
 
-    /// <summary>The letters of a decoded word belong to one script (no Arabic letter inside a Latin word).</summary>
+    /// <summary>
+    /// The letters of a decoded word belong to one script (no Arabic letter inside a Latin word). Chinese, Japanese
+    /// and Korean are written without spaces around ASCII words and format specifiers (%d，退出, shell，退出状态为), so
+    /// ASCII letters go with their letters; accented or other-script letters do not.
+    /// </summary>
     private static bool OneScript(ReadOnlySpan<char> decoded)
     {
         Script seen = Script.None;
+        bool nonAscii = false, cjk = false; // in the current part: a non-ASCII letter outside CJK, a CJK letter
         foreach (Rune r in decoded.EnumerateRunes())
         {
             if (r.Value < 0x80 && !Rune.IsLetter(r))
             {
-                seen = Script.None; // markup and punctuation part words: <i>لم is two
+                (seen, nonAscii, cjk) = (Script.None, false, false); // markup and punctuation part words: <i>لم is two
+                continue;
+            }
+
+            if (Rune.IsLetter(r) && IsCjkLetter(r.Value))
+            {
+                if (nonAscii)
+                {
+                    return false;
+                }
+
+                cjk = true;
                 continue;
             }
 
@@ -1141,6 +1157,16 @@ internal static partial class OtherCodePages
             if (script == Script.None)
             {
                 continue;
+            }
+
+            if (r.Value >= 0x80)
+            {
+                if (cjk)
+                {
+                    return false;
+                }
+
+                nonAscii = true;
             }
 
             if (seen != Script.None && script != seen)
@@ -1153,6 +1179,11 @@ internal static partial class OtherCodePages
 
         return true;
     }
+
+    /// <summary>Letters of Chinese, Japanese or Korean: Hangul, kana, CJK ideographs, their halfwidth forms.</summary>
+    private static bool IsCjkLetter(int cp) =>
+        cp is >= 0x1100 and < 0x1200 or >= 0x2E80 and < 0xA000 or >= 0xA960 and < 0xA980 or >= 0xAC00 and < 0xD800
+            or >= 0xF900 and < 0xFB00 or >= 0xFF66 and < 0xFFDD or >= 0x20000;
 
     /// <summary>
     /// A word is damage only with evidence correct words never show: a character no word
