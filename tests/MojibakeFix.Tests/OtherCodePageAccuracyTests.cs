@@ -61,4 +61,38 @@ public class OtherCodePageAccuracyTests
     [MemberData(nameof(CjkBesideAsciiWords))]
     public void Cjk_beside_ascii_letters_is_read(string text, int codePage) =>
         Assert.Equal(text, Mojibake.Fix(Damage.CodePage(text, codePage)));
+
+    [Theory]
+    // cp850 shows E2 80, the lead of General Punctuation, as two capitals (ÔÇ): the dash, bullet or quote they start
+    // is read even standing alone.
+    [InlineData("Pakete — Dateien", 850)]
+    [InlineData("eins – zwei", 850)]
+    [InlineData("• Element", 850)]
+    [InlineData("(”org.kde”).", 850)]
+    [InlineData("metadata…", 850)]
+    public void Punctuation_cp850_spells_with_two_capitals_is_read(string text, int codePage) =>
+        Assert.Equal(text, Mojibake.Fix(Damage.CodePage(text, codePage)));
+
+    [Theory]
+    // A box-drawing character (cp437, cp850) or a math sign (MacRoman) glued to an accented letter of Latin-1.
+    [InlineData("är det", 850)]
+    [InlineData("Övre/Undre", 850)]
+    [InlineData("Équateur", 437)]
+    [InlineData("ändern", 437)]
+    [InlineData("în dosar", 10000)]
+    [InlineData("În regulă", 10000)]
+    // An accented small letter before a capital, and a symbol between two letters (Romanian through MacRoman).
+    [InlineData("Parolă curentă", 10000)]
+    [InlineData("Fișierul conține", 10000)]
+    [InlineData("Distribuție", 10000)]
+    [InlineData("sarcină", 10000)]
+    public void Latin_words_with_one_sequence_are_read(string text, int codePage) =>
+        Assert.Equal(text, Mojibake.Fix(Damage.CodePage(text, codePage)));
+
+    [Theory]
+    [InlineData("(-1/2)! = √π")] // math: √ before a Greek letter
+    [InlineData("├── src\n│   └── main.c")] // a tree
+    [InlineData("»Über« und »Ändern«")] // German quotes before a capital
+    [InlineData("Prix ≈ 5 € ; √2 ≈ 1,41")]
+    public void Symbols_beside_letters_in_correct_text_stay(string text) => Assert.Same(text, Mojibake.Fix(text));
 }

@@ -194,7 +194,7 @@ internal static partial class OtherCodePages
     private static bool IsPlainWordPair(ReadOnlySpan<char> s, int i)
     {
         char a = s[i], b = s[i + 1];
-        if (!char.IsLetter(a) || !char.IsLetter(b) || char.IsUpper(a) != char.IsUpper(b))
+        if (!char.IsLetter(a) || !char.IsLetter(b) || char.IsUpper(a) != char.IsUpper(b) || IsPunctuationLeadPair(a, b))
         {
             return false;
         }
@@ -236,6 +236,43 @@ internal static partial class OtherCodePages
                 && !IsSpaceOrQuote(c) && !IsSpaceOrQuote(word[k + 1]))
             {
                 return true; // two non-ASCII characters side by side, one a symbol (MacRoman ‚Ä¶, √©)
+            }
+
+            if (c >= 0x80 && k + 1 < word.Length && IsPunctuationLeadPair(c, word[k + 1]))
+            {
+                return true; // ÔÇö, cp850's —
+            }
+
+            if (c >= 0x80 && k + 1 < word.Length && char.IsLower(c) && char.IsUpper(word[k + 1]))
+            {
+                return true; // an accented small letter before a capital (ParolƒÉ, MacRoman's Parolă): camel case
+            }
+
+            if (c >= 0x80 && !char.IsLetter(c) && k > 0 && k + 1 < word.Length && char.IsLetter(word[k - 1]) && char.IsLetter(word[k + 1])
+                && c is not ('\u2019' or '\u2018' or '\u00B4' or '\u2013' or '\u2014' or '\u00B7'))
+            {
+                return true; // a symbol between two letters (Distribu»õie, MacRoman's Distribuție)
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether two characters are the image of E2 80 or E2 81 in some code page: the start of a General Punctuation
+    /// character (— – • “ ” … and the direction marks), which no word spells with two letters of one case, as cp850
+    /// does (ÔÇö for —, ÔÇ£ for “).
+    /// </summary>
+    private static bool IsPunctuationLeadPair(char a, char b)
+    {
+        int bits = SingleByteCodePage.LeadMasks[a] & SingleByteCodePage.ContinuationMasks[b];
+        var pages = SingleByteCodePage.Others;
+        for (; bits != 0; bits &= bits - 1)
+        {
+            SingleByteCodePage page = pages[BitOperations.TrailingZeroCount(bits)];
+            if (page.ToChar(0xE2) == a && (page.ToChar(0x80) == b || page.ToChar(0x81) == b))
+            {
+                return true;
             }
         }
 
@@ -1200,6 +1237,21 @@ internal static partial class OtherCodePages
         {
             char c = word[k];
             if (c is >= '\u0080' and < '\u00A0' || (c >= 0x80 && !char.IsLetter(c) && !IsNaturalAfterWord(c)))
+            {
+                return 2;
+            }
+
+            // A box-drawing character or a math sign glued to an accented letter (├ñr, ├ëquateur: ä and É through cp437
+            // or cp850; √Æn: în through MacRoman): tables put lines and spaces beside their box drawing, and math
+            // its digits and variables (√π stays), not the accented letters of Latin-1.
+            if (c is >= '\u2500' and <= '\u257F' or '\u221A' or '\u2248' or '\u2206' or '\u00AC' && k + 1 < word.Length
+                && word[k + 1] is >= '\u00C0' and <= '\u00FF' && char.IsLetter(word[k + 1]))
+            {
+                return 2;
+            }
+
+            // Two letters that are the lead of a General Punctuation character (ÔÇö, cp850's —).
+            if (c >= 0x80 && k + 1 < word.Length && IsPunctuationLeadPair(c, word[k + 1]))
             {
                 return 2;
             }
