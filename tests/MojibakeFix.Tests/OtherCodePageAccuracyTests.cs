@@ -95,4 +95,17 @@ public class OtherCodePageAccuracyTests
     [InlineData("»Über« und »Ändern«")] // German quotes before a capital
     [InlineData("Prix ≈ 5 € ; √2 ≈ 1,41")]
     public void Symbols_beside_letters_in_correct_text_stay(string text) => Assert.Same(text, Mojibake.Fix(text));
+
+    [Theory]
+    // ISO-8859-2 and Windows-1250 read these with one letter different (ĂĄ: á or å; ĂĽ: å or ü): the reading whose
+    // pairs real text shows far more often wins over the order of the pages.
+    [InlineData("Valor inválido", 28592)]
+    [InlineData("La entrada no es válida", 28592)]
+    [InlineData("Klicka på knappen", 28592)]
+    [InlineData("Tryk på OK", 28592)]
+    // Readings that are not that much likelier keep the page tried first: Swedish å through Windows-1250.
+    [InlineData("Okänt tillstånd", 1250)]
+    [InlineData("Ett fel uppstår", 1250)]
+    public void Sibling_code_pages_are_told_apart_by_letter_pairs(string text, int codePage) =>
+        Assert.Equal(text, Mojibake.Fix(Damage.CodePage(text, codePage)));
 }

@@ -818,6 +818,13 @@ internal static partial class OtherCodePages
     }
 
     /// <summary>
+    /// How much likelier (<see cref="LatinPairs.Likelihood"/>, sixteenths of a binary logarithm) a sibling's reading
+    /// must be to beat the page tried first: pair counts mix languages (på is Danish, pá Spanish or Hungarian), so
+    /// only a reading about 90 times as likely (6.5 bits) overrides the order.
+    /// </summary>
+    private const int LikelierBy = 104;
+
+    /// <summary>
     /// Decodes a word with the code page the document favours among those that read it plausibly
     /// (<paramref name="votes"/>: words each code page reads in this text), then by plausibility. With
     /// <paramref name="count"/> set, only tallies the votes.
@@ -838,14 +845,18 @@ internal static partial class OtherCodePages
         // Counting, a word votes for the code pages that read it best (ties all vote): sibling code pages
         // (Windows-1250 and ISO-8859-2) read many words, and only the better reading tells them apart. Of two
         // Latin readings with the same score, one whose accented letters stand where real text never puts them
-        // loses (ΓΆ: för through ISO-8859-7, not fâr through Windows-1253); otherwise the order of the pages decides.
+        // loses (ΓΆ: för through ISO-8859-7, not fâr through Windows-1253); of two without such letters, the one whose
+        // pairs real text shows more often wins (ĂĄ: Bhután through ISO-8859-2, not Bhutån through Windows-1250);
+        // otherwise the order of the pages decides.
         Span<int> scores = stackalloc int[pages.Count];
         Span<int> unseen = stackalloc int[pages.Count];
-        int bestUnseen = 0;
+        Span<int> likely = stackalloc int[pages.Count];
+        int bestUnseen = 0, bestLikely = 0;
         for (int p = 0; p < pages.Count; p++)
         {
             scores[p] = 0;
             unseen[p] = -1;
+            likely[p] = 0;
             if (!Encode(word, pages[p], bytes) || !Utf8.IsValid(bytes))
             {
                 continue;
@@ -862,12 +873,14 @@ internal static partial class OtherCodePages
             score = Math.Max(1, score * 8 - 6 * RareLetters(decoded) - 5 * CaseBreaks(decoded));
             scores[p] = score;
             unseen[p] = ScriptOfLetters(decoded) == Script.Latin ? LatinPairs.UnseenPairs(decoded) : -1; // -1: not a Latin reading
+            likely[p] = unseen[p] >= 0 ? LatinPairs.Likelihood(decoded) : 0;
             if (!count && (votes[p] > bestVotes || (votes[p] == bestVotes && (score > bestScore
-                || (score == bestScore && unseen[p] >= 0 && unseen[p] < bestUnseen)))))
+                || (score == bestScore && unseen[p] >= 0 && (unseen[p] < bestUnseen || (unseen[p] == bestUnseen && likely[p] > bestLikely + LikelierBy)))))))
             {
                 bestVotes = votes[p];
                 bestScore = score;
                 bestUnseen = unseen[p];
+                bestLikely = likely[p];
                 best = decoded.ToString();
                 bestName = pages[p].Name;
             }
@@ -876,7 +889,7 @@ internal static partial class OtherCodePages
         if (count)
         {
             int max = MaxOf(scores);
-            int fewest = int.MaxValue;
+            int fewest = int.MaxValue, likeliest = 0;
             for (int p = 0; max > 0 && p < pages.Count; p++)
             {
                 fewest = scores[p] == max && unseen[p] >= 0 ? Math.Min(fewest, unseen[p]) : fewest;
@@ -884,7 +897,12 @@ internal static partial class OtherCodePages
 
             for (int p = 0; max > 0 && p < pages.Count; p++)
             {
-                votes[p] += scores[p] == max && unseen[p] <= fewest ? 1 : 0;
+                likeliest = scores[p] == max && unseen[p] == fewest ? Math.Max(likeliest, likely[p]) : likeliest;
+            }
+
+            for (int p = 0; max > 0 && p < pages.Count; p++)
+            {
+                votes[p] += scores[p] == max && (unseen[p] < 0 || (unseen[p] == fewest && likely[p] >= likeliest - LikelierBy)) ? 1 : 0;
             }
         }
 
