@@ -108,4 +108,23 @@ public class OtherCodePageAccuracyTests
     [InlineData("Ett fel uppstår", 1250)]
     public void Sibling_code_pages_are_told_apart_by_letter_pairs(string text, int codePage) =>
         Assert.Equal(text, Mojibake.Fix(Damage.CodePage(text, codePage)));
+
+    [Theory]
+    // One sequence whose image puts an accented capital between a capital and a small letter (GĂźr, ĂŞtes, MĂŠs).
+    [InlineData("Gür", 28592)]
+    [InlineData("¿Desea continuar?", 28592)]
+    [InlineData("Més opcions", 28592)]
+    [InlineData("Númberu", 28592)]
+    [InlineData("Vous êtes", 28592)]
+    // Two Latin letters that make a quote or an inverted mark (ÂŤhelp, ÂżDesea).
+    [InlineData("«help", 28592)]
+    [InlineData("ver «ayuda", 28592)]
+    [InlineData("Pulse «Guardar»", 28592)]
+    public void Latin_words_through_iso_8859_2_are_read(string text, int codePage) =>
+        Assert.Equal(text, Mojibake.Fix(Damage.CodePage(text, codePage)));
+
+    [Theory]
+    [InlineData("CAFÉs et THÉs")]
+    [InlineData("ÉTATs-Unis")]
+    public void Capitals_before_small_letters_in_correct_text_stay(string text) => Assert.Same(text, Mojibake.Fix(text));
 }

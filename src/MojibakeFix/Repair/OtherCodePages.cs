@@ -204,6 +204,11 @@ internal static partial class OtherCodePages
             return false; // a capital inside a small-letter word: pagrÄŻstai
         }
 
+        if (char.IsUpper(a) && i + 2 < s.Length && char.IsLower(s[i + 2]) && CharInfo.ScriptOf(a) == Script.Latin && CharInfo.ScriptOf(b) == Script.Latin)
+        {
+            return false; // two accented capitals before a small letter: ĂĄrea, ÂĄNo (área, ¡No through ISO-8859-2)
+        }
+
         if (char.IsUpper(a) && (i == 0 || !char.IsLetter(s[i - 1])) && (i + 2 >= s.Length || !char.IsLetter(s[i + 2])) && IsLoneSequence(a, b))
         {
             return false; // two capitals alone that make è or « (УЈ, ТЋ in ISO-8859-5): read by RepairLoneSequences
@@ -312,7 +317,9 @@ internal static partial class OtherCodePages
             current = next;
         }
 
-        return current;
+        // Candidate pairs (ÄÆdomu: two capitals before a small letter) but no word that tells of a code page: a line an
+        // earlier pass proved misread is still read as such.
+        return lineDamaged && ReferenceEquals(current, text) ? RepairInDamagedLine(text, steps) : current;
     }
 
     private static string RepairOnce(string text, List<FixStep>? steps, List<FixStep>? allSteps, FixOptions options)
@@ -1161,7 +1168,8 @@ internal static partial class OtherCodePages
 
         // Three sequences that decode to one European script, or letters that all turn into punctuation
         // (В«<В» → «<»), do not happen by chance in correct words.
-        bool structural = (sequences >= 3 && european) || (sequences >= 2 && !HasLetter(decoded) && HasLetter(word));
+        bool structural = (sequences >= 3 && european) || (sequences >= 2 && !HasLetter(decoded) && HasLetter(word))
+            || PunctuationFromLetters(word, bytes);
         // In a line where other words were proven misread through the same code page, a word that decodes
         // cleanly into the same script needs no evidence of its own (ЩЃЩЉ, في, among Arabic read as Windows-1251).
         return sequences >= 1 && OneScript(decoded) && ((evidence > 0 && !weakOnly) || structural || inDamagedText) ? score : 0;
@@ -1179,6 +1187,27 @@ internal static partial class OtherCodePages
             or 0xFF70 or 0xFF9E or 0xFF9F => true,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether two Latin letters of a longer word are one two-byte sequence that decodes to punctuation (ÂŤhelp →
+    /// «help, ÂĄNo → ¡No through ISO-8859-2): no word spells a quote or an inverted mark with two letters. Two
+    /// capitals standing alone (ТЛ, an abbreviation, » through ISO-8859-5) are left to the lone-sequence rules.
+    /// </summary>
+    private static bool PunctuationFromLetters(ReadOnlySpan<char> word, ReadOnlySpan<byte> bytes)
+    {
+        for (int k = 0; k + 1 < bytes.Length && bytes.Length > 2; k++)
+        {
+            if (bytes[k] is >= 0xC2 and <= 0xDF && bytes[k + 1] is >= 0x80 and <= 0xBF && char.IsLetter(word[k]) && char.IsLetter(word[k + 1])
+                && CharInfo.ScriptOf(word[k]) == Script.Latin && CharInfo.ScriptOf(word[k + 1]) == Script.Latin
+                && char.GetUnicodeCategory((char)((bytes[k] & 0x1F) << 6 | (bytes[k + 1] & 0x3F))) is System.Globalization.UnicodeCategory.InitialQuotePunctuation
+                    or System.Globalization.UnicodeCategory.FinalQuotePunctuation or System.Globalization.UnicodeCategory.OtherPunctuation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The letters of a decoded word belong to one script (no Arabic letter inside a Latin word). Chinese, Japanese
@@ -1303,6 +1332,11 @@ internal static partial class OtherCodePages
                 }
 
                 camel |= k > 0 && char.IsLower(word[k - 1]) && char.IsUpper(c);
+
+                // An accented capital between a capital and a small letter (GĂźr, ĂĄrea, MĂŠs: Gür, área, Més through
+                // ISO-8859-2): words start with one capital, or are capitals throughout.
+                camel |= c >= 0x80 && script == Script.Latin && char.IsUpper(c) && k > 0 && char.IsUpper(word[k - 1])
+                    && k + 1 < word.Length && char.IsLower(word[k + 1]);
             }
         }
 
