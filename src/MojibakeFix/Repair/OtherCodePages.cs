@@ -979,6 +979,11 @@ internal static partial class OtherCodePages
         for (int k = 1; k < decoded.Length; k++)
         {
             breaks += char.IsLower(decoded[k - 1]) && char.IsUpper(decoded[k]) ? 1 : 0;
+
+            // An accented capital between a capital and a small letter (KÜster, SÎngerei for Köster, Sîngerei: the
+            // Windows-1250 reading of ISO-8859-2 damage).
+            breaks += decoded[k] >= 0x80 && char.IsUpper(decoded[k]) && char.IsUpper(decoded[k - 1]) && k + 1 < decoded.Length
+                && char.IsLower(decoded[k + 1]) ? 1 : 0;
         }
 
         return breaks;
