@@ -1217,17 +1217,21 @@ internal static partial class OtherCodePages
     /// <summary>
     /// The letters of a decoded word belong to one script (no Arabic letter inside a Latin word). Chinese, Japanese
     /// and Korean are written without spaces around ASCII words and format specifiers (%d，退出, shell，退出状态为), so
-    /// ASCII letters go with their letters; accented or other-script letters do not.
+    /// ASCII letters go with their letters (two at least: one glued to a Latin word is chance); accented or other-script
+    /// letters do not.
     /// </summary>
     private static bool OneScript(ReadOnlySpan<char> decoded)
     {
         Script seen = Script.None;
-        bool nonAscii = false, cjk = false; // in the current part: a non-ASCII letter outside CJK, a CJK letter
+        bool nonAscii = false, ascii = false; // in the current part: a non-ASCII letter outside CJK, an ASCII letter
+        int cjk = 0, cjkTotal = 0; // CJK letters in the current part, in the word
+        bool mixed = false; // some part holds ASCII and CJK letters
         foreach (Rune r in decoded.EnumerateRunes())
         {
             if (r.Value < 0x80 && !Rune.IsLetter(r))
             {
-                (seen, nonAscii, cjk) = (Script.None, false, false); // markup and punctuation part words: <i>لم is two
+                mixed |= ascii && cjk > 0;
+                (seen, nonAscii, ascii, cjk) = (Script.None, false, false, 0); // markup and punctuation part words: <i>لم is two
                 continue;
             }
 
@@ -1238,7 +1242,8 @@ internal static partial class OtherCodePages
                     return false;
                 }
 
-                cjk = true;
+                cjk++;
+                cjkTotal++;
                 continue;
             }
 
@@ -1250,12 +1255,16 @@ internal static partial class OtherCodePages
 
             if (r.Value >= 0x80)
             {
-                if (cjk)
+                if (cjk > 0)
                 {
                     return false;
                 }
 
                 nonAscii = true;
+            }
+            else
+            {
+                ascii = true;
             }
 
             if (seen != Script.None && script != seen)
@@ -1266,7 +1275,8 @@ internal static partial class OtherCodePages
             seen = script;
         }
 
-        return true;
+        // One CJK letter glued to a Latin word (kart젖, G㠬 from clean kartě – and Gуам) is chance, not a text.
+        return !((mixed || (ascii && cjk > 0)) && cjkTotal < 2);
     }
 
     /// <summary>Letters of Chinese, Japanese or Korean: Hangul, kana, CJK ideographs, their halfwidth forms.</summary>
