@@ -197,7 +197,7 @@ internal static partial class OtherCodePages
     private static bool IsPlainWordPair(ReadOnlySpan<char> s, int i)
     {
         char a = s[i], b = s[i + 1];
-        if (!char.IsLetter(a) || !char.IsLetter(b) || char.IsUpper(a) != char.IsUpper(b))
+        if (!char.IsLetter(a) || !char.IsLetter(b) || char.IsUpper(a) != char.IsUpper(b) || IsPunctuationLeadPair(a, b))
         {
             return false;
         }
@@ -205,6 +205,11 @@ internal static partial class OtherCodePages
         if (i > 0 && char.IsLower(s[i - 1]) && char.IsUpper(a))
         {
             return false; // a capital inside a small-letter word: pagrÄŻstai
+        }
+
+        if (char.IsUpper(a) && i + 2 < s.Length && char.IsLower(s[i + 2]) && CharInfo.ScriptOf(a) == Script.Latin && CharInfo.ScriptOf(b) == Script.Latin)
+        {
+            return false; // two accented capitals before a small letter: ĂĄrea, ÂĄNo (área, ¡No through ISO-8859-2)
         }
 
         if (char.IsUpper(a) && (i == 0 || !char.IsLetter(s[i - 1])) && (i + 2 >= s.Length || !char.IsLetter(s[i + 2])) && IsLoneSequence(a, b))
@@ -239,6 +244,43 @@ internal static partial class OtherCodePages
                 && !IsSpaceOrQuote(c) && !IsSpaceOrQuote(word[k + 1]))
             {
                 return true; // two non-ASCII characters side by side, one a symbol (MacRoman ‚Ä¶, √©)
+            }
+
+            if (c >= 0x80 && k + 1 < word.Length && IsPunctuationLeadPair(c, word[k + 1]))
+            {
+                return true; // ÔÇö, cp850's —
+            }
+
+            if (c >= 0x80 && k + 1 < word.Length && char.IsLower(c) && char.IsUpper(word[k + 1]))
+            {
+                return true; // an accented small letter before a capital (ParolƒÉ, MacRoman's Parolă): camel case
+            }
+
+            if (c >= 0x80 && !char.IsLetter(c) && k > 0 && k + 1 < word.Length && char.IsLetter(word[k - 1]) && char.IsLetter(word[k + 1])
+                && c is not ('\u2019' or '\u2018' or '\u00B4' or '\u2013' or '\u2014' or '\u00B7'))
+            {
+                return true; // a symbol between two letters (Distribu»õie, MacRoman's Distribuție)
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether two characters are the image of E2 80 or E2 81 in some code page: the start of a General Punctuation
+    /// character (— – • “ ” … and the direction marks), which no word spells with two letters of one case, as cp850
+    /// does (ÔÇö for —, ÔÇ£ for “).
+    /// </summary>
+    private static bool IsPunctuationLeadPair(char a, char b)
+    {
+        int bits = SingleByteCodePage.LeadMasks[a] & SingleByteCodePage.ContinuationMasks[b];
+        var pages = SingleByteCodePage.Others;
+        for (; bits != 0; bits &= bits - 1)
+        {
+            SingleByteCodePage page = pages[BitOperations.TrailingZeroCount(bits)];
+            if (page.ToChar(0xE2) == a && (page.ToChar(0x80) == b || page.ToChar(0x81) == b))
+            {
+                return true;
             }
         }
 
@@ -278,7 +320,9 @@ internal static partial class OtherCodePages
             current = next;
         }
 
-        return current;
+        // Candidate pairs (ÄÆdomu: two capitals before a small letter) but no word that tells of a code page: a line an
+        // earlier pass proved misread is still read as such.
+        return lineDamaged && ReferenceEquals(current, text) ? RepairInDamagedLine(text, steps) : current;
     }
 
     private static string RepairOnce(string text, List<FixStep>? steps, List<FixStep>? allSteps, FixOptions options)
@@ -834,6 +878,13 @@ internal static partial class OtherCodePages
     }
 
     /// <summary>
+    /// How much likelier (<see cref="LatinPairs.Likelihood"/>, sixteenths of a binary logarithm) a sibling's reading
+    /// must be to beat the page tried first: pair counts mix languages (på is Danish, pá Spanish or Hungarian), so
+    /// only a reading about 90 times as likely (6.5 bits) overrides the order.
+    /// </summary>
+    private const int LikelierBy = 104;
+
+    /// <summary>
     /// Decodes a word with the code page the document favours among those that read it plausibly
     /// (<paramref name="votes"/>: words each code page reads in this text), then by plausibility. With
     /// <paramref name="count"/> set, only tallies the votes.
@@ -854,14 +905,18 @@ internal static partial class OtherCodePages
         // Counting, a word votes for the code pages that read it best (ties all vote): sibling code pages
         // (Windows-1250 and ISO-8859-2) read many words, and only the better reading tells them apart. Of two
         // Latin readings with the same score, one whose accented letters stand where real text never puts them
-        // loses (ΓΆ: för through ISO-8859-7, not fâr through Windows-1253); otherwise the order of the pages decides.
+        // loses (ΓΆ: för through ISO-8859-7, not fâr through Windows-1253); of two without such letters, the one whose
+        // pairs real text shows more often wins (ĂĄ: Bhután through ISO-8859-2, not Bhutån through Windows-1250);
+        // otherwise the order of the pages decides.
         Span<int> scores = stackalloc int[pages.Count];
         Span<int> unseen = stackalloc int[pages.Count];
-        int bestUnseen = 0;
+        Span<int> likely = stackalloc int[pages.Count];
+        int bestUnseen = 0, bestLikely = 0;
         for (int p = 0; p < pages.Count; p++)
         {
             scores[p] = 0;
             unseen[p] = -1;
+            likely[p] = 0;
             if (!Encode(word, pages[p], bytes) || !Utf8.IsValid(bytes))
             {
                 continue;
@@ -878,12 +933,14 @@ internal static partial class OtherCodePages
             score = Math.Max(1, score * 8 - 6 * RareLetters(decoded) - 5 * CaseBreaks(decoded));
             scores[p] = score;
             unseen[p] = ScriptOfLetters(decoded) == Script.Latin ? LatinPairs.UnseenPairs(decoded) : -1; // -1: not a Latin reading
+            likely[p] = unseen[p] >= 0 ? LatinPairs.Likelihood(decoded) : 0;
             if (!count && (votes[p] > bestVotes || (votes[p] == bestVotes && (score > bestScore
-                || (score == bestScore && unseen[p] >= 0 && unseen[p] < bestUnseen)))))
+                || (score == bestScore && unseen[p] >= 0 && (unseen[p] < bestUnseen || (unseen[p] == bestUnseen && likely[p] > bestLikely + LikelierBy)))))))
             {
                 bestVotes = votes[p];
                 bestScore = score;
                 bestUnseen = unseen[p];
+                bestLikely = likely[p];
                 best = decoded.ToString();
                 bestName = pages[p].Name;
             }
@@ -892,7 +949,7 @@ internal static partial class OtherCodePages
         if (count)
         {
             int max = MaxOf(scores);
-            int fewest = int.MaxValue;
+            int fewest = int.MaxValue, likeliest = 0;
             for (int p = 0; max > 0 && p < pages.Count; p++)
             {
                 fewest = scores[p] == max && unseen[p] >= 0 ? Math.Min(fewest, unseen[p]) : fewest;
@@ -900,7 +957,12 @@ internal static partial class OtherCodePages
 
             for (int p = 0; max > 0 && p < pages.Count; p++)
             {
-                votes[p] += scores[p] == max && unseen[p] <= fewest ? 1 : 0;
+                likeliest = scores[p] == max && unseen[p] == fewest ? Math.Max(likeliest, likely[p]) : likeliest;
+            }
+
+            for (int p = 0; max > 0 && p < pages.Count; p++)
+            {
+                votes[p] += scores[p] == max && (unseen[p] < 0 || (unseen[p] == fewest && likely[p] >= likeliest - LikelierBy)) ? 1 : 0;
             }
         }
 
@@ -970,6 +1032,11 @@ internal static partial class OtherCodePages
         for (int k = 1; k < decoded.Length; k++)
         {
             breaks += char.IsLower(decoded[k - 1]) && char.IsUpper(decoded[k]) ? 1 : 0;
+
+            // An accented capital between a capital and a small letter (KÜster, SÎngerei for Köster, Sîngerei: the
+            // Windows-1250 reading of ISO-8859-2 damage).
+            breaks += decoded[k] >= 0x80 && char.IsUpper(decoded[k]) && char.IsUpper(decoded[k - 1]) && k + 1 < decoded.Length
+                && char.IsLower(decoded[k + 1]) ? 1 : 0;
         }
 
         return breaks;
@@ -1142,6 +1209,7 @@ internal static partial class OtherCodePages
                 // Symbols: the ones people type (© ° ± × ÷ ™ ❤ ✔ ⚠ ♫, emoji), not braille or arrows by chance.
                 System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.MathSymbol
                     => r.Value is < 0x100 or 0x2122 or >= 0x2600 and < 0x27C0 or >= 0x1F000,
+                System.Globalization.UnicodeCategory.ModifierLetter => IsWordModifierLetter(r.Value, before),
                 _ => false,
             };
             if (!good)
@@ -1158,21 +1226,77 @@ internal static partial class OtherCodePages
 
         // Three sequences that decode to one European script, or letters that all turn into punctuation
         // (В«<В» → «<»), do not happen by chance in correct words.
-        bool structural = (sequences >= 3 && european) || (sequences >= 2 && !HasLetter(decoded) && HasLetter(word));
+        bool structural = (sequences >= 3 && european) || (sequences >= 2 && !HasLetter(decoded) && HasLetter(word))
+            || PunctuationFromLetters(word, bytes);
         // In a line where other words were proven misread through the same code page, a word that decodes
         // cleanly into the same script needs no evidence of its own (ЩЃЩЉ, في, among Arabic read as Windows-1251).
         return sequences >= 1 && OneScript(decoded) && ((evidence > 0 && !weakOnly) || structural || inDamagedText) ? score : 0;
     }
 
-    /// <summary>The letters of a decoded word belong to one script (no Arabic letter inside a Latin word).</summary>
+    /// <summary>
+    /// The modifier letters that words are written with: the Japanese length mark (データ), iteration marks (々 ゝ ヽ
+    /// ๆ ໆ), the Arabic tatweel, and the okina and apostrophe of Uzbek or Hawaiian after a letter (oʻzbek). Other
+    /// modifier letters (ʲ ˁ ᵃ) are what a misreading makes of bytes by chance (ВІКІ → ²ʲ).
+    /// </summary>
+    private static bool IsWordModifierLetter(int cp, Rune before) => cp switch
+    {
+        0x02BB or 0x02BC => Rune.IsLetter(before),
+        0x0640 or 0x0E46 or 0x0EC6 or 0x3005 or (>= 0x3031 and <= 0x3035) or 0x309D or 0x309E or (>= 0x30FC and <= 0x30FE)
+            or 0xFF70 or 0xFF9E or 0xFF9F => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether two Latin letters of a longer word are one two-byte sequence that decodes to punctuation (ÂŤhelp →
+    /// «help, ÂĄNo → ¡No through ISO-8859-2): no word spells a quote or an inverted mark with two letters. Two
+    /// capitals standing alone (ТЛ, an abbreviation, » through ISO-8859-5) are left to the lone-sequence rules.
+    /// </summary>
+    private static bool PunctuationFromLetters(ReadOnlySpan<char> word, ReadOnlySpan<byte> bytes)
+    {
+        for (int k = 0; k + 1 < bytes.Length && bytes.Length > 2; k++)
+        {
+            if (bytes[k] is >= 0xC2 and <= 0xDF && bytes[k + 1] is >= 0x80 and <= 0xBF && char.IsLetter(word[k]) && char.IsLetter(word[k + 1])
+                && CharInfo.ScriptOf(word[k]) == Script.Latin && CharInfo.ScriptOf(word[k + 1]) == Script.Latin
+                && char.GetUnicodeCategory((char)((bytes[k] & 0x1F) << 6 | (bytes[k + 1] & 0x3F))) is System.Globalization.UnicodeCategory.InitialQuotePunctuation
+                    or System.Globalization.UnicodeCategory.FinalQuotePunctuation or System.Globalization.UnicodeCategory.OtherPunctuation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The letters of a decoded word belong to one script (no Arabic letter inside a Latin word). Chinese, Japanese
+    /// and Korean are written without spaces around ASCII words and format specifiers (%d，退出, shell，退出状态为), so
+    /// ASCII letters go with their letters (two at least: one glued to a Latin word is chance); accented or other-script
+    /// letters do not.
+    /// </summary>
     private static bool OneScript(ReadOnlySpan<char> decoded)
     {
         Script seen = Script.None;
+        bool nonAscii = false, ascii = false; // in the current part: a non-ASCII letter outside CJK, an ASCII letter
+        int cjk = 0, cjkTotal = 0; // CJK letters in the current part, in the word
+        bool mixed = false; // some part holds ASCII and CJK letters
         foreach (Rune r in decoded.EnumerateRunes())
         {
             if (r.Value < 0x80 && !Rune.IsLetter(r))
             {
-                seen = Script.None; // markup and punctuation part words: <i>لم is two
+                mixed |= ascii && cjk > 0;
+                (seen, nonAscii, ascii, cjk) = (Script.None, false, false, 0); // markup and punctuation part words: <i>لم is two
+                continue;
+            }
+
+            if (Rune.IsLetter(r) && IsCjkLetter(r.Value))
+            {
+                if (nonAscii)
+                {
+                    return false;
+                }
+
+                cjk++;
+                cjkTotal++;
                 continue;
             }
 
@@ -1180,6 +1304,20 @@ internal static partial class OtherCodePages
             if (script == Script.None)
             {
                 continue;
+            }
+
+            if (r.Value >= 0x80)
+            {
+                if (cjk > 0)
+                {
+                    return false;
+                }
+
+                nonAscii = true;
+            }
+            else
+            {
+                ascii = true;
             }
 
             if (seen != Script.None && script != seen)
@@ -1190,8 +1328,14 @@ internal static partial class OtherCodePages
             seen = script;
         }
 
-        return true;
+        // One CJK letter glued to a Latin word (kart젖, G㠬 from clean kartě – and Gуам) is chance, not a text.
+        return !((mixed || (ascii && cjk > 0)) && cjkTotal < 2);
     }
+
+    /// <summary>Letters of Chinese, Japanese or Korean: Hangul, kana, CJK ideographs, their halfwidth forms.</summary>
+    private static bool IsCjkLetter(int cp) =>
+        cp is >= 0x1100 and < 0x1200 or >= 0x2E80 and < 0xA000 or >= 0xA960 and < 0xA980 or >= 0xAC00 and < 0xD800
+            or >= 0xF900 and < 0xFB00 or >= 0xFF66 and < 0xFFDD or >= 0x20000;
 
     /// <summary>
     /// A word is damage only with evidence correct words never show: a character no word
@@ -1208,6 +1352,21 @@ internal static partial class OtherCodePages
         {
             char c = word[k];
             if (c is >= '\u0080' and < '\u00A0' || (c >= 0x80 && !char.IsLetter(c) && !IsNaturalAfterWord(c)))
+            {
+                return 2;
+            }
+
+            // A box-drawing character or a math sign glued to an accented letter (├ñr, ├ëquateur: ä and É through cp437
+            // or cp850; √Æn: în through MacRoman): tables put lines and spaces beside their box drawing, and math
+            // its digits and variables (√π stays), not the accented letters of Latin-1.
+            if (c is >= '\u2500' and <= '\u257F' or '\u221A' or '\u2248' or '\u2206' or '\u00AC' && k + 1 < word.Length
+                && word[k + 1] is >= '\u00C0' and <= '\u00FF' && char.IsLetter(word[k + 1]))
+            {
+                return 2;
+            }
+
+            // Two letters that are the lead of a General Punctuation character (ÔÇö, cp850's —).
+            if (c >= 0x80 && k + 1 < word.Length && IsPunctuationLeadPair(c, word[k + 1]))
             {
                 return 2;
             }
@@ -1241,6 +1400,11 @@ internal static partial class OtherCodePages
                 }
 
                 camel |= k > 0 && char.IsLower(word[k - 1]) && char.IsUpper(c);
+
+                // An accented capital between a capital and a small letter (GĂźr, ĂĄrea, MĂŠs: Gür, área, Més through
+                // ISO-8859-2): words start with one capital, or are capitals throughout.
+                camel |= c >= 0x80 && script == Script.Latin && char.IsUpper(c) && k > 0 && char.IsUpper(word[k - 1])
+                    && k + 1 < word.Length && char.IsLower(word[k + 1]);
             }
         }
 
