@@ -627,8 +627,8 @@ internal static class DoubleByteCodePages
         }
 
         bool letterBefore = start > 0 && char.IsAsciiLetter(line[start - 1]);
-        bool wordGoesOn = end == line.Length || line[end] < 0x80;
-        return wordGoesOn && decoded[0] switch
+        bool endsAtAscii = end == line.Length || line[end] < 0x80; // the run is the whole non-ASCII stretch
+        return endsAtAscii && decoded[0] switch
         {
             '\u2019' => letterBefore,
             '\u2018' or '\u201C' or '\u201E' => !letterBefore,
