@@ -18,16 +18,7 @@ public class OtherCodePageAccuracyTests
             "เด็กๆ เล่น", "oʻzbek tilida", "مـرحبا",
         ];
         int[] pages = [28597, 1257, 1253, 850, 28592, 1251];
-        var data = new TheoryData<string, int>();
-        foreach (string t in texts)
-        {
-            foreach (int p in pages)
-            {
-                data.Add(t, p);
-            }
-        }
-
-        return data;
+        return EveryPair(texts, pages);
     }
 
     [Theory]
@@ -45,16 +36,7 @@ public class OtherCodePageAccuracyTests
         // Chinese, Japanese and Korean put ASCII words and format specifiers right beside their letters, with no space.
         string[] texts = ["%d，退出。", "用法：readelf", "shell，退出状态为", "-Z，但如果指定了", "%sファイルを開けません", "USB메모리를 사용하려면", "N。如果"];
         int[] pages = [28603, 850, 28597, 1257, 1251, 28592];
-        var data = new TheoryData<string, int>();
-        foreach (string t in texts)
-        {
-            foreach (int p in pages)
-            {
-                data.Add(t, p);
-            }
-        }
-
-        return data;
+        return EveryPair(texts, pages);
     }
 
     [Theory]
@@ -136,4 +118,19 @@ public class OtherCodePageAccuracyTests
     [InlineData("Gуам")]
     [InlineData("na stránce\u00A0– hotovo")]
     public void Capitals_before_small_letters_in_correct_text_stay(string text) => Assert.Same(text, Mojibake.Fix(text));
+
+    /// <summary>Each text through each code page.</summary>
+    private static TheoryData<string, int> EveryPair(string[] texts, int[] pages)
+    {
+        var data = new TheoryData<string, int>();
+        foreach (string t in texts)
+        {
+            foreach (int p in pages)
+            {
+                data.Add(t, p);
+            }
+        }
+
+        return data;
+    }
 }

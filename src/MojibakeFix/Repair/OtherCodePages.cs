@@ -48,12 +48,31 @@ internal static partial class OtherCodePages
     /// except two small letters of Cyrillic or Greek inside a word of that script, which is where clean Russian
     /// or Greek spends its characters. Only the positions left are checked exactly.
     /// </summary>
-    internal static int IndexOfPair(ReadOnlySpan<char> s, int from, int width)
+    internal static int IndexOfPair(ReadOnlySpan<char> s, int from, int width) => IndexOfPairWhere<AnyPair>(s, from, width);
+
+    /// <summary>A test of the pair at one position, for <see cref="IndexOfPairWhere"/>.</summary>
+    private interface IPairTest
+    {
+        static abstract bool At(ReadOnlySpan<char> s, int i);
+    }
+
+    private struct AnyPair : IPairTest
+    {
+        public static bool At(ReadOnlySpan<char> s, int i) => IsPairAt(s, i);
+    }
+
+    /// <summary>
+    /// The first position at or after <paramref name="from"/> where <typeparamref name="TTest"/> holds, visiting
+    /// only the positions the pair masks leave (every lead image before a continuation image, but two small letters
+    /// of Cyrillic or Greek inside a word of that script): the test must imply such a pair.
+    /// </summary>
+    private static int IndexOfPairWhere<TTest>(ReadOnlySpan<char> s, int from, int width)
+        where TTest : struct, IPairTest
     {
         int i = Math.Max(from, 0);
         if (width != 0 && i == 0 && s.Length >= 2)
         {
-            if (IsPairAt(s, 0))
+            if (TTest.At(s, 0))
             {
                 return 0;
             }
@@ -71,7 +90,7 @@ internal static partial class OtherCodePages
                 for (; mask != 0; mask &= mask - 1)
                 {
                     int at = i + BitOperations.TrailingZeroCount(mask);
-                    if (IsPairAt(s, at))
+                    if (TTest.At(s, at))
                     {
                         return at;
                     }
@@ -81,7 +100,7 @@ internal static partial class OtherCodePages
 
         for (; i + 1 < s.Length; i++)
         {
-            if (IsPairAt(s, i))
+            if (TTest.At(s, i))
             {
                 return i;
             }
@@ -455,53 +474,15 @@ internal static partial class OtherCodePages
     /// positions <see cref="IndexOfPair"/>'s masks leave: they drop only two small Cyrillic or Greek letters, whose
     /// second never breaks the case, so every case-breaking pair is among those left and checked exactly.
     /// </summary>
-    internal static bool MayChangeInDamagedLine(ReadOnlySpan<char> s, int width)
+    internal static bool MayChangeInDamagedLine(ReadOnlySpan<char> s, int width) => IndexOfPairWhere<CaseBreakingPair>(s, 0, width) >= 0;
+
+    // HasPairOf(s, every page, breaksCase) at one position: a capital continuation after a small lead, or before one.
+    private struct CaseBreakingPair : IPairTest
     {
-        ReadOnlySpan<ushort> leads = SingleByteCodePage.LeadMasks, continuations = SingleByteCodePage.ContinuationMasks;
-        int i = 0;
-        if (width != 0 && s.Length >= 2)
-        {
-            if (IsCaseBreakingPairAt(s, 0, leads, continuations))
-            {
-                return true;
-            }
-
-            i = 1; // the vector paths look one character back
-        }
-
-        int lanes = width switch { 512 => Vector512<ushort>.Count, 256 => Vector256<ushort>.Count, _ => Vector128<ushort>.Count };
-        if (width != 0)
-        {
-            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
-            for (; i + lanes + 2 <= s.Length; i += lanes)
-            {
-                ulong mask = width switch { 512 => PairMask512(ref start, i), 256 => PairMask256(ref start, i), _ => PairMask128(ref start, i) };
-                for (; mask != 0; mask &= mask - 1)
-                {
-                    if (IsCaseBreakingPairAt(s, i + BitOperations.TrailingZeroCount(mask), leads, continuations))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        for (; i + 1 < s.Length; i++)
-        {
-            if (IsCaseBreakingPairAt(s, i, leads, continuations))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        public static bool At(ReadOnlySpan<char> s, int k) =>
+            (SingleByteCodePage.LeadMasks[s[k]] & SingleByteCodePage.ContinuationMasks[s[k + 1]]) != 0
+            && char.IsUpper(s[k + 1]) && (char.IsLower(s[k]) || (k + 2 < s.Length && char.IsLower(s[k + 2])));
     }
-
-    // HasPairOf(s, every page, breaksCase) at one position, with the tables fetched once per line, not per character.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsCaseBreakingPairAt(ReadOnlySpan<char> s, int k, ReadOnlySpan<ushort> leads, ReadOnlySpan<ushort> continuations) =>
-        (leads[s[k]] & continuations[s[k + 1]]) != 0
-        && char.IsUpper(s[k + 1]) && (char.IsLower(s[k]) || (k + 2 < s.Length && char.IsLower(s[k + 2])));
 
     /// <summary>The script most of a line's letters belong to (ASCII letters count as Latin).</summary>
     private static Script MainScript(ReadOnlySpan<char> text)
