@@ -143,6 +143,19 @@ public class DoubleByteTests
     }
 
     [Theory]
+    [InlineData("Note\u00A0: sélection de %s pour la tâche «\u00A0%s\u00A0»")] // 聽 is a no-break space in GBK, ť in Big5
+    [InlineData("Erreur\u00A0: le fichier «\u00A0%s\u00A0» a été créé")]
+    public void A_line_is_read_through_the_one_code_page_its_strong_runs_prove(string text)
+    {
+        // The accented letters prove GBK; the no-break spaces and guillemets, made of common characters, ride along
+        // and must not be read through another page where they happen to give letters.
+        Assert.True(Damage.DoubleByteIsLossless(text, 936));
+        var result = Mojibake.FixAndExplain(Damage.DoubleByte(text, 936));
+        Assert.Equal(text, result.Text);
+        Assert.All(result.Steps, step => Assert.Equal(["gbk"], step.Encodings));
+    }
+
+    [Theory]
     [InlineData("no 茅s un")] // a common character between spaces, and nothing in the line proves GBK damage
     [InlineData("写谢褟 %s")]
     [InlineData("Linux“系统")]

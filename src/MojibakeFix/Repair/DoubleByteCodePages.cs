@@ -26,9 +26,12 @@ internal static class DoubleByteCodePages
     /// <summary>A decoded run: characters [Start, End) of the line become <see cref="Text"/>.</summary>
     private readonly record struct Run(int Start, int End, string Text, bool IsGuess);
 
-    /// <summary>True when some line of <paramref name="s"/> holds a run this pass would repair.</summary>
-    internal static bool MayApply(ReadOnlySpan<char> s, FixOptions options) =>
-        HasSuspect(s) && Choose(s, options, null, out _) > 0;
+    /// <summary>
+    /// True when some line of <paramref name="s"/> holds a run this pass would repair (read through
+    /// <paramref name="only"/> when given: the page an earlier pass repaired the line through).
+    /// </summary>
+    internal static bool MayApply(ReadOnlySpan<char> s, FixOptions options, DoubleByteCodePage? only = null) =>
+        HasSuspect(s) && Choose(s, options, null, only, out _) > 0;
 
     /// <summary>
     /// Whether the text holds a character every accepted run needs: a CJK-range character outside the frequency
@@ -78,8 +81,12 @@ internal static class DoubleByteCodePages
             && ((i > 0 && char.IsAsciiLetter(s[i - 1])) || (j < s.Length && char.IsAsciiLetter(s[j])));
     }
 
-    /// <summary>Repairs what it can in one line; returns the same instance when nothing changed.</summary>
-    internal static string Repair(string text, FixOptions options, List<FixStep>? steps)
+    /// <summary>
+    /// Repairs what it can in one line; returns the same instance when nothing changed. <paramref name="page"/> is
+    /// the code page an earlier pass repaired the line through, which this one keeps to (a line is misread one way:
+    /// 聽 is a no-break space in GBK and ť in Big5), and is set to the one this pass used.
+    /// </summary>
+    internal static string Repair(string text, FixOptions options, List<FixStep>? steps, ref DoubleByteCodePage? page)
     {
         if (!HasSuspect(text))
         {
@@ -87,10 +94,12 @@ internal static class DoubleByteCodePages
         }
 
         var runs = new List<Run>();
-        if (Choose(text, options, runs, out DoubleByteCodePage? page) == 0)
+        if (Choose(text, options, runs, page, out DoubleByteCodePage? chosen) == 0)
         {
             return text;
         }
+
+        page = chosen;
 
         var output = new StringBuilder(text.Length);
         int copied = 0;
@@ -107,24 +116,33 @@ internal static class DoubleByteCodePages
 
     /// <summary>
     /// Finds the code page whose accepted runs cover the most damaged characters of the line (one code page per
-    /// line: a document is misread one way) and, when <paramref name="runs"/> is given, its runs. Returns the
-    /// number of characters covered.
+    /// line: a document is misread one way), counting the strong runs first (weak ones only ride along), and, when
+    /// <paramref name="runs"/> is given, its runs; only <paramref name="only"/> when given. Returns the number of
+    /// characters covered.
     /// </summary>
-    private static int Choose(ReadOnlySpan<char> line, FixOptions options, List<Run>? runs, out DoubleByteCodePage? chosen)
+    private static int Choose(ReadOnlySpan<char> line, FixOptions options, List<Run>? runs, DoubleByteCodePage? only, out DoubleByteCodePage? chosen)
     {
         chosen = null;
         int best = 0;
+        long bestScore = 0;
         var pages = DoubleByteCodePage.All;
         WorkMeter.Add(line.Length * pages.Count);
         List<Run>? scratch = runs is null ? null : [];
         for (int p = 0; p < pages.Count; p++) // (foreach over the interface would box an enumerator per line)
         {
             DoubleByteCodePage page = pages[p];
+            if (only is not null && page != only)
+            {
+                continue;
+            }
+
             scratch?.Clear();
-            int covered = FindRuns(line, page, options, scratch, stopAtFirst: runs is null);
-            if (covered > best)
+            int covered = FindRuns(line, page, options, scratch, stopAtFirst: runs is null, out int strongCovered);
+            long score = ((long)strongCovered << 32) | (uint)covered;
+            if (covered > 0 && score > bestScore)
             {
                 best = covered;
+                bestScore = score;
                 chosen = page;
                 if (runs is not null)
                 {
@@ -141,8 +159,10 @@ internal static class DoubleByteCodePages
         return best;
     }
 
-    private static int FindRuns(ReadOnlySpan<char> line, DoubleByteCodePage page, FixOptions options, List<Run>? runs, bool stopAtFirst)
+    private static int FindRuns(ReadOnlySpan<char> line, DoubleByteCodePage page, FixOptions options, List<Run>? runs, bool stopAtFirst,
+        out int strongCovered)
     {
+        strongCovered = 0;
         int covered = 0, weakCovered = 0, isolated = 0;
         bool strong = false;
         char[] decoded = ArrayPool<char>.Shared.Rent(line.Length + 2);
@@ -196,6 +216,7 @@ internal static class DoubleByteCodePages
                     runs?.Add(new Run(i, end, new string(decoded, 0, length), guess));
                     if (stopAtFirst && strong)
                     {
+                        strongCovered = covered;
                         return covered + weakCovered; // (runs of two isolated ones are counted as weak: both count)
                     }
                 }
@@ -214,6 +235,7 @@ internal static class DoubleByteCodePages
             return 0;
         }
 
+        strongCovered = covered;
         return covered + weakCovered;
     }
 
@@ -538,9 +560,10 @@ internal static class DoubleByteCodePages
                 return Weak;
             }
 
-            // Punctuation from a rare character with no CJK beside it (芦%s禄 for «%s»): two in a line are strong.
+            // Punctuation with no CJK beside it: from rare characters (芦%s禄 for «%s»), two in a line are strong;
+            // from common ones (芦聽 for « and a no-break space), it is weak, taken only in a line proven otherwise.
             bool isolated = (start == 0 || line[start - 1] < 0x80) && (end == line.Length || line[end] < 0x80);
-            return isolated && damagedRare == damagedCjk && IsCommonPunctuation(decoded) ? Isolated : 0;
+            return !isolated || !IsCommonPunctuation(decoded) ? 0 : damagedRare == damagedCjk ? Isolated : Weak;
         }
 
         // Mostly common decoded characters from damage holding rare ones (a third will do when every decoded

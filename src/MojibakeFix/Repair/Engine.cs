@@ -240,6 +240,7 @@ internal static class Engine
             legacy = ReferenceEquals(legacy, line) ? null : legacy;
         }
 
+        DoubleByteCodePage? doubleBytePage = null; // the page a pass repaired the line through: later passes keep to it
         try
         {
             for (int round = 0; round < 2; round++)
@@ -252,11 +253,11 @@ internal static class Engine
                 for (int pass = 0; pass < MaxPasses; pass++)
                 {
                     bool passChanged = false;
-                    if (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(current, options))
+                    if (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(current, options, doubleBytePage))
                     {
                         List<FixStep>? pageSteps = steps is null ? null : [];
                         string before = currentString ?? current.ToString();
-                        string next = DoubleByteCodePages.Repair(before, options, pageSteps);
+                        string next = DoubleByteCodePages.Repair(before, options, pageSteps, ref doubleBytePage);
                         Take(next, before, steps, pageSteps, text, ref current, ref currentString, ref held, ref passChanged);
                     }
 
