@@ -156,6 +156,16 @@ public class DoubleByteTests
     }
 
     [Theory]
+    [InlineData("Τα ακόλουθα πακέτα θα μείνουν ως έχουν:")] // 韦伪, Τα, is made of common characters
+    [InlineData("Αν TRUE, το παράθυρο είναι σχηματικό (τα άλλα παράθυρα δε μπορούν)")] // 维位位伪, άλλα
+    [InlineData("الهندية (كاجابا ، صوتي)")] // 貙, the Arabic comma
+    public void Weak_runs_of_common_characters_are_read_in_a_proven_line(string text)
+    {
+        Assert.True(Damage.DoubleByteIsLossless(text, 936));
+        Assert.Equal(text, Mojibake.Fix(Damage.DoubleByte(text, 936)));
+    }
+
+    [Theory]
     [InlineData("no 茅s un")] // a common character between spaces, and nothing in the line proves GBK damage
     [InlineData("写谢褟 %s")]
     [InlineData("Linux“系统")]

@@ -159,21 +159,28 @@ internal static class DoubleByteCodePages
         return best;
     }
 
+    /// <summary>
+    /// The runs of one code page in a line, and the characters they cover (with the strong runs' share in
+    /// <paramref name="strongCovered"/>); 0 unless a strong run proves the page. Stretches of common characters
+    /// are skipped, as no strong run lies there, unless <paramref name="everyStretch"/>: once a line is proven and
+    /// its runs are asked for, they are read again for the weak runs such stretches hold (τα, 韦伪, in Greek).
+    /// </summary>
     private static int FindRuns(ReadOnlySpan<char> line, DoubleByteCodePage page, FixOptions options, List<Run>? runs, bool stopAtFirst,
-        out int strongCovered)
+        out int strongCovered, bool everyStretch = false)
     {
         strongCovered = 0;
         int covered = 0, weakCovered = 0, isolated = 0;
-        bool strong = false;
+        bool strong = false, skipped = false;
         char[] decoded = ArrayPool<char>.Shared.Rent(line.Length + 2);
         try
         {
             ulong[] common = CjkFrequency.CommonBits;
             for (int i = 0; i < line.Length; i++)
             {
-                if (line[i] >= 0x80 && (i == 0 || line[i - 1] < 0x80) && !MayHoldRun(line, i, common, out int segmentEnd))
+                if (!everyStretch && line[i] >= 0x80 && (i == 0 || line[i - 1] < 0x80) && !MayHoldRun(line, i, common, out int segmentEnd))
                 {
-                    i = segmentEnd - 1; // a stretch of common characters, not inside a Latin word: no run can be accepted
+                    i = segmentEnd - 1; // a stretch of common characters, not inside a Latin word: no strong run lies here
+                    skipped = true;
                     continue;
                 }
 
@@ -233,6 +240,12 @@ internal static class DoubleByteCodePages
         {
             runs?.Clear(); // a weak run needs a strong one of the same code page in its line
             return 0;
+        }
+
+        if (skipped && runs is not null)
+        {
+            runs.Clear();
+            return FindRuns(line, page, options, runs, stopAtFirst, out strongCovered, everyStretch: true);
         }
 
         strongCovered = covered;
@@ -598,13 +611,13 @@ internal static class DoubleByteCodePages
         return false;
     }
 
-    /// <summary>The decoded letters all belong to one script (a Unicode block of 256 for the scripts not told apart).</summary>
-    /// <summary>Punctuation and symbols of everyday text (« » · × – “ ” € ™), not a rare symbol that a rare character decodes to.</summary>
+    /// <summary>Punctuation and symbols of everyday text (« » · × – “ ” € ™, the Arabic comma, semicolon and question mark, the Greek ano teleia), not a rare symbol that a rare character decodes to.</summary>
     private static bool IsCommonPunctuation(ReadOnlySpan<char> decoded)
     {
         foreach (char c in decoded)
         {
-            if (c >= 0x80 && c is not (>= '\u00A0' and <= '\u00BF' or '\u00D7' or '\u00F7' or >= '\u2010' and <= '\u2044' or '\u20AC' or '\u2122'))
+            if (c >= 0x80 && c is not (>= '\u00A0' and <= '\u00BF' or '\u00D7' or '\u00F7' or >= '\u2010' and <= '\u2044' or '\u20AC' or '\u2122'
+                or '\u060C' or '\u061B' or '\u061F' or '\u0387'))
             {
                 return false;
             }
@@ -613,6 +626,7 @@ internal static class DoubleByteCodePages
         return true;
     }
 
+    /// <summary>The decoded letters all belong to one script (a Unicode block of 256 for the scripts not told apart).</summary>
     private static bool OneScript(ReadOnlySpan<char> decoded)
     {
         int seen = -1;
