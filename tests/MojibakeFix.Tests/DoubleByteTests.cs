@@ -166,6 +166,18 @@ public class DoubleByteTests
     }
 
     [Theory]
+    [InlineData("Les paquets suivants seront mis à jour\u00A0:")] // ﾃ and ﾂ, each with U+F8F0 for the byte A0
+    [InlineData("La taille est plus grande que le fichier entier\u00A0!")]
+    [InlineData("Lier à")]
+    public void The_shift_jis_image_of_the_byte_A0_proves_damage(string text)
+    {
+        Assert.True(Damage.DoubleByteIsLossless(text, 932));
+        string damaged = Damage.DoubleByte(text, 932);
+        Assert.Contains('\uF8F0', damaged);
+        Assert.Equal(text, Mojibake.Fix(damaged));
+    }
+
+    [Theory]
     [InlineData("no 茅s un")] // a common character between spaces, and nothing in the line proves GBK damage
     [InlineData("写谢褟 %s")]
     [InlineData("Linux“系统")]

@@ -545,6 +545,13 @@ internal static class DoubleByteCodePages
             return 0;
         }
 
+        if (line[start..end].Contains('\uF8F0'))
+        {
+            // The private-use character Shift_JIS (cp932) reads the byte A0 as, a UTF-8 continuation (à is C3 A0, a
+            // no-break space C2 A0): correct text does not hold it, so a run through it that decodes is damage.
+            return Strong;
+        }
+
         bool rareDamage = damagedRare * 2 >= damagedCjk;
         if (decodedCjk == 0)
         {
