@@ -178,7 +178,19 @@ public class DoubleByteTests
     }
 
     [Theory]
-    [InlineData("no 茅s un")] // a common character between spaces, and nothing in the line proves GBK damage
+    [InlineData("La firma non è stata accettata.", 932)] // ﾃｨ
+    [InlineData("Les paquets seront mis à jour", 949)] // 횪
+    [InlineData("Il file è stato salvato", 949)]
+    public void A_one_letter_vowel_word_between_latin_words_is_read(string text, int codePage)
+    {
+        Assert.True(Damage.DoubleByteIsLossless(text, codePage));
+        Assert.Equal(text, Mojibake.Fix(Damage.DoubleByte(text, codePage)));
+    }
+
+    [Theory]
+    [InlineData("no 茅s un")]
+    [InlineData("the word 猫 means cat")] // a lone hanzi between English words is a quoted word, though it reads as è in GBK
+    [InlineData("the word 脿 is rare")] // a common character between spaces, and nothing in the line proves GBK damage
     [InlineData("写谢褟 %s")]
     [InlineData("Linux“系统")]
     public void A_weak_run_alone_is_left(string text) => Assert.Same(text, Mojibake.Fix(text));

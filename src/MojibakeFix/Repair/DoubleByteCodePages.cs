@@ -558,7 +558,7 @@ internal static class DoubleByteCodePages
             // Accented letters inside a Latin word (Fran莽ais, G茅n茅rer); three letters or digits of one script from
             // rare characters (Привет, 賲賳 read as GBK). In correct text a CJK character beside Latin letters
             // (FROM句, Linux系统, %d件) is part of a CJK word, or not inside a Latin one.
-            if (InsideLatinWord(line, start, end, decoded))
+            if (InsideLatinWord(line, start, end, decoded) || (damagedRare == damagedCjk && IsVowelWordBetweenLatinWords(line, start, end, decoded)))
             {
                 return Strong;
             }
@@ -678,6 +678,32 @@ internal static class DoubleByteCodePages
             '\u2018' or '\u201C' or '\u201E' => !letterBefore,
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// A one-letter word of an accented vowel between two Latin words (Italian è, French and Catalan à, Portuguese é)
+    /// read from half-width katakana or hangul: <c>non ﾃｨ stata</c> (Shift_JIS), <c>mis 횪 jour</c> (EUC-KR).
+    /// Correct text does not put a lone rare syllable of those between two words of ASCII letters. An ideograph
+    /// (GBK's 猫 for è) is left: a lone hanzi in an English sentence is how a word is quoted ("the word 猫 means").
+    /// </summary>
+    private static bool IsVowelWordBetweenLatinWords(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded)
+    {
+        if (decoded.Length != 1 || decoded[0] is not ('à' or 'á' or 'è' or 'é' or 'ì' or 'í' or 'ò' or 'ó' or 'ù' or 'ú')
+            || start < 3 || end + 3 > line.Length || line[start - 1] != ' ' || line[end] != ' ')
+        {
+            return false;
+        }
+
+        foreach (char c in line[start..end])
+        {
+            if (c is not (>= '\uFF61' and <= '\uFF9F' or >= '\uAC00' and <= '\uD7A3'))
+            {
+                return false;
+            }
+        }
+
+        return char.IsAsciiLetter(line[start - 2]) && char.IsAsciiLetter(line[start - 3])
+            && char.IsAsciiLetter(line[end + 1]) && char.IsAsciiLetter(line[end + 2]);
     }
 
     /// <summary>
