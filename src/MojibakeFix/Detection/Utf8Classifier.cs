@@ -73,16 +73,30 @@ internal static class Utf8Classifier
             }
 
             ref byte start = ref MemoryMarshal.GetReference(utf8);
+            ref ulong common = ref MemoryMarshal.GetArrayDataReference(CjkFrequency.CommonBits);
             int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
             for (; i + lanes + 6 <= utf8.Length; i += lanes)
             {
-                ulong bad;
+                ulong bad, cjk;
                 ulong mask = width switch
                 {
-                    512 => Mask512(ref start, i, passes, out bad),
-                    256 => Mask256(ref start, i, passes, out bad),
-                    _ => Mask128(ref start, i, passes, out bad),
+                    512 => Mask512(ref start, i, passes, out bad, out cjk),
+                    256 => Mask256(ref start, i, passes, out bad, out cjk),
+                    _ => Mask128(ref start, i, passes, out bad, out cjk),
                 };
+                if (cjk != 0)
+                {
+                    // A CJK character is a suspect when rare, or in a short stretch beside an ASCII letter: with no
+                    // letter beside non-ASCII text within reach of the vector's characters, only the rare ones are.
+                    bool letterNear = width switch
+                    {
+                        512 => LetterBesideNonAscii512(ref start, i, utf8.Length),
+                        256 => LetterBesideNonAscii256(ref start, i, utf8.Length),
+                        _ => LetterBesideNonAscii128(ref start, i, utf8.Length),
+                    };
+                    mask |= letterNear ? cjk : RareOf(ref start, i, cjk, ref common);
+                }
+
                 if (bad != 0)
                 {
                     mask &= ~(ulong.MaxValue << BitOperations.TrailingZeroCount(bad)); // what lies before the invalid byte
@@ -366,6 +380,83 @@ internal static class Utf8Classifier
         }
     }
 
+    /// <summary>
+    /// The lanes of <paramref name="cjk"/> (leads E3–EE of the vector at <paramref name="i"/>, all with two bytes
+    /// after them in the input) whose character the frequency table does not rank.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong RareOf(ref byte start, int i, ulong cjk, ref ulong common)
+    {
+        ulong rare = 0;
+        for (ulong m = cjk; m != 0; m &= m - 1)
+        {
+            ref byte lead = ref Unsafe.Add(ref start, i + BitOperations.TrailingZeroCount(m));
+            int cp = ((lead & 0x0F) << 12) | ((Unsafe.Add(ref lead, 1) & 0x3F) << 6) | (Unsafe.Add(ref lead, 2) & 0x3F);
+            if ((Unsafe.Add(ref common, cp >> 6) & (1UL << cp)) == 0)
+            {
+                rare |= m & (0 - m); // the lowest lane left
+            }
+        }
+
+        return rare;
+    }
+
+    // Whether an ASCII letter stands right before or after a non-ASCII byte anywhere in [i - 16, i + lanes + 16):
+    // a short stretch beside a letter holds at most 12 bytes, so the letter of any stretch holding a character
+    // that starts in the vector at i lies in [i - 10, i + lanes + 12), and its edge with the stretch in there too.
+    // True (decide each character) where the window does not fit the input.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> LetterEdge(Vector128<byte> before, Vector128<byte> at) =>
+        (In(before | Vector128.Create((byte)0x20), (byte)'a', (byte)'z') & at) | (before & In(at | Vector128.Create((byte)0x20), (byte)'a', (byte)'z'));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> LetterEdge(Vector256<byte> before, Vector256<byte> at) =>
+        (In(before | Vector256.Create((byte)0x20), (byte)'a', (byte)'z') & at) | (before & In(at | Vector256.Create((byte)0x20), (byte)'a', (byte)'z'));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> LetterEdge(Vector512<byte> before, Vector512<byte> at) =>
+        (In(before | Vector512.Create((byte)0x20), (byte)'a', (byte)'z') & at) | (before & In(at | Vector512.Create((byte)0x20), (byte)'a', (byte)'z'));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool LetterBesideNonAscii128(ref byte start, int i, int length)
+    {
+        if (i < 17 || i + 32 > length)
+        {
+            return true;
+        }
+
+        Vector128<byte> edges = LetterEdge(Vector128.LoadUnsafe(ref start, (nuint)(i - 17)), Vector128.LoadUnsafe(ref start, (nuint)(i - 16)))
+            | LetterEdge(Vector128.LoadUnsafe(ref start, (nuint)(i - 1)), Vector128.LoadUnsafe(ref start, (nuint)i))
+            | LetterEdge(Vector128.LoadUnsafe(ref start, (nuint)(i + 15)), Vector128.LoadUnsafe(ref start, (nuint)(i + 16)));
+        return (edges & Vector128.Create((byte)0x80)) != Vector128<byte>.Zero; // the edge's other byte is non-ASCII
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool LetterBesideNonAscii256(ref byte start, int i, int length)
+    {
+        if (i < 17 || i + 48 > length)
+        {
+            return true;
+        }
+
+        Vector256<byte> edges = LetterEdge(Vector256.LoadUnsafe(ref start, (nuint)(i - 17)), Vector256.LoadUnsafe(ref start, (nuint)(i - 16)))
+            | LetterEdge(Vector256.LoadUnsafe(ref start, (nuint)(i + 15)), Vector256.LoadUnsafe(ref start, (nuint)(i + 16)));
+        return (edges & Vector256.Create((byte)0x80)) != Vector256<byte>.Zero;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool LetterBesideNonAscii512(ref byte start, int i, int length)
+    {
+        if (i < 17 || i + 112 > length)
+        {
+            return true;
+        }
+
+        Vector512<byte> edges = LetterEdge(Vector512.LoadUnsafe(ref start, (nuint)(i - 17)), Vector512.LoadUnsafe(ref start, (nuint)(i - 16)))
+            | LetterEdge(Vector512.LoadUnsafe(ref start, (nuint)(i + 47)), Vector512.LoadUnsafe(ref start, (nuint)(i + 48)));
+        return (edges & Vector512.Create((byte)0x80)) != Vector512<byte>.Zero;
+    }
+
     // Byte sets, a lane at a time. Per width the code is written out (the vector types share no public generic
     // interface); the tests check every width against IsSuspectAt.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -419,7 +510,7 @@ internal static class Utf8Classifier
     private static Vector512<byte> AsciiOther(Vector512<byte> x) => Vector512.LessThan(x, Vector512.Create((byte)0x80)) & ~In(x | Vector512.Create((byte)0x20), (byte)'a', (byte)'z');
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask128(ref byte start, int i, Utf8Passes passes, out ulong bad)
+    private static ulong Mask128(ref byte start, int i, Utf8Passes passes, out ulong bad, out ulong cjk)
     {
         Vector128<byte> v = Vector128.LoadUnsafe(ref start, (nuint)i);
         Vector128<byte> p1 = Vector128.LoadUnsafe(ref start, (nuint)(i - 1));
@@ -431,6 +522,7 @@ internal static class Utf8Classifier
         Vector128<byte> expected = Vector128.GreaterThanOrEqual(p1, Vector128.Create((byte)0xC0))
             | Vector128.GreaterThanOrEqual(p2, Vector128.Create((byte)0xE0)) | Vector128.GreaterThanOrEqual(p3, Vector128.Create((byte)0xF0));
         Vector128<byte> isContinuation = In(v, 0x80, 0xBF);
+        cjk = 0;
         if (((v | expected) & Vector128.Create((byte)0x80)) == Vector128<byte>.Zero)
         {
             bad = 0;
@@ -462,7 +554,9 @@ internal static class Utf8Classifier
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            hit |= Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xE3)); // CJK range, and above U+FFFF
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test; EF and above U+FFFF as before.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+            hit |= Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
@@ -505,7 +599,7 @@ internal static class Utf8Classifier
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask256(ref byte start, int i, Utf8Passes passes, out ulong bad)
+    private static ulong Mask256(ref byte start, int i, Utf8Passes passes, out ulong bad, out ulong cjk)
     {
         Vector256<byte> v = Vector256.LoadUnsafe(ref start, (nuint)i);
         Vector256<byte> p1 = Vector256.LoadUnsafe(ref start, (nuint)(i - 1));
@@ -517,6 +611,7 @@ internal static class Utf8Classifier
         Vector256<byte> expected = Vector256.GreaterThanOrEqual(p1, Vector256.Create((byte)0xC0))
             | Vector256.GreaterThanOrEqual(p2, Vector256.Create((byte)0xE0)) | Vector256.GreaterThanOrEqual(p3, Vector256.Create((byte)0xF0));
         Vector256<byte> isContinuation = In(v, 0x80, 0xBF);
+        cjk = 0;
         if (((v | expected) & Vector256.Create((byte)0x80)) == Vector256<byte>.Zero)
         {
             bad = 0;
@@ -548,7 +643,9 @@ internal static class Utf8Classifier
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            hit |= Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xE3)); // CJK range, and above U+FFFF
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test; EF and above U+FFFF as before.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+            hit |= Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
@@ -591,7 +688,7 @@ internal static class Utf8Classifier
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask512(ref byte start, int i, Utf8Passes passes, out ulong bad)
+    private static ulong Mask512(ref byte start, int i, Utf8Passes passes, out ulong bad, out ulong cjk)
     {
         Vector512<byte> v = Vector512.LoadUnsafe(ref start, (nuint)i);
         Vector512<byte> p1 = Vector512.LoadUnsafe(ref start, (nuint)(i - 1));
@@ -603,6 +700,7 @@ internal static class Utf8Classifier
         Vector512<byte> expected = Vector512.GreaterThanOrEqual(p1, Vector512.Create((byte)0xC0))
             | Vector512.GreaterThanOrEqual(p2, Vector512.Create((byte)0xE0)) | Vector512.GreaterThanOrEqual(p3, Vector512.Create((byte)0xF0));
         Vector512<byte> isContinuation = In(v, 0x80, 0xBF);
+        cjk = 0;
         if (((v | expected) & Vector512.Create((byte)0x80)) == Vector512<byte>.Zero)
         {
             bad = 0;
@@ -634,7 +732,9 @@ internal static class Utf8Classifier
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            hit |= Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xE3)); // CJK range, and above U+FFFF
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test; EF and above U+FFFF as before.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+            hit |= Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
