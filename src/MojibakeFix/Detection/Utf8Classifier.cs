@@ -72,58 +72,15 @@ internal static class Utf8Classifier
                 return found;
             }
 
-            ref byte start = ref MemoryMarshal.GetReference(utf8);
-            ref ulong common = ref MemoryMarshal.GetArrayDataReference(CjkFrequency.CommonBits);
-            int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
-            for (; i + lanes + 6 <= utf8.Length; i += lanes)
+            found = width switch
             {
-                ulong bad, cjk;
-                ulong mask = width switch
-                {
-                    512 => Mask512(ref start, i, passes, out bad, out cjk),
-                    256 => Mask256(ref start, i, passes, out bad, out cjk),
-                    _ => Mask128(ref start, i, passes, out bad, out cjk),
-                };
-                if (cjk != 0)
-                {
-                    // A CJK character is a suspect when rare, or in a short stretch beside an ASCII letter: with no
-                    // letter beside non-ASCII text within reach of the vector's characters, only the rare ones are.
-                    bool letterNear = width switch
-                    {
-                        512 => LetterBesideNonAscii512(ref start, i, utf8.Length),
-                        256 => LetterBesideNonAscii256(ref start, i, utf8.Length),
-                        _ => LetterBesideNonAscii128(ref start, i, utf8.Length),
-                    };
-                    mask |= letterNear ? cjk : RareOf(ref start, i, cjk, ref common);
-                }
-
-                if (bad != 0)
-                {
-                    mask &= ~(ulong.MaxValue << BitOperations.TrailingZeroCount(bad)); // what lies before the invalid byte
-                }
-
-                for (; mask != 0; mask &= mask - 1)
-                {
-                    int at = i + BitOperations.TrailingZeroCount(mask);
-                    if ((uint)(utf8[at] - 0xE3) <= 0xEE - 0xE3)
-                    {
-                        // Only the double-byte pass looks at E3–EE (CJK, Hangul): the frequency table, and each
-                        // stretch's shape once.
-                        if (IsDoubleByteSuspect(utf8, at, ref stretchDone))
-                        {
-                            return at;
-                        }
-                    }
-                    else if (IsSuspectAt(utf8, at, passes))
-                    {
-                        return at;
-                    }
-                }
-
-                if (bad != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(bad);
-                }
+                512 => Scan512(utf8, ref i, passes),
+                256 => Scan256(utf8, ref i, passes),
+                _ => Scan128(utf8, ref i, passes),
+            };
+            if (found >= 0)
+            {
+                return found;
             }
 
             // The tail goes the scalar way from the start of the character the last vector ended in.
@@ -134,6 +91,138 @@ internal static class Utf8Classifier
         }
 
         return ScanScalar(utf8, ref i, utf8.Length, passes);
+    }
+
+    // Vectors from `from` while a whole one and six bytes past it are in the input: the first suspect or invalid
+    // position, or -1 with `from` where the scalar tail goes on. One loop per width with its mask inlined (one
+    // method holding all three spilled vectors to the stack); a vector whose mask is empty costs the mask alone.
+    private static int Scan128(ReadOnlySpan<byte> utf8, ref int from, Utf8Passes passes)
+    {
+        const int lanes = 16;
+        ref byte start = ref MemoryMarshal.GetReference(utf8);
+        ref ulong common = ref MemoryMarshal.GetArrayDataReference(CjkFrequency.CommonBits);
+        int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
+        int i = from;
+        for (; i + lanes + 6 <= utf8.Length; i += lanes)
+        {
+            ulong mask = Mask128(ref start, i, passes, out ulong bad, out ulong cjk);
+            if (cjk != 0)
+            {
+                // A CJK character is a suspect when rare, or in a short stretch beside an ASCII letter: with no
+                // letter beside non-ASCII text within reach of the vector's characters, only the rare ones are.
+                mask |= LetterBesideNonAscii128(ref start, i, utf8.Length) ? cjk : RareOf(ref start, i, cjk, ref common);
+            }
+
+            if ((mask | bad) != 0)
+            {
+                int found = FirstSuspect(utf8, i, mask, bad, passes, ref stretchDone);
+                if (found >= 0)
+                {
+                    from = i;
+                    return found;
+                }
+            }
+        }
+
+        from = i;
+        return -1;
+    }
+
+    private static int Scan256(ReadOnlySpan<byte> utf8, ref int from, Utf8Passes passes)
+    {
+        const int lanes = 32;
+        ref byte start = ref MemoryMarshal.GetReference(utf8);
+        ref ulong common = ref MemoryMarshal.GetArrayDataReference(CjkFrequency.CommonBits);
+        int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
+        int i = from;
+        for (; i + lanes + 6 <= utf8.Length; i += lanes)
+        {
+            ulong mask = Mask256(ref start, i, passes, out ulong bad, out ulong cjk);
+            if (cjk != 0)
+            {
+                // A CJK character is a suspect when rare, or in a short stretch beside an ASCII letter: with no
+                // letter beside non-ASCII text within reach of the vector's characters, only the rare ones are.
+                mask |= LetterBesideNonAscii256(ref start, i, utf8.Length) ? cjk : RareOf(ref start, i, cjk, ref common);
+            }
+
+            if ((mask | bad) != 0)
+            {
+                int found = FirstSuspect(utf8, i, mask, bad, passes, ref stretchDone);
+                if (found >= 0)
+                {
+                    from = i;
+                    return found;
+                }
+            }
+        }
+
+        from = i;
+        return -1;
+    }
+
+    private static int Scan512(ReadOnlySpan<byte> utf8, ref int from, Utf8Passes passes)
+    {
+        const int lanes = 64;
+        ref byte start = ref MemoryMarshal.GetReference(utf8);
+        ref ulong common = ref MemoryMarshal.GetArrayDataReference(CjkFrequency.CommonBits);
+        int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
+        int i = from;
+        for (; i + lanes + 6 <= utf8.Length; i += lanes)
+        {
+            ulong mask = Mask512(ref start, i, passes, out ulong bad, out ulong cjk);
+            if (cjk != 0)
+            {
+                // A CJK character is a suspect when rare, or in a short stretch beside an ASCII letter: with no
+                // letter beside non-ASCII text within reach of the vector's characters, only the rare ones are.
+                mask |= LetterBesideNonAscii512(ref start, i, utf8.Length) ? cjk : RareOf(ref start, i, cjk, ref common);
+            }
+
+            if ((mask | bad) != 0)
+            {
+                int found = FirstSuspect(utf8, i, mask, bad, passes, ref stretchDone);
+                if (found >= 0)
+                {
+                    from = i;
+                    return found;
+                }
+            }
+        }
+
+        from = i;
+        return -1;
+    }
+
+    /// <summary>
+    /// The first lane of <paramref name="mask"/> (a superset, from the vector at <paramref name="i"/>) that is a
+    /// suspect, checked in order before the first invalid byte of <paramref name="bad"/>; else that invalid byte, or -1.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int FirstSuspect(ReadOnlySpan<byte> utf8, int i, ulong mask, ulong bad, Utf8Passes passes, ref int stretchDone)
+    {
+        if (bad != 0)
+        {
+            mask &= ~(ulong.MaxValue << BitOperations.TrailingZeroCount(bad)); // what lies before the invalid byte
+        }
+
+        for (; mask != 0; mask &= mask - 1)
+        {
+            int at = i + BitOperations.TrailingZeroCount(mask);
+            if ((uint)(utf8[at] - 0xE3) <= 0xEE - 0xE3)
+            {
+                // Only the double-byte pass looks at E3–EE (CJK, Hangul): the frequency table, and each
+                // stretch's shape once.
+                if (IsDoubleByteSuspect(utf8, at, ref stretchDone))
+                {
+                    return at;
+                }
+            }
+            else if (IsSuspectAt(utf8, at, passes))
+            {
+                return at;
+            }
+        }
+
+        return bad != 0 ? i + BitOperations.TrailingZeroCount(bad) : -1;
     }
 
     /// <summary>
@@ -499,6 +588,16 @@ internal static class Utf8Classifier
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> Continuation(Vector512<byte> x) => In(x, 0xC2, 0xC6) | In(x, 0xCA, 0xCB) | In(x, 0xCE, 0xD2) | Is(x, 0xE2) | Is(x, 0xEF);
 
+    // A byte of a non-ASCII character.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> NonAscii(Vector128<byte> x) => Vector128.LessThan(x.AsSByte(), Vector128<sbyte>.Zero).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> NonAscii(Vector256<byte> x) => Vector256.LessThan(x.AsSByte(), Vector256<sbyte>.Zero).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> NonAscii(Vector512<byte> x) => Vector512.LessThan(x.AsSByte(), Vector512<sbyte>.Zero).AsByte();
+
     // An ASCII byte that is not a letter.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> AsciiOther(Vector128<byte> x) => Vector128.LessThan(x, Vector128.Create((byte)0x80)) & ~In(x | Vector128.Create((byte)0x20), (byte)'a', (byte)'z');
@@ -542,20 +641,35 @@ internal static class Utf8Classifier
         Vector128<byte> n2 = Vector128.LoadUnsafe(ref start, (nuint)(i + 2));
         Vector128<byte> n3 = Vector128.LoadUnsafe(ref start, (nuint)(i + 3));
         Vector128<byte> c3 = Is(v, 0xC3);
+        if ((passes & Utf8Passes.DoubleByte) != 0)
+        {
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+        }
+
+        // A superset of every hit below, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai
+        // text here: a C1 control; a two-byte lead of a pair or candidate (C2–C6, CE–D1) before non-ASCII or '?',
+        // or U+00C0–U+00FF before a space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        Vector128<byte> twoByte = Vector128.LessThan(n1, Vector128.Create((byte)0xA0));
+        Vector128<byte> maybe = (Is(v, 0xC2) & twoByte)
+            | ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & (NonAscii(n2) | Is(n2, (byte)'?')))
+            | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+            | Is(v, 0xE2) | Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
+        if (maybe == Vector128<byte>.Zero)
+        {
+            return 0;
+        }
 
         // C1 controls (C2 80–9F), and a lead U+00C2–U+00F4 (C3 82–B4) before a follower or a space: two-byte leads
         // (C3 82–9F) take any space, the others a space and a follower.
         Vector128<byte> hit = Vector128<byte>.Zero;
         if (In(v, 0xC2, 0xC3) != Vector128<byte>.Zero)
         {
-            Vector128<byte> twoByte = Vector128.LessThan(n1, Vector128.Create((byte)0xA0));
             hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & (twoByte | Follower(n3)))));
         }
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test; EF and above U+FFFF as before.
-            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
             hit |= Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
         }
 
@@ -631,20 +745,35 @@ internal static class Utf8Classifier
         Vector256<byte> n2 = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
         Vector256<byte> n3 = Vector256.LoadUnsafe(ref start, (nuint)(i + 3));
         Vector256<byte> c3 = Is(v, 0xC3);
+        if ((passes & Utf8Passes.DoubleByte) != 0)
+        {
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+        }
+
+        // A superset of every hit below, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai
+        // text here: a C1 control; a two-byte lead of a pair or candidate (C2–C6, CE–D1) before non-ASCII or '?',
+        // or U+00C0–U+00FF before a space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        Vector256<byte> twoByte = Vector256.LessThan(n1, Vector256.Create((byte)0xA0));
+        Vector256<byte> maybe = (Is(v, 0xC2) & twoByte)
+            | ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & (NonAscii(n2) | Is(n2, (byte)'?')))
+            | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+            | Is(v, 0xE2) | Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
+        if (maybe == Vector256<byte>.Zero)
+        {
+            return 0;
+        }
 
         // C1 controls (C2 80–9F), and a lead U+00C2–U+00F4 (C3 82–B4) before a follower or a space: two-byte leads
         // (C3 82–9F) take any space, the others a space and a follower.
         Vector256<byte> hit = Vector256<byte>.Zero;
         if (In(v, 0xC2, 0xC3) != Vector256<byte>.Zero)
         {
-            Vector256<byte> twoByte = Vector256.LessThan(n1, Vector256.Create((byte)0xA0));
             hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & (twoByte | Follower(n3)))));
         }
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test; EF and above U+FFFF as before.
-            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
             hit |= Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
         }
 
@@ -720,20 +849,35 @@ internal static class Utf8Classifier
         Vector512<byte> n2 = Vector512.LoadUnsafe(ref start, (nuint)(i + 2));
         Vector512<byte> n3 = Vector512.LoadUnsafe(ref start, (nuint)(i + 3));
         Vector512<byte> c3 = Is(v, 0xC3);
+        if ((passes & Utf8Passes.DoubleByte) != 0)
+        {
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+        }
+
+        // A superset of every hit below, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai
+        // text here: a C1 control; a two-byte lead of a pair or candidate (C2–C6, CE–D1) before non-ASCII or '?',
+        // or U+00C0–U+00FF before a space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        Vector512<byte> twoByte = Vector512.LessThan(n1, Vector512.Create((byte)0xA0));
+        Vector512<byte> maybe = (Is(v, 0xC2) & twoByte)
+            | ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & (NonAscii(n2) | Is(n2, (byte)'?')))
+            | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+            | Is(v, 0xE2) | Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
+        if (maybe == Vector512<byte>.Zero)
+        {
+            return 0;
+        }
 
         // C1 controls (C2 80–9F), and a lead U+00C2–U+00F4 (C3 82–B4) before a follower or a space: two-byte leads
         // (C3 82–9F) take any space, the others a space and a follower.
         Vector512<byte> hit = Vector512<byte>.Zero;
         if (In(v, 0xC2, 0xC3) != Vector512<byte>.Zero)
         {
-            Vector512<byte> twoByte = Vector512.LessThan(n1, Vector512.Create((byte)0xA0));
             hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & (twoByte | Follower(n3)))));
         }
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test; EF and above U+FFFF as before.
-            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
             hit |= Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
         }
 
