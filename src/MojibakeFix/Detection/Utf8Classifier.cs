@@ -647,17 +647,20 @@ internal static class Utf8Classifier
             cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
         }
 
-        // A superset of every hit below, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai
-        // text here: a C1 control; a two-byte lead of a pair or candidate (C2–C6, CE–D1) before non-ASCII or '?',
-        // or U+00C0–U+00FF before a space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
+        // every hit, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai text here: a C1
+        // control; a two-byte lead of a pair or candidate (C2–C6) before non-ASCII or '?', or U+00C0–U+00FF before a
+        // space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
         Vector128<byte> twoByte = Vector128.LessThan(n1, Vector128.Create((byte)0xA0));
-        Vector128<byte> maybe = (Is(v, 0xC2) & twoByte)
-            | ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & (NonAscii(n2) | Is(n2, (byte)'?')))
-            | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
-            | Is(v, 0xE2) | Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
-        if (maybe == Vector128<byte>.Zero)
+        if (In(v, 0xCE, 0xD1) == Vector128<byte>.Zero)
         {
-            return 0;
+            Vector128<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+                | Is(v, 0xE2) | Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
+            if (maybe == Vector128<byte>.Zero)
+            {
+                return 0;
+            }
         }
 
         // C1 controls (C2 80–9F), and a lead U+00C2–U+00F4 (C3 82–B4) before a follower or a space: two-byte leads
@@ -676,10 +679,18 @@ internal static class Utf8Classifier
         if ((passes & Utf8Passes.OtherCodePages) != 0)
         {
             Vector128<byte> n4 = Vector128.LoadUnsafe(ref start, (nuint)(i + 4));
-            Vector128<byte> n6 = Vector128.LoadUnsafe(ref start, (nuint)(i + 6));
-            hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(n6, 0xC3);
+            if (c3 != Vector128<byte>.Zero)
+            {
+                hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(Vector128.LoadUnsafe(ref start, (nuint)(i + 6)), 0xC3);
+            }
 
-            Vector128<byte> pair = ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2)) | ((Is(v, 0xE2) | Is(v, 0xEF)) & Continuation(n3));
+            // Three-byte leads are rare beside Cyrillic, Greek or accented letters: their test only where one is.
+            Vector128<byte> pair = (In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2);
+            Vector128<byte> threeByte = Is(v, 0xE2) | Is(v, 0xEF);
+            if (threeByte != Vector128<byte>.Zero)
+            {
+                pair |= threeByte & Continuation(n3);
+            }
             if (pair != Vector128<byte>.Zero)
             {
                 // Two small letters of Cyrillic (U+0430–U+045F) or Greek (U+03AC–U+03CE) inside a word of their
@@ -751,17 +762,20 @@ internal static class Utf8Classifier
             cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
         }
 
-        // A superset of every hit below, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai
-        // text here: a C1 control; a two-byte lead of a pair or candidate (C2–C6, CE–D1) before non-ASCII or '?',
-        // or U+00C0–U+00FF before a space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
+        // every hit, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai text here: a C1
+        // control; a two-byte lead of a pair or candidate (C2–C6) before non-ASCII or '?', or U+00C0–U+00FF before a
+        // space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
         Vector256<byte> twoByte = Vector256.LessThan(n1, Vector256.Create((byte)0xA0));
-        Vector256<byte> maybe = (Is(v, 0xC2) & twoByte)
-            | ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & (NonAscii(n2) | Is(n2, (byte)'?')))
-            | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
-            | Is(v, 0xE2) | Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
-        if (maybe == Vector256<byte>.Zero)
+        if (In(v, 0xCE, 0xD1) == Vector256<byte>.Zero)
         {
-            return 0;
+            Vector256<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+                | Is(v, 0xE2) | Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
+            if (maybe == Vector256<byte>.Zero)
+            {
+                return 0;
+            }
         }
 
         // C1 controls (C2 80–9F), and a lead U+00C2–U+00F4 (C3 82–B4) before a follower or a space: two-byte leads
@@ -780,10 +794,18 @@ internal static class Utf8Classifier
         if ((passes & Utf8Passes.OtherCodePages) != 0)
         {
             Vector256<byte> n4 = Vector256.LoadUnsafe(ref start, (nuint)(i + 4));
-            Vector256<byte> n6 = Vector256.LoadUnsafe(ref start, (nuint)(i + 6));
-            hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(n6, 0xC3);
+            if (c3 != Vector256<byte>.Zero)
+            {
+                hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(Vector256.LoadUnsafe(ref start, (nuint)(i + 6)), 0xC3);
+            }
 
-            Vector256<byte> pair = ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2)) | ((Is(v, 0xE2) | Is(v, 0xEF)) & Continuation(n3));
+            // Three-byte leads are rare beside Cyrillic, Greek or accented letters: their test only where one is.
+            Vector256<byte> pair = (In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2);
+            Vector256<byte> threeByte = Is(v, 0xE2) | Is(v, 0xEF);
+            if (threeByte != Vector256<byte>.Zero)
+            {
+                pair |= threeByte & Continuation(n3);
+            }
             if (pair != Vector256<byte>.Zero)
             {
                 // Two small letters of Cyrillic (U+0430–U+045F) or Greek (U+03AC–U+03CE) inside a word of their
@@ -855,17 +877,20 @@ internal static class Utf8Classifier
             cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
         }
 
-        // A superset of every hit below, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai
-        // text here: a C1 control; a two-byte lead of a pair or candidate (C2–C6, CE–D1) before non-ASCII or '?',
-        // or U+00C0–U+00FF before a space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
+        // every hit, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai text here: a C1
+        // control; a two-byte lead of a pair or candidate (C2–C6) before non-ASCII or '?', or U+00C0–U+00FF before a
+        // space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
         Vector512<byte> twoByte = Vector512.LessThan(n1, Vector512.Create((byte)0xA0));
-        Vector512<byte> maybe = (Is(v, 0xC2) & twoByte)
-            | ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & (NonAscii(n2) | Is(n2, (byte)'?')))
-            | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
-            | Is(v, 0xE2) | Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
-        if (maybe == Vector512<byte>.Zero)
+        if (In(v, 0xCE, 0xD1) == Vector512<byte>.Zero)
         {
-            return 0;
+            Vector512<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+                | Is(v, 0xE2) | Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
+            if (maybe == Vector512<byte>.Zero)
+            {
+                return 0;
+            }
         }
 
         // C1 controls (C2 80–9F), and a lead U+00C2–U+00F4 (C3 82–B4) before a follower or a space: two-byte leads
@@ -884,10 +909,18 @@ internal static class Utf8Classifier
         if ((passes & Utf8Passes.OtherCodePages) != 0)
         {
             Vector512<byte> n4 = Vector512.LoadUnsafe(ref start, (nuint)(i + 4));
-            Vector512<byte> n6 = Vector512.LoadUnsafe(ref start, (nuint)(i + 6));
-            hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(n6, 0xC3);
+            if (c3 != Vector512<byte>.Zero)
+            {
+                hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(Vector512.LoadUnsafe(ref start, (nuint)(i + 6)), 0xC3);
+            }
 
-            Vector512<byte> pair = ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2)) | ((Is(v, 0xE2) | Is(v, 0xEF)) & Continuation(n3));
+            // Three-byte leads are rare beside Cyrillic, Greek or accented letters: their test only where one is.
+            Vector512<byte> pair = (In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2);
+            Vector512<byte> threeByte = Is(v, 0xE2) | Is(v, 0xEF);
+            if (threeByte != Vector512<byte>.Zero)
+            {
+                pair |= threeByte & Continuation(n3);
+            }
             if (pair != Vector512<byte>.Zero)
             {
                 // Two small letters of Cyrillic (U+0430–U+045F) or Greek (U+03AC–U+03CE) inside a word of their
