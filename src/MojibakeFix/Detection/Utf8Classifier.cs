@@ -204,17 +204,30 @@ internal static class Utf8Classifier
             mask &= ~(ulong.MaxValue << BitOperations.TrailingZeroCount(bad)); // what lies before the invalid byte
         }
 
+        ReadOnlySpan<ushort> leadMasks = SingleByteCodePage.LeadMasks, continuationMasks = SingleByteCodePage.ContinuationMasks;
+        ulong[] common = CjkFrequency.CommonBits;
         for (; mask != 0; mask &= mask - 1)
         {
-            int at = i + BitOperations.TrailingZeroCount(mask);
-            if ((uint)(utf8[at] - 0xE3) <= 0xEE - 0xE3)
+            int at = i + BitOperations.TrailingZeroCount(mask); // a lane of a whole vector: at + 6 is in the input
+            byte lead = utf8[at];
+            if ((uint)(lead - 0xE3) <= 0xEE - 0xE3)
             {
                 // Only the double-byte pass looks at E3–EE (CJK, Hangul): the frequency table, and each
-                // stretch's shape once.
+                // stretch's shape once (a common character inside a stretch already judged needs no call).
+                if (at < stretchDone && CjkFrequency.IsCommon(common, (char)(((lead & 0x0F) << 12) | ((utf8[at + 1] & 0x3F) << 6) | (utf8[at + 2] & 0x3F))))
+                {
+                    continue;
+                }
+
                 if (IsDoubleByteSuspect(utf8, at, ref stretchDone))
                 {
                     return at;
                 }
+            }
+            else if (lead is 0xCE or 0xCF or 0xD0 or 0xD1 && (uint)(utf8[at + 2] - 0xC2) <= 0xDF - 0xC2
+                && (leadMasks[((lead & 0x1F) << 6) | (utf8[at + 1] & 0x3F)] & continuationMasks[((utf8[at + 2] & 0x1F) << 6) | (utf8[at + 3] & 0x3F)]) == 0)
+            {
+                continue; // a Greek or Cyrillic letter before a two-byte character that no code page pairs with it (IsPairStart's first test)
             }
             else if (IsSuspectAt(utf8, at, passes))
             {
