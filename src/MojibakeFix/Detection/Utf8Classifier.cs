@@ -196,7 +196,7 @@ internal static class Utf8Classifier
     /// The first lane of <paramref name="mask"/> (a superset, from the vector at <paramref name="i"/>) that is a
     /// suspect, checked in order before the first invalid byte of <paramref name="bad"/>; else that invalid byte, or -1.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into each width's loop: one call per vector with a hit cost Cyrillic and Greek text more than it saved
     private static int FirstSuspect(ReadOnlySpan<byte> utf8, int i, ulong mask, ulong bad, Utf8Passes passes, ref int stretchDone)
     {
         if (bad != 0)
