@@ -203,6 +203,42 @@ public class Utf8ClassifierTests
     }
 
     /// <summary>
+    /// The vector paths look at common CJK characters one by one only where an ASCII letter touches non-ASCII text
+    /// near the vector: short and long stretches, beside a letter on either side or only near one (a space or a
+    /// digit between), at every offset across the vector edges, in CJK, Hangul, accented and ASCII surroundings.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void A_short_stretch_beside_a_letter_is_found_at_every_offset(int width)
+    {
+        string c = s_common.ToString();
+        string[] stretches = [c, c + c, c + c + c + c, c + c + c + c + c, "é" + c, c + "\U0001F600", "한국", "、" + c + "。", c + s_rare];
+        string[] sides = ["x{0}", "{0}x", "x{0}y", " {0}x", "x {0}", "1{0}2", "x1{0}", "{0} y", "xé{0}", "{0}éy"];
+        string[] fillers = ["日", "한", "é", "a ", "1", c + " "];
+        foreach (string filler in fillers)
+        {
+            foreach (string stretch in stretches)
+            {
+                foreach (string side in sides)
+                {
+                    string piece = string.Format(System.Globalization.CultureInfo.InvariantCulture, side, stretch);
+                    for (int at = 0; at < 80; at++)
+                    {
+                        string s = Valid(string.Concat(Enumerable.Repeat(filler, at)) + piece + string.Concat(Enumerable.Repeat(filler, 60)));
+                        byte[] utf8 = Encoding.UTF8.GetBytes(s);
+                        int expected = Starts(s).Where(t => Reference(s, t.Char, Utf8Passes.All)).Select(t => t.Byte).DefaultIfEmpty(-1).First();
+                        int found = Utf8Classifier.IndexOfSuspect(utf8, 0, Utf8Passes.All, width);
+                        if (found != expected)
+                        {
+                            throw new Xunit.Sdk.XunitException($"width {width}: found {found}, expected {expected} in {Escape(s)}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// The engine's own searches over the decoded text (the vector widths it runs at), mapped back to lines: a line
     /// any of them stops in holds a position the classifier flags.
     /// </summary>

@@ -72,44 +72,15 @@ internal static class Utf8Classifier
                 return found;
             }
 
-            ref byte start = ref MemoryMarshal.GetReference(utf8);
-            int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
-            for (; i + lanes + 6 <= utf8.Length; i += lanes)
+            found = width switch
             {
-                ulong bad;
-                ulong mask = width switch
-                {
-                    512 => Mask512(ref start, i, passes, out bad),
-                    256 => Mask256(ref start, i, passes, out bad),
-                    _ => Mask128(ref start, i, passes, out bad),
-                };
-                if (bad != 0)
-                {
-                    mask &= ~(ulong.MaxValue << BitOperations.TrailingZeroCount(bad)); // what lies before the invalid byte
-                }
-
-                for (; mask != 0; mask &= mask - 1)
-                {
-                    int at = i + BitOperations.TrailingZeroCount(mask);
-                    if ((uint)(utf8[at] - 0xE3) <= 0xEE - 0xE3)
-                    {
-                        // Only the double-byte pass looks at E3–EE (CJK, Hangul): the frequency table, and each
-                        // stretch's shape once.
-                        if (IsDoubleByteSuspect(utf8, at, ref stretchDone))
-                        {
-                            return at;
-                        }
-                    }
-                    else if (IsSuspectAt(utf8, at, passes))
-                    {
-                        return at;
-                    }
-                }
-
-                if (bad != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(bad);
-                }
+                512 => Scan512(utf8, ref i, passes),
+                256 => Scan256(utf8, ref i, passes),
+                _ => Scan128(utf8, ref i, passes),
+            };
+            if (found >= 0)
+            {
+                return found;
             }
 
             // The tail goes the scalar way from the start of the character the last vector ended in.
@@ -120,6 +91,151 @@ internal static class Utf8Classifier
         }
 
         return ScanScalar(utf8, ref i, utf8.Length, passes);
+    }
+
+    // Vectors from `from` while a whole one and six bytes past it are in the input: the first suspect or invalid
+    // position, or -1 with `from` where the scalar tail goes on. One loop per width with its mask inlined (one
+    // method holding all three spilled vectors to the stack); a vector whose mask is empty costs the mask alone.
+    private static int Scan128(ReadOnlySpan<byte> utf8, ref int from, Utf8Passes passes)
+    {
+        const int lanes = 16;
+        ref byte start = ref MemoryMarshal.GetReference(utf8);
+        ref ulong common = ref MemoryMarshal.GetArrayDataReference(CjkFrequency.CommonBits);
+        int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
+        int i = from;
+        for (; i + lanes + 6 <= utf8.Length; i += lanes)
+        {
+            ulong mask = Mask128(ref start, i, passes, out ulong bad, out ulong cjk);
+            if (cjk != 0)
+            {
+                // A CJK character is a suspect when rare, or in a short stretch beside an ASCII letter: with no
+                // letter beside non-ASCII text within reach of the vector's characters, only the rare ones are.
+                mask |= LetterBesideNonAscii128(ref start, i, utf8.Length) ? cjk : RareOf(ref start, i, cjk, ref common);
+            }
+
+            if ((mask | bad) != 0)
+            {
+                int found = FirstSuspect(utf8, i, mask, bad, passes, ref stretchDone);
+                if (found >= 0)
+                {
+                    from = i;
+                    return found;
+                }
+            }
+        }
+
+        from = i;
+        return -1;
+    }
+
+    private static int Scan256(ReadOnlySpan<byte> utf8, ref int from, Utf8Passes passes)
+    {
+        const int lanes = 32;
+        ref byte start = ref MemoryMarshal.GetReference(utf8);
+        ref ulong common = ref MemoryMarshal.GetArrayDataReference(CjkFrequency.CommonBits);
+        int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
+        int i = from;
+        for (; i + lanes + 6 <= utf8.Length; i += lanes)
+        {
+            ulong mask = Mask256(ref start, i, passes, out ulong bad, out ulong cjk);
+            if (cjk != 0)
+            {
+                // A CJK character is a suspect when rare, or in a short stretch beside an ASCII letter: with no
+                // letter beside non-ASCII text within reach of the vector's characters, only the rare ones are.
+                mask |= LetterBesideNonAscii256(ref start, i, utf8.Length) ? cjk : RareOf(ref start, i, cjk, ref common);
+            }
+
+            if ((mask | bad) != 0)
+            {
+                int found = FirstSuspect(utf8, i, mask, bad, passes, ref stretchDone);
+                if (found >= 0)
+                {
+                    from = i;
+                    return found;
+                }
+            }
+        }
+
+        from = i;
+        return -1;
+    }
+
+    private static int Scan512(ReadOnlySpan<byte> utf8, ref int from, Utf8Passes passes)
+    {
+        const int lanes = 64;
+        ref byte start = ref MemoryMarshal.GetReference(utf8);
+        ref ulong common = ref MemoryMarshal.GetArrayDataReference(CjkFrequency.CommonBits);
+        int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
+        int i = from;
+        for (; i + lanes + 6 <= utf8.Length; i += lanes)
+        {
+            ulong mask = Mask512(ref start, i, passes, out ulong bad, out ulong cjk);
+            if (cjk != 0)
+            {
+                // A CJK character is a suspect when rare, or in a short stretch beside an ASCII letter: with no
+                // letter beside non-ASCII text within reach of the vector's characters, only the rare ones are.
+                mask |= LetterBesideNonAscii512(ref start, i, utf8.Length) ? cjk : RareOf(ref start, i, cjk, ref common);
+            }
+
+            if ((mask | bad) != 0)
+            {
+                int found = FirstSuspect(utf8, i, mask, bad, passes, ref stretchDone);
+                if (found >= 0)
+                {
+                    from = i;
+                    return found;
+                }
+            }
+        }
+
+        from = i;
+        return -1;
+    }
+
+    /// <summary>
+    /// The first lane of <paramref name="mask"/> (a superset, from the vector at <paramref name="i"/>) that is a
+    /// suspect, checked in order before the first invalid byte of <paramref name="bad"/>; else that invalid byte, or -1.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into each width's loop: one call per vector with a hit cost Cyrillic and Greek text more than it saved
+    private static int FirstSuspect(ReadOnlySpan<byte> utf8, int i, ulong mask, ulong bad, Utf8Passes passes, ref int stretchDone)
+    {
+        if (bad != 0)
+        {
+            mask &= ~(ulong.MaxValue << BitOperations.TrailingZeroCount(bad)); // what lies before the invalid byte
+        }
+
+        ReadOnlySpan<ushort> leadMasks = SingleByteCodePage.LeadMasks, continuationMasks = SingleByteCodePage.ContinuationMasks;
+        ulong[] common = CjkFrequency.CommonBits;
+        for (; mask != 0; mask &= mask - 1)
+        {
+            int at = i + BitOperations.TrailingZeroCount(mask); // a lane of a whole vector: at + 6 is in the input
+            byte lead = utf8[at];
+            if ((uint)(lead - 0xE3) <= 0xEE - 0xE3)
+            {
+                // Only the double-byte pass looks at E3–EE (CJK, Hangul): the frequency table, and each
+                // stretch's shape once (a common character inside a stretch already judged needs no call).
+                if (at < stretchDone && CjkFrequency.IsCommon(common, (char)(((lead & 0x0F) << 12) | ((utf8[at + 1] & 0x3F) << 6) | (utf8[at + 2] & 0x3F))))
+                {
+                    continue;
+                }
+
+                if (IsDoubleByteSuspect(utf8, at, ref stretchDone))
+                {
+                    return at;
+                }
+            }
+            else if (lead is 0xCE or 0xCF or 0xD0 or 0xD1 && (uint)(utf8[at + 2] - 0xC2) <= 0xDF - 0xC2
+                && (leadMasks[((lead & 0x1F) << 6) | (utf8[at + 1] & 0x3F)] & continuationMasks[((utf8[at + 2] & 0x1F) << 6) | (utf8[at + 3] & 0x3F)]) == 0)
+            {
+                continue; // a Greek or Cyrillic letter before a two-byte character that no code page pairs with it (IsPairStart's first test)
+            }
+            else if (IsSuspectAt(utf8, at, passes))
+            {
+                return at;
+            }
+        }
+
+        return bad != 0 ? i + BitOperations.TrailingZeroCount(bad) : -1;
     }
 
     /// <summary>
@@ -366,6 +482,83 @@ internal static class Utf8Classifier
         }
     }
 
+    /// <summary>
+    /// The lanes of <paramref name="cjk"/> (leads E3–EE of the vector at <paramref name="i"/>, all with two bytes
+    /// after them in the input) whose character the frequency table does not rank.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong RareOf(ref byte start, int i, ulong cjk, ref ulong common)
+    {
+        ulong rare = 0;
+        for (ulong m = cjk; m != 0; m &= m - 1)
+        {
+            ref byte lead = ref Unsafe.Add(ref start, i + BitOperations.TrailingZeroCount(m));
+            int cp = ((lead & 0x0F) << 12) | ((Unsafe.Add(ref lead, 1) & 0x3F) << 6) | (Unsafe.Add(ref lead, 2) & 0x3F);
+            if ((Unsafe.Add(ref common, cp >> 6) & (1UL << cp)) == 0)
+            {
+                rare |= m & (0 - m); // the lowest lane left
+            }
+        }
+
+        return rare;
+    }
+
+    // Whether an ASCII letter stands right before or after a non-ASCII byte anywhere in [i - 16, i + lanes + 16):
+    // a short stretch beside a letter holds at most 12 bytes, so the letter of any stretch holding a character
+    // that starts in the vector at i lies in [i - 10, i + lanes + 12), and its edge with the stretch in there too.
+    // True (decide each character) where the window does not fit the input.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> LetterEdge(Vector128<byte> before, Vector128<byte> at) =>
+        (In(before | Vector128.Create((byte)0x20), (byte)'a', (byte)'z') & at) | (before & In(at | Vector128.Create((byte)0x20), (byte)'a', (byte)'z'));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> LetterEdge(Vector256<byte> before, Vector256<byte> at) =>
+        (In(before | Vector256.Create((byte)0x20), (byte)'a', (byte)'z') & at) | (before & In(at | Vector256.Create((byte)0x20), (byte)'a', (byte)'z'));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> LetterEdge(Vector512<byte> before, Vector512<byte> at) =>
+        (In(before | Vector512.Create((byte)0x20), (byte)'a', (byte)'z') & at) | (before & In(at | Vector512.Create((byte)0x20), (byte)'a', (byte)'z'));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool LetterBesideNonAscii128(ref byte start, int i, int length)
+    {
+        if (i < 17 || i + 32 > length)
+        {
+            return true;
+        }
+
+        Vector128<byte> edges = LetterEdge(Vector128.LoadUnsafe(ref start, (nuint)(i - 17)), Vector128.LoadUnsafe(ref start, (nuint)(i - 16)))
+            | LetterEdge(Vector128.LoadUnsafe(ref start, (nuint)(i - 1)), Vector128.LoadUnsafe(ref start, (nuint)i))
+            | LetterEdge(Vector128.LoadUnsafe(ref start, (nuint)(i + 15)), Vector128.LoadUnsafe(ref start, (nuint)(i + 16)));
+        return (edges & Vector128.Create((byte)0x80)) != Vector128<byte>.Zero; // the edge's other byte is non-ASCII
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool LetterBesideNonAscii256(ref byte start, int i, int length)
+    {
+        if (i < 17 || i + 48 > length)
+        {
+            return true;
+        }
+
+        Vector256<byte> edges = LetterEdge(Vector256.LoadUnsafe(ref start, (nuint)(i - 17)), Vector256.LoadUnsafe(ref start, (nuint)(i - 16)))
+            | LetterEdge(Vector256.LoadUnsafe(ref start, (nuint)(i + 15)), Vector256.LoadUnsafe(ref start, (nuint)(i + 16)));
+        return (edges & Vector256.Create((byte)0x80)) != Vector256<byte>.Zero;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool LetterBesideNonAscii512(ref byte start, int i, int length)
+    {
+        if (i < 17 || i + 112 > length)
+        {
+            return true;
+        }
+
+        Vector512<byte> edges = LetterEdge(Vector512.LoadUnsafe(ref start, (nuint)(i - 17)), Vector512.LoadUnsafe(ref start, (nuint)(i - 16)))
+            | LetterEdge(Vector512.LoadUnsafe(ref start, (nuint)(i + 47)), Vector512.LoadUnsafe(ref start, (nuint)(i + 48)));
+        return (edges & Vector512.Create((byte)0x80)) != Vector512<byte>.Zero;
+    }
+
     // Byte sets, a lane at a time. Per width the code is written out (the vector types share no public generic
     // interface); the tests check every width against IsSuspectAt.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -408,6 +601,16 @@ internal static class Utf8Classifier
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> Continuation(Vector512<byte> x) => In(x, 0xC2, 0xC6) | In(x, 0xCA, 0xCB) | In(x, 0xCE, 0xD2) | Is(x, 0xE2) | Is(x, 0xEF);
 
+    // A byte of a non-ASCII character.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> NonAscii(Vector128<byte> x) => Vector128.LessThan(x.AsSByte(), Vector128<sbyte>.Zero).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> NonAscii(Vector256<byte> x) => Vector256.LessThan(x.AsSByte(), Vector256<sbyte>.Zero).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> NonAscii(Vector512<byte> x) => Vector512.LessThan(x.AsSByte(), Vector512<sbyte>.Zero).AsByte();
+
     // An ASCII byte that is not a letter.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> AsciiOther(Vector128<byte> x) => Vector128.LessThan(x, Vector128.Create((byte)0x80)) & ~In(x | Vector128.Create((byte)0x20), (byte)'a', (byte)'z');
@@ -419,7 +622,7 @@ internal static class Utf8Classifier
     private static Vector512<byte> AsciiOther(Vector512<byte> x) => Vector512.LessThan(x, Vector512.Create((byte)0x80)) & ~In(x | Vector512.Create((byte)0x20), (byte)'a', (byte)'z');
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask128(ref byte start, int i, Utf8Passes passes, out ulong bad)
+    private static ulong Mask128(ref byte start, int i, Utf8Passes passes, out ulong bad, out ulong cjk)
     {
         Vector128<byte> v = Vector128.LoadUnsafe(ref start, (nuint)i);
         Vector128<byte> p1 = Vector128.LoadUnsafe(ref start, (nuint)(i - 1));
@@ -431,6 +634,7 @@ internal static class Utf8Classifier
         Vector128<byte> expected = Vector128.GreaterThanOrEqual(p1, Vector128.Create((byte)0xC0))
             | Vector128.GreaterThanOrEqual(p2, Vector128.Create((byte)0xE0)) | Vector128.GreaterThanOrEqual(p3, Vector128.Create((byte)0xF0));
         Vector128<byte> isContinuation = In(v, 0x80, 0xBF);
+        cjk = 0;
         if (((v | expected) & Vector128.Create((byte)0x80)) == Vector128<byte>.Zero)
         {
             bad = 0;
@@ -450,28 +654,56 @@ internal static class Utf8Classifier
         Vector128<byte> n2 = Vector128.LoadUnsafe(ref start, (nuint)(i + 2));
         Vector128<byte> n3 = Vector128.LoadUnsafe(ref start, (nuint)(i + 3));
         Vector128<byte> c3 = Is(v, 0xC3);
+        if ((passes & Utf8Passes.DoubleByte) != 0)
+        {
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+        }
+
+        // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
+        // every hit, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai text here: a C1
+        // control; a two-byte lead of a pair or candidate (C2–C6) before non-ASCII or '?', or U+00C0–U+00FF before a
+        // space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        Vector128<byte> twoByte = Vector128.LessThan(n1, Vector128.Create((byte)0xA0));
+        if (In(v, 0xCE, 0xD1) == Vector128<byte>.Zero)
+        {
+            Vector128<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+                | Is(v, 0xE2) | Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
+            if (maybe == Vector128<byte>.Zero)
+            {
+                return 0;
+            }
+        }
 
         // C1 controls (C2 80–9F), and a lead U+00C2–U+00F4 (C3 82–B4) before a follower or a space: two-byte leads
         // (C3 82–9F) take any space, the others a space and a follower.
         Vector128<byte> hit = Vector128<byte>.Zero;
         if (In(v, 0xC2, 0xC3) != Vector128<byte>.Zero)
         {
-            Vector128<byte> twoByte = Vector128.LessThan(n1, Vector128.Create((byte)0xA0));
             hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & (twoByte | Follower(n3)))));
         }
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            hit |= Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xE3)); // CJK range, and above U+FFFF
+            hit |= Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
         {
             Vector128<byte> n4 = Vector128.LoadUnsafe(ref start, (nuint)(i + 4));
-            Vector128<byte> n6 = Vector128.LoadUnsafe(ref start, (nuint)(i + 6));
-            hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(n6, 0xC3);
+            if (c3 != Vector128<byte>.Zero)
+            {
+                hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(Vector128.LoadUnsafe(ref start, (nuint)(i + 6)), 0xC3);
+            }
 
-            Vector128<byte> pair = ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2)) | ((Is(v, 0xE2) | Is(v, 0xEF)) & Continuation(n3));
+            // Three-byte leads are rare beside Cyrillic, Greek or accented letters: their test only where one is.
+            Vector128<byte> pair = (In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2);
+            Vector128<byte> threeByte = Is(v, 0xE2) | Is(v, 0xEF);
+            if (threeByte != Vector128<byte>.Zero)
+            {
+                pair |= threeByte & Continuation(n3);
+            }
             if (pair != Vector128<byte>.Zero)
             {
                 // Two small letters of Cyrillic (U+0430–U+045F) or Greek (U+03AC–U+03CE) inside a word of their
@@ -505,7 +737,7 @@ internal static class Utf8Classifier
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask256(ref byte start, int i, Utf8Passes passes, out ulong bad)
+    private static ulong Mask256(ref byte start, int i, Utf8Passes passes, out ulong bad, out ulong cjk)
     {
         Vector256<byte> v = Vector256.LoadUnsafe(ref start, (nuint)i);
         Vector256<byte> p1 = Vector256.LoadUnsafe(ref start, (nuint)(i - 1));
@@ -517,6 +749,7 @@ internal static class Utf8Classifier
         Vector256<byte> expected = Vector256.GreaterThanOrEqual(p1, Vector256.Create((byte)0xC0))
             | Vector256.GreaterThanOrEqual(p2, Vector256.Create((byte)0xE0)) | Vector256.GreaterThanOrEqual(p3, Vector256.Create((byte)0xF0));
         Vector256<byte> isContinuation = In(v, 0x80, 0xBF);
+        cjk = 0;
         if (((v | expected) & Vector256.Create((byte)0x80)) == Vector256<byte>.Zero)
         {
             bad = 0;
@@ -536,28 +769,56 @@ internal static class Utf8Classifier
         Vector256<byte> n2 = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
         Vector256<byte> n3 = Vector256.LoadUnsafe(ref start, (nuint)(i + 3));
         Vector256<byte> c3 = Is(v, 0xC3);
+        if ((passes & Utf8Passes.DoubleByte) != 0)
+        {
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+        }
+
+        // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
+        // every hit, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai text here: a C1
+        // control; a two-byte lead of a pair or candidate (C2–C6) before non-ASCII or '?', or U+00C0–U+00FF before a
+        // space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        Vector256<byte> twoByte = Vector256.LessThan(n1, Vector256.Create((byte)0xA0));
+        if (In(v, 0xCE, 0xD1) == Vector256<byte>.Zero)
+        {
+            Vector256<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+                | Is(v, 0xE2) | Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
+            if (maybe == Vector256<byte>.Zero)
+            {
+                return 0;
+            }
+        }
 
         // C1 controls (C2 80–9F), and a lead U+00C2–U+00F4 (C3 82–B4) before a follower or a space: two-byte leads
         // (C3 82–9F) take any space, the others a space and a follower.
         Vector256<byte> hit = Vector256<byte>.Zero;
         if (In(v, 0xC2, 0xC3) != Vector256<byte>.Zero)
         {
-            Vector256<byte> twoByte = Vector256.LessThan(n1, Vector256.Create((byte)0xA0));
             hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & (twoByte | Follower(n3)))));
         }
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            hit |= Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xE3)); // CJK range, and above U+FFFF
+            hit |= Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
         {
             Vector256<byte> n4 = Vector256.LoadUnsafe(ref start, (nuint)(i + 4));
-            Vector256<byte> n6 = Vector256.LoadUnsafe(ref start, (nuint)(i + 6));
-            hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(n6, 0xC3);
+            if (c3 != Vector256<byte>.Zero)
+            {
+                hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(Vector256.LoadUnsafe(ref start, (nuint)(i + 6)), 0xC3);
+            }
 
-            Vector256<byte> pair = ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2)) | ((Is(v, 0xE2) | Is(v, 0xEF)) & Continuation(n3));
+            // Three-byte leads are rare beside Cyrillic, Greek or accented letters: their test only where one is.
+            Vector256<byte> pair = (In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2);
+            Vector256<byte> threeByte = Is(v, 0xE2) | Is(v, 0xEF);
+            if (threeByte != Vector256<byte>.Zero)
+            {
+                pair |= threeByte & Continuation(n3);
+            }
             if (pair != Vector256<byte>.Zero)
             {
                 // Two small letters of Cyrillic (U+0430–U+045F) or Greek (U+03AC–U+03CE) inside a word of their
@@ -591,7 +852,7 @@ internal static class Utf8Classifier
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask512(ref byte start, int i, Utf8Passes passes, out ulong bad)
+    private static ulong Mask512(ref byte start, int i, Utf8Passes passes, out ulong bad, out ulong cjk)
     {
         Vector512<byte> v = Vector512.LoadUnsafe(ref start, (nuint)i);
         Vector512<byte> p1 = Vector512.LoadUnsafe(ref start, (nuint)(i - 1));
@@ -603,6 +864,7 @@ internal static class Utf8Classifier
         Vector512<byte> expected = Vector512.GreaterThanOrEqual(p1, Vector512.Create((byte)0xC0))
             | Vector512.GreaterThanOrEqual(p2, Vector512.Create((byte)0xE0)) | Vector512.GreaterThanOrEqual(p3, Vector512.Create((byte)0xF0));
         Vector512<byte> isContinuation = In(v, 0x80, 0xBF);
+        cjk = 0;
         if (((v | expected) & Vector512.Create((byte)0x80)) == Vector512<byte>.Zero)
         {
             bad = 0;
@@ -622,28 +884,56 @@ internal static class Utf8Classifier
         Vector512<byte> n2 = Vector512.LoadUnsafe(ref start, (nuint)(i + 2));
         Vector512<byte> n3 = Vector512.LoadUnsafe(ref start, (nuint)(i + 3));
         Vector512<byte> c3 = Is(v, 0xC3);
+        if ((passes & Utf8Passes.DoubleByte) != 0)
+        {
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+        }
+
+        // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
+        // every hit, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai text here: a C1
+        // control; a two-byte lead of a pair or candidate (C2–C6) before non-ASCII or '?', or U+00C0–U+00FF before a
+        // space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        Vector512<byte> twoByte = Vector512.LessThan(n1, Vector512.Create((byte)0xA0));
+        if (In(v, 0xCE, 0xD1) == Vector512<byte>.Zero)
+        {
+            Vector512<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+                | Is(v, 0xE2) | Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
+            if (maybe == Vector512<byte>.Zero)
+            {
+                return 0;
+            }
+        }
 
         // C1 controls (C2 80–9F), and a lead U+00C2–U+00F4 (C3 82–B4) before a follower or a space: two-byte leads
         // (C3 82–9F) take any space, the others a space and a follower.
         Vector512<byte> hit = Vector512<byte>.Zero;
         if (In(v, 0xC2, 0xC3) != Vector512<byte>.Zero)
         {
-            Vector512<byte> twoByte = Vector512.LessThan(n1, Vector512.Create((byte)0xA0));
             hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & (twoByte | Follower(n3)))));
         }
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            hit |= Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xE3)); // CJK range, and above U+FFFF
+            hit |= Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
         {
             Vector512<byte> n4 = Vector512.LoadUnsafe(ref start, (nuint)(i + 4));
-            Vector512<byte> n6 = Vector512.LoadUnsafe(ref start, (nuint)(i + 6));
-            hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(n6, 0xC3);
+            if (c3 != Vector512<byte>.Zero)
+            {
+                hit |= c3 & Is(n2, 0xC3) & Is(n4, 0xC3) & Is(Vector512.LoadUnsafe(ref start, (nuint)(i + 6)), 0xC3);
+            }
 
-            Vector512<byte> pair = ((In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2)) | ((Is(v, 0xE2) | Is(v, 0xEF)) & Continuation(n3));
+            // Three-byte leads are rare beside Cyrillic, Greek or accented letters: their test only where one is.
+            Vector512<byte> pair = (In(v, 0xC2, 0xC6) | In(v, 0xCE, 0xD1)) & Continuation(n2);
+            Vector512<byte> threeByte = Is(v, 0xE2) | Is(v, 0xEF);
+            if (threeByte != Vector512<byte>.Zero)
+            {
+                pair |= threeByte & Continuation(n3);
+            }
             if (pair != Vector512<byte>.Zero)
             {
                 // Two small letters of Cyrillic (U+0430–U+045F) or Greek (U+03AC–U+03CE) inside a word of their
