@@ -22,7 +22,7 @@ internal static partial class OtherCodePages
         bool decided = false;
         for (int p = winner + 1; winner >= 0 && p < votes.Length; p++)
         {
-            // The page tried later must be likelier by the margin a word needs on its own (LikelierBy).
+            // Either page must lead by the margin a word needs on its own (LikelierBy); a closer line is left to its words.
             if (votes[p] == max && CompareByCompany(text, words, p, winner) is int lead && Math.Abs(lead) > LikelierBy)
             {
                 decided = true;
@@ -34,11 +34,11 @@ internal static partial class OtherCodePages
     }
 
     /// <summary>
-    /// Which of two code pages reads a line's words better, judged where their readings differ by accented letters
-    /// of the same length: the pairs of letters around them (<see cref="LatinPairs.Likelihood"/>) and the company of
-    /// the accented letters both readings share (<see cref="LatinCompany.Fit"/>). Positive when <paramref name="a"/>
-    /// reads better, negative when <paramref name="b"/> does, 0 when no shared accented letter speaks or both fit
-    /// alike.
+    /// How much better (sixteenths of a binary logarithm) code page <paramref name="a"/> reads a line's words than
+    /// <paramref name="b"/>, judged on the words whose two readings have one length and differ by accented letters:
+    /// the pairs of letters in them (<see cref="LatinPairs.Likelihood"/>), and how each differing letter fits the
+    /// accented letters both readings share and the line's ASCII words (<see cref="LatinCompany.Fit"/>). Negative when
+    /// <paramref name="b"/> reads better; 0 when no such word differs or nothing in the line speaks.
     /// </summary>
     private static int CompareByCompany(string text, List<(int Start, int End)> words, int a, int b)
     {

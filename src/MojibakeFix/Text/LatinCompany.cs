@@ -47,8 +47,9 @@ internal static partial class LatinCompany
     /// words of ASCII letters (<paramref name="words"/>, from <see cref="AsciiWords"/>): the sum, over them, of the
     /// binary logarithm of the share of the messages holding the letter that hold the other letter or word too
     /// (Laplace's rule: one more message with it, two more in all), in sixteenths. A word speaks only when the table
-    /// holds it with both letters: the table leaves out words seen with a letter fewer than ten times, and a letter
-    /// seen in few messages (ŵ) would otherwise fit every word it was never counted with. 0 when nothing speaks.
+    /// holds it with one of the two letters at least ("hver" with å, not with á, tells Danish): the table leaves out
+    /// words seen with a letter fewer than ten times, and a word it holds with neither says nothing about them.
+    /// 0 when nothing speaks.
     /// </summary>
     internal static int Fit(char letter, char rival, ReadOnlySpan<char> letters, List<string> words)
     {
@@ -69,9 +70,9 @@ internal static partial class LatinCompany
         var withWords = s_words.Value;
         foreach (string word in words)
         {
-            if (withWords.ContainsKey((word, letter)) && withWords.ContainsKey((word, rival)))
+            if (withWords.ContainsKey((word, letter)) || withWords.ContainsKey((word, rival)))
             {
-                sum += Math.Log2((withWords[(word, letter)] + 1) / alone);
+                sum += Math.Log2((withWords.GetValueOrDefault((word, letter)) + 1) / alone);
             }
         }
 
