@@ -380,12 +380,14 @@ internal static partial class OtherCodePages
             }
         }
 
+        int preferred = PreferredByCompany(text, words, votes);
+
         var decisions = new (string? Decoded, string? Name, bool Lossy)[words.Count];
         Script proven = Script.None;
         for (int k = 0; k < words.Count; k++)
         {
             var (start, end) = words[k];
-            if (start >= 0 && TryDecodeWord(text.AsSpan(start, end - start), votes, count: false, out string? decoded, out string? name))
+            if (start >= 0 && TryDecodeWord(text.AsSpan(start, end - start), votes, count: false, out string? decoded, out string? name, preferred))
             {
                 decisions[k] = (decoded, name, false);
                 proven = proven == Script.None ? ScriptOfLetters(decoded) : proven;
@@ -394,7 +396,7 @@ internal static partial class OtherCodePages
 
         // Words without evidence of their own, decoded by the code page the line is proven misread through into
         // the script of the proven words.
-        int page = votes.IndexOf(MaxOf(votes));
+        int page = preferred >= 0 ? preferred : votes.IndexOf(MaxOf(votes));
         if (proven != Script.None && votes[page] > 0)
         {
             for (int k = 0; k < words.Count; k++)
@@ -870,10 +872,10 @@ internal static partial class OtherCodePages
     /// (<paramref name="votes"/>: words each code page reads in this text), then by plausibility. With
     /// <paramref name="count"/> set, only tallies the votes.
     /// </summary>
-    private static bool TryDecodeWord(ReadOnlySpan<char> word, Span<int> votes, bool count, out string? best, out string? bestName)
+    private static bool TryDecodeWord(ReadOnlySpan<char> word, Span<int> votes, bool count, out string? best, out string? bestName, int preferred = -1)
     {
         best = bestName = null;
-        int bestScore = 0, bestVotes = -1;
+        int bestScore = 0, bestVotes = -1, bestPage = -1;
         var pages = SingleByteCodePage.Others;
         WorkMeter.Add(word.Length * (pages.Count + 1));
         Span<byte> bytes = word.Length <= 256 ? stackalloc byte[word.Length] : new byte[word.Length];
@@ -916,8 +918,9 @@ internal static partial class OtherCodePages
             unseen[p] = ScriptOfLetters(decoded) == Script.Latin ? LatinPairs.UnseenPairs(decoded) : -1; // -1: not a Latin reading
             likely[p] = unseen[p] >= 0 ? LatinPairs.Likelihood(decoded) : 0;
             if (!count && (votes[p] > bestVotes || (votes[p] == bestVotes && (score > bestScore
-                || (score == bestScore && unseen[p] >= 0 && (unseen[p] < bestUnseen || (unseen[p] == bestUnseen && likely[p] > bestLikely + LikelierBy)))))))
+                || (score == bestScore && unseen[p] >= 0 && (unseen[p] < bestUnseen || (unseen[p] == bestUnseen && LikelierThanBest(p, likely[p]))))))))
             {
+                bestPage = p;
                 bestVotes = votes[p];
                 bestScore = score;
                 bestUnseen = unseen[p];
@@ -926,6 +929,11 @@ internal static partial class OtherCodePages
                 bestName = pages[p].Name;
             }
         }
+
+        // The last word between two readings alike in every other way: the page the line's company prefers
+        // (PreferredByCompany), else a reading much likelier by its pairs, else the page tried first.
+        bool LikelierThanBest(int p, int likelihood) =>
+            preferred >= 0 && (p == preferred || bestPage == preferred) ? p == preferred : likelihood > bestLikely + LikelierBy;
 
         if (count)
         {
