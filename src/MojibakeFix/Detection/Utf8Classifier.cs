@@ -74,9 +74,9 @@ internal static class Utf8Classifier
 
             found = width switch
             {
-                512 => Scan512(utf8, ref i, passes),
-                256 => Scan256(utf8, ref i, passes),
-                _ => Scan128(utf8, ref i, passes),
+                512 => Scan<Width512>(utf8, ref i, passes),
+                256 => Scan<Width256>(utf8, ref i, passes),
+                _ => Scan<Width128>(utf8, ref i, passes),
             };
             if (found >= 0)
             {
@@ -93,88 +93,62 @@ internal static class Utf8Classifier
         return ScanScalar(utf8, ref i, utf8.Length, passes);
     }
 
+    /// <summary>One vector width of the scan: its lane count and its two vector tests, so one loop serves all three.</summary>
+    private interface IWidth
+    {
+        static abstract int Lanes { get; }
+
+        static abstract ulong Mask(ref byte start, int i, Utf8Passes passes, out ulong bad, out ulong cjk);
+
+        static abstract bool LetterBesideNonAscii(ref byte start, int i, int length);
+    }
+
+    private readonly struct Width128 : IWidth
+    {
+        public static int Lanes => 16;
+
+        public static ulong Mask(ref byte start, int i, Utf8Passes passes, out ulong bad, out ulong cjk) => Mask128(ref start, i, passes, out bad, out cjk);
+
+        public static bool LetterBesideNonAscii(ref byte start, int i, int length) => LetterBesideNonAscii128(ref start, i, length);
+    }
+
+    private readonly struct Width256 : IWidth
+    {
+        public static int Lanes => 32;
+
+        public static ulong Mask(ref byte start, int i, Utf8Passes passes, out ulong bad, out ulong cjk) => Mask256(ref start, i, passes, out bad, out cjk);
+
+        public static bool LetterBesideNonAscii(ref byte start, int i, int length) => LetterBesideNonAscii256(ref start, i, length);
+    }
+
+    private readonly struct Width512 : IWidth
+    {
+        public static int Lanes => 64;
+
+        public static ulong Mask(ref byte start, int i, Utf8Passes passes, out ulong bad, out ulong cjk) => Mask512(ref start, i, passes, out bad, out cjk);
+
+        public static bool LetterBesideNonAscii(ref byte start, int i, int length) => LetterBesideNonAscii512(ref start, i, length);
+    }
+
     // Vectors from `from` while a whole one and six bytes past it are in the input: the first suspect or invalid
-    // position, or -1 with `from` where the scalar tail goes on. One loop per width with its mask inlined (one
-    // method holding all three spilled vectors to the stack); a vector whose mask is empty costs the mask alone.
-    private static int Scan128(ReadOnlySpan<byte> utf8, ref int from, Utf8Passes passes)
+    // position, or -1 with `from` where the scalar tail goes on. The JIT compiles one loop per width (a struct type
+    // argument), each with its mask inlined (one method holding all three spilled vectors to the stack); a vector
+    // whose mask is empty costs the mask alone.
+    private static int Scan<TWidth>(ReadOnlySpan<byte> utf8, ref int from, Utf8Passes passes)
+        where TWidth : struct, IWidth
     {
-        const int lanes = 16;
         ref byte start = ref MemoryMarshal.GetReference(utf8);
         ref ulong common = ref MemoryMarshal.GetArrayDataReference(CjkFrequency.CommonBits);
         int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
         int i = from;
-        for (; i + lanes + 6 <= utf8.Length; i += lanes)
+        for (; i + TWidth.Lanes + 6 <= utf8.Length; i += TWidth.Lanes)
         {
-            ulong mask = Mask128(ref start, i, passes, out ulong bad, out ulong cjk);
+            ulong mask = TWidth.Mask(ref start, i, passes, out ulong bad, out ulong cjk);
             if (cjk != 0)
             {
                 // A CJK character is a suspect when rare, or in a short stretch beside an ASCII letter: with no
                 // letter beside non-ASCII text within reach of the vector's characters, only the rare ones are.
-                mask |= LetterBesideNonAscii128(ref start, i, utf8.Length) ? cjk : RareOf(ref start, i, cjk, ref common);
-            }
-
-            if ((mask | bad) != 0)
-            {
-                int found = FirstSuspect(utf8, i, mask, bad, passes, ref stretchDone);
-                if (found >= 0)
-                {
-                    from = i;
-                    return found;
-                }
-            }
-        }
-
-        from = i;
-        return -1;
-    }
-
-    private static int Scan256(ReadOnlySpan<byte> utf8, ref int from, Utf8Passes passes)
-    {
-        const int lanes = 32;
-        ref byte start = ref MemoryMarshal.GetReference(utf8);
-        ref ulong common = ref MemoryMarshal.GetArrayDataReference(CjkFrequency.CommonBits);
-        int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
-        int i = from;
-        for (; i + lanes + 6 <= utf8.Length; i += lanes)
-        {
-            ulong mask = Mask256(ref start, i, passes, out ulong bad, out ulong cjk);
-            if (cjk != 0)
-            {
-                // A CJK character is a suspect when rare, or in a short stretch beside an ASCII letter: with no
-                // letter beside non-ASCII text within reach of the vector's characters, only the rare ones are.
-                mask |= LetterBesideNonAscii256(ref start, i, utf8.Length) ? cjk : RareOf(ref start, i, cjk, ref common);
-            }
-
-            if ((mask | bad) != 0)
-            {
-                int found = FirstSuspect(utf8, i, mask, bad, passes, ref stretchDone);
-                if (found >= 0)
-                {
-                    from = i;
-                    return found;
-                }
-            }
-        }
-
-        from = i;
-        return -1;
-    }
-
-    private static int Scan512(ReadOnlySpan<byte> utf8, ref int from, Utf8Passes passes)
-    {
-        const int lanes = 64;
-        ref byte start = ref MemoryMarshal.GetReference(utf8);
-        ref ulong common = ref MemoryMarshal.GetArrayDataReference(CjkFrequency.CommonBits);
-        int stretchDone = 0; // stretches of non-ASCII before this are judged (not short beside a letter)
-        int i = from;
-        for (; i + lanes + 6 <= utf8.Length; i += lanes)
-        {
-            ulong mask = Mask512(ref start, i, passes, out ulong bad, out ulong cjk);
-            if (cjk != 0)
-            {
-                // A CJK character is a suspect when rare, or in a short stretch beside an ASCII letter: with no
-                // letter beside non-ASCII text within reach of the vector's characters, only the rare ones are.
-                mask |= LetterBesideNonAscii512(ref start, i, utf8.Length) ? cjk : RareOf(ref start, i, cjk, ref common);
+                mask |= TWidth.LetterBesideNonAscii(ref start, i, utf8.Length) ? cjk : RareOf(ref start, i, cjk, ref common);
             }
 
             if ((mask | bad) != 0)
