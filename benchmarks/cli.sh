@@ -6,9 +6,21 @@ cd "$(dirname "$0")/.."
 mb="${1:-256}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-dotnet build -c Release src/MojibakeFix.Cli -v q -nologo >/dev/null
+# The binary measured is the one a user gets: the tool packages as the three `dotnet pack` commands in
+# src/MojibakeFix.Cli/MojibakeFix.Cli.csproj make them, installed from a local feed with `dotnet tool install
+# --tool-path`, which on linux-x64 picks mojifix.linux-x64 (the NativeAOT executable) and elsewhere mojifix.any
+# (the framework-dependent tool). The package version is unique to this run; its NuGet cache copies go on exit.
+version="0.0.0-cli-bench.$(date +%Y%m%d%H%M%S).$$"
+packages="$(dotnet nuget locals global-packages --list | sed 's/^[^:]*: *//')"
+trap 'rm -rf "$work" "$packages"/mojifix*/"$version"' EXIT
+dotnet pack -c Release src/MojibakeFix.Cli -o "$work/feed" -p:Version="$version" -v q -nologo >/dev/null
+for rid in linux-x64 any; do
+  dotnet pack -c Release src/MojibakeFix.Cli -r "$rid" -o "$work/feed" -p:Version="$version" -v q -nologo >/dev/null
+done
+dotnet tool install mojifix --version "$version" --tool-path "$work/tools" --add-source "$work/feed" >/dev/null
 dotnet build -c Release benchmarks/MojibakeFix.Benchmarks -v q -nologo >/dev/null
-tool="src/MojibakeFix.Cli/bin/Release/net10.0/mojifix"
+tool="$work/tools/mojifix"
+echo "measuring $(readlink -f "$tool")" >&2
 out="benchmarks/results/cli.md"
 {
   echo "| input | size | cat MB/s | mojifix MB/s | mojifix peak memory |"

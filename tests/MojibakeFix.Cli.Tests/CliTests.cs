@@ -6,7 +6,6 @@ namespace MojibakeFix.Cli.Tests;
 /// <summary>End-to-end: the built mojifix run as a process on files and pipes.</summary>
 public sealed class CliTests : IDisposable
 {
-    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "mojifix.dll");
     private readonly string _dir = Directory.CreateTempSubdirectory("mojifix-tests-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -20,8 +19,10 @@ public sealed class CliTests : IDisposable
 
     private static Result RunWith(Dictionary<string, string>? env, byte[]? stdin, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Tool);
+        var psi = ToolCommand.Create();
+        psi.RedirectStandardInput = true;
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
         foreach (string a in args)
         {
             psi.ArgumentList.Add(a);
@@ -147,8 +148,9 @@ public sealed class CliTests : IDisposable
 
         byte[] original = U(sb.ToString());
         string path = Write("big.txt", original);
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        psi.ArgumentList.Add(Tool);
+        var psi = ToolCommand.Create();
+        psi.RedirectStandardError = true;
+        psi.RedirectStandardOutput = true;
         psi.ArgumentList.Add("--in-place");
         psi.ArgumentList.Add(path);
         psi.Environment["MOJIFIX_CHUNK_BYTES"] = "4096";

@@ -9,7 +9,6 @@ namespace MojibakeFix.Cli.Tests;
 /// </summary>
 public sealed class FaultTests : IDisposable
 {
-    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "mojifix.dll");
     private readonly string _dir = Directory.CreateTempSubdirectory("mojifix-faults-").FullName;
 
     public void Dispose()
@@ -32,8 +31,9 @@ public sealed class FaultTests : IDisposable
 
     private static Process Start(Dictionary<string, string>? env, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Tool);
+        var psi = ToolCommand.Create();
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
         foreach (string a in args)
         {
             psi.ArgumentList.Add(a);

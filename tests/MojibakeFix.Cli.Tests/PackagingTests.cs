@@ -59,11 +59,13 @@ public sealed class PackagingTests : IDisposable
     private static void CheckMetadata(string package, string id)
     {
         using var zip = ZipFile.OpenRead(package);
-        XNamespace ns = "http://schemas.microsoft.com/packaging/2012/06/nuspec.xsd";
+        XNamespace ns;
         XElement meta;
         using (Stream nuspec = zip.GetEntry($"{id}.nuspec")!.Open())
         {
-            meta = XDocument.Load(nuspec).Root!.Element(ns + "metadata")!;
+            XElement root = XDocument.Load(nuspec).Root!;
+            ns = root.Name.Namespace; // NuGet writes the oldest schema that holds what the package uses
+            meta = root.Element(ns + "metadata")!;
         }
 
         string Get(string name) => meta.Element(ns + name)?.Value ?? "";
@@ -88,6 +90,34 @@ public sealed class PackagingTests : IDisposable
         if (id == "MojibakeFix")
         {
             Assert.NotNull(zip.GetEntry("lib/net10.0/MojibakeFix.xml")); // IntelliSense for every public member
+        }
+    }
+
+    /// <summary>
+    /// `dotnet tool install mojifix` finds mojifix.linux-x64 (a NativeAOT executable, no assemblies to compile) on
+    /// linux-x64 and mojifix.any (the framework-dependent tool) anywhere else.
+    /// </summary>
+    private void CheckToolPackages(string feed)
+    {
+        using (var pointer = ZipFile.OpenRead(Path.Combine(feed, $"mojifix.{_version}.nupkg")))
+        {
+            var settings = XDocument.Load(pointer.GetEntry("tools/any/any/DotnetToolSettings.xml")!.Open());
+            var rids = settings.Descendants("RuntimeIdentifierPackage").Select(e => (string)e.Attribute("RuntimeIdentifier")! + "=" + (string)e.Attribute("Id")!).ToList();
+            Assert.Equal(["linux-x64=mojifix.linux-x64", "any=mojifix.any"], rids);
+        }
+
+        using (var native = ZipFile.OpenRead(Path.Combine(feed, $"mojifix.linux-x64.{_version}.nupkg")))
+        {
+            ZipArchiveEntry binary = native.Entries.Single(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal) && e.Name == "mojifix");
+            using var elf = new BinaryReader(binary.Open());
+            Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], elf.ReadBytes(4));
+            Assert.DoesNotContain(native.Entries, e => e.Name.EndsWith(".dll", StringComparison.Ordinal));
+        }
+
+        using (var portable = ZipFile.OpenRead(Path.Combine(feed, $"mojifix.any.{_version}.nupkg")))
+        {
+            Assert.NotNull(portable.GetEntry("tools/net10.0/any/mojifix.dll"));
+            Assert.NotNull(portable.GetEntry("tools/net10.0/any/MojibakeFix.dll"));
         }
     }
 
@@ -134,6 +164,16 @@ public sealed class PackagingTests : IDisposable
         Assert.True(File.Exists(Path.Combine(feed, $"MojibakeFix.{_version}.nupkg")), pack.Output);
         Assert.True(File.Exists(Path.Combine(feed, $"MojibakeFix.{_version}.snupkg")), pack.Output);
         Assert.True(File.Exists(Path.Combine(feed, $"mojifix.{_version}.nupkg")), pack.Output);
+
+        // The tool's two implementation packages (see src/MojibakeFix.Cli/MojibakeFix.Cli.csproj).
+        foreach (string rid in new[] { "linux-x64", "any" })
+        {
+            var inner = Run("dotnet", RepositoryRoot(), null, "pack", "src/MojibakeFix.Cli/MojibakeFix.Cli.csproj", "-c", "Release", "-r", rid, "-o", feed, $"-p:Version={_version}");
+            Assert.True(inner.Code == 0, inner.Output);
+            Assert.DoesNotContain("warning", inner.Output, StringComparison.OrdinalIgnoreCase);
+        }
+
+        CheckToolPackages(feed);
         CheckMetadata(Path.Combine(feed, $"MojibakeFix.{_version}.nupkg"), "MojibakeFix");
         CheckMetadata(Path.Combine(feed, $"mojifix.{_version}.nupkg"), "mojifix");
         CheckSymbols(Path.Combine(feed, $"MojibakeFix.{_version}.snupkg"));
