@@ -39,6 +39,24 @@ public class DamagedBenchmarks
     [Benchmark]
     public string Fix() => Mojibake.Fix(_text);
 
+    /// <summary>
+    /// The one-call repair with the Windows-1252 pass's plain-chain shortcut turned off (same output): the A/B of
+    /// that shortcut within one run.
+    /// </summary>
+    [Benchmark]
+    public string FixGeneralPath()
+    {
+        MojibakeFix.Repair.Repairer.t_generalPathOnly = true;
+        try
+        {
+            return Mojibake.Fix(_text);
+        }
+        finally
+        {
+            MojibakeFix.Repair.Repairer.t_generalPathOnly = false;
+        }
+    }
+
     /// <summary>The UTF-8 byte path into a reused writer.</summary>
     [Benchmark]
     public int FixUtf8()

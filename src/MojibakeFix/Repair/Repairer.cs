@@ -16,6 +16,13 @@ internal ref struct Repairer
 {
     private const int MaxChain = 64;
 
+    /// <summary>
+    /// Tests set this on their own thread to turn the plain-chain shortcut off, so that they can compare its output
+    /// with the general path's on the same input.
+    /// </summary>
+    [ThreadStatic]
+    internal static bool t_generalPathOnly;
+
     private readonly ReadOnlySpan<char> _s;
     private readonly FixOptions _o;
     private readonly bool _nested;
@@ -89,7 +96,12 @@ internal ref struct Repairer
             if (Sequence.IsLeadChar(c))
             {
                 int count = ReadChain(i, chain, ref scored);
-                if (count > 0)
+                if (count > 0 && TryEmitPlainChain(chain[..count], ref output, ref pending, ref sawC1, ref sawSpecial))
+                {
+                    next = chain[count - 1].End;
+                    changed = true;
+                }
+                else if (count > 0)
                 {
                     Decide(chain[..count], accepted[..count]);
                     next = chain[count - 1].End;
@@ -162,6 +174,99 @@ internal ref struct Repairer
         // One candidate scored per read, the failed last one included.
         scored += count < chain.Length && i < _s.Length ? count + 1 : count;
         return count;
+    }
+
+    /// <summary>
+    /// The common case at a fraction of the cost of <see cref="Decide"/> and <see cref="EmitGroup"/>: a chain that
+    /// those would accept whole and write as its plain decoding. Every sequence is complete (no lost byte or
+    /// space), the chain holds proof (or is one proven sequence that passes the case check), the decoding holds no
+    /// C1 control and no lead image before a continuation image (so no further layer can be peeled), and no
+    /// neighbour can join the replacement into a new sequence. False (nothing written) for anything else, which
+    /// then takes the general path; the output is the same either way.
+    /// </summary>
+    private bool TryEmitPlainChain(scoped ReadOnlySpan<Sequence> chain, ref CharBuffer output, ref int pending,
+        ref bool sawC1, ref bool sawSpecial)
+    {
+        if (_nested || _steps is not null || t_generalPathOnly)
+        {
+            return false;
+        }
+
+        int start = chain[0].Start, end = chain[^1].End;
+
+        // WouldFormNewSequence: a new sequence must start at a lead image left of the replacement, or run from
+        // inside it into a continuation image right of it.
+        for (int j = Math.Max(Math.Max(pending, start - 3), 0); j < start; j++)
+        {
+            if (Sequence.IsLeadChar(_s[j]))
+            {
+                return false;
+            }
+        }
+
+        if (end < _s.Length && Windows1252.ContinuationByte(_s[end]) != 0)
+        {
+            return false;
+        }
+
+        bool anyDefinite = false, ambiguous = false, c1 = false, special = false;
+        int previous = -1; // the last UTF-16 unit of the decoding so far
+        foreach (ref readonly Sequence q in chain)
+        {
+            int cp = q.CodePoint;
+            if (q.SpaceMask != 0 || q.UnknownMask != 0 || q.ByteCount > 4 || cp is >= 0x80 and < 0xA0
+                || (Sequence.IsLeadChar((char)previous) && previous >= 0 && (Windows1252.ContinuationByte((char)cp) != 0 || cp == 0xFFFD)))
+            {
+                return false;
+            }
+
+            anyDefinite |= q.Evidence == Evidence.Definite && q.Lead != 0xD7 && Sequence.IsPlausible(cp);
+            ambiguous |= q.Evidence == Evidence.Ambiguous;
+            c1 |= q.SawC1;
+            special |= q.SawSpecial;
+            previous = cp < 0x10000 ? cp : 0xDC00 + (cp & 0x3FF);
+        }
+
+        int l = Left(start);
+        if (chain.Length == 1)
+        {
+            ref readonly Sequence q = ref chain[0];
+            if (q.Evidence != Evidence.Definite || q.Lead == 0xD7 || !anyDefinite
+                || !IsAcceptableResult(q.CodePoint, true, true, l) || IsCaseAnomaly(chain, 0, l, Right(end)))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            if (!anyDefinite)
+            {
+                return false;
+            }
+
+            for (int k = 0; k < chain.Length; k++)
+            {
+                int cp = chain[k].CodePoint;
+                if (!IsAcceptableResult(cp, Sequence.IsPlausible(cp), true, k == 0 ? l : chain[k - 1].CodePoint))
+                {
+                    return false;
+                }
+            }
+        }
+
+        output.Append(_s[pending..start]);
+        foreach (ref readonly Sequence q in chain)
+        {
+            output.AppendCodePoint(q.CodePoint);
+        }
+
+        pending = end;
+        _lastGroupEnd = end;
+        _lastGroupChar = previous;
+        sawC1 |= c1;
+        sawSpecial |= special;
+        _sites?.Add(new DamageSite(start, end - start, ambiguous ? 0.8 : 0.99, false));
+        return true;
     }
 
     private void Decide(scoped ReadOnlySpan<Sequence> chain, scoped Span<bool> accepted)
