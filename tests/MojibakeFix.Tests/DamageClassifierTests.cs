@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using MojibakeFix.CodePages;
 using MojibakeFix.Corpus;
 using MojibakeFix.Detection;
 using MojibakeFix.Lossy;
@@ -20,6 +21,11 @@ public class DamageClassifierTests
 
     private static readonly char Common = CjkFrequency.CharAt(0);
     private static readonly char Rare = (char)Enumerable.Range(0x4E00, 0x5000).First(c => !CjkFrequency.IsCommon(c));
+
+    // A common character some code page reads from the start of a UTF-8 character (茅 is C3 A9 in GBK): a short
+    // stretch beside a letter that starts with one is a suspect, one that starts with Common (的, B5 C4) is not.
+    private static readonly char Image = (char)Enumerable.Range(0x4E00, 0x5200)
+        .First(c => CjkFrequency.IsCommon(c) && DoubleByteCodePage.IsUtf8StartImage((char)c));
 
     private static readonly (DamageSearch Search, Func<string, int, int, int> Find)[] Searches =
     [
@@ -86,7 +92,7 @@ public class DamageClassifierTests
     {
         string[] sites =
         [
-            "Ã©", "Ã ", "â€™", "é \u0081", "\u0085", "Ð¿Ñ€", "Ã?a", "Å?ad", "ÏðèâÅ", "ÅÅÅÅ", $"{Rare}", $"Caf{Common}s", $"{Common}. Caf{Common}s",
+            "Ã©", "Ã ", "â€™", "é \u0081", "\u0085", "Ð¿Ñ€", "Ã?a", "Å?ad", "ÏðèâÅ", "ÅÅÅÅ", $"{Rare}", $"Caf{Common}s", $"{Common}. Caf{Common}s", $"Caf{Image}s", $"{Common}. Caf{Image}s", $"{Image}. a{Image}éèàb",
             "вќ¤", "Ã©Ã?a", "Ã\uFFFD", "Ã?", "ÃÃÃÃ?x",
         ];
         string[] paddings = ["-", "a", "д", "é", $"{Common}", "?", " "];
@@ -109,7 +115,7 @@ public class DamageClassifierTests
     [MemberData(nameof(AllWidths))]
     public void Each_subset_of_searches_is_the_earliest_of_those_alone(int width)
     {
-        string s = $"Привет ÅÅÅÅ, Caf{Common} {Rare} été Ã©tÃ© Å?ad ÏðèâÅ \u0085 Ð¿Ñ€Ð¸\n{Common}. Caf{Common}s вќ¤ x";
+        string s = $"Привет ÅÅÅÅ, Caf{Common} Caf{Image} {Rare} été Ã©tÃ© Å?ad ÏðèâÅ \u0085 Ð¿Ñ€Ð¸\n{Common}. Caf{Common}s {Image}. Caf{Image}s вќ¤ x";
         for (int set = 0; set <= (int)DamageSearch.All; set++)
         {
             AssertAgrees(s, width, (DamageSearch)set);
@@ -130,7 +136,7 @@ public class DamageClassifierTests
             '?', ' ', '\n', '\r', 'a', 'Z', '.', '\u007F', '\u0080', '\u009F', '\u00A0', '\u00BF', '\u00C0', '\u00C1', '\u00C2', '\u00C3',
             '\u00DF', '\u00E0', '\u00E2', '\u00F4', '\u00F5', '\u00FF', '\u0100', '\u0152', '\u0192', '\u0193', '\u02C6', '\u02DC', '\u0391',
             '\u0392', '\u03AC', '\u03C6', '\u03CE', '\u0401', '\u0430', '\u043F', '\u0454', '\u045F', '\u0491', '\u2013', '\u2019', '\u203A',
-            '\u20AC', '\u2122', '\u2500', '\u25CA', '\uFFFD', '\u2FFF', '\u3000', '\uFFEF', '\uFFF0', '\uD800', '\uDC00', '\uF8FF', '\uFB02', Common, Rare))
+            '\u20AC', '\u2122', '\u2500', '\u25CA', '\uFFFD', '\u2FFF', '\u3000', '\uFFEF', '\uFFF0', '\uD800', '\uDC00', '\uF8FF', '\uFB02', Common, Rare, Image))
         .Select(a => new string(a));
 
     [Theory]

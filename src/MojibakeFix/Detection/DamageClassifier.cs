@@ -266,6 +266,16 @@ internal static class DamageClassifier
                     | ((~Vector128.GreaterThan(after, ascii)).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
                 stretches = (Vector128.GreaterThan(v, ascii) & Vector128.LessThanOrEqual(previous, ascii)).ExtractMostSignificantBits()
                     & (near | (near >> 1) | (near >> 2) | (near >> 3)) & ((asciiAt >> 1) | (asciiAt >> 2) | (asciiAt >> 3) | (asciiAt >> 4));
+                if (stretches != 0)
+                {
+                    // Beside a letter: an ASCII letter before the start, or one within four after it (where the
+                    // stretch ends; the unloaded position counts as a letter). Korean words between spaces end here.
+                    Vector128<ushort> lower = Vector128.Create((ushort)0x20), a = Vector128.Create((ushort)'a'), az = Vector128.Create((ushort)('z' - 'a'));
+                    ulong letterBefore = Vector128.LessThanOrEqual((previous | lower) - a, az).ExtractMostSignificantBits();
+                    ulong letterAt = Vector128.LessThanOrEqual((v | lower) - a, az).ExtractMostSignificantBits()
+                        | (Vector128.LessThanOrEqual((after | lower) - a, az).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
+                    stretches &= letterBefore | (letterAt >> 1) | (letterAt >> 2) | (letterAt >> 3) | (letterAt >> 4);
+                }
             }
 
             // Correct CJK is made of common characters: one bit test each.
@@ -392,6 +402,16 @@ internal static class DamageClassifier
                     | ((~Vector256.GreaterThan(after, ascii)).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
                 stretches = (Vector256.GreaterThan(v, ascii) & Vector256.LessThanOrEqual(previous, ascii)).ExtractMostSignificantBits()
                     & (near | (near >> 1) | (near >> 2) | (near >> 3)) & ((asciiAt >> 1) | (asciiAt >> 2) | (asciiAt >> 3) | (asciiAt >> 4));
+                if (stretches != 0)
+                {
+                    // Beside a letter: an ASCII letter before the start, or one within four after it (where the
+                    // stretch ends; the unloaded position counts as a letter). Korean words between spaces end here.
+                    Vector256<ushort> lower = Vector256.Create((ushort)0x20), a = Vector256.Create((ushort)'a'), az = Vector256.Create((ushort)('z' - 'a'));
+                    ulong letterBefore = Vector256.LessThanOrEqual((previous | lower) - a, az).ExtractMostSignificantBits();
+                    ulong letterAt = Vector256.LessThanOrEqual((v | lower) - a, az).ExtractMostSignificantBits()
+                        | (Vector256.LessThanOrEqual((after | lower) - a, az).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
+                    stretches &= letterBefore | (letterAt >> 1) | (letterAt >> 2) | (letterAt >> 3) | (letterAt >> 4);
+                }
             }
 
             // Correct CJK is made of common characters: one bit test each.
@@ -518,6 +538,16 @@ internal static class DamageClassifier
                     | ((~Vector512.GreaterThan(after, ascii)).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
                 stretches = (Vector512.GreaterThan(v, ascii) & Vector512.LessThanOrEqual(previous, ascii)).ExtractMostSignificantBits()
                     & (near | (near >> 1) | (near >> 2) | (near >> 3)) & ((asciiAt >> 1) | (asciiAt >> 2) | (asciiAt >> 3) | (asciiAt >> 4));
+                if (stretches != 0)
+                {
+                    // Beside a letter: an ASCII letter before the start, or one within four after it (where the
+                    // stretch ends; the unloaded position counts as a letter). Korean words between spaces end here.
+                    Vector512<ushort> lower = Vector512.Create((ushort)0x20), a = Vector512.Create((ushort)'a'), az = Vector512.Create((ushort)('z' - 'a'));
+                    ulong letterBefore = Vector512.LessThanOrEqual((previous | lower) - a, az).ExtractMostSignificantBits();
+                    ulong letterAt = Vector512.LessThanOrEqual((v | lower) - a, az).ExtractMostSignificantBits()
+                        | (Vector512.LessThanOrEqual((after | lower) - a, az).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
+                    stretches &= letterBefore | (letterAt >> 1) | (letterAt >> 2) | (letterAt >> 3) | (letterAt >> 4);
+                }
             }
 
             // Correct CJK is made of common characters: one bit test each.
