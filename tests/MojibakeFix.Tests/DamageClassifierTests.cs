@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using MojibakeFix.CodePages;
 using MojibakeFix.Corpus;
 using MojibakeFix.Detection;
 using MojibakeFix.Lossy;
@@ -20,6 +21,11 @@ public class DamageClassifierTests
 
     private static readonly char Common = CjkFrequency.CharAt(0);
     private static readonly char Rare = (char)Enumerable.Range(0x4E00, 0x5000).First(c => !CjkFrequency.IsCommon(c));
+
+    // A common character some code page reads from the start of a UTF-8 character (茅 is C3 A9 in GBK): a short
+    // stretch beside a letter that starts with one is a suspect, one that starts with Common (的, B5 C4) is not.
+    private static readonly char Image = (char)Enumerable.Range(0x4E00, 0x5200)
+        .First(c => CjkFrequency.IsCommon(c) && DoubleByteCodePage.IsUtf8StartImage((char)c));
 
     private static readonly (DamageSearch Search, Func<string, int, int, int> Find)[] Searches =
     [
@@ -86,8 +92,8 @@ public class DamageClassifierTests
     {
         string[] sites =
         [
-            "Ã©", "Ã ", "â€™", "é \u0081", "\u0085", "Ð¿Ñ€", "Ã?a", "Å?ad", "ÏðèâÅ", "ÅÅÅÅ", $"{Rare}", $"Caf{Common}s", $"{Common}. Caf{Common}s",
-            "вќ¤", "Ã©Ã?a", "Ã\uFFFD", "Ã?", "ÃÃÃÃ?x",
+            "Ã©", "Ã ", "â€™", "é \u0081", "\u0085", "Ð¿Ñ€", "Ã?a", "Å?ad", "ÏðèâÅ", "ÅÅÅÅ", $"{Rare}", $"Caf{Common}s", $"{Common}. Caf{Common}s", $"Caf{Image}s", $"{Common}. Caf{Image}s", $"{Image}. a{Image}éèàb",
+            "вќ¤", "Ã©Ã?a", "Ã\uFFFD", "Ã?", "ÃÃÃÃ?x", "Ђа", "рд", "lрдe", "аА", "ТЕКСТ", "Îπ", "ΞΏ",
         ];
         string[] paddings = ["-", "a", "д", "é", $"{Common}", "?", " "];
         foreach (string site in sites)
@@ -109,7 +115,7 @@ public class DamageClassifierTests
     [MemberData(nameof(AllWidths))]
     public void Each_subset_of_searches_is_the_earliest_of_those_alone(int width)
     {
-        string s = $"Привет ÅÅÅÅ, Caf{Common} {Rare} été Ã©tÃ© Å?ad ÏðèâÅ \u0085 Ð¿Ñ€Ð¸\n{Common}. Caf{Common}s вќ¤ x";
+        string s = $"Привет ÅÅÅÅ, Caf{Common} Caf{Image} {Rare} été Ã©tÃ© Å?ad ÏðèâÅ \u0085 Ð¿Ñ€Ð¸\n{Common}. Caf{Common}s {Image}. Caf{Image}s вќ¤ x";
         for (int set = 0; set <= (int)DamageSearch.All; set++)
         {
             AssertAgrees(s, width, (DamageSearch)set);
@@ -129,8 +135,9 @@ public class DamageClassifierTests
     private static readonly Gen<string> Adversarial = Gen.ArrayOf(Gen.Elements(
             '?', ' ', '\n', '\r', 'a', 'Z', '.', '\u007F', '\u0080', '\u009F', '\u00A0', '\u00BF', '\u00C0', '\u00C1', '\u00C2', '\u00C3',
             '\u00DF', '\u00E0', '\u00E2', '\u00F4', '\u00F5', '\u00FF', '\u0100', '\u0152', '\u0192', '\u0193', '\u02C6', '\u02DC', '\u0391',
-            '\u0392', '\u03AC', '\u03C6', '\u03CE', '\u0401', '\u0430', '\u043F', '\u0454', '\u045F', '\u0491', '\u2013', '\u2019', '\u203A',
-            '\u20AC', '\u2122', '\u2500', '\u25CA', '\uFFFD', '\u2FFF', '\u3000', '\uFFEF', '\uFFF0', '\uD800', '\uDC00', '\uF8FF', '\uFB02', Common, Rare))
+            '\u0392', '\u03AC', '\u03C6', '\u03CE', '\u0401', '\u0430', '\u043F', '\u0454', '\u045F', '\u0491',
+            '\u0384', '\u038F', '\u0390', '\u03BF', '\u03C0', '\u03C1', '\u03FF', '\u0400', '\u040F', '\u0410', '\u042F', '\u0440', '\u044F', '\u0450', '\u052F', '\u2013', '\u2019', '\u203A',
+            '\u20AC', '\u2122', '\u2500', '\u25CA', '\uFFFD', '\u2FFF', '\u3000', '\uFFEF', '\uFFF0', '\uD800', '\uDC00', '\uF8FF', '\uFB02', Common, Rare, Image))
         .Select(a => new string(a));
 
     [Theory]
@@ -165,5 +172,37 @@ public class DamageClassifierTests
             return options.All(o => DamageClassifier.MayChangeLine(line, o)
                 == (!CandidateScanner.CannotHoldDamage(line) || Engine.CodePagePassesMayApply(line, o)));
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(1500).WithReplay(791, 0x9E3779B97F4A7C15));
+    }
+
+    /// <summary>
+    /// The facts the filter's follower test rests on, from the code-page tables: no lead image is followed in a
+    /// pair by р–я or by a Greek letter other than π, and а–п follow only leads outside Latin, Greek and А–п.
+    /// </summary>
+    [Fact]
+    public void The_filter_drops_only_followers_no_code_page_pairs()
+    {
+        ReadOnlySpan<ushort> leads = SingleByteCodePage.LeadMasks, continuations = SingleByteCodePage.ContinuationMasks;
+        int pairs = 0;
+        for (int a = 0; a < leads.Length; a++)
+        {
+            if (leads[a] == 0)
+            {
+                continue;
+            }
+
+            for (int b = 0; b < continuations.Length; b++)
+            {
+                if ((leads[a] & continuations[b]) == 0)
+                {
+                    continue;
+                }
+
+                pairs++;
+                Assert.False(b is >= 0x440 and <= 0x44F or >= 0x390 and <= 0x3BF or >= 0x3C1 and <= 0x3FF, $"U+{a:X4} U+{b:X4}");
+                Assert.False(b is >= 0x430 and <= 0x43F && a is >= 0xA0 and <= 0x3FF or >= 0x410 and <= 0x43F, $"U+{a:X4} U+{b:X4}");
+            }
+        }
+
+        Assert.True(pairs > 1000); // the tables are there
     }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using MojibakeFix.CodePages;
 using MojibakeFix.Corpus;
 using MojibakeFix.Lossy;
 using MojibakeFix.Repair;
@@ -18,6 +19,11 @@ public class DoubleByteSuspectTests
 
     private static readonly char Common = CjkFrequency.CharAt(0);
     private static readonly char Rare = (char)Enumerable.Range(0x4E00, 0x5000).First(c => !CjkFrequency.IsCommon(c));
+
+    // A common character some code page reads from the start of a UTF-8 character (茅 is C3 A9 in GBK): a short
+    // stretch beside a letter that starts with one is a suspect, one that starts with Common (的, B5 C4) is not.
+    private static readonly char Image = (char)Enumerable.Range(0x4E00, 0x5200)
+        .First(c => CjkFrequency.IsCommon(c) && DoubleByteCodePage.IsUtf8StartImage((char)c));
 
     /// <summary>The first line from <paramref name="from"/> that the per-line test finds suspect, as its [start, end).</summary>
     private static (int Start, int End) Reference(string s, int from)
@@ -85,7 +91,11 @@ public class DoubleByteSuspectTests
     [MemberData(nameof(AllWidths))]
     public void A_stretch_beside_a_letter_counts_only_after_a_cjk_character_of_its_line(int width)
     {
-        string[] stretches = [$"Caf{Common}s", $"Caf{Common}", $"aé{Common}b", $"aéèà{Common}b", $"aéèê{Common}b", $"x{Common}{Common}{Common}{Common}{Common}y"];
+        string[] stretches =
+        [
+            $"Caf{Image}s", $"Caf{Image}", $"aé{Image}b", $"a{Image}éèàb", $"aéèà{Image}b", $"aéèê{Image}b", $"x{Image}{Image}{Image}{Image}{Image}y",
+            $"Caf{Common}s", $"a{Common}éèàb",
+        ];
         string[] before = ["", $"{Common} ", $"{Common}\n", $"{Common}\r", $"{Common}{Common}. "];
         foreach (string stretch in stretches)
         {
@@ -109,7 +119,7 @@ public class DoubleByteSuspectTests
     }
 
     private static readonly Gen<string> Lines = Gen.ArrayOf(Gen.Elements(
-            "a", "Caf", " ", "\n", "\r", "é", "ñ", "П", "ω", "-", "x", ".", Common.ToString(), Rare.ToString(), "の", "한", "。", "日本", "\uFF01"))
+            "a", "Caf", " ", "\n", "\r", "é", "ñ", "П", "ω", "-", "x", ".", Common.ToString(), Rare.ToString(), "の", "한", "。", "日本", "\uFF01", Image.ToString()))
         .Select(parts => string.Concat(parts));
 
     [Theory]

@@ -1,4 +1,9 @@
+using FsCheck;
+using FsCheck.Fluent;
+using MojibakeFix.CodePages;
 using MojibakeFix.Corpus;
+using MojibakeFix.Repair;
+using MojibakeFix.Tests.Support;
 using Xunit;
 
 namespace MojibakeFix.Tests;
@@ -194,4 +199,52 @@ public class DoubleByteTests
     [InlineData("写谢褟 %s")]
     [InlineData("Linux“系统")]
     public void A_weak_run_alone_is_left(string text) => Assert.Same(text, Mojibake.Fix(text));
+
+    /// <summary>
+    /// In UTF-8 text read as a double-byte code page, a non-ASCII character right after an ASCII one is read from
+    /// the start of a UTF-8 character, unless the decoder lost a byte there or just before (its <c>?</c> may leave
+    /// the next character mid-sequence): the property the short-stretch test relies on to leave correct CJK beside
+    /// Latin names alone.
+    /// </summary>
+    [Fact]
+    public void Damage_after_ascii_starts_with_the_image_of_a_utf8_start()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        Prop.ForAll(Gen.Elements(936, 932, 949, 950).SelectMany(cp => TextGen.Sentence.Select(t => (cp, Damage.DoubleByte(t, cp)))).ToArbitrary(), d =>
+        {
+            char lost = DoubleByteCodePage.All.First(p => p.Name == d.cp switch { 936 => "gbk", 932 => "shift_jis", 949 => "euc-kr", _ => "big5" }).LostByte;
+            string s = d.Item2;
+            for (int i = 1; i < s.Length; i++)
+            {
+                if (s[i - 1] < 0x80 && s[i - 1] != lost && s[i] is >= DoubleByteCodePages.First and <= DoubleByteCodePages.Last && s[i] != lost && s[i] != '\uFFFD'
+                    && !DoubleByteCodePage.IsUtf8StartImage(s[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000).WithReplay(792, 0x9E3779B97F4A7C15));
+    }
+
+    [Theory]
+    [InlineData("%s를 위한 유효한 내용을 가져올 수 없습니다.")] // 를 is B8 A6 in EUC-KR: B8 cannot start a UTF-8 character
+    [InlineData("需要指定类型、密钥标识（key_id）和软件包标识（package_id）")] // （ is A3 A8 in GBK, 81 69 in Shift_JIS
+    [InlineData("libpam을 다시 불러오려면 응용 프로그램이 필요함")]
+    public void Correct_cjk_beside_a_latin_name_is_not_suspect(string text)
+    {
+        Assert.False(DoubleByteCodePages.HasSuspect(text));
+        Assert.Same(text, Mojibake.Fix(text));
+    }
+
+    [Theory]
+    [InlineData("Café", 936)] // Caf茅
+    [InlineData("Français", 936)] // Fran莽ais
+    [InlineData("Café", 932)] // Cafﾃｩ
+    public void A_misread_letter_inside_a_word_is_still_suspect(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.True(DoubleByteCodePages.HasSuspect(damaged));
+        Assert.True(DoubleByteCodePage.IsUtf8StartImage(damaged[text.IndexOf(text.First(c => c >= 0x80))]));
+    }
 }

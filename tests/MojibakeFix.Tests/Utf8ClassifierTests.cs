@@ -31,6 +31,11 @@ public class Utf8ClassifierTests
         [Utf8Passes.All, Utf8Passes.Windows1252, Utf8Passes.Windows1252 | Utf8Passes.OtherCodePages, Utf8Passes.Windows1252 | Utf8Passes.DoubleByte];
 
     private static readonly char s_common = CjkFrequency.CharAt(0);
+
+    // A common character some code page reads from the start of a UTF-8 character: only a short stretch that
+    // starts with one is a suspect (s_common, 的, is B5 C4 in GBK, which no UTF-8 character starts with).
+    private static readonly char s_image = (char)Enumerable.Range(0x4E00, 0x5200)
+        .First(c => CjkFrequency.IsCommon(c) && DoubleByteCodePage.IsUtf8StartImage((char)c));
     private static readonly char s_rare = (char)Enumerable.Range(0x4E00, 0x5000).First(c => !CjkFrequency.IsCommon(c));
 
     /// <summary>
@@ -47,7 +52,7 @@ public class Utf8ClassifierTests
         "Ё", "Ђ", "Ѓ", "Є", "А", "П", "Я", "а", "о", "р", "я", "ѐ", "ё", "ђ", "є", "і", "ї", "џ", "Ѡ", "ѿ", "҂", "\u0483", "Ґ", "ґ", "Ғ", "ӿ", "Ԁ",
         "א", "ب", "क", "ก", "ệ", "\u2013", "\u2020", "\u2026", "\u2122", "√", "∂", "≈", "─", "╬", "█", "◊", "○",
         "\uF8FF", "\uF7C2", "ﬁ", "ﬂ", "\uFFFD", "\uFFF0", "\uFFFF", "、", "。", "の", "日", "本", "語", "한", "국", "\uFF01", "\uFFE5",
-        s_common.ToString(), s_rare.ToString(), "\U0001F600", "\U00020000",
+        s_common.ToString(), s_image.ToString(), s_rare.ToString(), "\U0001F600", "\U00020000",
     ];
 
     /// <summary>Adversarial text: the pieces above in any order, and realistic sentences, clean or damaged every way.</summary>
@@ -185,7 +190,7 @@ public class Utf8ClassifierTests
     [MemberData(nameof(AllWidths))]
     public void A_suspect_is_found_at_every_offset_across_the_vector_edges(int width)
     {
-        string[] suspects = ["Ã©", "\u0081", "â€™", "Ð¿", "ÃÃÃÃ", "Ã?a", "Ã ", "é \u0081", s_rare.ToString(), "a" + s_common, "Г‚", "\U0001F600", "…»"];
+        string[] suspects = ["Ã©", "\u0081", "â€™", "Ð¿", "ÃÃÃÃ", "Ã?a", "Ã ", "é \u0081", s_rare.ToString(), "a" + s_common, "a" + s_image, "Г‚", "\U0001F600", "…»"];
         string[] fillers = ["a", "é", "я", "日", "α"];
         foreach (string filler in fillers)
         {
@@ -211,8 +216,8 @@ public class Utf8ClassifierTests
     [MemberData(nameof(AllWidths))]
     public void A_short_stretch_beside_a_letter_is_found_at_every_offset(int width)
     {
-        string c = s_common.ToString();
-        string[] stretches = [c, c + c, c + c + c + c, c + c + c + c + c, "é" + c, c + "\U0001F600", "한국", "、" + c + "。", c + s_rare];
+        string c = s_image.ToString(), common = s_common.ToString();
+        string[] stretches = [c, c + c, c + c + c + c, c + c + c + c + c, "é" + c, c + "\U0001F600", "한국", "、" + c + "。", c + s_rare, common, common + c];
         string[] sides = ["x{0}", "{0}x", "x{0}y", " {0}x", "x {0}", "1{0}2", "x1{0}", "{0} y", "xé{0}", "{0}éy"];
         string[] fillers = ["日", "한", "é", "a ", "1", c + " "];
         foreach (string filler in fillers)

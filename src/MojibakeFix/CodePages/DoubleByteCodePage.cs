@@ -36,7 +36,31 @@ internal sealed class DoubleByteCodePage
                 _readable[_encode[c] >> 6] |= 1UL << _encode[c];
             }
         }
+
+        // What the decoder, as damage used it (its default fallbacks), reads from a UTF-8 lead byte, alone or before
+        // a continuation byte. Decoded, not looked up in _encode: Shift_JIS reads the rows ED–EE as the kanji it
+        // encodes as FA–FC.
+        Encoding damaging = Encoding.GetEncoding(codePage);
+        Span<byte> pair = stackalloc byte[2];
+        for (int lead = 0xC2; lead <= 0xF4; lead++)
+        {
+            pair[0] = (byte)lead;
+            for (int n = 1; n <= 2; n++)
+            {
+                for (int trail = 0x80; trail <= (n == 1 ? 0x80 : 0xBF); trail++)
+                {
+                    pair[1] = (byte)trail;
+                    if (damaging.GetChars(pair[..n], back) == 1 && back[0] >= 0x80 && back[0] != lostByte && back[0] != '\uFFFD')
+                    {
+                        _utf8Starts[back[0] >> 6] |= 1UL << back[0];
+                    }
+                }
+            }
+        }
     }
+
+    // One bit per character the decoder reads from a UTF-8 lead byte, alone or with a continuation byte after it.
+    private readonly ulong[] _utf8Starts = new ulong[65536 / 64];
 
     /// <summary>The name used in explanations (<c>gbk</c>, <c>shift_jis</c>, <c>euc-kr</c>, <c>big5</c>).</summary>
     internal string Name { get; }
@@ -67,6 +91,28 @@ internal sealed class DoubleByteCodePage
 
     /// <summary>The bytes a non-ASCII character was read from: 0 when none, a byte, or lead &lt;&lt; 8 | trail.</summary>
     internal ushort BytesOf(char c) => _encode[c];
+
+    /// <summary>
+    /// Whether some code page reads <paramref name="c"/> from a UTF-8 lead byte (C2–F4), followed, for a
+    /// double-byte character, by a continuation byte (80–BF). Damage that follows ASCII starts with such a
+    /// character, since the byte after an ASCII one in UTF-8 text starts a character: 茅 (C3 A9, é read as GBK)
+    /// does, while ） (A3 A9) and 를 (B8 A6), common beside Latin names in correct text, do not.
+    /// </summary>
+    internal static bool IsUtf8StartImage(char c) => (s_utf8Starts.Value[c >> 6] & 1UL << c) != 0;
+
+    private static readonly Lazy<ulong[]> s_utf8Starts = new(() =>
+    {
+        var bits = new ulong[65536 / 64];
+        foreach (DoubleByteCodePage page in All)
+        {
+            for (int k = 0; k < bits.Length; k++)
+            {
+                bits[k] |= page._utf8Starts[k];
+            }
+        }
+
+        return bits;
+    });
 
     /// <summary>The code pages tried, most common damage first.</summary>
     internal static IReadOnlyList<DoubleByteCodePage> All => s_all.Value;

@@ -143,6 +143,44 @@ internal static class DamageClassifier
     private static Vector512<ushort> In(Vector512<ushort> v, ushort lo, ushort hi) =>
         Vector512.LessThanOrEqual(v - Vector512.Create(lo), Vector512.Create((ushort)(hi - lo)));
 
+    // Lanes of lead images (of some search) whose next character no such lead is followed by in damage, by the
+    // code-page tables (which the tests check): р–я and the Greek letters but π follow none; а–п follow only the
+    // leads of cp866 (box drawing, Ё Є Ї, р–я, ё є), not Latin, Greek or А–п; and two small Cyrillic letters
+    // inside a Cyrillic word are a word (as in the pair mask). Cyrillic and Greek text, whose letters are all
+    // lead images, thus mostly ends in the filter.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> NoFollower(Vector128<ushort> v, Vector128<ushort> next, Vector128<ushort> previous, Vector128<ushort> after)
+    {
+        Vector128<ushort> ascii = Vector128.Create((ushort)0x7F), lower = Vector128.Create((ushort)0x20);
+        Vector128<ushort> otherBefore = Vector128.LessThanOrEqual(previous, ascii) & ~In(previous | lower, 'a', 'z');
+        Vector128<ushort> otherAfter = Vector128.LessThanOrEqual(after, ascii) & ~In(after | lower, 'a', 'z');
+        return In(next, 0x440, 0x44F) | In(next, 0x390, 0x3BF) | In(next, 0x3C1, 0x3FF)
+            | (In(next, 0x430, 0x43F) & (In(v, 0xA0, 0x3FF) | In(v, 0x410, 0x43F)))
+            | (In(v, 0x430, 0x45F) & In(next, 0x430, 0x45F) & (otherBefore | In(previous, 0x400, 0x52F)) & (otherAfter | In(after, 0x400, 0x52F)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> NoFollower(Vector256<ushort> v, Vector256<ushort> next, Vector256<ushort> previous, Vector256<ushort> after)
+    {
+        Vector256<ushort> ascii = Vector256.Create((ushort)0x7F), lower = Vector256.Create((ushort)0x20);
+        Vector256<ushort> otherBefore = Vector256.LessThanOrEqual(previous, ascii) & ~In(previous | lower, 'a', 'z');
+        Vector256<ushort> otherAfter = Vector256.LessThanOrEqual(after, ascii) & ~In(after | lower, 'a', 'z');
+        return In(next, 0x440, 0x44F) | In(next, 0x390, 0x3BF) | In(next, 0x3C1, 0x3FF)
+            | (In(next, 0x430, 0x43F) & (In(v, 0xA0, 0x3FF) | In(v, 0x410, 0x43F)))
+            | (In(v, 0x430, 0x45F) & In(next, 0x430, 0x45F) & (otherBefore | In(previous, 0x400, 0x52F)) & (otherAfter | In(after, 0x400, 0x52F)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ushort> NoFollower(Vector512<ushort> v, Vector512<ushort> next, Vector512<ushort> previous, Vector512<ushort> after)
+    {
+        Vector512<ushort> ascii = Vector512.Create((ushort)0x7F), lower = Vector512.Create((ushort)0x20);
+        Vector512<ushort> otherBefore = Vector512.LessThanOrEqual(previous, ascii) & ~In(previous | lower, 'a', 'z');
+        Vector512<ushort> otherAfter = Vector512.LessThanOrEqual(after, ascii) & ~In(after | lower, 'a', 'z');
+        return In(next, 0x440, 0x44F) | In(next, 0x390, 0x3BF) | In(next, 0x3C1, 0x3FF)
+            | (In(next, 0x430, 0x43F) & (In(v, 0xA0, 0x3FF) | In(v, 0x410, 0x43F)))
+            | (In(v, 0x430, 0x45F) & In(next, 0x430, 0x45F) & (otherBefore | In(previous, 0x400, 0x52F)) & (otherAfter | In(after, 0x400, 0x52F)));
+    }
+
     /// <summary>The searches that find a candidate at <paramref name="i"/>: each search's own scalar definition.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static DamageSearch FiredAt(ReadOnlySpan<char> s, int i, DamageSearch searches, ulong[] common, ref int lastCjk)
@@ -204,9 +242,10 @@ internal static class DamageClassifier
     /// last whole block. The filter is a superset of every search's hits, branch-free and without calls, so its
     /// constants stay in registers: a C1 control; a '?' after a non-ASCII character; a lead image of some code
     /// page (U+00A0–U+0454 holds every one below U+2013, U+00C0–U+00FF of the legacy runs among them) before a
-    /// non-ASCII character, a space or a '?'; a CJK-range character in the block or the three characters after
-    /// it. ASCII, Hebrew, Arabic, Indic, Thai and accented letters before ASCII ones end here; Cyrillic, Greek and
-    /// CJK go on to the exact masks.
+    /// non-ASCII character that may follow it (<c>NoFollower</c>), or a Windows-1252 lead (U+00C2–U+00F4) before
+    /// a space or a '?'; a CJK-range character in the block or the three characters after it. ASCII, Hebrew,
+    /// Arabic, Indic, Thai, accented letters before ASCII ones and most Cyrillic and Greek end here; CJK goes on
+    /// to the exact masks.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int NextBlock128(ReadOnlySpan<char> s, int i)
@@ -219,8 +258,14 @@ internal static class DamageClassifier
             Vector128<ushort> v = Vector128.LoadUnsafe(ref start, (nuint)i);
             Vector128<ushort> next = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
             Vector128<ushort> lead = In(v, 0xA0, 0x454) | In(v, 0x2013, 0x25CA) | In(v, 0xF7C6, 0xFB02);
+            Vector128<ushort> follows = Vector128.GreaterThan(next, ascii);
+            if ((lead & follows) != Vector128<ushort>.Zero)
+            {
+                follows &= ~NoFollower(v, next, Vector128.LoadUnsafe(ref start, (nuint)(i - 1)), Vector128.LoadUnsafe(ref start, (nuint)(i + 2)));
+            }
+
             Vector128<ushort> maybe = In(v, 0x80, 0x9F)
-                | (lead & (Vector128.GreaterThan(next, ascii) | Vector128.Equals(next, space) | Vector128.Equals(next, question)))
+                | (lead & follows) | (In(v, 0xC2, 0xF4) & (Vector128.Equals(next, space) | Vector128.Equals(next, question)))
                 | (Vector128.Equals(v, question) & Vector128.GreaterThan(Vector128.LoadUnsafe(ref start, (nuint)(i - 1)), ascii))
                 | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
                 | In(Vector128.LoadUnsafe(ref start, (nuint)(i + 3)), DoubleByteCodePages.First, DoubleByteCodePages.Last);
@@ -266,6 +311,16 @@ internal static class DamageClassifier
                     | ((~Vector128.GreaterThan(after, ascii)).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
                 stretches = (Vector128.GreaterThan(v, ascii) & Vector128.LessThanOrEqual(previous, ascii)).ExtractMostSignificantBits()
                     & (near | (near >> 1) | (near >> 2) | (near >> 3)) & ((asciiAt >> 1) | (asciiAt >> 2) | (asciiAt >> 3) | (asciiAt >> 4));
+                if (stretches != 0)
+                {
+                    // Beside a letter: an ASCII letter before the start, or one within four after it (where the
+                    // stretch ends; the unloaded position counts as a letter). Korean words between spaces end here.
+                    Vector128<ushort> lower = Vector128.Create((ushort)0x20), a = Vector128.Create((ushort)'a'), az = Vector128.Create((ushort)('z' - 'a'));
+                    ulong letterBefore = Vector128.LessThanOrEqual((previous | lower) - a, az).ExtractMostSignificantBits();
+                    ulong letterAt = Vector128.LessThanOrEqual((v | lower) - a, az).ExtractMostSignificantBits()
+                        | (Vector128.LessThanOrEqual((after | lower) - a, az).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
+                    stretches &= letterBefore | (letterAt >> 1) | (letterAt >> 2) | (letterAt >> 3) | (letterAt >> 4);
+                }
             }
 
             // Correct CJK is made of common characters: one bit test each.
@@ -330,9 +385,10 @@ internal static class DamageClassifier
     /// last whole block. The filter is a superset of every search's hits, branch-free and without calls, so its
     /// constants stay in registers: a C1 control; a '?' after a non-ASCII character; a lead image of some code
     /// page (U+00A0–U+0454 holds every one below U+2013, U+00C0–U+00FF of the legacy runs among them) before a
-    /// non-ASCII character, a space or a '?'; a CJK-range character in the block or the three characters after
-    /// it. ASCII, Hebrew, Arabic, Indic, Thai and accented letters before ASCII ones end here; Cyrillic, Greek and
-    /// CJK go on to the exact masks.
+    /// non-ASCII character that may follow it (<c>NoFollower</c>), or a Windows-1252 lead (U+00C2–U+00F4) before
+    /// a space or a '?'; a CJK-range character in the block or the three characters after it. ASCII, Hebrew,
+    /// Arabic, Indic, Thai, accented letters before ASCII ones and most Cyrillic and Greek end here; CJK goes on
+    /// to the exact masks.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int NextBlock256(ReadOnlySpan<char> s, int i)
@@ -345,8 +401,14 @@ internal static class DamageClassifier
             Vector256<ushort> v = Vector256.LoadUnsafe(ref start, (nuint)i);
             Vector256<ushort> next = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
             Vector256<ushort> lead = In(v, 0xA0, 0x454) | In(v, 0x2013, 0x25CA) | In(v, 0xF7C6, 0xFB02);
+            Vector256<ushort> follows = Vector256.GreaterThan(next, ascii);
+            if ((lead & follows) != Vector256<ushort>.Zero)
+            {
+                follows &= ~NoFollower(v, next, Vector256.LoadUnsafe(ref start, (nuint)(i - 1)), Vector256.LoadUnsafe(ref start, (nuint)(i + 2)));
+            }
+
             Vector256<ushort> maybe = In(v, 0x80, 0x9F)
-                | (lead & (Vector256.GreaterThan(next, ascii) | Vector256.Equals(next, space) | Vector256.Equals(next, question)))
+                | (lead & follows) | (In(v, 0xC2, 0xF4) & (Vector256.Equals(next, space) | Vector256.Equals(next, question)))
                 | (Vector256.Equals(v, question) & Vector256.GreaterThan(Vector256.LoadUnsafe(ref start, (nuint)(i - 1)), ascii))
                 | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
                 | In(Vector256.LoadUnsafe(ref start, (nuint)(i + 3)), DoubleByteCodePages.First, DoubleByteCodePages.Last);
@@ -392,6 +454,16 @@ internal static class DamageClassifier
                     | ((~Vector256.GreaterThan(after, ascii)).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
                 stretches = (Vector256.GreaterThan(v, ascii) & Vector256.LessThanOrEqual(previous, ascii)).ExtractMostSignificantBits()
                     & (near | (near >> 1) | (near >> 2) | (near >> 3)) & ((asciiAt >> 1) | (asciiAt >> 2) | (asciiAt >> 3) | (asciiAt >> 4));
+                if (stretches != 0)
+                {
+                    // Beside a letter: an ASCII letter before the start, or one within four after it (where the
+                    // stretch ends; the unloaded position counts as a letter). Korean words between spaces end here.
+                    Vector256<ushort> lower = Vector256.Create((ushort)0x20), a = Vector256.Create((ushort)'a'), az = Vector256.Create((ushort)('z' - 'a'));
+                    ulong letterBefore = Vector256.LessThanOrEqual((previous | lower) - a, az).ExtractMostSignificantBits();
+                    ulong letterAt = Vector256.LessThanOrEqual((v | lower) - a, az).ExtractMostSignificantBits()
+                        | (Vector256.LessThanOrEqual((after | lower) - a, az).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
+                    stretches &= letterBefore | (letterAt >> 1) | (letterAt >> 2) | (letterAt >> 3) | (letterAt >> 4);
+                }
             }
 
             // Correct CJK is made of common characters: one bit test each.
@@ -456,9 +528,10 @@ internal static class DamageClassifier
     /// last whole block. The filter is a superset of every search's hits, branch-free and without calls, so its
     /// constants stay in registers: a C1 control; a '?' after a non-ASCII character; a lead image of some code
     /// page (U+00A0–U+0454 holds every one below U+2013, U+00C0–U+00FF of the legacy runs among them) before a
-    /// non-ASCII character, a space or a '?'; a CJK-range character in the block or the three characters after
-    /// it. ASCII, Hebrew, Arabic, Indic, Thai and accented letters before ASCII ones end here; Cyrillic, Greek and
-    /// CJK go on to the exact masks.
+    /// non-ASCII character that may follow it (<c>NoFollower</c>), or a Windows-1252 lead (U+00C2–U+00F4) before
+    /// a space or a '?'; a CJK-range character in the block or the three characters after it. ASCII, Hebrew,
+    /// Arabic, Indic, Thai, accented letters before ASCII ones and most Cyrillic and Greek end here; CJK goes on
+    /// to the exact masks.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int NextBlock512(ReadOnlySpan<char> s, int i)
@@ -471,8 +544,14 @@ internal static class DamageClassifier
             Vector512<ushort> v = Vector512.LoadUnsafe(ref start, (nuint)i);
             Vector512<ushort> next = Vector512.LoadUnsafe(ref start, (nuint)(i + 1));
             Vector512<ushort> lead = In(v, 0xA0, 0x454) | In(v, 0x2013, 0x25CA) | In(v, 0xF7C6, 0xFB02);
+            Vector512<ushort> follows = Vector512.GreaterThan(next, ascii);
+            if ((lead & follows) != Vector512<ushort>.Zero)
+            {
+                follows &= ~NoFollower(v, next, Vector512.LoadUnsafe(ref start, (nuint)(i - 1)), Vector512.LoadUnsafe(ref start, (nuint)(i + 2)));
+            }
+
             Vector512<ushort> maybe = In(v, 0x80, 0x9F)
-                | (lead & (Vector512.GreaterThan(next, ascii) | Vector512.Equals(next, space) | Vector512.Equals(next, question)))
+                | (lead & follows) | (In(v, 0xC2, 0xF4) & (Vector512.Equals(next, space) | Vector512.Equals(next, question)))
                 | (Vector512.Equals(v, question) & Vector512.GreaterThan(Vector512.LoadUnsafe(ref start, (nuint)(i - 1)), ascii))
                 | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
                 | In(Vector512.LoadUnsafe(ref start, (nuint)(i + 3)), DoubleByteCodePages.First, DoubleByteCodePages.Last);
@@ -518,6 +597,16 @@ internal static class DamageClassifier
                     | ((~Vector512.GreaterThan(after, ascii)).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
                 stretches = (Vector512.GreaterThan(v, ascii) & Vector512.LessThanOrEqual(previous, ascii)).ExtractMostSignificantBits()
                     & (near | (near >> 1) | (near >> 2) | (near >> 3)) & ((asciiAt >> 1) | (asciiAt >> 2) | (asciiAt >> 3) | (asciiAt >> 4));
+                if (stretches != 0)
+                {
+                    // Beside a letter: an ASCII letter before the start, or one within four after it (where the
+                    // stretch ends; the unloaded position counts as a letter). Korean words between spaces end here.
+                    Vector512<ushort> lower = Vector512.Create((ushort)0x20), a = Vector512.Create((ushort)'a'), az = Vector512.Create((ushort)('z' - 'a'));
+                    ulong letterBefore = Vector512.LessThanOrEqual((previous | lower) - a, az).ExtractMostSignificantBits();
+                    ulong letterAt = Vector512.LessThanOrEqual((v | lower) - a, az).ExtractMostSignificantBits()
+                        | (Vector512.LessThanOrEqual((after | lower) - a, az).ExtractMostSignificantBits() >> (lanes - 3) << lanes) | (1UL << (lanes + 3));
+                    stretches &= letterBefore | (letterAt >> 1) | (letterAt >> 2) | (letterAt >> 3) | (letterAt >> 4);
+                }
             }
 
             // Correct CJK is made of common characters: one bit test each.

@@ -447,12 +447,31 @@ internal static class Utf8Classifier
 
         j = Math.Min(j, s.Length);
         stretchDone = j;
-        return (st > 0 && char.IsAsciiLetter((char)s[st - 1])) || (j < s.Length && char.IsAsciiLetter((char)s[j]));
+        return ((st > 0 && char.IsAsciiLetter((char)s[st - 1])) || (j < s.Length && char.IsAsciiLetter((char)s[j])))
+            && DoubleByteCodePage.IsUtf8StartImage(CharAt(s, st));
 
         static int EndOfStretch(ReadOnlySpan<byte> s, int from)
         {
             int k = s[from..].IndexOfAnyInRange((byte)0, (byte)0x7F);
             return k < 0 ? s.Length : from + k;
+        }
+
+        // The BMP character a well-formed two- or three-byte sequence at p encodes, else U+FFFD (as decoding shows it).
+        static char CharAt(ReadOnlySpan<byte> s, int p)
+        {
+            byte lead = s[p];
+            if (lead is >= 0xC2 and <= 0xDF && p + 1 < s.Length && (s[p + 1] & 0xC0) == 0x80)
+            {
+                return (char)(((lead & 0x1F) << 6) | (s[p + 1] & 0x3F));
+            }
+
+            if (lead is >= 0xE0 and <= 0xEF && p + 2 < s.Length && (s[p + 1] & 0xC0) == 0x80 && (s[p + 2] & 0xC0) == 0x80)
+            {
+                int c = ((lead & 0x0F) << 12) | ((s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
+                return c >= 0x800 && !char.IsSurrogate((char)c) ? (char)c : '\uFFFD';
+            }
+
+            return '\uFFFD';
         }
     }
 

@@ -67,7 +67,8 @@ internal static class DoubleByteCodePages
     /// <summary>
     /// A short run of non-ASCII characters from <paramref name="i"/> between ASCII ones, holding a CJK-range
     /// character, beside a letter: the shape of accented letters misread inside a Latin word (Fran莽ais), not of
-    /// CJK text beside a Latin name (はlibpamを). A line break ends the run as any ASCII does.
+    /// CJK text beside a Latin name (はlibpamを). A line break ends the run as any ASCII does. The run starts with
+    /// a character some code page reads from the start of a UTF-8 character (<see cref="DoubleByteCodePage.IsUtf8StartImage"/>).
     /// </summary>
     internal static bool IsShortStretchBesideLetter(ReadOnlySpan<char> s, int i)
     {
@@ -78,7 +79,8 @@ internal static class DoubleByteCodePages
         }
 
         return j - i <= 4 && (j == s.Length || s[j] < 0x80) && s[i..j].ContainsAnyInRange(First, Last)
-            && ((i > 0 && char.IsAsciiLetter(s[i - 1])) || (j < s.Length && char.IsAsciiLetter(s[j])));
+            && ((i > 0 && char.IsAsciiLetter(s[i - 1])) || (j < s.Length && char.IsAsciiLetter(s[j])))
+            && DoubleByteCodePage.IsUtf8StartImage(s[i]);
     }
 
     /// <summary>
