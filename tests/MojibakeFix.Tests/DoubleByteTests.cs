@@ -247,4 +247,21 @@ public class DoubleByteTests
         Assert.True(DoubleByteCodePages.HasSuspect(damaged));
         Assert.True(DoubleByteCodePage.IsUtf8StartImage(damaged[text.IndexOf(text.First(c => c >= 0x80))]));
     }
+
+    /// <summary>
+    /// A line that holds runs two code pages prove (the fuzzer's 螇螇螇 through GBK beside 袈袈袈 through EUC-KR):
+    /// one call repairs both, so a second call changes nothing. The line keeps to its first page while that page
+    /// proves runs; then another page may prove its own, as a second call would let it.
+    /// </summary>
+    [Fact]
+    public void A_line_two_pages_prove_is_repaired_in_one_call()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        Prop.ForAll(Gen.Elements(936, 932, 949, 950).Two().SelectMany(pages => TextGen.Sentence.Two().Select(t =>
+            Damage.DoubleByte(t.Item1, pages.Item1) + " " + Damage.DoubleByte(t.Item2, pages.Item2))).ToArbitrary(), s =>
+        {
+            string once = Mojibake.Fix(s);
+            return Mojibake.Fix(once) == once;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500).WithReplay(793, 0x9E3779B97F4A7C15));
+    }
 }

@@ -119,10 +119,27 @@ internal static class DoubleByteCodePages
     /// <summary>
     /// Finds the code page whose accepted runs cover the most damaged characters of the line (one code page per
     /// line: a document is misread one way), counting the strong runs first (weak ones only ride along), and, when
-    /// <paramref name="runs"/> is given, its runs; only <paramref name="only"/> when given. Returns the number of
-    /// characters covered.
+    /// <paramref name="runs"/> is given, its runs. <paramref name="only"/>, the page an earlier pass repaired the
+    /// line through, is kept to while it still proves a run; once it proves none, another page may prove its own,
+    /// as a second call on the result would let it (so that a call leaves nothing a next call would change).
+    /// Returns the number of characters covered.
     /// </summary>
     private static int Choose(ReadOnlySpan<char> line, FixOptions options, List<Run>? runs, DoubleByteCodePage? only, out DoubleByteCodePage? chosen)
+    {
+        if (only is not null)
+        {
+            int kept = Choose(line, options, runs, only, onlyThis: true, out chosen);
+            if (kept > 0)
+            {
+                return kept;
+            }
+        }
+
+        return Choose(line, options, runs, only: null, onlyThis: false, out chosen);
+    }
+
+    private static int Choose(ReadOnlySpan<char> line, FixOptions options, List<Run>? runs, DoubleByteCodePage? only, bool onlyThis,
+        out DoubleByteCodePage? chosen)
     {
         chosen = null;
         int best = 0;
@@ -133,7 +150,7 @@ internal static class DoubleByteCodePages
         for (int p = 0; p < pages.Count; p++) // (foreach over the interface would box an enumerator per line)
         {
             DoubleByteCodePage page = pages[p];
-            if (only is not null && page != only)
+            if (onlyThis && page != only)
             {
                 continue;
             }
