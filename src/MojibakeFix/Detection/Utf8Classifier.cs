@@ -456,23 +456,10 @@ internal static class Utf8Classifier
             return k < 0 ? s.Length : from + k;
         }
 
-        // The BMP character a well-formed two- or three-byte sequence at p encodes, else U+FFFD (as decoding shows it).
-        static char CharAt(ReadOnlySpan<byte> s, int p)
-        {
-            byte lead = s[p];
-            if (lead is >= 0xC2 and <= 0xDF && p + 1 < s.Length && (s[p + 1] & 0xC0) == 0x80)
-            {
-                return (char)(((lead & 0x1F) << 6) | (s[p + 1] & 0x3F));
-            }
-
-            if (lead is >= 0xE0 and <= 0xEF && p + 2 < s.Length && (s[p + 1] & 0xC0) == 0x80 && (s[p + 2] & 0xC0) == 0x80)
-            {
-                int c = ((lead & 0x0F) << 12) | ((s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
-                return c >= 0x800 && !char.IsSurrogate((char)c) ? (char)c : '\uFFFD';
-            }
-
-            return '\uFFFD';
-        }
+        // The BMP character the sequence at p encodes, else U+FFFD (as decoding shows an invalid or supplementary one).
+        static char CharAt(ReadOnlySpan<byte> s, int p) =>
+            System.Text.Rune.DecodeFromUtf8(s[p..], out System.Text.Rune r, out _) == System.Buffers.OperationStatus.Done && r.IsBmp
+                ? (char)r.Value : '\uFFFD';
     }
 
     /// <summary>

@@ -135,9 +135,10 @@ internal static class DoubleByteCodePages
             }
         }
 
-        return Choose(line, options, runs, only: null, onlyThis: false, out chosen);
+        return Choose(line, options, runs, only, onlyThis: false, out chosen);
     }
 
+    // Over only's page when onlyThis, else over every other page (only's proved nothing, so it is not read twice).
     private static int Choose(ReadOnlySpan<char> line, FixOptions options, List<Run>? runs, DoubleByteCodePage? only, bool onlyThis,
         out DoubleByteCodePage? chosen)
     {
@@ -150,7 +151,7 @@ internal static class DoubleByteCodePages
         for (int p = 0; p < pages.Count; p++) // (foreach over the interface would box an enumerator per line)
         {
             DoubleByteCodePage page = pages[p];
-            if (onlyThis && page != only)
+            if (onlyThis ? page != only : page == only)
             {
                 continue;
             }
