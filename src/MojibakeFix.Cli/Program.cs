@@ -2,6 +2,7 @@ using System.Reflection;
 using MojibakeFix.Cli;
 
 // mojifix: see Options.Usage. Exit 0 ok (clean with --check), 1 damage found with --check, 2 usage or I/O error.
+CpuDispatch.ExecFastBuildIfSupported(); // before anything is read or written
 string[] beforeFiles = args.TakeWhile(a => a != "--").ToArray();
 if (beforeFiles.Any(a => a is "-h" or "--help"))
 {
@@ -11,7 +12,8 @@ if (beforeFiles.Any(a => a is "-h" or "--help"))
 
 if (beforeFiles.Contains("--version"))
 {
-    Console.Out.WriteLine("mojifix " + (typeof(Options).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0"));
+    string version = typeof(Options).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
+    Console.Out.WriteLine(CpuDispatch.Build is { } build ? $"mojifix {version} (native, {build})" : $"mojifix {version}");
     return 0;
 }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection.Metadata;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using System.Xml.Linq;
 
@@ -108,9 +109,14 @@ public sealed class PackagingTests : IDisposable
 
         using (var native = ZipFile.OpenRead(Path.Combine(feed, $"mojifix.linux-x64.{_version}.nupkg")))
         {
-            ZipArchiveEntry binary = native.Entries.Single(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal) && e.Name == "mojifix");
-            using var elf = new BinaryReader(binary.Open());
-            Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], elf.ReadBytes(4));
+            // The baseline build and, beside it, the x86-64-v3 build it hands the run to (CpuDispatch).
+            foreach (string name in new[] { "mojifix", CpuDispatch.FastBuildName })
+            {
+                ZipArchiveEntry binary = native.Entries.Single(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal) && e.Name == name);
+                using var elf = new BinaryReader(binary.Open());
+                Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], elf.ReadBytes(4));
+            }
+
             Assert.DoesNotContain(native.Entries, e => e.Name.EndsWith(".dll", StringComparison.Ordinal));
         }
 
@@ -193,7 +199,7 @@ public sealed class PackagingTests : IDisposable
         Assert.DoesNotContain("warning", publish.Output, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("Café l’analisi", Run(Path.Combine(output, "app"), app, null).Output.Trim());
 
-        // The tool itself as a NativeAOT single-file binary, for CI images without the .NET runtime.
+        // The tool itself as NativeAOT, for CI images without the .NET runtime: the baseline executable runs alone too.
         string native = Path.Combine(_dir, "native");
         var tool = Run("dotnet", RepositoryRoot(), null, "publish", "src/MojibakeFix.Cli/MojibakeFix.Cli.csproj", "-c", "Release", "-r", "linux-x64",
             "-p:PublishAot=true", "-o", native);
@@ -206,5 +212,7 @@ public sealed class PackagingTests : IDisposable
         Assert.True(install.Code == 0, install.Output);
         var piped = Run(Path.Combine(tools, "mojifix"), _dir, "CafÃ© ÃƒÂ©tÃƒÂ©\n");
         Assert.Equal("Café été\n", piped.Output);
+        bool fast = X86Base.IsSupported && Avx2.IsSupported && Bmi1.IsSupported && Bmi2.IsSupported && Fma.IsSupported && Lzcnt.IsSupported;
+        Assert.EndsWith(fast ? "(native, x86-64-v3)" : "(native, x86-64-v2)", Run(Path.Combine(tools, "mojifix"), _dir, null, "--version").Output.Trim(), StringComparison.Ordinal);
     }
 }

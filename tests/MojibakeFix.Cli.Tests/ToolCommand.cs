@@ -10,6 +10,9 @@ internal static class ToolCommand
 {
     private static readonly string? Binary = Environment.GetEnvironmentVariable("MOJIFIX_TEST_BINARY") is { Length: > 0 } b ? b : null;
 
+    /// <summary>The NativeAOT executable under test, or null when the tests run the framework-dependent tool.</summary>
+    internal static string? NativeBinary => Binary;
+
     internal static ProcessStartInfo Create()
     {
         if (Binary is not null)
