@@ -40,5 +40,7 @@ out="benchmarks/results/cli.md"
     awk -v k="$kind" -v s="$size" -v c="$cat_s" -v t="$tool_s" -v m="$tool_kb" 'BEGIN {
       printf "| %s | %d MB | %.0f | %.0f | %.0f MB |\n", k, s / 1048576, s / 1e6 / (c > 0 ? c : 0.01), s / 1e6 / (t > 0 ? t : 0.01), m / 1024 }'
   done
+  echo
+  echo "Measured: \`$("$tool" --version | sed 's/+[0-9a-f]*//')\`, on $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //') ($(nproc) cores)."
 } > "$out"
 cat "$out"
