@@ -265,3 +265,43 @@ public class DoubleByteTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(500).WithReplay(793, 0x9E3779B97F4A7C15));
     }
 }
+
+/// <summary>The double-byte tables, built from one bulk call per page, against the plain per-character definition.</summary>
+public class DoubleByteTableTests
+{
+    [Theory]
+    [InlineData(0, 936)]
+    [InlineData(1, 932)]
+    [InlineData(2, 949)]
+    [InlineData(3, 950)]
+    public void Every_character_maps_to_the_bytes_it_alone_encodes_to_and_reads_back_from(int index, int codePage)
+    {
+        DoubleByteCodePage page = DoubleByteCodePage.All[index];
+        var encoding = System.Text.Encoding.GetEncoding(codePage, new System.Text.EncoderReplacementFallback("\0"), new System.Text.DecoderReplacementFallback("\uFFFF"));
+        Span<byte> bytes = stackalloc byte[8];
+        Span<char> back = stackalloc char[4];
+        int kept = 0;
+        for (int c = 0x80; c < 0x10000; c++)
+        {
+            ushort expected = 0;
+            if (c is < 0xD800 or > 0xDFFF)
+            {
+                char ch = (char)c;
+                int n = encoding.GetBytes(new ReadOnlySpan<char>(in ch), bytes);
+                if (n is 1 or 2 && bytes[0] >= 0x80 && encoding.GetChars(bytes[..n], back) == 1 && back[0] == ch)
+                {
+                    expected = n == 1 ? bytes[0] : (ushort)(bytes[0] << 8 | bytes[1]);
+                    Assert.True(page.Reads(n == 1 ? bytes[0] : bytes[0], n == 1 ? -1 : bytes[1]));
+                    kept++;
+                }
+            }
+
+            if (page.BytesOf((char)c) != expected)
+            {
+                Assert.Fail($"U+{c:X4}: table {page.BytesOf((char)c):X4}, per character {expected:X4}");
+            }
+        }
+
+        Assert.True(kept > 7000, $"{kept} characters"); // each page reads thousands of characters
+    }
+}

@@ -17,20 +17,37 @@ internal sealed class DoubleByteCodePage
     {
         Name = name;
         LostByte = lostByte;
-        Encoding encoding = Encoding.GetEncoding(codePage, new EncoderReplacementFallback("\0"), new DecoderReplacementFallback("\uFFFF"));
-        Span<byte> bytes = stackalloc byte[8];
+        // Every character from U+0080 up but the surrogates, each followed by U+0000, encoded in one call (a call
+        // per character cost tens of milliseconds per page, most of it a fallback buffer for each character the page
+        // lacks). These pages encode each character on its own, and 0x00 is in no character's bytes but U+0000's, so
+        // the output splits at 0x00 into one piece per character; one the page lacks becomes 0x01.
+        Encoding encoding = Encoding.GetEncoding(codePage, new EncoderReplacementFallback("\u0001"), new DecoderReplacementFallback("\uFFFF"));
+        char[] all = new char[2 * (0x10000 - 0x80 - 0x800)];
+        for (int c = 0x80, k = 0; c < 0x10000; c++)
+        {
+            if (c is < 0xD800 or > 0xDFFF)
+            {
+                all[k] = (char)c;
+                k += 2;
+            }
+        }
+
+        byte[] output = new byte[3 * all.Length / 2]; // at most two bytes per character and the separator: no counting pass
+        ReadOnlySpan<byte> encoded = output.AsSpan(0, encoding.GetBytes(all, output));
         Span<char> back = stackalloc char[4];
-        for (int c = 0x80; c < 0x10000; c++)
+        for (int c = 0x80, at = 0; c < 0x10000; c++)
         {
             if (c is >= 0xD800 and <= 0xDFFF)
             {
                 continue;
             }
 
-            char ch = (char)c;
-            int n = encoding.GetBytes(new ReadOnlySpan<char>(in ch), bytes); // NUL when it cannot
+            int n = encoded[at..].IndexOf((byte)0);
+            ReadOnlySpan<byte> bytes = encoded.Slice(at, n);
+            at += n + 1;
 
-            if (n is 1 or 2 && bytes[0] >= 0x80 && encoding.GetChars(bytes[..n], back) == 1 && back[0] == ch)
+            // Kept when the bytes read back as the character alone (not a best-fit mapping or a duplicate).
+            if (n is 1 or 2 && bytes[0] >= 0x80 && encoding.GetChars(bytes, back) == 1 && back[0] == (char)c)
             {
                 _encode[c] = n == 1 ? bytes[0] : (ushort)(bytes[0] << 8 | bytes[1]);
                 _readable[_encode[c] >> 6] |= 1UL << _encode[c];
