@@ -20,6 +20,11 @@ if (args is ["--cjk-frequency", string frequencyFile])
     return CjkFrequencyGenerator.Run(frequencyFile);
 }
 
+if (args is ["--swallowed-ascii", string swallowedFile])
+{
+    return SwallowedAsciiGenerator.Run(swallowedFile);
+}
+
 if (args is ["--common-letters", string lettersFile])
 {
     return CommonLettersGenerator.Run(lettersFile);

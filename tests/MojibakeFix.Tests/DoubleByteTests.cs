@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using MojibakeFix.CodePages;
 using MojibakeFix.Corpus;
+using MojibakeFix.Lossy;
 using MojibakeFix.Repair;
 using MojibakeFix.Tests.Support;
 using Xunit;
@@ -80,6 +81,46 @@ public class DoubleByteTests
         var result = Mojibake.FixAndExplain(damaged);
         Assert.Contains(result.Steps, step => step.IsGuess);
         Assert.All(result.Steps, step => Assert.Equal(step.Original, Damage.DoubleByte(step.Replacement, 932)));
+    }
+
+    [Theory]
+    [InlineData("已删除 %d 个文件")] // a space before %d
+    [InlineData("正在连接服务器: %s")] // a colon before a space
+    [InlineData("找到了 3 个错误")] // a space before a digit
+    [InlineData("保存到文件: %s")]
+    public void A_lost_gbk_byte_takes_the_ascii_character_after_it_along(string text)
+    {
+        // GBK reads the last byte of a CJK character and a space, a digit or most punctuation after it as one
+        // unreadable pair: one ? for both. The guess restores the character and the likeliest ASCII one.
+        string damaged = Damage.DoubleByte(text, 936);
+        Assert.False(Damage.DoubleByteIsLossless(text, 936));
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Equal(text, result.Text);
+        Assert.Contains(result.Steps, step => step.IsGuess);
+    }
+
+    [Fact]
+    public void The_swallowed_ascii_table_holds_only_characters_the_decoders_lose_with_a_lead_byte()
+    {
+        // Every guess is a byte that GBK, EUC-KR and Big5 lose together with any continuation byte before it (the
+        // last byte of a CJK character read as a lead), so that the guess damages back to the marker it replaced.
+        var guesses = (from n in Enumerable.Range(0, 130) from a in Enumerable.Range(-1, 131) select SwallowedAscii.Before((char)(n == 129 ? 0x4E2D : n), a == 129 ? 0x4E2D : a)).Distinct().ToList();
+        Assert.Contains(' ', guesses);
+        foreach (int codePage in new[] { 936, 949, 950 })
+        {
+            var decoder = System.Text.Encoding.GetEncoding(codePage);
+            foreach (char guess in guesses)
+            {
+                Assert.True(guess < 0x40, $"U+{(int)guess:X4}");
+                for (int lead = 0x81; lead <= 0xBF; lead++)
+                {
+                    if (decoder.GetString([(byte)lead, 0xA1]).Length == 1) // a lead byte of this code page
+                    {
+                        Assert.Equal("?", decoder.GetString([(byte)lead, (byte)guess]));
+                    }
+                }
+            }
+        }
     }
 
     [Fact]

@@ -365,10 +365,20 @@ internal static class DoubleByteCodePages
                         reader.Advance();
                     }
 
+                    // GBK, EUC-KR and Big5 lose a lead byte together with the ASCII byte after it that cannot be its
+                    // trail, into one marker: inside the text, the marker also stands for an ASCII character, the
+                    // likeliest one before what follows (SwallowedAscii). At the end the lead byte was alone.
+                    int swallowed = lost && page.LostByte == '?' && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
+                        ? SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter()) : -1;
                     pattern[got..need].Fill(Unknown);
-                    if (!Put(BestFit(pattern[..need], Previous(output, length), page, lost ? reader.Peek() : -1), options, output, ref length))
+                    if (!Put(BestFit(pattern[..need], Previous(output, length), page, swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1), options, output, ref length))
                     {
                         break;
+                    }
+
+                    if (swallowed >= 0)
+                    {
+                        output[length++] = (char)swallowed;
                     }
 
                     guess = true;
@@ -827,6 +837,9 @@ internal static class DoubleByteCodePages
         internal readonly int CharIndex => _char;
 
         internal readonly char PeekChar() => _s[_char];
+
+        /// <summary>The character after the next one, or -1 at the end.</summary>
+        internal readonly int PeekCharAfter() => _char + 1 < _s.Length ? _s[_char + 1] : -1;
 
         /// <summary>The next byte, or -1 at the end or at a character the code page does not produce.</summary>
         internal readonly int Peek() => ByteAt(_char, _offset);

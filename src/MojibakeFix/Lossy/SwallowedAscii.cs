@@ -1,0 +1,29 @@
+namespace MojibakeFix.Lossy;
+
+/// <summary>
+/// The ASCII character a double-byte decoder most likely lost with a lead byte. GBK, EUC-KR and Big5 read a lead
+/// byte followed by a byte that cannot be its trail (space, digits, most punctuation) as one unreadable pair: both
+/// become one <c>?</c>. In UTF-8 misread so, the lead is the last byte of a CJK character and the other byte is the
+/// ASCII character after it; which one, learned from real text, depends mostly on what follows (a space before
+/// <c>%s</c> or a letter, a colon before a space).
+/// </summary>
+internal static partial class SwallowedAscii
+{
+    /// <summary>
+    /// The most likely ASCII character (below U+0040) between a CJK character and <paramref name="next"/>, which
+    /// <paramref name="after"/> follows (-1: nothing does).
+    /// </summary>
+    internal static char Before(char next, int after)
+    {
+        int n = Math.Min((int)next, 128), a = after < 0 ? 129 : Math.Min(after, 128);
+        for (int k = 0; k + 2 < ByNextTwo.Length; k += 3)
+        {
+            if (ByNextTwo[k] == n && ByNextTwo[k + 1] == a)
+            {
+                return ByNextTwo[k + 2];
+            }
+        }
+
+        return ByNext[n];
+    }
+}
