@@ -88,6 +88,7 @@ public sealed class CpuDispatchTests : IDisposable
             psi.ArgumentList.Add(a);
         }
 
+        psi.Environment.Remove(CpuDispatch.BaselineVariable); // as set here only (.ci/run sets it for a whole run)
         if (baseline is not null)
         {
             psi.Environment[CpuDispatch.BaselineVariable] = baseline;
