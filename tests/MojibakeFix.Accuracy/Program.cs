@@ -25,6 +25,11 @@ if (args is ["--swallowed-ascii", string swallowedFile])
     return SwallowedAsciiGenerator.Run(swallowedFile);
 }
 
+if (args is ["--lost-punctuation", string punctuationFile])
+{
+    return LostPunctuationGenerator.Run(punctuationFile);
+}
+
 if (args is ["--common-letters", string lettersFile])
 {
     return CommonLettersGenerator.Run(lettersFile);

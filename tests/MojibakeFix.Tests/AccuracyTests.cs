@@ -112,9 +112,10 @@ public class AccuracyTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// GBK damage that lost bytes (the last byte of a CJK character, and the space, digit or punctuation after it
-    /// with it) is restored exactly in at least 14% of the held-out messages: the character is guessed from the
-    /// frequency table, the ASCII one from what follows (without the ASCII guess: 8%; ftfy: 0%).
+    /// GBK damage that lost bytes (the last byte of a CJK character or punctuation mark, and the space, digit or
+    /// punctuation after it with it) is restored exactly in at least 20% of the held-out messages: the character is
+    /// guessed from the frequency table, a mark from its context, the ASCII one from what follows (without the
+    /// ASCII and mark guesses: 8.5%; ftfy: 0%).
     /// </summary>
     [CatalogFact]
     public void Lost_gbk_bytes_are_partly_restored()
@@ -131,7 +132,7 @@ public class AccuracyTests(ITestOutputHelper output)
 
         double share = (double)exact / total;
         output.WriteLine($"GBK lost bytes: {exact}/{total} = {share:P2}");
-        Assert.True(share >= 0.14, $"{share:P2} of lost GBK bytes restored");
+        Assert.True(share >= 0.20, $"{share:P2} of lost GBK bytes restored");
     }
 
     /// <summary>

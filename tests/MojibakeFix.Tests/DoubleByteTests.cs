@@ -123,6 +123,55 @@ public class DoubleByteTests
         }
     }
 
+    [Theory]
+    [InlineData("очаква се „%s“")] // quotes: the opening one lost a % with it, the closing one was last
+    [InlineData("файлът „%s“ не може да се изтрие")] // ... the closing one a space
+    [InlineData("неправилен ред — липсва втора лексема")] // a dash between words
+    public void A_lost_gbk_byte_of_a_punctuation_mark_is_guessed_with_what_it_took_along(string text)
+    {
+        string damaged = Damage.DoubleByte(text, 936);
+        Assert.Contains("鈥?", damaged, StringComparison.Ordinal);
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Equal(text, result.Text);
+        Assert.Contains(result.Steps, step => step.IsGuess);
+    }
+
+    [Fact]
+    public void The_lost_punctuation_table_holds_marks_whose_last_byte_the_decoders_lose_where_it_says()
+    {
+        var decoders = new[] { 936, 949, 950 }.Select(cp => System.Text.Encoding.GetEncoding(cp)).ToList();
+        int marks = 0;
+        for (int kind = 0; kind < LostPunctuation.Kinds; kind++)
+        {
+            for (int next = -1; next <= 128; next++)
+            {
+                // A context of this kind: the character before and whether a letter beyond ASCII came earlier.
+                int before = (kind % 6) switch { 0 => -1, 1 => ' ', 2 => 'a', 3 => ')', 4 => '\u0D4D', _ => 'я' };
+                char mark = LostPunctuation.Guess(before, kind >= 6, next, out char swallowed);
+                Assert.Equal(kind, LostPunctuation.KindBefore(before, kind >= 6));
+                if (mark == 0)
+                {
+                    continue;
+                }
+
+                marks++;
+                Assert.InRange(mark, '\u200C', '\u205E');
+                Assert.Equal(next < 0, swallowed == 0); // inside the text the marker took an ASCII character along
+                byte last = (byte)(0x80 | (mark & 0x3F));
+                foreach (var decoder in decoders)
+                {
+                    if (swallowed != 0)
+                    {
+                        Assert.InRange(swallowed, '\0', '\u003F');
+                        Assert.Equal("?", decoder.GetString([last, (byte)swallowed]));
+                    }
+                }
+            }
+        }
+
+        Assert.True(marks > 100, $"{marks} entries");
+    }
+
     [Fact]
     public void Lossy_options_leave_or_replace_what_was_lost()
     {

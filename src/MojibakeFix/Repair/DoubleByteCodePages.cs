@@ -192,6 +192,8 @@ internal static class DoubleByteCodePages
         int covered = 0, weakCovered = 0, isolated = 0;
         bool strong = false, skipped = false;
         char[] decoded = ArrayPool<char>.Shared.Rent(line.Length + 2);
+        char quote = '\0'; // the last double quote the runs so far decoded to: a lost closing one matches it
+        bool letters = false; // whether they decoded to a letter beyond ASCII (LostPunctuation's context)
         try
         {
             ulong[] common = CjkFrequency.CommonBits;
@@ -220,7 +222,7 @@ internal static class DoubleByteCodePages
                     continue;
                 }
 
-                int end = Decode(line, i, page, options, decoded, out int length, out bool guess);
+                int end = Decode(line, i, page, options, quote, letters, decoded, out int length, out bool guess);
                 if (end <= i)
                 {
                     continue;
@@ -241,6 +243,12 @@ internal static class DoubleByteCodePages
                     }
 
                     runs?.Add(new Run(i, end, new string(decoded, 0, length), guess));
+                    int q = decoded.AsSpan(0, length).LastIndexOfAny('\u201E', '\u201C', '\u201D');
+                    quote = q >= 0 ? decoded[q] : quote;
+                    foreach (char c in decoded.AsSpan(0, length))
+                    {
+                        letters |= LostPunctuation.IsOtherLetter(c);
+                    }
                     if (stopAtFirst && strong)
                     {
                         strongCovered = covered;
@@ -298,7 +306,7 @@ internal static class DoubleByteCodePages
     /// Returns the end of the run (a character boundary after the last multi-byte sequence), or -1, with the
     /// decoded text in <paramref name="output"/>.
     /// </summary>
-    private static int Decode(ReadOnlySpan<char> s, int start, DoubleByteCodePage page, FixOptions options, char[] output,
+    private static int Decode(ReadOnlySpan<char> s, int start, DoubleByteCodePage page, FixOptions options, char quoteBefore, bool lettersBefore, char[] output,
         out int written, out bool guessed)
     {
         var reader = new ByteReader(s, start, page);
@@ -371,7 +379,10 @@ internal static class DoubleByteCodePages
                     int swallowed = lost && page.LostByte == '?' && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
                         ? SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter()) : -1;
                     pattern[got..need].Fill(Unknown);
-                    if (!Put(BestFit(pattern[..need], Previous(output, length), page, swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1), options, output, ref length))
+                    int value = lost && page.LostByte == '?' && options.Lossy == LossyRepair.Guess && need == 3 && got == 2 && pattern[0] == 0xE2 && pattern[1] is 0x80 or 0x81
+                        ? LostMark(pattern[1], output, length, quoteBefore, lettersBefore, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed)
+                        : BestFit(pattern[..need], Previous(output, length), page, swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1);
+                    if (!Put(value, options, output, ref length))
                     {
                         break;
                     }
@@ -418,6 +429,37 @@ internal static class DoubleByteCodePages
     }
 
     private const short Unknown = -1;
+
+    /// <summary>
+    /// A punctuation mark E2 80–81 xx whose last byte went into the marker (<see cref="LostPunctuation"/>), with
+    /// the ASCII character lost with it in <paramref name="swallowed"/> (-1: none), or -1 when no mark fits.
+    /// </summary>
+    private static int LostMark(short second, ReadOnlySpan<char> output, int length, char quoteBefore, bool lettersBefore, int before,
+        ByteReader reader, DoubleByteCodePage page, ref int swallowed)
+    {
+        bool letters = lettersBefore;
+        foreach (char c in output[..length])
+        {
+            letters |= LostPunctuation.IsOtherLetter(c);
+        }
+
+        char mark = LostPunctuation.Guess(before, letters, reader.AtEnd ? -1 : reader.PeekChar(), out char lostWith);
+        int last = 0x80 | (mark & 0x3F);
+        if (mark == 0 || (0x80 | ((mark >> 6) & 0x3F)) != second || (lostWith != 0) == reader.AtEnd || page.Reads(last, lostWith != 0 ? lostWith : -1))
+        {
+            return -1; // (the mark's second byte is the one read, and its last must be one the decoder loses there)
+        }
+
+        swallowed = lostWith != 0 ? lostWith : -1;
+        if (mark is not ('\u201C' or '\u201D'))
+        {
+            return mark;
+        }
+
+        // A double quote closes the one the line opened last: “ after „ (German, Bulgarian), ” after “ (English).
+        int open = output[..length].LastIndexOfAny('\u201E', '\u201C', '\u201D');
+        return (open >= 0 ? output[open] : quoteBefore) switch { '\u201E' => '\u201C', '\u201C' => '\u201D', _ => mark };
+    }
 
     private static char Previous(char[] output, int length) => length > 0 ? output[length - 1] : '\0';
 
