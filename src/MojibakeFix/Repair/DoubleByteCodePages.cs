@@ -310,6 +310,9 @@ internal static class DoubleByteCodePages
         out int written, out bool guessed)
     {
         var reader = new ByteReader(s, start, page);
+        char quote = quoteBefore;
+        bool letters = lettersBefore;
+        int scanned = 0; // output read for quote and letters so far
         int length = 0, end = -1, endLength = 0;
         bool guess = false, endGuess = false;
         Span<short> pattern = stackalloc short[4]; // a sequence's bytes, Unknown where the decoder lost one
@@ -379,9 +382,23 @@ internal static class DoubleByteCodePages
                     int swallowed = lost && page.LostByte == '?' && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
                         ? SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter()) : -1;
                     pattern[got..need].Fill(Unknown);
-                    int value = lost && page.LostByte == '?' && options.Lossy == LossyRepair.Guess && need == 3 && got == 2 && pattern[0] == 0xE2 && pattern[1] is 0x80 or 0x81
-                        ? LostMark(pattern[1], output, length, quoteBefore, lettersBefore, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed)
-                        : BestFit(pattern[..need], Previous(output, length), page, swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1);
+                    int value;
+                    if (lost && page.LostByte == '?' && options.Lossy == LossyRepair.Guess && need == 3 && got == 2 && pattern[0] == 0xE2 && pattern[1] is 0x80 or 0x81)
+                    {
+                        // The context of a lost mark, read once over the output (so a run of many stays linear).
+                        for (; scanned < length; scanned++)
+                        {
+                            quote = output[scanned] is '\u201E' or '\u201C' or '\u201D' ? output[scanned] : quote;
+                            letters |= LostPunctuation.IsOtherLetter(output[scanned]);
+                        }
+
+                        value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed);
+                    }
+                    else
+                    {
+                        value = BestFit(pattern[..need], Previous(output, length), page, swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1);
+                    }
+
                     if (!Put(value, options, output, ref length))
                     {
                         break;
@@ -432,17 +449,12 @@ internal static class DoubleByteCodePages
 
     /// <summary>
     /// A punctuation mark E2 80–81 xx whose last byte went into the marker (<see cref="LostPunctuation"/>), with
-    /// the ASCII character lost with it in <paramref name="swallowed"/> (-1: none), or -1 when no mark fits.
+    /// the ASCII character lost with it in <paramref name="swallowed"/> (-1: none), or -1 when no mark fits;
+    /// <paramref name="quote"/> is the last double quote of the line so far, <paramref name="letters"/> whether
+    /// it holds a letter beyond ASCII.
     /// </summary>
-    private static int LostMark(short second, ReadOnlySpan<char> output, int length, char quoteBefore, bool lettersBefore, int before,
-        ByteReader reader, DoubleByteCodePage page, ref int swallowed)
+    private static int LostMark(short second, char quote, bool letters, int before, ByteReader reader, DoubleByteCodePage page, ref int swallowed)
     {
-        bool letters = lettersBefore;
-        foreach (char c in output[..length])
-        {
-            letters |= LostPunctuation.IsOtherLetter(c);
-        }
-
         char mark = LostPunctuation.Guess(before, letters, reader.AtEnd ? -1 : reader.PeekChar(), out char lostWith);
         int last = 0x80 | (mark & 0x3F);
         if (mark == 0 || (0x80 | ((mark >> 6) & 0x3F)) != second || (lostWith != 0) == reader.AtEnd || page.Reads(last, lostWith != 0 ? lostWith : -1))
@@ -456,9 +468,9 @@ internal static class DoubleByteCodePages
             return mark;
         }
 
-        // A double quote closes the one the line opened last: “ after „ (German, Bulgarian), ” after “ (English).
-        int open = output[..length].LastIndexOfAny('\u201E', '\u201C', '\u201D');
-        return (open >= 0 ? output[open] : quoteBefore) switch { '\u201E' => '\u201C', '\u201C' => '\u201D', _ => mark };
+        // A double quote closes the one the line opened last (quote): “ after „ (German, Bulgarian; Hungarian and
+        // Croatian close with ”, fewer in the catalogs), ” after “ (English).
+        return quote switch { '\u201E' => '\u201C', '\u201C' => '\u201D', _ => mark };
     }
 
     private static char Previous(char[] output, int length) => length > 0 ? output[length - 1] : '\0';
