@@ -97,12 +97,7 @@ internal static class LostPunctuationGenerator
         sb.AppendLine("internal static partial class LostPunctuation");
         sb.AppendLine("{");
         sb.AppendLine("    private const string ByContext =");
-        string all = table.ToString();
-        const int Width = 6 * 16;
-        for (int i = 0; i < all.Length; i += Width)
-        {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "+ ")}\"{all.Substring(i, Math.Min(Width, all.Length - i))}\"{(i + Width >= all.Length ? ";" : "")}");
-        }
+        SwallowedAsciiGenerator.AppendString(sb, table.ToString());
 
         sb.AppendLine("}");
         File.WriteAllText(outFile, sb.ToString());
