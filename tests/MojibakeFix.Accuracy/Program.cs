@@ -30,6 +30,11 @@ if (args is ["--lost-punctuation", string punctuationFile])
     return LostPunctuationGenerator.Run(punctuationFile);
 }
 
+if (args is ["--cjk-endings", string endingsFile])
+{
+    return CjkEndingsGenerator.Run(endingsFile);
+}
+
 if (args is ["--common-letters", string lettersFile])
 {
     return CommonLettersGenerator.Run(lettersFile);

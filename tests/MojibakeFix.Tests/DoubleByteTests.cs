@@ -99,6 +99,17 @@ public class DoubleByteTests
         Assert.Contains(result.Steps, step => step.IsGuess);
     }
 
+    [Theory]
+    [InlineData("引数が少なすぎます", 936)] // ます ends sentences, ませ (ません) goes on: more frequent among all pairs
+    [InlineData("認識できない再配置です", 936)] // です, not でき
+    [InlineData("無効な後続のオプションです -- %s", 936)] // before ASCII too
+    public void A_character_lost_at_the_end_of_cjk_text_is_guessed_from_the_pairs_that_end_it(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        Assert.Equal(text, Mojibake.Fix(damaged));
+    }
+
     [Fact]
     public void The_swallowed_ascii_table_holds_only_characters_the_decoders_lose_with_a_lead_byte()
     {

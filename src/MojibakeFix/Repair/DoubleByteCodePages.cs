@@ -396,7 +396,9 @@ internal static class DoubleByteCodePages
                     }
                     else
                     {
-                        value = BestFit(pattern[..need], Previous(output, length), page, swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1);
+                        // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
+                        value = BestFit(pattern[..need], Previous(output, length), page, swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1,
+                            atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80));
                     }
 
                     if (!Put(value, options, output, ref length))
@@ -521,10 +523,11 @@ internal static class DoubleByteCodePages
 
     /// <summary>
     /// The CJK character whose UTF-8 bytes match <paramref name="pattern"/> (<see cref="Unknown"/> matches any
-    /// byte) that most often follows <paramref name="previous"/>, else the most frequent one, or -1. The table is
-    /// walked in rank order, so the first match is the most frequent.
+    /// byte) that most often follows <paramref name="previous"/> (where <paramref name="atEnd"/>: at the end of CJK
+    /// text, <see cref="CjkEndings"/>, first), else the most frequent one, or -1. The table is walked in rank
+    /// order, so the first match is the most frequent.
     /// </summary>
-    private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next)
+    private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next, bool atEnd = false)
     {
         if (pattern.Length != 3)
         {
@@ -532,7 +535,7 @@ internal static class DoubleByteCodePages
         }
 
         ReadOnlySpan<byte> utf8 = CjkFrequency.Utf8ByRank;
-        int best = -1, bestPair = int.MaxValue;
+        int best = -1, bestPair = int.MaxValue, ending = -1, bestEnding = int.MaxValue;
         for (int r = 0; r < CjkFrequency.Count; r++)
         {
             int at = r * 3;
@@ -555,10 +558,17 @@ internal static class DoubleByteCodePages
                     bestPair = pair;
                     best = c;
                 }
+
+                int end = atEnd && previous != '\0' ? CjkEndings.PairRankOf(previous, c) : -1;
+                if (end >= 0 && end < bestEnding)
+                {
+                    bestEnding = end;
+                    ending = c;
+                }
             }
         }
 
-        return best;
+        return ending >= 0 ? ending : best;
     }
 
     private static bool Put(int value, FixOptions options, char[] output, ref int length)
