@@ -10,54 +10,23 @@ int stride = 1, show = 0;
 string[]? languagePrefixes = null; // language prefixes (zh,ja,ko) to look at only those catalogs
 string[]? only = null; // category names to measure (exactly as reported); the other rows are left out
 string? outFile = null;
-if (args is ["--conventions", string conventionsFile])
+// The generators of the library's tables learned from the catalogs: `-- --<name> <file.g.cs>`.
+var generators = new Dictionary<string, Func<string, int>>
 {
-    return ConventionsGenerator.Run(conventionsFile);
-}
-
-if (args is ["--cjk-frequency", string frequencyFile])
+    ["--conventions"] = ConventionsGenerator.Run,
+    ["--cjk-frequency"] = CjkFrequencyGenerator.Run,
+    ["--swallowed-ascii"] = SwallowedAsciiGenerator.Run,
+    ["--lost-punctuation"] = LostPunctuationGenerator.Run,
+    ["--cjk-endings"] = CjkEndingsGenerator.Run,
+    ["--common-letters"] = CommonLettersGenerator.Run,
+    ["--letter-pairs"] = LetterPairsGenerator.Run,
+    ["--latin-pairs"] = LatinPairsGenerator.Run,
+    ["--latin-company"] = LatinCompanyGenerator.Run,
+    ["--letter-grams"] = LetterGramsGenerator.Run,
+};
+if (args is [string generator, string generatedFile] && generators.TryGetValue(generator, out var generate))
 {
-    return CjkFrequencyGenerator.Run(frequencyFile);
-}
-
-if (args is ["--swallowed-ascii", string swallowedFile])
-{
-    return SwallowedAsciiGenerator.Run(swallowedFile);
-}
-
-if (args is ["--lost-punctuation", string punctuationFile])
-{
-    return LostPunctuationGenerator.Run(punctuationFile);
-}
-
-if (args is ["--cjk-endings", string endingsFile])
-{
-    return CjkEndingsGenerator.Run(endingsFile);
-}
-
-if (args is ["--common-letters", string lettersFile])
-{
-    return CommonLettersGenerator.Run(lettersFile);
-}
-
-if (args is ["--letter-pairs", string pairsFile])
-{
-    return LetterPairsGenerator.Run(pairsFile);
-}
-
-if (args is ["--latin-pairs", string latinPairsFile])
-{
-    return LatinPairsGenerator.Run(latinPairsFile);
-}
-
-if (args is ["--latin-company", string companyFile])
-{
-    return LatinCompanyGenerator.Run(companyFile);
-}
-
-if (args is ["--letter-grams", string gramsFile])
-{
-    return LetterGramsGenerator.Run(gramsFile);
+    return generate(generatedFile);
 }
 
 if (args is ["--ftfy", ..])

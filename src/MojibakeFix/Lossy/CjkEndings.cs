@@ -8,16 +8,7 @@ namespace MojibakeFix.Lossy;
 internal static partial class CjkEndings
 {
     // Pair rank per (first << 16 | second); built once, on first use.
-    private static readonly Lazy<Dictionary<int, int>> s_pairs = new(() =>
-    {
-        var pairs = new Dictionary<int, int>(PairsByRank.Length / 2);
-        for (int i = 0; i + 1 < PairsByRank.Length; i += 2)
-        {
-            pairs.TryAdd(PairsByRank[i] << 16 | PairsByRank[i + 1], i / 2);
-        }
-
-        return pairs;
-    });
+    private static readonly Lazy<Dictionary<int, int>> s_pairs = new(() => CjkFrequency.RankPairs(PairsByRank));
 
     /// <summary>The rank of two adjacent characters as a pair ending CJK text (0 the most frequent), or -1 when rare there.</summary>
     internal static int PairRankOf(char first, char second) =>

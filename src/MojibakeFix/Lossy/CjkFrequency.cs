@@ -15,17 +15,23 @@ internal static partial class CjkFrequency
     /// <summary>The character of a rank.</summary>
     internal static char CharAt(int rank) => ByRank[rank];
 
-    // Pair rank + 1 per (first << 16 | second); built once, on first use.
-    private static readonly Lazy<Dictionary<int, int>> s_pairs = new(() =>
+    // Pair rank per (first << 16 | second); built once, on first use.
+    private static readonly Lazy<Dictionary<int, int>> s_pairs = new(() => RankPairs(PairsByRank));
+
+    /// <summary>
+    /// The rank of each pair of a table of pairs written one after another, most frequent first, keyed by
+    /// first &lt;&lt; 16 | second (a pair listed twice keeps its first rank).
+    /// </summary>
+    internal static Dictionary<int, int> RankPairs(string pairsByRank)
     {
-        var pairs = new Dictionary<int, int>(PairsByRank.Length / 2);
-        for (int i = 0; i + 1 < PairsByRank.Length; i += 2)
+        var pairs = new Dictionary<int, int>(pairsByRank.Length / 2);
+        for (int i = 0; i + 1 < pairsByRank.Length; i += 2)
         {
-            pairs.TryAdd(PairsByRank[i] << 16 | PairsByRank[i + 1], i / 2);
+            pairs.TryAdd(pairsByRank[i] << 16 | pairsByRank[i + 1], i / 2);
         }
 
         return pairs;
-    });
+    }
 
     /// <summary>The rank of two adjacent characters as a pair (0 the most frequent), or -1 when the pair is rare.</summary>
     internal static int PairRankOf(char first, char second) =>

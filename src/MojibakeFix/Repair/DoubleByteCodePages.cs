@@ -243,10 +243,9 @@ internal static class DoubleByteCodePages
                     }
 
                     runs?.Add(new Run(i, end, new string(decoded, 0, length), guess));
-                    int q = decoded.AsSpan(0, length).LastIndexOfAny('\u201E', '\u201C', '\u201D');
-                    quote = q >= 0 ? decoded[q] : quote;
                     foreach (char c in decoded.AsSpan(0, length))
                     {
+                        quote = c is '\u201E' or '\u201C' or '\u201D' ? c : quote;
                         letters |= LostPunctuation.IsOtherLetter(c);
                     }
                     if (stopAtFirst && strong)
