@@ -241,6 +241,8 @@ internal static class Engine
         }
 
         DoubleByteCodePage? doubleBytePage = null; // the page a pass repaired the line through: later passes keep to it
+        DamageSearch searches = DamageClassifier.SearchesFor(options);
+        bool settled = false; // the current line holds nothing any pass looks for
         try
         {
             for (int round = 0; round < 2; round++)
@@ -252,6 +254,16 @@ internal static class Engine
                 bool lostSettled = false;
                 for (int pass = 0; pass < MaxPasses; pass++)
                 {
+                    if (pass > 0 && DamageClassifier.IndexOfDamage(current, 0, searches, out _) < 0
+                        && !(options.OtherCodePages && OtherCodePages.MayChangeInDamagedLine(current)))
+                    {
+                        // The pass that proves a repaired line stable: when no search finds anything in it (one
+                        // classifying pass instead of each stage's own scan), no stage below would change it. The
+                        // line is damaged by now, so the pairs only such a line reads are checked as well.
+                        settled = true;
+                        break;
+                    }
+
                     bool passChanged = false;
                     if (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(current, options, doubleBytePage))
                     {
@@ -343,6 +355,7 @@ internal static class Engine
                     steps?.AddRange(legacySteps!);
                     sites?.Clear();
                     legacyWon = true;
+                    settled = false;
                     Take(legacy, string.Empty, null, null, text, ref current, ref currentString, ref held, ref changed);
                     continue;
                 }
@@ -350,7 +363,7 @@ internal static class Engine
                 break;
             }
 
-            if (!legacyWon && changed && options.OtherCodePages && LegacyText.IndexOfCandidate(current, 0) >= 0)
+            if (!legacyWon && changed && !settled && options.OtherCodePages && LegacyText.IndexOfCandidate(current, 0) >= 0)
             {
                 // The UTF-8 reading won; what it left is read as a line of its own, as a second Fix would (idempotence).
                 List<FixStep>? laterSteps = steps is null ? null : [];
