@@ -18,6 +18,7 @@ var generators = new Dictionary<string, Func<string, int>>
     ["--swallowed-ascii"] = SwallowedAsciiGenerator.Run,
     ["--lost-punctuation"] = LostPunctuationGenerator.Run,
     ["--cjk-endings"] = CjkEndingsGenerator.Run,
+    ["--letter-endings"] = LetterEndingsGenerator.Run,
     ["--common-letters"] = CommonLettersGenerator.Run,
     ["--letter-pairs"] = LetterPairsGenerator.Run,
     ["--latin-pairs"] = LatinPairsGenerator.Run,

@@ -113,9 +113,10 @@ public class AccuracyTests(ITestOutputHelper output)
 
     /// <summary>
     /// GBK damage that lost bytes (the last byte of a CJK character or punctuation mark, and the space, digit or
-    /// punctuation after it with it) is restored exactly in at least 20% of the held-out messages: the character is
-    /// guessed from the frequency table, a mark from its context, the ASCII one from what follows (without the
-    /// ASCII and mark guesses: 8.5%; ftfy: 0%).
+    /// punctuation after it with it) is restored exactly in at least 35% of the held-out messages (43% at stride 20): a
+    /// CJK character is guessed from the frequency table, another letter from the letters that end words, a mark from
+    /// its context, the ASCII one from what follows (without the letter endings: 25%; without the ASCII and mark
+    /// guesses too: 8.5%; ftfy: 0%).
     /// </summary>
     [CatalogFact]
     public void Lost_gbk_bytes_are_partly_restored()
@@ -132,7 +133,33 @@ public class AccuracyTests(ITestOutputHelper output)
 
         double share = (double)exact / total;
         output.WriteLine($"GBK lost bytes: {exact}/{total} = {share:P2}");
-        Assert.True(share >= 0.20, $"{share:P2} of lost GBK bytes restored");
+        Assert.True(share >= 0.35, $"{share:P2} of lost GBK bytes restored");
+    }
+
+    /// <summary>
+    /// GBK damage of messages in scripts whose letters take three bytes of UTF-8 but are not CJK (Indic, Georgian,
+    /// Thai, Vietnamese…), where the last byte of a word's final letter was lost with the space after it: restored
+    /// exactly in at least 35% of the held-out messages. The letter is guessed from the first two bytes and the letters
+    /// that end words after the one or two before it (<see cref="MojibakeFix.Lossy.LetterEndings"/>): 40% at stride 20;
+    /// without that table such a letter is left as it was, and 0.8% of these messages come out exact.
+    /// </summary>
+    [CatalogFact]
+    public void Lost_gbk_bytes_of_non_cjk_letters_are_partly_restored()
+    {
+        int total = 0, exact = 0;
+        foreach (var c in s_corpus.Value.DoubleByteCases(936))
+        {
+            if (!Damage.DoubleByteIsLossless(c.Expected, 936) && c.Expected.Any(ch => ch >= 0x800 && char.IsLetter(ch) && !MojibakeFix.Lossy.CjkFrequency.IsCommon(ch) && ch is < '\u3000' or > '\uFFEF'))
+            {
+                total++;
+                exact += Mojibake.Fix(c.Input) == c.Expected ? 1 : 0;
+            }
+        }
+
+        double share = (double)exact / total;
+        output.WriteLine($"GBK lost bytes, non-CJK letters of three bytes: {exact}/{total} = {share:P2}");
+        Assert.True(total > 500, $"{total} messages");
+        Assert.True(share >= 0.35, $"{share:P2} of lost GBK bytes of non-CJK letters restored");
     }
 
     /// <summary>

@@ -396,8 +396,14 @@ internal static class DoubleByteCodePages
                     else
                     {
                         // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
-                        value = BestFit(pattern[..need], Previous(output, length), page, swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1,
+                        int next = swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1;
+                        value = BestFit(pattern[..need], Previous(output, length), page, next,
                             atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80));
+                        if (value < 0 && need == 3 && got == 2)
+                        {
+                            // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
+                            value = BestEnding(pattern[0], pattern[1], Before(s, start, output, length, 2), Before(s, start, output, length, 1), page, next);
+                        }
                     }
 
                     if (!Put(value, options, output, ref length))
@@ -568,6 +574,52 @@ internal static class DoubleByteCodePages
         }
 
         return ending >= 0 ? ending : best;
+    }
+
+    /// <summary>The character <paramref name="back"/> places before the next one of a run: in its output, else in the line before it ('\0' at the start).</summary>
+    private static char Before(ReadOnlySpan<char> s, int start, char[] output, int length, int back) =>
+        length >= back ? output[length - back] : start - (back - length) >= 0 ? s[start - (back - length)] : '\0';
+
+    /// <summary>
+    /// The last byte of a letter outside the CJK table (Indic, Georgian, Thai, Vietnamese…) whose first two bytes were
+    /// read: such a byte is lost only where the letter ends a stretch, so the likeliest letter to end one after
+    /// <paramref name="before"/> and <paramref name="previous"/>, else after <paramref name="previous"/>
+    /// (<see cref="LetterEndings"/>), else the likeliest alone; -1 when none is known.
+    /// </summary>
+    private static int BestEnding(int first, int second, char before, char previous, DoubleByteCodePage page, int next)
+    {
+        int best = -1, bestPair = int.MaxValue, alone = -1, bestAlone = int.MaxValue, third = -1, bestTriple = int.MaxValue;
+        for (int last = 0x80; last <= 0xBF; last++)
+        {
+            int cp = Detection.Sequence.DecodeUtf8((uint)(first | second << 8 | last << 16), 3);
+            if (cp < 0 || page.Reads(last, next))
+            {
+                continue; // no character, or a byte the decoder would have read
+            }
+
+            int triple = before == '\0' || previous == '\0' ? -1 : LetterEndings.TripleRankOf(before, previous, (char)cp);
+            if (triple >= 0 && triple < bestTriple)
+            {
+                bestTriple = triple;
+                third = cp;
+            }
+
+            int pair = previous == '\0' ? -1 : LetterEndings.PairRankOf(previous, (char)cp);
+            if (pair >= 0 && pair < bestPair)
+            {
+                bestPair = pair;
+                best = cp;
+            }
+
+            int rank = LetterEndings.RankOf((char)cp);
+            if (rank >= 0 && rank < bestAlone)
+            {
+                bestAlone = rank;
+                alone = cp;
+            }
+        }
+
+        return third >= 0 ? third : best >= 0 ? best : alone;
     }
 
     private static bool Put(int value, FixOptions options, char[] output, ref int length)
