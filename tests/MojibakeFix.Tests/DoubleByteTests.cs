@@ -151,6 +151,28 @@ public class DoubleByteTests
         Assert.True(letters > 300, $"{letters} letters");
     }
 
+    [Theory]
+    [InlineData("%s: parametern är inte satt", 936)] // a two-letter word glued to one ASCII letter (盲r)
+    [InlineData("ogiltig omlokaliseringstyp %d på adress 0x%lx", 936)]
+    [InlineData("Malsukcesis ŝargi bildon '%s'", 936)] // a Latin letter beyond the common ones (艥argi)
+    [InlineData("no és un", 936)] // 茅s: a word of Latin letters from a common character, once left as weak
+    [InlineData("Les paquets suivants seront mis à jour\u00A0:", 936)] // French spacing before a colon (jour聽:)
+    [InlineData("Version choisie «\u00A0%s\u00A0» (%s)", 936)] // guillemets with no-break spaces, two in a line
+    [InlineData("%s: parametern är inte satt", 949)]
+    [InlineData("ogiltig omlokaliseringstyp %d på adress 0x%lx", 932)]
+    public void A_line_of_latin_text_whose_accented_letters_alone_were_misread_is_read(string text, int codePage)
+    {
+        Assert.True(Damage.DoubleByteIsLossless(text, codePage));
+        Assert.Equal(text, Mojibake.Fix(Damage.DoubleByte(text, codePage)));
+    }
+
+    [Theory]
+    [InlineData("the word 猫 means cat")] // a lone hanzi quoted in an English sentence, not a misread è
+    [InlineData("Linux 盲 %s")] // not glued to a Latin letter
+    [InlineData("使用 a盲 %s")] // the line holds other CJK text
+    public void Cjk_characters_in_a_latin_line_are_left_unless_they_form_a_word_with_its_letters(string text) =>
+        Assert.Same(text, Mojibake.Fix(text));
+
     [Fact]
     public void The_swallowed_ascii_table_holds_only_characters_the_decoders_lose_with_a_lead_byte()
     {
@@ -335,7 +357,6 @@ public class DoubleByteTests
     }
 
     [Theory]
-    [InlineData("no 茅s un")]
     [InlineData("the word 猫 means cat")] // a lone hanzi between English words is a quoted word, though it reads as è in GBK
     [InlineData("the word 脿 is rare")] // a common character between spaces, and nothing in the line proves GBK damage
     [InlineData("写谢褟 %s")]

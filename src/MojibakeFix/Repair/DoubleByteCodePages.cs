@@ -193,6 +193,7 @@ internal static class DoubleByteCodePages
         bool strong = false, skipped = false;
         char[] decoded = ArrayPool<char>.Shared.Rent(line.Length + 2);
         char quote = '\0'; // the last double quote the runs so far decoded to: a lost closing one matches it
+        bool? latinLine = null; // IsLatinLine, computed at the first run
         bool letters = false; // whether they decoded to a letter beyond ASCII (LostPunctuation's context)
         try
         {
@@ -228,7 +229,8 @@ internal static class DoubleByteCodePages
                     continue;
                 }
 
-                int evidence = Evidence(line, i, end, decoded.AsSpan(0, length));
+                latinLine ??= IsLatinLine(line, page);
+                int evidence = Evidence(line, i, end, decoded.AsSpan(0, length), latinLine.Value);
                 if (evidence > 0)
                 {
                     isolated += evidence == Isolated ? 1 : 0;
@@ -640,7 +642,7 @@ internal static class DoubleByteCodePages
     /// out of damage that is rare; three letters of one script out of rare characters; accented letters inside a
     /// Latin word (Caf茅 → Café).
     /// </summary>
-    private static int Evidence(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded)
+    private static int Evidence(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded, bool latinLine)
     {
         int damagedCjk = 0, damagedRare = 0;
         foreach (char c in line[start..end])
@@ -703,7 +705,7 @@ internal static class DoubleByteCodePages
             // Accented letters inside a Latin word (Fran莽ais, G茅n茅rer); three letters or digits of one script from
             // rare characters (Привет, 賲賳 read as GBK). In correct text a CJK character beside Latin letters
             // (FROM句, Linux系统, %d件) is part of a CJK word, or not inside a Latin one.
-            if (InsideLatinWord(line, start, end, decoded) || (damagedRare == damagedCjk && IsVowelWordBetweenLatinWords(line, start, end, decoded)))
+            if (InsideLatinWord(line, start, end, decoded, latinLine) || (damagedRare == damagedCjk && IsVowelWordBetweenLatinWords(line, start, end, decoded)))
             {
                 return Strong;
             }
@@ -728,7 +730,12 @@ internal static class DoubleByteCodePages
             // Punctuation with no CJK beside it: from rare characters (芦%s禄 for «%s»), two in a line are strong;
             // from common ones (芦聽 for « and a no-break space), it is weak, taken only in a line proven otherwise.
             bool isolated = (start == 0 || line[start - 1] < 0x80) && (end == line.Length || line[end] < 0x80);
-            return !isolated || !IsCommonPunctuation(decoded) ? 0 : damagedRare == damagedCjk ? Isolated : Weak;
+            if (latinLine && isolated && decoded is "\u00A0" && end < line.Length && line[end] is ':' or ';' or '!' or '?')
+            {
+                return Strong; // French spacing before a colon, in a line of Latin text (jour聽: for jour :)
+            }
+
+            return !isolated || !IsCommonPunctuation(decoded) ? 0 : damagedRare == damagedCjk || latinLine ? Isolated : Weak;
         }
 
         // Mostly common decoded characters from damage holding rare ones (a third will do when every decoded
@@ -855,11 +862,11 @@ internal static class DoubleByteCodePages
     /// Common accented Latin letters between ASCII letters, with ASCII on both sides: two letters on one side or
     /// one on each, and small letters after a small letter.
     /// </summary>
-    private static bool InsideLatinWord(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded)
+    private static bool InsideLatinWord(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded, bool latinLine)
     {
         foreach (char c in decoded)
         {
-            if (!Text.CharInfo.IsCommonLatinLetter(c) && !char.IsAsciiLetter(c))
+            if (!Text.CharInfo.IsCommonLatinLetter(c) && !char.IsAsciiLetter(c) && !(latinLine && char.IsLetter(c)))
             {
                 return false; // (an ASCII letter swallowed as the trail of a double-byte character comes back too)
             }
@@ -886,7 +893,60 @@ internal static class DoubleByteCodePages
             return false;
         }
 
-        return (left > 0 || right > 0) && left + right + decoded.Length >= 3;
+        // A two-letter word (på, är) only where the whole line reads as Latin text: a CJK character glued to one
+        // ASCII letter is otherwise as likely a CJK word beside a Latin name.
+        return (left > 0 || right > 0) && (left + right + decoded.Length >= 3 || latinLine);
+    }
+
+    /// <summary>
+    /// Whether every non-ASCII character of the line reads through <paramref name="page"/> as Latin text (letters up to
+    /// U+024F, a no-break space, « » · ¿ ¡) and the line holds ASCII letters: European text whose accented letters
+    /// alone were misread (<c>paket 盲r libc6</c>). Correct CJK text has characters that read as nothing of the kind.
+    /// </summary>
+    private static bool IsLatinLine(ReadOnlySpan<char> line, DoubleByteCodePage page)
+    {
+        Span<byte> bytes = stackalloc byte[64];
+        int letters = 0;
+        for (int i = 0; i < line.Length; i++)
+        {
+            if (line[i] < 0x80)
+            {
+                letters += char.IsAsciiLetter(line[i]) ? 1 : 0;
+                continue;
+            }
+
+            int n = 0, j = i;
+            for (; j < line.Length && line[j] >= 0x80; j++)
+            {
+                ushort b = page.BytesOf(line[j]);
+                if (b == 0 || n + 2 > bytes.Length)
+                {
+                    return false;
+                }
+
+                if (b > 0xFF)
+                {
+                    bytes[n++] = (byte)(b >> 8);
+                }
+
+                bytes[n++] = (byte)b;
+            }
+
+            for (ReadOnlySpan<byte> rest = bytes[..n]; !rest.IsEmpty;)
+            {
+                if (System.Text.Rune.DecodeFromUtf8(rest, out System.Text.Rune r, out int used) != OperationStatus.Done
+                    || r.Value is < 0xA0 or > 0x24F || !(System.Text.Rune.IsLetter(r) || r.Value is 0xA0 or 0xAB or 0xBB or 0xB7 or 0xBF or 0xA1))
+                {
+                    return false;
+                }
+
+                rest = rest[used..];
+            }
+
+            i = j - 1;
+        }
+
+        return letters >= 3;
     }
 
     private static bool HasLetter(ReadOnlySpan<char> decoded, bool exceptCjk = false)
