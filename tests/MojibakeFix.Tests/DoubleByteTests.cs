@@ -201,6 +201,8 @@ public class DoubleByteTests
     [InlineData("очаква се „%s“")] // quotes: the opening one lost a % with it, the closing one was last
     [InlineData("файлът „%s“ не може да се изтрие")] // ... the closing one a space
     [InlineData("неправилен ред — липсва втора лексема")] // a dash between words
+    [InlineData("Opcja „%s” nie jest obsługiwana")] // Polish closes „ with ” (ł tells)
+    [InlineData("Fișierul „%s” nu există")] // and Romanian (ș, ă)
     public void A_lost_gbk_byte_of_a_punctuation_mark_is_guessed_with_what_it_took_along(string text)
     {
         string damaged = Damage.DoubleByte(text, 936);

@@ -194,6 +194,7 @@ internal static class DoubleByteCodePages
         char[] decoded = ArrayPool<char>.Shared.Rent(line.Length + 2);
         char quote = '\0'; // the last double quote the runs so far decoded to: a lost closing one matches it
         bool? latinLine = null; // IsLatinLine, computed at the first run
+        bool? closesHigh = null; // ClosesLowQuoteHigh, computed at the first lost closing quote
         bool letters = false; // whether they decoded to a letter beyond ASCII (LostPunctuation's context)
         try
         {
@@ -223,7 +224,7 @@ internal static class DoubleByteCodePages
                     continue;
                 }
 
-                int end = Decode(line, i, page, options, quote, letters, decoded, out int length, out bool guess);
+                int end = Decode(line, i, page, options, quote, letters, ref closesHigh, decoded, out int length, out bool guess);
                 if (end <= i)
                 {
                     continue;
@@ -307,8 +308,8 @@ internal static class DoubleByteCodePages
     /// Returns the end of the run (a character boundary after the last multi-byte sequence), or -1, with the
     /// decoded text in <paramref name="output"/>.
     /// </summary>
-    private static int Decode(ReadOnlySpan<char> s, int start, DoubleByteCodePage page, FixOptions options, char quoteBefore, bool lettersBefore, char[] output,
-        out int written, out bool guessed)
+    private static int Decode(ReadOnlySpan<char> s, int start, DoubleByteCodePage page, FixOptions options, char quoteBefore, bool lettersBefore,
+        ref bool? closesHigh, char[] output, out int written, out bool guessed)
     {
         var reader = new ByteReader(s, start, page);
         char quote = quoteBefore;
@@ -394,6 +395,10 @@ internal static class DoubleByteCodePages
                         }
 
                         value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed);
+                        if (value == '\u201C' && quote == '\u201E' && (closesHigh ??= ClosesLowQuoteHigh(s, page)))
+                        {
+                            value = '\u201D';
+                        }
                     }
                     else
                     {
@@ -477,9 +482,37 @@ internal static class DoubleByteCodePages
             return mark;
         }
 
-        // A double quote closes the one the line opened last (quote): “ after „ (German, Bulgarian; Hungarian and
-        // Croatian close with ”, fewer in the catalogs), ” after “ (English).
+        // A double quote closes the one the line opened last (quote): “ after „ (German, Bulgarian; for Polish,
+        // Romanian and Hungarian the caller makes it ”), ” after “ (English).
         return quote switch { '\u201E' => '\u201C', '\u201C' => '\u201D', _ => mark };
+    }
+
+    /// <summary>
+    /// Whether the line, read through <paramref name="page"/> as UTF-8, holds a letter of a language that closes „
+    /// with ” rather than “: Polish ą ę ł ń ś ź ż, Romanian ă ș ț ş ţ, Hungarian ő ű (and their capitals). Not đ:
+    /// Croatian closes with ”, Serbian and Bosnian with “.
+    /// </summary>
+    private static bool ClosesLowQuoteHigh(ReadOnlySpan<char> line, DoubleByteCodePage page)
+    {
+        int lead = 0; // the byte before, when it leads one of those letters
+        foreach (char c in line)
+        {
+            ushort bytes = c < 0x80 ? c : page.BytesOf(c);
+            for (int k = bytes > 0xFF ? 1 : 0; k >= 0; k--)
+            {
+                int b = (byte)(bytes >> (8 * k));
+                if (lead != 0 && (lead << 8 | b) is 0xC484 or 0xC485 or 0xC498 or 0xC499 or 0xC581 or 0xC582 or 0xC583 or 0xC584
+                    or 0xC59A or 0xC59B or 0xC5B9 or 0xC5BA or 0xC5BB or 0xC5BC or 0xC482 or 0xC483 or 0xC898 or 0xC899 or 0xC89A
+                    or 0xC89B or 0xC59E or 0xC59F or 0xC5A2 or 0xC5A3 or 0xC590 or 0xC591 or 0xC5B0 or 0xC5B1)
+                {
+                    return true;
+                }
+
+                lead = b is 0xC4 or 0xC5 or 0xC8 ? b : 0;
+            }
+        }
+
+        return false;
     }
 
     private static char Previous(char[] output, int length) => length > 0 ? output[length - 1] : '\0';
