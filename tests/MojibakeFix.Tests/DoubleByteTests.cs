@@ -158,6 +158,7 @@ public class DoubleByteTests
     [InlineData("no és un", 936)] // 茅s: a word of Latin letters from a common character, once left as weak
     [InlineData("Les paquets suivants seront mis à jour\u00A0:", 936)] // French spacing before a colon (jour聽:)
     [InlineData("Version choisie «\u00A0%s\u00A0» (%s)", 936)] // guillemets with no-break spaces, two in a line
+    [InlineData("impossible de créer le contexte de sécurité\u00A0: %s", 936)] // a word's last letter and the space (茅聽:)
     [InlineData("%s: parametern är inte satt", 949)]
     [InlineData("ogiltig omlokaliseringstyp %d på adress 0x%lx", 932)]
     public void A_line_of_latin_text_whose_accented_letters_alone_were_misread_is_read(string text, int codePage)

@@ -897,6 +897,11 @@ internal static class DoubleByteCodePages
     /// </summary>
     private static bool InsideLatinWord(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded, bool latinLine)
     {
+        if (latinLine && decoded.Length > 1 && decoded[^1] == '\u00A0' && end < line.Length && line[end] is ':' or ';' or '!' or '?')
+        {
+            decoded = decoded[..^1]; // a word's last letter and French spacing before a colon (s茅curit茅聽: for sécurité :)
+        }
+
         foreach (char c in decoded)
         {
             if (!Text.CharInfo.IsCommonLatinLetter(c) && !char.IsAsciiLetter(c) && !(latinLine && char.IsLetter(c)))
