@@ -1,11 +1,11 @@
 namespace MojibakeFix.Lossy;
 
 /// <summary>
-/// Letters and marks of three bytes of UTF-8 outside the CJK table (Indic, Georgian, Thai, Vietnamese…) that end a
-/// stretch of such text, by frequency in real text, alone and after the character before them. A double-byte
-/// misreading loses the last byte of such a letter exactly there: before an ASCII character or at the end
-/// (啶膏ぎ啶距え 啶曕ぎ啶距啶? for समान कमांड). The letter's first two bytes survive and leave 64 candidates; these
-/// ranks choose among them.
+/// Letters and marks of two or three bytes of UTF-8 outside the CJK table (Cyrillic, Indic, Georgian, Thai,
+/// Vietnamese…) that end a stretch of such text, by frequency in real text, alone and after the one or two characters
+/// before them. A double-byte misreading loses the last byte of such a letter exactly there: before an ASCII
+/// character or at the end (啶膏ぎ啶距え 啶曕ぎ啶距啶? for समान कमांड). The letter's other bytes survive and leave 64
+/// candidates; these ranks choose among them.
 /// </summary>
 internal static partial class LetterEndings
 {

@@ -406,10 +406,10 @@ internal static class DoubleByteCodePages
                         int next = swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1;
                         value = BestFit(pattern[..need], Previous(output, length), page, next,
                             atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80));
-                        if (value < 0 && need == 3 && got == 2)
+                        if (value < 0 && need - got == 1 && need <= 3)
                         {
                             // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
-                            value = BestEnding(pattern[0], pattern[1], Before(s, start, output, length, 2), Before(s, start, output, length, 1), page, next);
+                            value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, Before(s, start, output, length, 2), Before(s, start, output, length, 1), page, next);
                         }
                     }
 
@@ -616,8 +616,9 @@ internal static class DoubleByteCodePages
         length >= back ? output[length - back] : start - (back - length) >= 0 ? s[start - (back - length)] : '\0';
 
     /// <summary>
-    /// The last byte of a letter outside the CJK table (Indic, Georgian, Thai, Vietnamese…) whose first two bytes were
-    /// read: such a byte is lost only where the letter ends a stretch, so the likeliest letter to end one after
+    /// The last byte of a letter outside the CJK table (Cyrillic, Indic, Georgian, Vietnamese…) whose other bytes were
+    /// read (<paramref name="second"/> -1 for a letter of two bytes): such a byte is lost only where the letter ends a
+    /// stretch, so the likeliest letter to end one after
     /// <paramref name="before"/> and <paramref name="previous"/>, else after <paramref name="previous"/>
     /// (<see cref="LetterEndings"/>), else the likeliest alone; -1 when none is known.
     /// </summary>
@@ -626,7 +627,7 @@ internal static class DoubleByteCodePages
         int best = -1, bestPair = int.MaxValue, alone = -1, bestAlone = int.MaxValue, third = -1, bestTriple = int.MaxValue;
         for (int last = 0x80; last <= 0xBF; last++)
         {
-            int cp = Detection.Sequence.DecodeUtf8((uint)(first | second << 8 | last << 16), 3);
+            int cp = second < 0 ? Detection.Sequence.DecodeUtf8((uint)(first | last << 8), 2) : Detection.Sequence.DecodeUtf8((uint)(first | second << 8 | last << 16), 3);
             if (cp < 0 || page.Reads(last, next))
             {
                 continue; // no character, or a byte the decoder would have read
