@@ -375,14 +375,22 @@ internal static class DoubleByteCodePages
                         reader.Advance();
                     }
 
+                    // Shift_JIS's marker holds the byte after the lost one too (but at the end of the text): where
+                    // continuations follow it, that byte was the lead of the next sequence (hidesLead).
+                    bool hidesLead = lost && page.LostByte != '?' && need - got == 1 && reader.Peek() is >= 0x80 and <= 0xBF;
+
                     // GBK, EUC-KR and Big5 lose a lead byte together with the ASCII byte after it that cannot be its
-                    // trail, into one marker: inside the text, the marker also stands for an ASCII character, the
-                    // likeliest one before what follows (SwallowedAscii). At the end the lead byte was alone.
-                    int swallowed = lost && page.LostByte == '?' && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
-                        ? SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter()) : -1;
+                    // trail, into one marker, and so does Shift_JIS where no continuation follows (nor another
+                    // marker, which may hold the rest of a sequence whose lead this one took): inside the text, the
+                    // marker also stands for an ASCII character, the likeliest one before what follows
+                    // (SwallowedAscii). At the end the lead byte was alone.
+                    bool swallows = lost && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
+                        && (page.LostByte == '?' || (!hidesLead && reader.PeekChar() != page.LostByte));
+                    int swallowed = swallows ? SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter()) : -1;
                     pattern[got..need].Fill(Unknown);
                     int value;
-                    if (lost && page.LostByte == '?' && options.Lossy == LossyRepair.Guess && need == 3 && got == 2 && pattern[0] == 0xE2 && pattern[1] is 0x80 or 0x81)
+                    if (lost && (page.LostByte == '?' || swallows || reader.AtEnd) && options.Lossy == LossyRepair.Guess
+                        && need == 3 && got == 2 && pattern[0] == 0xE2 && pattern[1] is 0x80 or 0x81)
                     {
                         // The context of a lost mark, read once over the output (so a run of many stays linear).
                         for (; scanned < length; scanned++)
@@ -396,7 +404,8 @@ internal static class DoubleByteCodePages
                     else
                     {
                         // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
-                        value = BestFit(pattern[..need], Previous(output, length), page, swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1,
+                        value = BestFit(pattern[..need], Previous(output, length), page,
+                            swallowed >= 0 ? swallowed : hidesLead ? AnyCjkLead : lost ? reader.Peek() : -1,
                             atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80));
                     }
 
@@ -412,9 +421,9 @@ internal static class DoubleByteCodePages
 
                     guess = true;
 
-                    // Shift_JIS's marker can hide the lead of the next sequence too: continuations follow.
-                    if (lost && need - got == 1 && page.LostByte != '?' && reader.OnCharBoundary && reader.Peek() is >= 0x80 and <= 0xBF
-                        && !CompleteLostLead(ref reader, pattern, options, output, ref length))
+                    // Shift_JIS's marker can hide the lead of the next sequence too: continuations follow. That lead
+                    // went with this character's last byte into the marker, so the two made no pair the page reads.
+                    if (hidesLead && !CompleteLostLead(ref reader, pattern, options, output, ref length, lostBefore: BytesOf(value, 2)))
                     {
                         break;
                     }
@@ -490,7 +499,8 @@ internal static class DoubleByteCodePages
     /// After a marker that stood for a lead byte: reads the continuations that follow and restores the most
     /// common character whose UTF-8 ends with them (the lead unknown, and for Shift_JIS perhaps one continuation).
     /// </summary>
-    private static bool CompleteLostLead(scoped ref ByteReader reader, scoped Span<short> pattern, FixOptions options, char[] output, ref int length)
+    private static bool CompleteLostLead(scoped ref ByteReader reader, scoped Span<short> pattern, FixOptions options, char[] output, ref int length,
+        int lostBefore = -1)
     {
         if (options.Lossy == LossyRepair.Leave)
         {
@@ -505,12 +515,13 @@ internal static class DoubleByteCodePages
             reader.Advance();
         }
 
-        // The lead alone was lost, or the lead and the continuation after it.
-        for (int missing = 1; missing <= 2 && missing + got <= 4; missing++)
+        // The lead alone was lost, or the lead and the continuation after it (not after lostBefore: the marker
+        // held that byte and the lead).
+        for (int missing = 1; missing <= (lostBefore < 0 ? 2 : 1) && missing + got <= 4; missing++)
         {
             pattern[..missing].Fill(Unknown);
             known[..got].CopyTo(pattern[missing..]);
-            int value = BestFit(pattern[..(missing + got)], Previous(output, length), reader.Page, -1);
+            int value = BestFit(pattern[..(missing + got)], Previous(output, length), reader.Page, -1, lostBefore: lostBefore);
             if (value >= 0)
             {
                 return Put(value, options, output, ref length);
@@ -526,7 +537,7 @@ internal static class DoubleByteCodePages
     /// text, <see cref="CjkEndings"/>, first), else the most frequent one, or -1. The table is walked in rank
     /// order, so the first match is the most frequent.
     /// </summary>
-    private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next, bool atEnd = false)
+    private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next, bool atEnd = false, int lostBefore = -1)
     {
         if (pattern.Length != 3)
         {
@@ -544,7 +555,8 @@ internal static class DoubleByteCodePages
                 // A byte the decoder read as a character (with the byte after it) was not lost.
                 // (The first lost byte and the one after it; a second lost byte went with the first, as its trail.)
                 int p = pattern[0] < 0 ? 0 : pattern[1] < 0 ? 1 : 2;
-                if (page.Reads(utf8[at + p], p < 2 ? utf8[at + p + 1] : next))
+                if (lostBefore >= 0 ? page.Reads(lostBefore, utf8[at]) // (Shift_JIS: the lead was the trail of the byte before)
+                    : next == AnyCjkLead ? ReadsBeforeEveryCjkLead(page, utf8[at + p]) : page.Reads(utf8[at + p], p < 2 ? utf8[at + p + 1] : next))
                 {
                     continue;
                 }
@@ -569,6 +581,30 @@ internal static class DoubleByteCodePages
 
         return ending >= 0 ? ending : best;
     }
+
+    /// <summary>
+    /// For <see cref="BestFit"/>'s next byte: the lead (E3–EF) of a ranked character, which the byte before took
+    /// along into the marker (Shift_JIS).
+    /// </summary>
+    private const int AnyCjkLead = -3;
+
+    // Whether the page reads lead before the lead of every ranked character: then it lost no such lead with it.
+    private static bool ReadsBeforeEveryCjkLead(DoubleByteCodePage page, int lead)
+    {
+        for (int t = 0xE3; t <= 0xEF; t++)
+        {
+            if (!page.Reads(lead, t))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Byte <paramref name="k"/> (0–2) of a BMP character's three-byte UTF-8 form, or -1 for no character.</summary>
+    private static int BytesOf(int value, int k) =>
+        value < 0x800 ? -1 : k == 0 ? 0xE0 | value >> 12 : k == 1 ? 0x80 | ((value >> 6) & 0x3F) : 0x80 | (value & 0x3F);
 
     private static bool Put(int value, FixOptions options, char[] output, ref int length)
     {
