@@ -379,6 +379,12 @@ internal static class DoubleByteCodePages
                     // continuations follow it, that byte was the lead of the next sequence (hidesLead).
                     bool hidesLead = lost && page.LostByte != '?' && need - got == 1 && reader.Peek() is >= 0x80 and <= 0xBF;
 
+                    // Where a second marker follows instead (and no continuation after it), that lead's character was
+                    // lost whole, its continuations in the second marker: データ's テ lost its last byte with ー's
+                    // lead, and ー's two continuations make no pair either.
+                    bool hidesCharacter = lost && page.LostByte != '?' && need - got == 1 && !reader.AtEnd && reader.PeekChar() == page.LostByte
+                        && reader.PeekAfter() is not (>= 0x80 and <= 0xBF) && options.Lossy == LossyRepair.Guess;
+
                     // GBK, EUC-KR and Big5 lose a lead byte together with the ASCII byte after it that cannot be its
                     // trail, into one marker, and so does Shift_JIS where no continuation follows (nor another
                     // marker, which may hold the rest of a sequence whose lead this one took): inside the text, the
@@ -388,8 +394,23 @@ internal static class DoubleByteCodePages
                         && (page.LostByte == '?' || (!hidesLead && reader.PeekChar() != page.LostByte));
                     int swallowed = swallows ? SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter()) : -1;
                     pattern[got..need].Fill(Unknown);
-                    int value;
-                    if (lost && (page.LostByte == '?' || swallows || reader.AtEnd) && options.Lossy == LossyRepair.Guess
+                    int value, nextLetter = -1;
+                    if (need == 2 && lost && page.LostByte != '?' && options.Lossy == LossyRepair.Guess && (swallows || hidesLead || reader.AtEnd))
+                    {
+                        // A letter of two bytes (Cyrillic, Greek, Arabic, accented Latin) whose second byte, a lead to
+                        // Shift_JIS, went into the marker, with the ASCII character after it, or the next letter's
+                        // lead where that letter's continuation follows: picked by the letter model.
+                        int after = -1;
+                        if (hidesLead)
+                        {
+                            ByteReader ahead = reader;
+                            ahead.Advance();
+                            after = LetterAt(ref ahead);
+                        }
+
+                        value = LostLetter(pattern[0], output.AsSpan(0, length), page, swallowed, hidesLead ? reader.Peek() : -1, after, out nextLetter);
+                    }
+                    else if (lost && (page.LostByte == '?' || swallows || reader.AtEnd) && options.Lossy == LossyRepair.Guess
                         && need == 3 && got == 2 && pattern[0] == 0xE2 && pattern[1] is 0x80 or 0x81)
                     {
                         // The context of a lost mark, read once over the output (so a run of many stays linear).
@@ -405,7 +426,7 @@ internal static class DoubleByteCodePages
                     {
                         // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
                         value = BestFit(pattern[..need], Previous(output, length), page,
-                            swallowed >= 0 ? swallowed : hidesLead ? AnyCjkLead : lost ? reader.Peek() : -1,
+                            swallowed >= 0 ? swallowed : hidesLead || hidesCharacter ? AnyCjkLead : lost ? reader.Peek() : -1,
                             atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80));
                     }
 
@@ -423,9 +444,26 @@ internal static class DoubleByteCodePages
 
                     // Shift_JIS's marker can hide the lead of the next sequence too: continuations follow. That lead
                     // went with this character's last byte into the marker, so the two made no pair the page reads.
-                    if (hidesLead && !CompleteLostLead(ref reader, pattern, options, output, ref length, lostBefore: BytesOf(value, 2)))
+                    if (nextLetter >= 0)
+                    {
+                        reader.Advance(); // the next letter's continuation
+                        output[length++] = (char)nextLetter;
+                    }
+                    else if (hidesLead && !CompleteLostLead(ref reader, pattern, options, output, ref length, lostBefore: BytesOf(value, 2)))
                     {
                         break;
+                    }
+
+                    if (hidesCharacter)
+                    {
+                        reader.Advance();
+                        pattern[..3].Fill(Unknown);
+                        int whole = BestFit(pattern[..3], Previous(output, length), page, -1,
+                            atEnd: reader.AtEnd || reader.Peek() is >= 0 and < 0x80, lostBefore: BytesOf(value, 2));
+                        if (!Put(whole, options, output, ref length))
+                        {
+                            break;
+                        }
                     }
                 }
                 else if (System.Text.Rune.DecodeFromUtf8(AsBytes(pattern[..need], scratch), out System.Text.Rune rune, out _) == OperationStatus.Done)
@@ -555,7 +593,8 @@ internal static class DoubleByteCodePages
                 // A byte the decoder read as a character (with the byte after it) was not lost.
                 // (The first lost byte and the one after it; a second lost byte went with the first, as its trail.)
                 int p = pattern[0] < 0 ? 0 : pattern[1] < 0 ? 1 : 2;
-                if (lostBefore >= 0 ? page.Reads(lostBefore, utf8[at]) // (Shift_JIS: the lead was the trail of the byte before)
+                if (lostBefore >= 0 ? page.Reads(lostBefore, utf8[at]) || (pattern[1] < 0 && page.Reads(utf8[at + 1], utf8[at + 2]))
+                    // (Shift_JIS: the lead was the trail of the byte before, and the continuations, where unknown, a pair too)
                     : next == AnyCjkLead ? ReadsBeforeEveryCjkLead(page, utf8[at + p]) : page.Reads(utf8[at + p], p < 2 ? utf8[at + p + 1] : next))
                 {
                     continue;
@@ -580,6 +619,127 @@ internal static class DoubleByteCodePages
         }
 
         return ending >= 0 ? ending : best;
+    }
+
+    /// <summary>
+    /// The likeliest letter of two UTF-8 bytes, <paramref name="lead"/> and a second byte 81–9F that Shift_JIS read
+    /// as a lead and lost (into the marker) with what followed: the ASCII character <paramref name="swallowed"/>
+    /// (-1: nothing, at the end), or, where <paramref name="continuation"/> is given (80–BF), the lead of the next
+    /// letter, which is then chosen with it (<paramref name="nextLetter"/>; <paramref name="after"/> is the letter
+    /// after that one, case folded, a space for a word's end, -1 unknown). By the letter model
+    /// (<see cref="LetterGrams"/>) after the letters <paramref name="before"/> ends with; -1 when no letter fits.
+    /// </summary>
+    private static int LostLetter(int lead, ReadOnlySpan<char> before, DoubleByteCodePage page, int swallowed, int continuation, int after, out int nextLetter)
+    {
+        nextLetter = -1;
+        // The word so far, case folded: up to three letters, after a space where the word starts.
+        Span<char> history = stackalloc char[LetterGrams.Order + 2];
+        int n = 0;
+        while (n < LetterGrams.Order - 1 && n < before.Length && IsWordChar(before[before.Length - 1 - n]))
+        {
+            n++;
+        }
+
+        int h = 0;
+        if (n < LetterGrams.Order - 1)
+        {
+            history[h++] = ' ';
+        }
+
+        foreach (char c in before[^n..])
+        {
+            history[h++] = char.ToLowerInvariant(c);
+        }
+
+        // Of a capital and its small letter (both may fit: Ą and ą), the case of the two letters before.
+        bool upper = n >= 2 && char.IsUpper(before[^1]) && char.IsUpper(before[^2]);
+        int best = -1;
+        double top = double.NegativeInfinity;
+        for (int second = 0x81; second <= 0x9F; second++)
+        {
+            char letter = (char)((lead & 0x1F) << 6 | (second & 0x3F));
+            if (!IsWordChar(letter) || (IsMark(new System.Text.Rune(letter)) && n == 0) || char.IsUpper(letter) != upper && char.ToLowerInvariant(letter) != char.ToUpperInvariant(letter) && HasOtherCase(lead, second))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> word = history[..h];
+            double score = Math.Log(LetterGrams.Chance(Last(word), char.ToLowerInvariant(letter)));
+            history[h] = char.ToLowerInvariant(letter);
+            if (continuation < 0)
+            {
+                if (page.Reads(second, swallowed))
+                {
+                    continue;
+                }
+
+                score += Math.Log(LetterGrams.Chance(Last(history[..(h + 1)]), ' ')); // the word ends at the marker
+                if (score > top)
+                {
+                    (top, best) = (score, letter);
+                }
+
+                continue;
+            }
+
+            for (int nextLead = 0xC2; nextLead <= 0xDF; nextLead++)
+            {
+                char next = (char)((nextLead & 0x1F) << 6 | (continuation & 0x3F));
+                if (!IsWordChar(next) || page.Reads(second, nextLead))
+                {
+                    continue;
+                }
+
+                history[h + 1] = char.ToLowerInvariant(next);
+                double joint = score + Math.Log(LetterGrams.Chance(Last(history[..(h + 1)]), history[h + 1]))
+                    + (after >= 0 ? Math.Log(LetterGrams.Chance(Last(history[..(h + 2)]), (char)after)) : 0);
+                if (joint > top)
+                {
+                    (top, best, nextLetter) = (joint, letter, next);
+                }
+            }
+        }
+
+        return best;
+
+        static ReadOnlySpan<char> Last(ReadOnlySpan<char> gram) => gram.Length < LetterGrams.Order ? gram : gram[^(LetterGrams.Order - 1)..];
+    }
+
+    // Whether the letter of lead and second has its other case among the other second bytes 81–9F (Ą and ą).
+    private static bool HasOtherCase(int lead, int second)
+    {
+        char letter = (char)((lead & 0x1F) << 6 | (second & 0x3F));
+        char other = char.IsUpper(letter) ? char.ToLowerInvariant(letter) : char.ToUpperInvariant(letter);
+        int otherSecond = 0x80 | (other & 0x3F);
+        return other != letter && (other >> 6) == (letter >> 6) && otherSecond is >= 0x81 and <= 0x9F;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetter(c) || char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+
+    /// <summary>
+    /// The letter the bytes at <paramref name="reader"/> start with, case folded, for <see cref="LostLetter"/>: a
+    /// space where the word ends there (the end, ASCII other than a letter), -1 where it cannot tell.
+    /// </summary>
+    private static int LetterAt(scoped ref ByteReader reader)
+    {
+        if (reader.AtEnd)
+        {
+            return ' ';
+        }
+
+        int b = reader.Peek();
+        if (b is >= 0 and < 0x80)
+        {
+            return char.IsAsciiLetter((char)b) ? char.ToLowerInvariant((char)b) : ' ';
+        }
+
+        if (b is >= 0xC2 and <= 0xDF && reader.PeekAfter() is int c and >= 0x80 and <= 0xBF)
+        {
+            char letter = (char)((b & 0x1F) << 6 | (c & 0x3F));
+            return IsWordChar(letter) ? char.ToLowerInvariant(letter) : ' ';
+        }
+
+        return -1;
     }
 
     /// <summary>
