@@ -375,94 +375,88 @@ internal static class DoubleByteCodePages
                         reader.Advance();
                     }
 
-                    // Shift_JIS's marker holds the byte after the lost one too (but at the end of the text): where
-                    // continuations follow it, that byte was the lead of the next sequence (hidesLead).
-                    bool hidesLead = lost && page.LostByte != '?' && need - got == 1 && reader.Peek() is >= 0x80 and <= 0xBF;
-
-                    // Where a second marker follows instead (and no continuation after it), that lead's character was
-                    // lost whole, its continuations in the second marker: データ's テ lost its last byte with ー's
-                    // lead, and ー's two continuations make no pair either.
-                    bool hidesCharacter = lost && page.LostByte != '?' && need - got == 1 && !reader.AtEnd && reader.PeekChar() == page.LostByte
-                        && reader.PeekAfter() is not (>= 0x80 and <= 0xBF) && options.Lossy == LossyRepair.Guess;
-
-                    // GBK, EUC-KR and Big5 lose a lead byte together with the ASCII byte after it that cannot be its
-                    // trail, into one marker, and so does Shift_JIS where no continuation follows (nor another
-                    // marker, which may hold the rest of a sequence whose lead this one took): inside the text, the
-                    // marker also stands for an ASCII character, the likeliest one before what follows
-                    // (SwallowedAscii). At the end the lead byte was alone.
-                    bool swallows = lost && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
-                        && (page.LostByte == '?' || (!hidesLead && reader.PeekChar() != page.LostByte));
-                    int swallowed = swallows ? SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter()) : -1;
-                    pattern[got..need].Fill(Unknown);
-                    int value, nextLetter = -1;
-                    if (need == 2 && lost && page.LostByte != '?' && options.Lossy == LossyRepair.Guess && (swallows || hidesLead || reader.AtEnd))
+                    if (lost && need == 2 && page.LostByte != '?' && options.Lossy == LossyRepair.Guess)
                     {
                         // A letter of two bytes (Cyrillic, Greek, Arabic, accented Latin) whose second byte, a lead to
-                        // Shift_JIS, went into the marker, with the ASCII character after it, or the next letter's
-                        // lead where that letter's continuation follows: picked by the letter model.
-                        int after = -1;
-                        if (hidesLead)
+                        // Shift_JIS, went into the marker with what followed, and the letters lost after it.
+                        if (!CompleteLostLetters(ref reader, pattern[0], output, ref length, s[..start]))
                         {
-                            ByteReader ahead = reader;
-                            ahead.Advance();
-                            after = LetterAt(ref ahead);
+                            break;
                         }
 
-                        value = LostLetter(pattern[0], output.AsSpan(0, length), page, swallowed, hidesLead ? reader.Peek() : -1, after, out nextLetter);
-                    }
-                    else if (lost && (page.LostByte == '?' || swallows || reader.AtEnd) && options.Lossy == LossyRepair.Guess
-                        && need == 3 && got == 2 && pattern[0] == 0xE2 && pattern[1] is 0x80 or 0x81)
-                    {
-                        // The context of a lost mark, read once over the output (so a run of many stays linear).
-                        for (; scanned < length; scanned++)
-                        {
-                            quote = output[scanned] is '\u201E' or '\u201C' or '\u201D' ? output[scanned] : quote;
-                            letters |= LostPunctuation.IsOtherLetter(output[scanned]);
-                        }
-
-                        value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed);
+                        guess = true;
                     }
                     else
                     {
-                        // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
-                        value = BestFit(pattern[..need], Previous(output, length), page,
-                            swallowed >= 0 ? swallowed : hidesLead || hidesCharacter ? AnyCjkLead : lost ? reader.Peek() : -1,
-                            atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80));
-                    }
+                        // Shift_JIS's marker holds the byte after the lost one too (but at the end of the text): where
+                        // continuations follow it, that byte was the lead of the next sequence (hidesLead).
+                        bool hidesLead = lost && page.LostByte != '?' && need - got == 1 && reader.Peek() is >= 0x80 and <= 0xBF;
 
-                    if (!Put(value, options, output, ref length))
-                    {
-                        break;
-                    }
+                        // Where a second marker follows instead (and no continuation after it), that lead's character was
+                        // lost whole, its continuations in the second marker: データ's テ lost its last byte with ー's
+                        // lead, and ー's two continuations make no pair either.
+                        bool hidesCharacter = lost && page.LostByte != '?' && need - got == 1 && !reader.AtEnd && reader.PeekChar() == page.LostByte
+                            && reader.PeekAfter() is not (>= 0x80 and <= 0xBF) && options.Lossy == LossyRepair.Guess;
 
-                    if (swallowed >= 0)
-                    {
-                        output[length++] = (char)swallowed;
-                    }
+                        // GBK, EUC-KR and Big5 lose a lead byte together with the ASCII byte after it that cannot be its
+                        // trail, into one marker, and so does Shift_JIS where no continuation follows (nor another
+                        // marker, which may hold the rest of a sequence whose lead this one took): inside the text, the
+                        // marker also stands for an ASCII character, the likeliest one before what follows
+                        // (SwallowedAscii). At the end the lead byte was alone.
+                        bool swallows = lost && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
+                            && (page.LostByte == '?' || (!hidesLead && reader.PeekChar() != page.LostByte));
+                        int swallowed = swallows ? SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter()) : -1;
+                        pattern[got..need].Fill(Unknown);
+                        int value;
+                        if (lost && (page.LostByte == '?' || swallows || reader.AtEnd) && options.Lossy == LossyRepair.Guess
+                            && need == 3 && got == 2 && pattern[0] == 0xE2 && pattern[1] is 0x80 or 0x81)
+                        {
+                            // The context of a lost mark, read once over the output (so a run of many stays linear).
+                            for (; scanned < length; scanned++)
+                            {
+                                quote = output[scanned] is '\u201E' or '\u201C' or '\u201D' ? output[scanned] : quote;
+                                letters |= LostPunctuation.IsOtherLetter(output[scanned]);
+                            }
 
-                    guess = true;
+                            value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed);
+                        }
+                        else
+                        {
+                            // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
+                            value = BestFit(pattern[..need], Previous(output, length), page,
+                                swallowed >= 0 ? swallowed : hidesLead || hidesCharacter ? AnyCjkLead : lost ? reader.Peek() : -1,
+                                atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80));
+                        }
 
-                    // Shift_JIS's marker can hide the lead of the next sequence too: continuations follow. That lead
-                    // went with this character's last byte into the marker, so the two made no pair the page reads.
-                    if (nextLetter >= 0)
-                    {
-                        reader.Advance(); // the next letter's continuation
-                        output[length++] = (char)nextLetter;
-                    }
-                    else if (hidesLead && !CompleteLostLead(ref reader, pattern, options, output, ref length, lostBefore: BytesOf(value, 2)))
-                    {
-                        break;
-                    }
-
-                    if (hidesCharacter)
-                    {
-                        reader.Advance();
-                        pattern[..3].Fill(Unknown);
-                        int whole = BestFit(pattern[..3], Previous(output, length), page, -1,
-                            atEnd: reader.AtEnd || reader.Peek() is >= 0 and < 0x80, lostBefore: BytesOf(value, 2));
-                        if (!Put(whole, options, output, ref length))
+                        if (!Put(value, options, output, ref length))
                         {
                             break;
+                        }
+
+                        if (swallowed >= 0)
+                        {
+                            output[length++] = (char)swallowed;
+                        }
+
+                        guess = true;
+
+                        // Shift_JIS's marker can hide the lead of the next sequence too: continuations follow. That lead
+                        // went with this character's last byte into the marker, so the two made no pair the page reads.
+                        if (hidesLead && !CompleteLostLead(ref reader, pattern, options, output, ref length, lostBefore: BytesOf(value, 2)))
+                        {
+                            break;
+                        }
+
+                        if (hidesCharacter)
+                        {
+                            reader.Advance();
+                            pattern[..3].Fill(Unknown);
+                            int whole = BestFit(pattern[..3], Previous(output, length), page, -1,
+                                atEnd: reader.AtEnd || reader.Peek() is >= 0 and < 0x80, lostBefore: BytesOf(value, 2));
+                            if (!Put(whole, options, output, ref length))
+                            {
+                                break;
+                            }
                         }
                     }
                 }
@@ -622,87 +616,219 @@ internal static class DoubleByteCodePages
     }
 
     /// <summary>
-    /// The likeliest letter of two UTF-8 bytes, <paramref name="lead"/> and a second byte 81–9F that Shift_JIS read
-    /// as a lead and lost (into the marker) with what followed: the ASCII character <paramref name="swallowed"/>
-    /// (-1: nothing, at the end), or, where <paramref name="continuation"/> is given (80–BF), the lead of the next
-    /// letter, which is then chosen with it (<paramref name="nextLetter"/>; <paramref name="after"/> is the letter
-    /// after that one, case folded, a space for a word's end, -1 unknown). By the letter model
-    /// (<see cref="LetterGrams"/>) after the letters <paramref name="before"/> ends with; -1 when no letter fits.
+    /// After a marker that stood for the second byte (81–9F, a lead to Shift_JIS) of a letter of two UTF-8 bytes
+    /// whose lead (<paramref name="lead"/>) was read: reads the markers that follow it (each one the lead of a next
+    /// letter lost with the second byte before it, and that letter's second byte with what followed) and what the
+    /// last one took along: the next letter's lead where its continuation follows, else an ASCII character, or
+    /// nothing at the end. Writes the likeliest letters (<see cref="LostLetterRun"/>); false when none fits.
     /// </summary>
-    private static int LostLetter(int lead, ReadOnlySpan<char> before, DoubleByteCodePage page, int swallowed, int continuation, int after, out int nextLetter)
+    private static bool CompleteLostLetters(scoped ref ByteReader reader, int lead, char[] output, ref int length, ReadOnlySpan<char> lineBefore)
     {
-        nextLetter = -1;
+        DoubleByteCodePage page = reader.Page;
+        ByteReader ahead = reader;
+        int markers = 1;
+        while (!ahead.AtEnd && ahead.PeekChar() == page.LostByte && markers < MaxLostLetters)
+        {
+            ahead.Advance();
+            markers++;
+        }
+
+        int continuation = ahead.Peek() is int c and >= 0x80 and <= 0xBF ? c : -1;
+        if (continuation < 0 && !ahead.AtEnd && ahead.PeekChar() == page.LostByte)
+        {
+            return false; // (more markers than a run of letters is read for)
+        }
+
+        int swallowed = continuation < 0 && !ahead.AtEnd ? SwallowedAscii.Before(ahead.PeekChar(), ahead.PeekCharAfter()) : -1;
+        if (continuation >= 0)
+        {
+            ahead.Advance();
+        }
+
+        Span<char> letters = stackalloc char[MaxLostLetters + 1];
+        int count = LostLetterRun(lead, output.AsSpan(0, length), lineBefore, page, markers, ref swallowed, continuation, LetterAt(ref ahead), letters);
+        if (count == 0)
+        {
+            return false;
+        }
+
+        letters[..count].CopyTo(output.AsSpan(length));
+        length += count;
+        if (swallowed >= 0)
+        {
+            output[length++] = (char)swallowed;
+        }
+
+        reader = ahead;
+        return true;
+    }
+
+    private const int MaxLostLetters = 16; // markers in a row read as letters (a bound on the work per marker)
+
+    private const int LetterBeam = 16; // readings kept per lost letter
+
+    /// <summary>One partial reading of lost letters: its log chance, its last letters (case folded), the last second byte, where it came from.</summary>
+    private readonly record struct LetterReading(double Score, string Tail, int Second, int Slot);
+
+    /// <summary>
+    /// The likeliest letters behind <paramref name="markers"/> markers after a letter's lead <paramref name="lead"/>:
+    /// each letter of two UTF-8 bytes with a second byte 81–9F that Shift_JIS read as a lead and lost with the byte
+    /// after it, the next letter's lead (one of a block beside <paramref name="lead"/>, a word keeping to its
+    /// script) or, for the last one, an ASCII character (<paramref name="swallowed"/>: the likeliest one below
+    /// U+0040 on the way in, where the word ends; a letter the page loses with that second byte where the word goes
+    /// on; -1: nothing, at the end) or, where <paramref name="continuation"/> is given (80–BF), the lead of one more
+    /// letter, chosen with them. By the letter model (<see cref="LetterGrams"/>), a beam search, after the word's
+    /// letters so far (in <paramref name="output"/>, then the line before the run) and before
+    /// <paramref name="after"/> (the letter after all that, a space for a word's end, -1 unknown).
+    /// Returns the number of letters written to <paramref name="letters"/>, 0 when none fits.
+    /// </summary>
+    private static int LostLetterRun(int lead, ReadOnlySpan<char> output, ReadOnlySpan<char> lineBefore, DoubleByteCodePage page, int markers,
+        ref int swallowed, int continuation, int after, Span<char> letters)
+    {
         // The word so far, case folded: up to three letters, after a space where the word starts.
-        Span<char> history = stackalloc char[LetterGrams.Order + 2];
+        Span<char> word = stackalloc char[LetterGrams.Order - 1];
         int n = 0;
-        while (n < LetterGrams.Order - 1 && n < before.Length && IsWordChar(before[before.Length - 1 - n]))
+        for (int k = 1; n < word.Length && k <= output.Length + lineBefore.Length; k++, n++)
         {
-            n++;
+            char c = k <= output.Length ? output[^k] : lineBefore[^(k - output.Length)];
+            if (!IsWordChar(c))
+            {
+                break;
+            }
+
+            word[word.Length - 1 - n] = c;
         }
 
-        int h = 0;
-        if (n < LetterGrams.Order - 1)
-        {
-            history[h++] = ' ';
-        }
-
-        foreach (char c in before[^n..])
-        {
-            history[h++] = char.ToLowerInvariant(c);
-        }
+        string start = (n < word.Length ? " " : "") + new string(word[^n..]).ToLowerInvariant();
 
         // Of a capital and its small letter (both may fit: Ą and ą), the case of the two letters before.
-        bool upper = n >= 2 && char.IsUpper(before[^1]) && char.IsUpper(before[^2]);
-        int best = -1;
-        double top = double.NegativeInfinity;
-        for (int second = 0x81; second <= 0x9F; second++)
+        bool upper = n >= 2 && char.IsUpper(word[^1]) && char.IsUpper(word[^2]);
+        int steps = markers + (continuation >= 0 ? 1 : 0);
+        var chosen = new (char Letter, int Parent)[steps * LetterBeam];
+        var readings = new List<LetterReading> { new(0, start, -1, -1) };
+        var next = new Dictionary<(string, int), LetterReading>();
+        var picks = new Dictionary<(string, int), (char Letter, int Parent)>();
+        for (int step = 0; step < steps; step++)
         {
-            char letter = (char)((lead & 0x1F) << 6 | (second & 0x3F));
-            if (!IsWordChar(letter) || (IsMark(new System.Text.Rune(letter)) && n == 0) || char.IsUpper(letter) != upper && char.ToLowerInvariant(letter) != char.ToUpperInvariant(letter) && HasOtherCase(lead, second))
+            bool last = continuation >= 0 && step == steps - 1; // the letter whose continuation was read
+            next.Clear();
+            picks.Clear();
+            for (int r = 0; r < readings.Count; r++)
             {
+                LetterReading reading = readings[r];
+                int fromLead = step == 0 ? lead : last ? 0xC2 : Math.Max(lead - 1, 0xC2);
+                int toLead = step == 0 ? lead : last ? 0xDF : Math.Min(lead + 1, 0xDF);
+                for (int l = fromLead; l <= toLead; l++)
+                {
+                    if (step > 0 && page.Reads(reading.Second, l))
+                    {
+                        continue; // the second byte before would have made a character with this lead
+                    }
+
+                    for (int second = last ? continuation : 0x81; second <= (last ? continuation : 0x9F); second++)
+                    {
+                        char letter = (char)((l & 0x1F) << 6 | (second & 0x3F));
+                        if (!IsWordChar(letter) || (IsMark(new System.Text.Rune(letter)) && reading.Tail[^1] == ' ')
+                            || (!last && char.IsUpper(letter) != upper && HasOtherCase(l, second)))
+                        {
+                            continue;
+                        }
+
+                        char folded = char.ToLowerInvariant(letter);
+                        double score = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, folded));
+                        string tail = reading.Tail.Length < LetterGrams.Order - 1 ? reading.Tail + folded : string.Concat(reading.Tail.AsSpan(1), [folded]);
+                        if (last && after >= 0)
+                        {
+                            score += Math.Log(LetterGrams.Chance(tail, char.ToLowerInvariant((char)after)));
+                        }
+
+                        var key = (tail, last ? 0 : second);
+                        if (!next.TryGetValue(key, out LetterReading held) || score > held.Score)
+                        {
+                            next[key] = new LetterReading(score, tail, second, -1);
+                            picks[key] = (letter, r);
+                        }
+                    }
+                }
+            }
+
+            readings.Clear();
+            foreach (var (key, reading) in next)
+            {
+                readings.Add(reading with { Slot = picks[key].Parent, Tail = key.Item1 });
+            }
+
+            readings.Sort(static (a, b) => b.Score.CompareTo(a.Score) is int order and not 0 ? order : string.CompareOrdinal(a.Tail, b.Tail) is int t and not 0 ? t : a.Second.CompareTo(b.Second));
+            if (readings.Count > LetterBeam)
+            {
+                readings.RemoveRange(LetterBeam, readings.Count - LetterBeam);
+            }
+
+            for (int r = 0; r < readings.Count; r++)
+            {
+                var pick = picks[(readings[r].Tail, last ? 0 : readings[r].Second)];
+                chosen[step * LetterBeam + r] = pick;
+            }
+        }
+
+        // What the last marker took along: nothing where a letter's continuation came after it; else the word ends
+        // there (with the ASCII character guessed, or at the end of the text), or goes on with an ASCII letter the
+        // page loses with the last second byte (ą before t: 85 74).
+        int best = -1, bestSwallowed = swallowed;
+        double top = double.NegativeInfinity;
+        for (int r = 0; r < readings.Count; r++)
+        {
+            LetterReading reading = readings[r];
+            if (continuation >= 0)
+            {
+                if (reading.Score > top)
+                {
+                    (top, best) = (reading.Score, r);
+                }
+
                 continue;
             }
 
-            ReadOnlySpan<char> word = history[..h];
-            double score = Math.Log(LetterGrams.Chance(Last(word), char.ToLowerInvariant(letter)));
-            history[h] = char.ToLowerInvariant(letter);
-            if (continuation < 0)
+            if (!page.Reads(reading.Second, swallowed))
             {
-                if (page.Reads(second, swallowed))
+                double ends = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, ' '))
+                    + (after > ' ' ? Math.Log(LetterGrams.Chance(" ", char.ToLowerInvariant((char)after))) : 0);
+                if (ends > top)
+                {
+                    (top, best, bestSwallowed) = (ends, r, swallowed);
+                }
+            }
+
+            // (Not before a capital inside a word of small letters: ÉTRUE is É TRUE.)
+            for (int ascii = 'a'; swallowed >= 0 && after != -1 && !(char.IsUpper((char)after) && !upper) && ascii <= 'z'; ascii++)
+            {
+                int taken = upper ? char.ToUpperInvariant((char)ascii) : ascii;
+                if (page.Reads(reading.Second, taken))
                 {
                     continue;
                 }
 
-                score += Math.Log(LetterGrams.Chance(Last(history[..(h + 1)]), ' ')); // the word ends at the marker
-                if (score > top)
+                string tail = reading.Tail.Length < LetterGrams.Order - 1 ? reading.Tail + (char)ascii : string.Concat(reading.Tail.AsSpan(1), [(char)ascii]);
+                double goes = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, (char)ascii)) + Math.Log(LetterGrams.Chance(tail, char.ToLowerInvariant((char)after)));
+                if (goes > top)
                 {
-                    (top, best) = (score, letter);
-                }
-
-                continue;
-            }
-
-            for (int nextLead = 0xC2; nextLead <= 0xDF; nextLead++)
-            {
-                char next = (char)((nextLead & 0x1F) << 6 | (continuation & 0x3F));
-                if (!IsWordChar(next) || page.Reads(second, nextLead))
-                {
-                    continue;
-                }
-
-                history[h + 1] = char.ToLowerInvariant(next);
-                double joint = score + Math.Log(LetterGrams.Chance(Last(history[..(h + 1)]), history[h + 1]))
-                    + (after >= 0 ? Math.Log(LetterGrams.Chance(Last(history[..(h + 2)]), (char)after)) : 0);
-                if (joint > top)
-                {
-                    (top, best, nextLetter) = (joint, letter, next);
+                    (top, best, bestSwallowed) = (goes, r, taken);
                 }
             }
         }
 
-        return best;
+        if (best < 0)
+        {
+            return 0;
+        }
 
-        static ReadOnlySpan<char> Last(ReadOnlySpan<char> gram) => gram.Length < LetterGrams.Order ? gram : gram[^(LetterGrams.Order - 1)..];
+        for (int step = steps - 1, slot = best; step >= 0; step--)
+        {
+            (letters[step], slot) = chosen[step * LetterBeam + slot];
+        }
+
+        swallowed = bestSwallowed;
+        return steps;
     }
 
     // Whether the letter of lead and second has its other case among the other second bytes 81–9F (Ą and ą).
@@ -717,8 +843,8 @@ internal static class DoubleByteCodePages
     private static bool IsWordChar(char c) => char.IsLetter(c) || char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
     /// <summary>
-    /// The letter the bytes at <paramref name="reader"/> start with, case folded, for <see cref="LostLetter"/>: a
-    /// space where the word ends there (the end, ASCII other than a letter), -1 where it cannot tell.
+    /// The letter the bytes at <paramref name="reader"/> start with, for <see cref="LostLetterRun"/>: a space where
+    /// the word ends there (the end, ASCII other than a letter), -1 where it cannot tell.
     /// </summary>
     private static int LetterAt(scoped ref ByteReader reader)
     {
@@ -730,13 +856,13 @@ internal static class DoubleByteCodePages
         int b = reader.Peek();
         if (b is >= 0 and < 0x80)
         {
-            return char.IsAsciiLetter((char)b) ? char.ToLowerInvariant((char)b) : ' ';
+            return char.IsAsciiLetter((char)b) ? b : ' ';
         }
 
         if (b is >= 0xC2 and <= 0xDF && reader.PeekAfter() is int c and >= 0x80 and <= 0xBF)
         {
             char letter = (char)((b & 0x1F) << 6 | (c & 0x3F));
-            return IsWordChar(letter) ? char.ToLowerInvariant(letter) : ' ';
+            return IsWordChar(letter) ? letter : ' ';
         }
 
         return -1;
