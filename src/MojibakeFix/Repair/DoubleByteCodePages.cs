@@ -17,6 +17,7 @@ namespace MojibakeFix.Repair;
 /// </summary>
 internal static class DoubleByteCodePages
 {
+
     /// <summary>
     /// The range every such damage shows a character of (ideographs, kana, hangul, PUA, full-width forms): text
     /// without one is skipped in one vectorized pass.
@@ -667,8 +668,12 @@ internal static class DoubleByteCodePages
 
     private const int LetterBeam = 16; // readings kept per lost letter
 
-    /// <summary>One partial reading of lost letters: its log chance, its last letters (case folded), the last second byte, where it came from.</summary>
-    private readonly record struct LetterReading(double Score, string Tail, int Second, int Slot);
+    /// <summary>
+    /// One partial reading of lost letters: its log chance, its last letters (case folded, packed as
+    /// <see cref="LetterGrams.Pack"/> makes them, <paramref name="Length"/> of them), the last second byte, the
+    /// letter it chose and the reading of the step before it came from.
+    /// </summary>
+    private readonly record struct LetterReading(double Score, ulong Tail, int Length, int Second, char Letter, int Parent);
 
     /// <summary>
     /// The likeliest letters behind <paramref name="markers"/> markers after a letter's lead <paramref name="lead"/>:
@@ -699,25 +704,85 @@ internal static class DoubleByteCodePages
             word[word.Length - 1 - n] = c;
         }
 
-        string start = (n < word.Length ? " " : "") + new string(word[^n..]).ToLowerInvariant();
+        ulong start = 0;
+        int startLength = 0;
+        if (n < word.Length)
+        {
+            start = LetterGrams.Pack(start, ref startLength, ' ');
+        }
+
+        foreach (char c in word[^n..])
+        {
+            start = LetterGrams.Pack(start, ref startLength, char.ToLowerInvariant(c));
+        }
 
         // Of a capital and its small letter (both may fit: Ą and ą), the case of the two letters before.
         bool upper = n >= 2 && char.IsUpper(word[^1]) && char.IsUpper(word[^2]);
         int steps = markers + (continuation >= 0 ? 1 : 0);
-        var chosen = new (char Letter, int Parent)[steps * LetterBeam];
-        var readings = new List<LetterReading> { new(0, start, -1, -1) };
-        var next = new Dictionary<(string, int), LetterReading>();
-        var picks = new Dictionary<(string, int), (char Letter, int Parent)>();
+
+        // The same words come back (and each line is read more than once): a decision is kept per thread, by all it
+        // depends on, in a small table indexed by a hash, each entry checked.
+        ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57;
+        ulong shape = (ushort)after | (ulong)((continuation + 1) & 0x1FF) << 16 | (ulong)((swallowed + 1) & 0xFF) << 25 | 1UL << 40;
+        var decisions = t_letterDecisions ??= new LetterDecision[1 << LetterDecisionBits];
+        ref LetterDecision decision = ref decisions[(int)((context * 0x9E3779B97F4A7C15UL ^ shape * 0xC2B2AE3D27D4EB4FUL) >> (64 - LetterDecisionBits))];
+        bool keep = steps <= 4; // (four letters fit the entry)
+        if (keep && decision.Context == context && decision.Shape == shape)
+        {
+            for (int k = 0; k < decision.Count; k++)
+            {
+                letters[k] = (char)(decision.Letters >> (16 * k));
+            }
+
+            swallowed = decision.Swallowed;
+            return decision.Count;
+        }
+
+        int count = SearchLostLetters(lead, start, startLength, upper, page, markers, ref swallowed, continuation, after, letters);
+        if (keep)
+        {
+            ulong packed = 0;
+            for (int k = 0; k < count; k++)
+            {
+                packed |= (ulong)letters[k] << (16 * k);
+            }
+
+            decision = new LetterDecision { Context = context, Shape = shape, Letters = packed, Swallowed = swallowed, Count = count };
+        }
+
+        return count;
+    }
+
+    private const int LetterDecisionBits = 10;
+
+    private struct LetterDecision
+    {
+        public ulong Context, Shape, Letters;
+        public int Swallowed, Count;
+    }
+
+    [ThreadStatic]
+    private static LetterDecision[]? t_letterDecisions;
+
+    // The search itself, from the word's start (packed) on.
+    private static int SearchLostLetters(int lead, ulong start, int startLength, bool upper, DoubleByteCodePage page, int markers,
+        ref int swallowed, int continuation, int after, Span<char> letters)
+    {
+        char afterFolded = char.ToLowerInvariant((char)Math.Max(after, 0));
+        int steps = markers + (continuation >= 0 ? 1 : 0);
+        var readings = new LetterReading[steps + 1][];
+        readings[0] = [new(0, start, startLength, -1, '\0', -1)];
+        Span<LetterReading> next = stackalloc LetterReading[LetterBeam];
         for (int step = 0; step < steps; step++)
         {
             bool last = continuation >= 0 && step == steps - 1; // the letter whose continuation was read
-            next.Clear();
-            picks.Clear();
-            for (int r = 0; r < readings.Count; r++)
+            int kept = 0;
+            LetterReading[] previous = readings[step];
+            for (int r = 0; r < previous.Length; r++)
             {
-                LetterReading reading = readings[r];
-                int fromLead = step == 0 ? lead : last ? 0xC2 : Math.Max(lead - 1, 0xC2);
-                int toLead = step == 0 ? lead : last ? 0xDF : Math.Min(lead + 1, 0xDF);
+                LetterReading reading = previous[r];
+                int fromLead = step == 0 ? lead : Math.Max(lead - 1, 0xC2);
+                int toLead = step == 0 ? lead : Math.Min(lead + 1, 0xDF);
                 for (int l = fromLead; l <= toLead; l++)
                 {
                     if (step > 0 && page.Reads(reading.Second, l))
@@ -728,57 +793,75 @@ internal static class DoubleByteCodePages
                     for (int second = last ? continuation : 0x81; second <= (last ? continuation : 0x9F); second++)
                     {
                         char letter = (char)((l & 0x1F) << 6 | (second & 0x3F));
-                        if (!IsWordChar(letter) || (IsMark(new System.Text.Rune(letter)) && reading.Tail[^1] == ' ')
+                        if (!IsLetterOfModel(letter) || (IsMark(new System.Text.Rune(letter)) && (char)reading.Tail == ' ')
                             || (!last && char.IsUpper(letter) != upper && HasOtherCase(l, second)))
                         {
                             continue;
                         }
 
                         char folded = char.ToLowerInvariant(letter);
-                        double score = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, folded));
-                        string tail = reading.Tail.Length < LetterGrams.Order - 1 ? reading.Tail + folded : string.Concat(reading.Tail.AsSpan(1), [folded]);
+                        double score = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, folded));
+                        int length = reading.Length;
+                        ulong tail = LetterGrams.Pack(reading.Tail, ref length, folded);
                         if (last && after >= 0)
                         {
-                            score += Math.Log(LetterGrams.Chance(tail, char.ToLowerInvariant((char)after)));
+                            score += Math.Log(LetterGrams.Chance(tail, length, afterFolded));
                         }
 
-                        var key = (tail, last ? 0 : second);
-                        if (!next.TryGetValue(key, out LetterReading held) || score > held.Score)
+                        // Kept among the best: a reading ending alike (the model sees three letters back; the next
+                        // lead depends on the second byte) keeps the better score only.
+                        int second2 = last ? 0 : second;
+                        int at = 0;
+                        while (at < kept && (next[at].Tail != tail || next[at].Second != second2))
                         {
-                            next[key] = new LetterReading(score, tail, second, -1);
-                            picks[key] = (letter, r);
+                            at++;
                         }
+
+                        if (at == kept)
+                        {
+                            if (kept < LetterBeam)
+                            {
+                                kept++;
+                            }
+                            else
+                            {
+                                at = Worst(next);
+                                if (next[at].Score >= score)
+                                {
+                                    continue;
+                                }
+                            }
+                        }
+                        else if (next[at].Score >= score)
+                        {
+                            continue;
+                        }
+
+                        next[at] = new LetterReading(score, tail, length, second2, letter, r);
                     }
                 }
             }
 
-            readings.Clear();
-            foreach (var (key, reading) in next)
+            if (kept == 0)
             {
-                readings.Add(reading with { Slot = picks[key].Parent, Tail = key.Item1 });
+                return 0;
             }
 
-            readings.Sort(static (a, b) => b.Score.CompareTo(a.Score) is int order and not 0 ? order : string.CompareOrdinal(a.Tail, b.Tail) is int t and not 0 ? t : a.Second.CompareTo(b.Second));
-            if (readings.Count > LetterBeam)
-            {
-                readings.RemoveRange(LetterBeam, readings.Count - LetterBeam);
-            }
-
-            for (int r = 0; r < readings.Count; r++)
-            {
-                var pick = picks[(readings[r].Tail, last ? 0 : readings[r].Second)];
-                chosen[step * LetterBeam + r] = pick;
-            }
+            readings[step + 1] = next[..kept].ToArray();
         }
 
         // What the last marker took along: nothing where a letter's continuation came after it; else the word ends
         // there (with the ASCII character guessed, or at the end of the text), or goes on with an ASCII letter the
-        // page loses with the last second byte (ą before t: 85 74).
+        // page loses with the last second byte (ą before t: 85 74; not before a capital inside a word of small
+        // letters: ÉTRUE is É TRUE).
+        LetterReading[] final = readings[steps];
         int best = -1, bestSwallowed = swallowed;
         double top = double.NegativeInfinity;
-        for (int r = 0; r < readings.Count; r++)
+        bool lettersMayFollow = swallowed >= 0 && after != -1 && !(char.IsUpper((char)after) && !upper)
+            && lead <= 0xCA; // (a Latin letter, U+0080–U+02BF: a word of another script takes no ASCII letter in)
+        for (int r = 0; r < final.Length; r++)
         {
-            LetterReading reading = readings[r];
+            LetterReading reading = final[r];
             if (continuation >= 0)
             {
                 if (reading.Score > top)
@@ -791,16 +874,15 @@ internal static class DoubleByteCodePages
 
             if (!page.Reads(reading.Second, swallowed))
             {
-                double ends = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, ' '))
-                    + (after > ' ' ? Math.Log(LetterGrams.Chance(" ", char.ToLowerInvariant((char)after))) : 0);
+                double ends = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, ' '))
+                    + (after > ' ' ? Math.Log(LetterGrams.Chance(' ', 1, afterFolded)) : 0);
                 if (ends > top)
                 {
                     (top, best, bestSwallowed) = (ends, r, swallowed);
                 }
             }
 
-            // (Not before a capital inside a word of small letters: ÉTRUE is É TRUE.)
-            for (int ascii = 'a'; swallowed >= 0 && after != -1 && !(char.IsUpper((char)after) && !upper) && ascii <= 'z'; ascii++)
+            for (int ascii = 'a'; lettersMayFollow && ascii <= 'z'; ascii++)
             {
                 int taken = upper ? char.ToUpperInvariant((char)ascii) : ascii;
                 if (page.Reads(reading.Second, taken))
@@ -808,8 +890,10 @@ internal static class DoubleByteCodePages
                     continue;
                 }
 
-                string tail = reading.Tail.Length < LetterGrams.Order - 1 ? reading.Tail + (char)ascii : string.Concat(reading.Tail.AsSpan(1), [(char)ascii]);
-                double goes = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, (char)ascii)) + Math.Log(LetterGrams.Chance(tail, char.ToLowerInvariant((char)after)));
+                int length = reading.Length;
+                ulong tail = LetterGrams.Pack(reading.Tail, ref length, (char)ascii);
+                double goes = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, (char)ascii))
+                    + Math.Log(LetterGrams.Chance(tail, length, afterFolded));
                 if (goes > top)
                 {
                     (top, best, bestSwallowed) = (goes, r, taken);
@@ -822,14 +906,43 @@ internal static class DoubleByteCodePages
             return 0;
         }
 
-        for (int step = steps - 1, slot = best; step >= 0; step--)
+        for (int step = steps, slot = best; step > 0; step--)
         {
-            (letters[step], slot) = chosen[step * LetterBeam + slot];
+            letters[step - 1] = readings[step][slot].Letter;
+            slot = readings[step][slot].Parent;
         }
 
         swallowed = bestSwallowed;
         return steps;
+
+        static int Worst(ReadOnlySpan<LetterReading> kept)
+        {
+            int worst = 0;
+            for (int k = 1; k < kept.Length; k++)
+            {
+                worst = kept[k].Score < kept[worst].Score ? k : worst;
+            }
+
+            return worst;
+        }
     }
+
+    // Whether c is a letter or mark (of U+0080–U+07FF) the letter model has seen: the others are not worth a guess.
+    private static bool IsLetterOfModel(char c) => (s_lettersOfModel.Value[c >> 6] & 1UL << c) != 0;
+
+    private static readonly Lazy<ulong[]> s_lettersOfModel = new(() =>
+    {
+        var bits = new ulong[0x800 / 64];
+        for (int c = 0x80; c < 0x800; c++)
+        {
+            if (IsWordChar((char)c) && LetterGrams.Knows(char.ToLowerInvariant((char)c)))
+            {
+                bits[c >> 6] |= 1UL << c;
+            }
+        }
+
+        return bits;
+    });
 
     // Whether the letter of lead and second has its other case among the other second bytes 81–9F (Ą and ą).
     private static bool HasOtherCase(int lead, int second)
