@@ -97,6 +97,8 @@ public class DoubleByteTests
     [InlineData("無効な引数です")] // す's last byte alone at the end: です ends Japanese sentences
     [InlineData("очаква се „%s“")] // a punctuation mark's last byte with the % after it
     [InlineData("неправилен ред — липсва втора лексема")]
+    [InlineData("%s：选项名称无效")] // ：'s lead and first continuation (EF BC, no pair) right after ASCII
+    [InlineData("git %s：无法读取索引")]
     public void A_lost_shift_jis_byte_is_guessed_with_what_the_marker_took_along(string text)
     {
         // Shift_JIS reads the last byte of a character (81–9F, a lead to it) and the byte after it as one pair it

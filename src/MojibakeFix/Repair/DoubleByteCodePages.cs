@@ -207,15 +207,19 @@ internal static class DoubleByteCodePages
                     continue;
                 }
 
-                // A run starts at a character whose first byte is a UTF-8 lead byte.
+                // A run starts at a character whose first byte is a UTF-8 lead byte, or, for Shift_JIS, at a marker
+                // that continuations follow: the lead it lost with the byte after it (its EF BC of ：, ， and （ in
+                // Chinese text, after ASCII).
                 ushort bytes = line[i] < 0x80 ? (ushort)0 : page.BytesOf(line[i]);
                 int first = bytes > 0xFF ? bytes >> 8 : bytes;
-                if (first is < 0xC2 or > 0xF4)
+                bool lostLead = line[i] == page.LostByte && page.LostByte != '?' && i + 1 < line.Length && line[i + 1] != page.LostByte
+                    && FirstByte(page.BytesOf(line[i + 1])) is >= 0x80 and <= 0xBF;
+                if (first is < 0xC2 or > 0xF4 && !lostLead)
                 {
                     continue;
                 }
 
-                if (bytes > 0xFF && (byte)bytes is < 0x80 or > 0xBF)
+                if (!lostLead && bytes > 0xFF && (byte)bytes is < 0x80 or > 0xBF)
                 {
                     // The lead's own character goes on with a byte that is no continuation, so Decode would stop
                     // there with nothing read (no marker lies inside a character). Most correct hanzi read as GBK
@@ -281,6 +285,9 @@ internal static class DoubleByteCodePages
     }
 
     private const int Weak = 1, Strong = 2, Isolated = 3;
+
+    // The first of a character's bytes as BytesOf gives them (0: none).
+    private static int FirstByte(ushort bytes) => bytes > 0xFF ? bytes >> 8 : bytes;
 
     /// <summary>
     /// Whether the stretch of non-ASCII characters from <paramref name="start"/> can hold an accepted run: every
