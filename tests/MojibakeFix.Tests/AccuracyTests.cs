@@ -137,9 +137,9 @@ public class AccuracyTests(ITestOutputHelper output)
 
     /// <summary>
     /// Shift_JIS damage that lost bytes (its ・ holds a character's last byte 81–9F and the byte after it: an ASCII
-    /// character, the next character's lead) is restored exactly in at least 28% of the held-out messages: CJK
+    /// character, the next character's lead) is restored exactly in at least 30% of the held-out messages: CJK
     /// characters and what the marker took along as for GBK, letters of two bytes (Cyrillic, Greek, Arabic, accented
-    /// Latin) by the letter model (at the session's start: 2.6% at stride 37; ftfy: 0%).
+    /// Latin) by the letter model (32.9% at stride 20; before these guesses 2.6% at stride 37; ftfy: 0%).
     /// </summary>
     [CatalogFact]
     public void Lost_shift_jis_bytes_are_partly_restored()
@@ -156,7 +156,7 @@ public class AccuracyTests(ITestOutputHelper output)
 
         double share = (double)exact / total;
         output.WriteLine($"Shift_JIS lost bytes: {exact}/{total} = {share:P2}");
-        Assert.True(share >= 0.28, $"{share:P2} of lost Shift_JIS bytes restored");
+        Assert.True(share >= 0.30, $"{share:P2} of lost Shift_JIS bytes restored");
     }
 
     /// <summary>

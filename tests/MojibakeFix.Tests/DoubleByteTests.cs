@@ -117,6 +117,8 @@ public class DoubleByteTests
     [InlineData("Änderungen werden gespeichert")]
     [InlineData("Синхронизация файлов")] // х's 85 with р's lead, р's continuation 80 after the marker
     [InlineData("Συμπιεσμένο αρχείο")] // ρχ: two markers, χ's lead in the first, its 87 with ε's lead in the second
+    [InlineData("Нельзя открыть, файл занят")] // a comma before a space after a letter (SwallowedAscii after letters)
+    [InlineData("Каталог пуст, файлов нет")] // ст and the comma: т, not К (no capital after a small letter)
     public void A_letter_whose_second_byte_shift_jis_lost_is_guessed_from_the_letter_model(string text)
     {
         string damaged = Damage.DoubleByte(text, 932);
@@ -187,9 +189,11 @@ public class DoubleByteTests
     [Fact]
     public void The_swallowed_ascii_table_holds_only_characters_shift_jis_loses_with_any_last_byte()
     {
-        // Shift_JIS reads a CJK character's last byte 81–9F as a lead: every guess must make no pair with any of
-        // them, so that the guess damages back to the ・ it replaced.
-        var guesses = (from n in Enumerable.Range(0, 130) from a in Enumerable.Range(-1, 131) select SwallowedAscii.Before((char)(n == 129 ? 0x4E2D : n), a == 129 ? 0x4E2D : a)).Distinct().ToList();
+        // Shift_JIS reads a CJK character's or a letter's last byte 81–9F as a lead: every guess (of both tables)
+        // must make no pair with any of them, so that the guess damages back to the ・ it replaced.
+        var guesses = (from n in Enumerable.Range(0, 130) from a in Enumerable.Range(-1, 131) from letter in new[] { false, true }
+                       select SwallowedAscii.Before((char)(n == 129 ? 0x4E2D : n), a == 129 ? 0x4E2D : a, letter)).Distinct().ToList();
+        Assert.Contains(',', guesses); // (after letters: a comma before a space)
         var decoder = System.Text.Encoding.GetEncoding(932);
         foreach (char guess in guesses)
         {

@@ -647,7 +647,7 @@ internal static class DoubleByteCodePages
             return false; // (more markers than a run of letters is read for)
         }
 
-        int swallowed = continuation < 0 && !ahead.AtEnd ? SwallowedAscii.Before(ahead.PeekChar(), ahead.PeekCharAfter()) : -1;
+        int swallowed = continuation < 0 && !ahead.AtEnd ? SwallowedAscii.Before(ahead.PeekChar(), ahead.PeekCharAfter(), afterLetter: true) : -1;
         if (continuation >= 0)
         {
             ahead.Advance();
@@ -729,7 +729,8 @@ internal static class DoubleByteCodePages
 
         // The same words come back (and each line is read more than once): a decision is kept per thread, by all it
         // depends on, in a small table indexed by a hash, each entry checked.
-        ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57;
+        bool afterSmall = n > 0 && char.IsLower(word[^1]);
+        ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57 | (afterSmall ? 1UL : 0) << 62;
         ulong shape = (ushort)after | (ulong)((continuation + 1) & 0x1FF) << 16 | (ulong)((swallowed + 1) & 0xFF) << 25 | 1UL << 40;
         var decisions = t_letterDecisions ??= new LetterDecision[1 << LetterDecisionBits];
         ref LetterDecision decision = ref decisions[(int)((context * 0x9E3779B97F4A7C15UL ^ shape * 0xC2B2AE3D27D4EB4FUL) >> (64 - LetterDecisionBits))];
@@ -745,7 +746,7 @@ internal static class DoubleByteCodePages
             return decision.Count;
         }
 
-        int count = SearchLostLetters(lead, start, startLength, upper, page, markers, ref swallowed, continuation, after, letters);
+        int count = SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, letters);
         if (keep)
         {
             ulong packed = 0;
@@ -772,7 +773,7 @@ internal static class DoubleByteCodePages
     private static LetterDecision[]? t_letterDecisions;
 
     // The search itself, from the word's start (packed) on.
-    private static int SearchLostLetters(int lead, ulong start, int startLength, bool upper, DoubleByteCodePage page, int markers,
+    private static int SearchLostLetters(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
         ref int swallowed, int continuation, int after, Span<char> letters)
     {
         char afterFolded = char.ToLowerInvariant((char)Math.Max(after, 0));
@@ -801,7 +802,8 @@ internal static class DoubleByteCodePages
                     {
                         char letter = (char)((l & 0x1F) << 6 | (second & 0x3F));
                         if (!IsLetterOfModel(letter) || (IsMark(new System.Text.Rune(letter)) && (char)reading.Tail == ' ')
-                            || (!last && char.IsUpper(letter) != upper && HasOtherCase(l, second)))
+                            || (!last && char.IsUpper(letter) != upper && HasOtherCase(l, second))
+                            || (char.IsUpper(letter) && (step == 0 ? afterSmall : char.IsLower(reading.Letter)))) // (no capital after a small letter: пуст, not пусК)
                         {
                             continue;
                         }
