@@ -17,7 +17,6 @@ namespace MojibakeFix.Repair;
 /// </summary>
 internal static class DoubleByteCodePages
 {
-
     /// <summary>
     /// The range every such damage shows a character of (ideographs, kana, hangul, PUA, full-width forms): text
     /// without one is skipped in one vectorized pass.
