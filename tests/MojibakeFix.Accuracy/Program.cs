@@ -16,6 +16,7 @@ var generators = new Dictionary<string, Func<string, int>>
     ["--conventions"] = ConventionsGenerator.Run,
     ["--cjk-frequency"] = CjkFrequencyGenerator.Run,
     ["--swallowed-ascii"] = SwallowedAsciiGenerator.Run,
+    ["--swallowed-ascii-letters"] = SwallowedAsciiGenerator.RunAfterLetters,
     ["--lost-punctuation"] = LostPunctuationGenerator.Run,
     ["--cjk-endings"] = CjkEndingsGenerator.Run,
     ["--letter-endings"] = LetterEndingsGenerator.Run,

@@ -72,6 +72,11 @@ public class DoubleByteTests
     [InlineData("会話はイベントを待っています")]
     [InlineData("認証トークンエージングが無効です")]
     [InlineData("モジュールが不明です")]
+    [InlineData("データを要求中")] // テ's last byte with ー's lead, ー's continuations in a second marker
+    [InlineData("Синхронизация файлов")]
+    [InlineData("Μορφοποίηση κειμένου")]
+    [InlineData("اسم الخدمة من الخدمات المختارة")] // a row of markers read as letters
+    [InlineData("Nie można przetworzyć nieprawidłowego katalogu")]
     public void A_guess_for_lost_shift_jis_bytes_damages_back_to_the_input(string text)
     {
         // Shift_JIS shows a lost byte (or two) as ・; whatever is guessed, damaging it again gives the span it
@@ -82,6 +87,53 @@ public class DoubleByteTests
         Assert.Contains(result.Steps, step => step.IsGuess);
         Assert.All(result.Steps, step => Assert.Equal(step.Original, Damage.DoubleByte(step.Replacement, 932)));
     }
+
+    [Theory]
+    [InlineData("警告: %s")] // the colon after 告 went into the marker with 告's last byte
+    [InlineData("找到了 3 个错误")] // a space before a digit
+    [InlineData("已删除 %d 个文件")]
+    [InlineData("%s という名前のプログラム")] // い's last byte took う's lead along, う's continuations follow
+    [InlineData("ソケットを作成できません")] // ッ's took ト's
+    [InlineData("無効な引数です")] // す's last byte alone at the end: です ends Japanese sentences
+    [InlineData("очаква се „%s“")] // a punctuation mark's last byte with the % after it
+    [InlineData("неправилен ред — липсва втора лексема")]
+    [InlineData("%s：选项名称无效")] // ：'s lead and first continuation (EF BC, no pair) right after ASCII
+    [InlineData("git %s：无法读取索引")]
+    public void A_lost_shift_jis_byte_is_guessed_with_what_the_marker_took_along(string text)
+    {
+        // Shift_JIS reads the last byte of a character (81–9F, a lead to it) and the byte after it as one pair it
+        // has no character for: one ・ for both. The guess restores the character and what the pair took along.
+        string damaged = Damage.DoubleByte(text, 932);
+        Assert.False(Damage.DoubleByteIsLossless(text, 932));
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Equal(text, result.Text);
+        Assert.Contains(result.Steps, step => step.IsGuess);
+    }
+
+    [Theory]
+    [InlineData("Nie można przetworzyć nieprawidłowego katalogu")] // ć's second byte 87 with the space after it
+    [InlineData("błąd odczytu bloku kluczy")] // ą's 85 with the letter d after it: the word goes on
+    [InlineData("początkowy")] // ą with t
+    [InlineData("Änderungen werden gespeichert")]
+    [InlineData("Синхронизация файлов")] // х's 85 with р's lead, р's continuation 80 after the marker
+    [InlineData("Συμπιεσμένο αρχείο")] // ρχ: two markers, χ's lead in the first, its 87 with ε's lead in the second
+    [InlineData("Нельзя открыть, файл занят")] // a comma before a space after a letter (SwallowedAscii after letters)
+    [InlineData("Каталог пуст, файлов нет")] // ст and the comma: т, not К (no capital after a small letter)
+    public void A_letter_whose_second_byte_shift_jis_lost_is_guessed_from_the_letter_model(string text)
+    {
+        string damaged = Damage.DoubleByte(text, 932);
+        Assert.Contains('・', damaged);
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Equal(text, result.Text);
+        Assert.Contains(result.Steps, step => step.IsGuess);
+    }
+
+    [Theory]
+    [InlineData("データ・ベース")]
+    [InlineData("ソフトウェア・ダウンロード")]
+    [InlineData("ﾃﾞｰﾀ・ﾍﾞｰｽ")] // half-width katakana are what Shift_JIS makes of two-byte letters' leads
+    [InlineData("ﾐｸ・ﾘﾝ")]
+    public void Correct_japanese_text_with_a_middle_dot_is_unchanged(string text) => Assert.Same(text, Mojibake.Fix(text));
 
     [Theory]
     [InlineData("已删除 %d 个文件")] // a space before %d
@@ -195,6 +247,24 @@ public class DoubleByteTests
         }
     }
 
+    [Fact]
+    public void The_swallowed_ascii_table_holds_only_characters_shift_jis_loses_with_any_last_byte()
+    {
+        // Shift_JIS reads a CJK character's or a letter's last byte 81–9F as a lead: every guess (of both tables)
+        // must make no pair with any of them, so that the guess damages back to the ・ it replaced.
+        var guesses = (from n in Enumerable.Range(0, 130) from a in Enumerable.Range(-1, 131) from letter in new[] { false, true }
+                       select SwallowedAscii.Before((char)(n == 129 ? 0x4E2D : n), a == 129 ? 0x4E2D : a, letter)).Distinct().ToList();
+        Assert.Contains(',', guesses); // (after letters: a comma before a space)
+        var decoder = System.Text.Encoding.GetEncoding(932);
+        foreach (char guess in guesses)
+        {
+            for (int lead = 0x81; lead <= 0x9F; lead++)
+            {
+                Assert.Equal("・", decoder.GetString([(byte)lead, (byte)guess]));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("очаква се „%s“")] // quotes: the opening one lost a % with it, the closing one was last
     [InlineData("файлът „%s“ не може да се изтрие")] // ... the closing one a space
@@ -214,6 +284,7 @@ public class DoubleByteTests
     public void The_lost_punctuation_table_holds_marks_whose_last_byte_the_decoders_lose_where_it_says()
     {
         var decoders = new[] { 936, 949, 950 }.Select(cp => System.Text.Encoding.GetEncoding(cp)).ToList();
+        var shiftJis = System.Text.Encoding.GetEncoding(932);
         int marks = 0;
         for (int kind = 0; kind < LostPunctuation.Kinds; kind++)
         {
@@ -239,6 +310,13 @@ public class DoubleByteTests
                         Assert.InRange(swallowed, '\0', '\u003F');
                         Assert.Equal("?", decoder.GetString([last, (byte)swallowed]));
                     }
+                }
+
+                // Shift_JIS loses it so too where the last byte is one of its leads (81–9F; the others it reads
+                // alone, and the guess is not made there).
+                if (swallowed != 0 && last is >= 0x81 and <= 0x9F)
+                {
+                    Assert.Equal("・", shiftJis.GetString([last, (byte)swallowed]));
                 }
             }
         }

@@ -25,6 +25,7 @@ public class ThreadSafetyTests
             (1, TextGen.Sentence.Select(Damage.LostNoBreakSpace)),
             (1, TextGen.Sentence.Select(Damage.PdfWinAnsi)),
             (2, Gen.Elements(1251, 1250, 1253, 1257, 20866, 10000, 437, 866).SelectMany(cp => TextGen.Sentence.Select(s => Damage.CodePage(s, cp)))),
+            (1, Gen.Elements(936, 932).SelectMany(cp => TextGen.Sentence.Select(s => Damage.DoubleByte(s, cp)))), // (the guesses' per-thread caches)
             (1, TextGen.AnyUtf16))
         .Sample(40, 800);
 

@@ -61,6 +61,19 @@ internal static partial class LetterGrams
         return model;
     }
 
+    /// <summary>Whether the model saw <paramref name="folded"/> (case folded) at all.</summary>
+    internal static bool Knows(char folded) => s_model.Value.Counts.ContainsKey(folded);
+
+    /// <summary>
+    /// The history after <paramref name="history"/> (<paramref name="length"/> characters packed as for
+    /// <see cref="Chance(ulong, int, char)"/>) and <paramref name="next"/>: its last three characters.
+    /// </summary>
+    internal static ulong Pack(ulong history, ref int length, char next)
+    {
+        length = Math.Min(length + 1, Order - 1);
+        return (history << 16 | next) & ((1UL << (16 * length)) - 1);
+    }
+
     /// <summary>Up to four characters as one key (no character is 0, so lengths differ in their keys).</summary>
     private static ulong Key(ReadOnlySpan<char> gram)
     {
@@ -77,13 +90,49 @@ internal static partial class LetterGrams
     /// The chance of <paramref name="next"/> (case folded; a space is the word's end) after
     /// <paramref name="history"/> (the up to three case-folded characters before it, a space for the word's start).
     /// </summary>
-    internal static double Chance(ReadOnlySpan<char> history, char next)
+    internal static double Chance(ReadOnlySpan<char> history, char next) => Chance(Key(history), history.Length, next);
+
+    /// <summary>
+    /// <see cref="Chance(ReadOnlySpan{char}, char)"/> for a history of <paramref name="length"/> characters packed
+    /// 16 bits each, the last one lowest (as <see cref="Pack"/> makes it): no span to read again per history.
+    /// </summary>
+    internal static double Chance(ulong history, int length, char next)
+    {
+        // The guesses ask the same few histories again and again (every candidate letter, every pass over a
+        // line): the answers are kept per thread in a small table indexed by a hash, each entry checked.
+        var cache = t_cache ??= new CacheEntry[CacheSize];
+        ulong hash = (history * 0x9E3779B97F4A7C15UL) ^ ((ulong)next * 0xC2B2AE3D27D4EB4FUL);
+        ref CacheEntry entry = ref cache[(int)(hash >> (64 - CacheBits))];
+        if (entry.Next == next && entry.History == history && next != '\0')
+        {
+            return entry.Chance;
+        }
+
+        double chance = Compute(history, length, next);
+        entry = new CacheEntry { History = history, Next = next, Chance = chance };
+        return chance;
+    }
+
+    private const int CacheBits = 12, CacheSize = 1 << CacheBits;
+
+    // (Packed histories hold no character 0, so a history's value tells its length too.)
+    private struct CacheEntry
+    {
+        public ulong History;
+        public char Next;
+        public double Chance;
+    }
+
+    [ThreadStatic]
+    private static CacheEntry[]? t_cache;
+
+    private static double Compute(ulong history, int length, char next)
     {
         Model model = s_model.Value;
         double chance = (model.Counts.GetValueOrDefault(next) + 0.5) / (model.Letters + 150);
-        for (int start = history.Length - 1; start >= 0; start--)
+        for (int suffix = 1; suffix <= length; suffix++)
         {
-            ulong key = Key(history[start..]);
+            ulong key = history & (suffix == 4 ? ulong.MaxValue : (1UL << (16 * suffix)) - 1);
             if (!model.Histories.TryGetValue(key, out var seen))
             {
                 break; // a longer history holding this one was never seen either

@@ -10,20 +10,22 @@ namespace MojibakeFix.Lossy;
 internal static partial class SwallowedAscii
 {
     /// <summary>
-    /// The most likely ASCII character (below U+0040) between a CJK character and <paramref name="next"/>, which
-    /// <paramref name="after"/> follows (-1: nothing does).
+    /// The most likely ASCII character (below U+0040) between a CJK character (or, where
+    /// <paramref name="afterLetter"/>, a letter whose second UTF-8 byte is 81–9F, which Shift_JIS loses so: ﾑ・ for
+    /// с and a space) and <paramref name="next"/>, which <paramref name="after"/> follows (-1: nothing does).
     /// </summary>
-    internal static char Before(char next, int after)
+    internal static char Before(char next, int after, bool afterLetter = false)
     {
+        string byNextTwo = afterLetter ? ByNextTwoAfterLetters : ByNextTwo;
         int n = Math.Min((int)next, 128), a = after < 0 ? 129 : Math.Min(after, 128);
-        for (int k = 0; k + 2 < ByNextTwo.Length; k += 3)
+        for (int k = 0; k + 2 < byNextTwo.Length; k += 3)
         {
-            if (ByNextTwo[k] == n && ByNextTwo[k + 1] == a)
+            if (byNextTwo[k] == n && byNextTwo[k + 1] == a)
             {
-                return ByNextTwo[k + 2];
+                return byNextTwo[k + 2];
             }
         }
 
-        return ByNext[n];
+        return (afterLetter ? ByNextAfterLetters : ByNext)[n];
     }
 }

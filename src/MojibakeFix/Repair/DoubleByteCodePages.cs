@@ -208,15 +208,19 @@ internal static class DoubleByteCodePages
                     continue;
                 }
 
-                // A run starts at a character whose first byte is a UTF-8 lead byte.
+                // A run starts at a character whose first byte is a UTF-8 lead byte, or, for Shift_JIS, at a marker
+                // that continuations follow: the lead it lost with the byte after it (its EF BC of ：, ， and （ in
+                // Chinese text, after ASCII).
                 ushort bytes = line[i] < 0x80 ? (ushort)0 : page.BytesOf(line[i]);
                 int first = bytes > 0xFF ? bytes >> 8 : bytes;
-                if (first is < 0xC2 or > 0xF4)
+                bool lostLead = line[i] == page.LostByte && page.LostByte != '?' && i + 1 < line.Length && line[i + 1] != page.LostByte
+                    && FirstByte(page.BytesOf(line[i + 1])) is >= 0x80 and <= 0xBF;
+                if (first is < 0xC2 or > 0xF4 && !lostLead)
                 {
                     continue;
                 }
 
-                if (bytes > 0xFF && (byte)bytes is < 0x80 or > 0xBF)
+                if (!lostLead && bytes > 0xFF && (byte)bytes is < 0x80 or > 0xBF)
                 {
                     // The lead's own character goes on with a byte that is no continuation, so Decode would stop
                     // there with nothing read (no marker lies inside a character). Most correct hanzi read as GBK
@@ -283,6 +287,9 @@ internal static class DoubleByteCodePages
     }
 
     private const int Weak = 1, Strong = 2, Isolated = 3;
+
+    // The first of a character's bytes as BytesOf gives them (0: none).
+    private static int FirstByte(ushort bytes) => bytes > 0xFF ? bytes >> 8 : bytes;
 
     /// <summary>
     /// Whether the stretch of non-ASCII characters from <paramref name="start"/> can hold an accepted run: every
@@ -378,58 +385,98 @@ internal static class DoubleByteCodePages
                         reader.Advance();
                     }
 
-                    // GBK, EUC-KR and Big5 lose a lead byte together with the ASCII byte after it that cannot be its
-                    // trail, into one marker: inside the text, the marker also stands for an ASCII character, the
-                    // likeliest one before what follows (SwallowedAscii). At the end the lead byte was alone.
-                    int swallowed = lost && page.LostByte == '?' && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
-                        ? SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter()) : -1;
-                    pattern[got..need].Fill(Unknown);
-                    int value;
-                    if (lost && page.LostByte == '?' && options.Lossy == LossyRepair.Guess && need == 3 && got == 2 && pattern[0] == 0xE2 && pattern[1] is 0x80 or 0x81)
+                    if (lost && need == 2 && page.LostByte != '?' && options.Lossy == LossyRepair.Guess)
                     {
-                        // The context of a lost mark, read once over the output (so a run of many stays linear).
-                        for (; scanned < length; scanned++)
+                        // A letter of two bytes (Cyrillic, Greek, Arabic, accented Latin) whose second byte, a lead to
+                        // Shift_JIS, went into the marker with what followed, and the letters lost after it.
+                        if (!CompleteLostLetters(ref reader, pattern[0], output, ref length, s[..start]))
                         {
-                            quote = output[scanned] is '\u201E' or '\u201C' or '\u201D' ? output[scanned] : quote;
-                            letters |= LostPunctuation.IsOtherLetter(output[scanned]);
+                            break;
                         }
 
-                        value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed);
-                        if (value == '\u201C' && quote == '\u201E' && (closesHigh ??= ClosesLowQuoteHigh(s, page)))
-                        {
-                            value = '\u201D';
-                        }
+                        guess = true;
                     }
                     else
                     {
-                        // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
-                        int next = swallowed >= 0 ? swallowed : lost ? reader.Peek() : -1;
-                        value = BestFit(pattern[..need], Previous(output, length), page, next,
-                            atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80));
-                        if (value < 0 && need - got == 1 && need <= 3)
+                        // Shift_JIS's marker holds the byte after the lost one too (but at the end of the text): where
+                        // continuations follow it, that byte was the lead of the next sequence (hidesLead).
+                        bool hidesLead = lost && page.LostByte != '?' && need - got == 1 && reader.Peek() is >= 0x80 and <= 0xBF;
+
+                        // Where a second marker follows instead (and no continuation after it), that lead's character was
+                        // lost whole, its continuations in the second marker: データ's テ lost its last byte with ー's
+                        // lead, and ー's two continuations make no pair either.
+                        bool hidesCharacter = lost && page.LostByte != '?' && need - got == 1 && !reader.AtEnd && reader.PeekChar() == page.LostByte
+                            && reader.PeekAfter() is not (>= 0x80 and <= 0xBF) && options.Lossy == LossyRepair.Guess;
+
+                        // GBK, EUC-KR and Big5 lose a lead byte together with the ASCII byte after it that cannot be its
+                        // trail, into one marker, and so does Shift_JIS where no continuation follows (nor another
+                        // marker, which may hold the rest of a sequence whose lead this one took): inside the text, the
+                        // marker also stands for an ASCII character, the likeliest one before what follows
+                        // (SwallowedAscii). At the end the lead byte was alone.
+                        bool swallows = lost && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
+                            && (page.LostByte == '?' || (!hidesLead && reader.PeekChar() != page.LostByte));
+                        int swallowed = swallows ? SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter()) : -1;
+                        pattern[got..need].Fill(Unknown);
+                        int value;
+                        if (lost && (page.LostByte == '?' || swallows || reader.AtEnd) && options.Lossy == LossyRepair.Guess
+                            && need == 3 && got == 2 && pattern[0] == 0xE2 && pattern[1] is 0x80 or 0x81)
                         {
-                            // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
-                            value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, Before(s, start, output, length, 2), Before(s, start, output, length, 1), page, next);
+                            // The context of a lost mark, read once over the output (so a run of many stays linear).
+                            for (; scanned < length; scanned++)
+                            {
+                                quote = output[scanned] is '\u201E' or '\u201C' or '\u201D' ? output[scanned] : quote;
+                                letters |= LostPunctuation.IsOtherLetter(output[scanned]);
+                            }
+
+                            value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed);
+                            if (value == '\u201C' && quote == '\u201E' && (closesHigh ??= ClosesLowQuoteHigh(s, page)))
+                            {
+                                value = '\u201D';
+                            }
                         }
-                    }
+                        else
+                        {
+                            // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
+                            int next = swallowed >= 0 ? swallowed : hidesLead || hidesCharacter ? AnyCjkLead : lost ? reader.Peek() : -1;
+                            value = BestFit(pattern[..need], Previous(output, length), page, next,
+                                atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80));
+                            if (value < 0 && need - got == 1 && need <= 3)
+                            {
+                                // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
+                                value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, Before(s, start, output, length, 2), Before(s, start, output, length, 1), page, next);
+                            }
+                        }
 
-                    if (!Put(value, options, output, ref length))
-                    {
-                        break;
-                    }
+                        if (!Put(value, options, output, ref length))
+                        {
+                            break;
+                        }
 
-                    if (swallowed >= 0)
-                    {
-                        output[length++] = (char)swallowed;
-                    }
+                        if (swallowed >= 0)
+                        {
+                            output[length++] = (char)swallowed;
+                        }
 
-                    guess = true;
+                        guess = true;
 
-                    // Shift_JIS's marker can hide the lead of the next sequence too: continuations follow.
-                    if (lost && need - got == 1 && page.LostByte != '?' && reader.OnCharBoundary && reader.Peek() is >= 0x80 and <= 0xBF
-                        && !CompleteLostLead(ref reader, pattern, options, output, ref length))
-                    {
-                        break;
+                        // Shift_JIS's marker can hide the lead of the next sequence too: continuations follow. That lead
+                        // went with this character's last byte into the marker, so the two made no pair the page reads.
+                        if (hidesLead && !CompleteLostLead(ref reader, pattern, options, output, ref length, lostBefore: BytesOf(value, 2)))
+                        {
+                            break;
+                        }
+
+                        if (hidesCharacter)
+                        {
+                            reader.Advance();
+                            pattern[..3].Fill(Unknown);
+                            int whole = BestFit(pattern[..3], Previous(output, length), page, -1,
+                                atEnd: reader.AtEnd || reader.Peek() is >= 0 and < 0x80, lostBefore: BytesOf(value, 2));
+                            if (!Put(whole, options, output, ref length))
+                            {
+                                break;
+                            }
+                        }
                     }
                 }
                 else if (System.Text.Rune.DecodeFromUtf8(AsBytes(pattern[..need], scratch), out System.Text.Rune rune, out _) == OperationStatus.Done)
@@ -531,7 +578,8 @@ internal static class DoubleByteCodePages
     /// After a marker that stood for a lead byte: reads the continuations that follow and restores the most
     /// common character whose UTF-8 ends with them (the lead unknown, and for Shift_JIS perhaps one continuation).
     /// </summary>
-    private static bool CompleteLostLead(scoped ref ByteReader reader, scoped Span<short> pattern, FixOptions options, char[] output, ref int length)
+    private static bool CompleteLostLead(scoped ref ByteReader reader, scoped Span<short> pattern, FixOptions options, char[] output, ref int length,
+        int lostBefore = -1)
     {
         if (options.Lossy == LossyRepair.Leave)
         {
@@ -546,12 +594,13 @@ internal static class DoubleByteCodePages
             reader.Advance();
         }
 
-        // The lead alone was lost, or the lead and the continuation after it.
-        for (int missing = 1; missing <= 2 && missing + got <= 4; missing++)
+        // The lead alone was lost, or the lead and the continuation after it (not after lostBefore: the marker
+        // held that byte and the lead).
+        for (int missing = 1; missing <= (lostBefore < 0 ? 2 : 1) && missing + got <= 4; missing++)
         {
             pattern[..missing].Fill(Unknown);
             known[..got].CopyTo(pattern[missing..]);
-            int value = BestFit(pattern[..(missing + got)], Previous(output, length), reader.Page, -1);
+            int value = BestFit(pattern[..(missing + got)], Previous(output, length), reader.Page, -1, lostBefore: lostBefore);
             if (value >= 0)
             {
                 return Put(value, options, output, ref length);
@@ -567,7 +616,7 @@ internal static class DoubleByteCodePages
     /// text, <see cref="CjkEndings"/>, first), else the most frequent one, or -1. The table is walked in rank
     /// order, so the first match is the most frequent.
     /// </summary>
-    private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next, bool atEnd = false)
+    private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next, bool atEnd = false, int lostBefore = -1)
     {
         if (pattern.Length != 3)
         {
@@ -585,7 +634,9 @@ internal static class DoubleByteCodePages
                 // A byte the decoder read as a character (with the byte after it) was not lost.
                 // (The first lost byte and the one after it; a second lost byte went with the first, as its trail.)
                 int p = pattern[0] < 0 ? 0 : pattern[1] < 0 ? 1 : 2;
-                if (page.Reads(utf8[at + p], p < 2 ? utf8[at + p + 1] : next))
+                if (lostBefore >= 0 ? page.Reads(lostBefore, utf8[at]) || (pattern[1] < 0 && page.Reads(utf8[at + 1], utf8[at + 2]))
+                    // (Shift_JIS: the lead was the trail of the byte before, and the continuations, where unknown, a pair too)
+                    : next == AnyCjkLead ? ReadsBeforeEveryCjkLead(page, utf8[at + p]) : page.Reads(utf8[at + p], p < 2 ? utf8[at + p + 1] : next))
                 {
                     continue;
                 }
@@ -657,6 +708,397 @@ internal static class DoubleByteCodePages
 
         return third >= 0 ? third : best >= 0 ? best : alone;
     }
+
+    /// <summary>
+    /// After a marker that stood for the second byte (81–9F, a lead to Shift_JIS) of a letter of two UTF-8 bytes
+    /// whose lead (<paramref name="lead"/>) was read: reads the markers that follow it (each one the lead of a next
+    /// letter lost with the second byte before it, and that letter's second byte with what followed) and what the
+    /// last one took along: the next letter's lead where its continuation follows, else an ASCII character, or
+    /// nothing at the end. Writes the likeliest letters (<see cref="LostLetterRun"/>); false when none fits.
+    /// </summary>
+    private static bool CompleteLostLetters(scoped ref ByteReader reader, int lead, char[] output, ref int length, ReadOnlySpan<char> lineBefore)
+    {
+        DoubleByteCodePage page = reader.Page;
+        ByteReader ahead = reader;
+        int markers = 1;
+        while (!ahead.AtEnd && ahead.PeekChar() == page.LostByte && markers < MaxLostLetters)
+        {
+            ahead.Advance();
+            markers++;
+        }
+
+        int continuation = ahead.Peek() is int c and >= 0x80 and <= 0xBF ? c : -1;
+        if (continuation < 0 && !ahead.AtEnd && ahead.PeekChar() == page.LostByte)
+        {
+            return false; // (more markers than a run of letters is read for)
+        }
+
+        int swallowed = continuation < 0 && !ahead.AtEnd ? SwallowedAscii.Before(ahead.PeekChar(), ahead.PeekCharAfter(), afterLetter: true) : -1;
+        if (continuation >= 0)
+        {
+            ahead.Advance();
+        }
+
+        Span<char> letters = stackalloc char[MaxLostLetters + 1];
+        int count = LostLetterRun(lead, output.AsSpan(0, length), lineBefore, page, markers, ref swallowed, continuation, LetterAt(ref ahead), letters);
+        if (count == 0)
+        {
+            return false;
+        }
+
+        letters[..count].CopyTo(output.AsSpan(length));
+        length += count;
+        if (swallowed >= 0)
+        {
+            output[length++] = (char)swallowed;
+        }
+
+        reader = ahead;
+        return true;
+    }
+
+    private const int MaxLostLetters = 16; // markers in a row read as letters (a bound on the work per marker)
+
+    private const int LetterBeam = 16; // readings kept per lost letter
+
+    /// <summary>
+    /// One partial reading of lost letters: its log chance, its last letters (case folded, packed as
+    /// <see cref="LetterGrams.Pack"/> makes them, <paramref name="Length"/> of them), the last second byte, the
+    /// letter it chose and the reading of the step before it came from.
+    /// </summary>
+    private readonly record struct LetterReading(double Score, ulong Tail, int Length, int Second, char Letter, int Parent);
+
+    /// <summary>
+    /// The likeliest letters behind <paramref name="markers"/> markers after a letter's lead <paramref name="lead"/>:
+    /// each letter of two UTF-8 bytes with a second byte 81–9F that Shift_JIS read as a lead and lost with the byte
+    /// after it, the next letter's lead (one of a block beside <paramref name="lead"/>, a word keeping to its
+    /// script) or, for the last one, an ASCII character (<paramref name="swallowed"/>: the likeliest one below
+    /// U+0040 on the way in, where the word ends; a letter the page loses with that second byte where the word goes
+    /// on; -1: nothing, at the end) or, where <paramref name="continuation"/> is given (80–BF), the lead of one more
+    /// letter, chosen with them. By the letter model (<see cref="LetterGrams"/>), a beam search, after the word's
+    /// letters so far (in <paramref name="output"/>, then the line before the run) and before
+    /// <paramref name="after"/> (the letter after all that, a space for a word's end, -1 unknown).
+    /// Returns the number of letters written to <paramref name="letters"/>, 0 when none fits.
+    /// </summary>
+    private static int LostLetterRun(int lead, ReadOnlySpan<char> output, ReadOnlySpan<char> lineBefore, DoubleByteCodePage page, int markers,
+        ref int swallowed, int continuation, int after, Span<char> letters)
+    {
+        // The word so far, case folded: up to three letters, after a space where the word starts.
+        Span<char> word = stackalloc char[LetterGrams.Order - 1];
+        int n = 0;
+        for (int k = 1; n < word.Length && k <= output.Length + lineBefore.Length; k++, n++)
+        {
+            char c = k <= output.Length ? output[^k] : lineBefore[^(k - output.Length)];
+            if (!IsWordChar(c))
+            {
+                break;
+            }
+
+            word[word.Length - 1 - n] = c;
+        }
+
+        ulong start = 0;
+        int startLength = 0;
+        if (n < word.Length)
+        {
+            start = LetterGrams.Pack(start, ref startLength, ' ');
+        }
+
+        foreach (char c in word[^n..])
+        {
+            start = LetterGrams.Pack(start, ref startLength, char.ToLowerInvariant(c));
+        }
+
+        // Of a capital and its small letter (both may fit: Ą and ą), the case of the two letters before.
+        bool upper = n >= 2 && char.IsUpper(word[^1]) && char.IsUpper(word[^2]);
+        int steps = markers + (continuation >= 0 ? 1 : 0);
+
+        // The same words come back (and each line is read more than once): a decision is kept per thread, by all it
+        // depends on, in a small table indexed by a hash, each entry checked.
+        bool afterSmall = n > 0 && char.IsLower(word[^1]);
+        ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57 | (afterSmall ? 1UL : 0) << 62;
+        ulong shape = (ushort)after | (ulong)((continuation + 1) & 0x1FF) << 16 | (ulong)((swallowed + 1) & 0xFF) << 25 | 1UL << 40;
+        var decisions = t_letterDecisions ??= new LetterDecision[1 << LetterDecisionBits];
+        ref LetterDecision decision = ref decisions[(int)((context * 0x9E3779B97F4A7C15UL ^ shape * 0xC2B2AE3D27D4EB4FUL) >> (64 - LetterDecisionBits))];
+        bool keep = steps <= 4; // (four letters fit the entry)
+        if (keep && decision.Context == context && decision.Shape == shape)
+        {
+            for (int k = 0; k < decision.Count; k++)
+            {
+                letters[k] = (char)(decision.Letters >> (16 * k));
+            }
+
+            swallowed = decision.Swallowed;
+            return decision.Count;
+        }
+
+        int count = SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, letters);
+        if (keep)
+        {
+            ulong packed = 0;
+            for (int k = 0; k < count; k++)
+            {
+                packed |= (ulong)letters[k] << (16 * k);
+            }
+
+            decision = new LetterDecision { Context = context, Shape = shape, Letters = packed, Swallowed = swallowed, Count = count };
+        }
+
+        return count;
+    }
+
+    private const int LetterDecisionBits = 10;
+
+    private struct LetterDecision
+    {
+        public ulong Context, Shape, Letters;
+        public int Swallowed, Count;
+    }
+
+    [ThreadStatic]
+    private static LetterDecision[]? t_letterDecisions;
+
+    // The search itself, from the word's start (packed) on.
+    private static int SearchLostLetters(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
+        ref int swallowed, int continuation, int after, Span<char> letters)
+    {
+        char afterFolded = char.ToLowerInvariant((char)Math.Max(after, 0));
+        int steps = markers + (continuation >= 0 ? 1 : 0);
+        var readings = new LetterReading[steps + 1][];
+        readings[0] = [new(0, start, startLength, -1, '\0', -1)];
+        Span<LetterReading> next = stackalloc LetterReading[LetterBeam];
+        for (int step = 0; step < steps; step++)
+        {
+            bool last = continuation >= 0 && step == steps - 1; // the letter whose continuation was read
+            int kept = 0;
+            LetterReading[] previous = readings[step];
+            for (int r = 0; r < previous.Length; r++)
+            {
+                LetterReading reading = previous[r];
+                int fromLead = step == 0 ? lead : Math.Max(lead - 1, 0xC2);
+                int toLead = step == 0 ? lead : Math.Min(lead + 1, 0xDF);
+                for (int l = fromLead; l <= toLead; l++)
+                {
+                    if (step > 0 && page.Reads(reading.Second, l))
+                    {
+                        continue; // the second byte before would have made a character with this lead
+                    }
+
+                    for (int second = last ? continuation : 0x81; second <= (last ? continuation : 0x9F); second++)
+                    {
+                        char letter = (char)((l & 0x1F) << 6 | (second & 0x3F));
+                        if (!IsLetterOfModel(letter) || (IsMark(new System.Text.Rune(letter)) && (char)reading.Tail == ' ')
+                            || (!last && char.IsUpper(letter) != upper && HasOtherCase(l, second))
+                            || (char.IsUpper(letter) && (step == 0 ? afterSmall : char.IsLower(reading.Letter)))) // (no capital after a small letter: пуст, not пусК)
+                        {
+                            continue;
+                        }
+
+                        char folded = char.ToLowerInvariant(letter);
+                        double score = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, folded));
+                        int length = reading.Length;
+                        ulong tail = LetterGrams.Pack(reading.Tail, ref length, folded);
+                        if (last && after >= 0)
+                        {
+                            score += Math.Log(LetterGrams.Chance(tail, length, afterFolded));
+                        }
+
+                        // Kept among the best: a reading ending alike (the model sees three letters back; the next
+                        // lead depends on the second byte) keeps the better score only.
+                        int second2 = last ? 0 : second;
+                        int at = 0;
+                        while (at < kept && (next[at].Tail != tail || next[at].Second != second2))
+                        {
+                            at++;
+                        }
+
+                        if (at == kept)
+                        {
+                            if (kept < LetterBeam)
+                            {
+                                kept++;
+                            }
+                            else
+                            {
+                                at = Worst(next);
+                                if (next[at].Score >= score)
+                                {
+                                    continue;
+                                }
+                            }
+                        }
+                        else if (next[at].Score >= score)
+                        {
+                            continue;
+                        }
+
+                        next[at] = new LetterReading(score, tail, length, second2, letter, r);
+                    }
+                }
+            }
+
+            if (kept == 0)
+            {
+                return 0;
+            }
+
+            readings[step + 1] = next[..kept].ToArray();
+        }
+
+        // What the last marker took along: nothing where a letter's continuation came after it; else the word ends
+        // there (with the ASCII character guessed, or at the end of the text), or goes on with an ASCII letter the
+        // page loses with the last second byte (ą before t: 85 74; not before a capital inside a word of small
+        // letters: ÉTRUE is É TRUE).
+        LetterReading[] final = readings[steps];
+        int best = -1, bestSwallowed = swallowed;
+        double top = double.NegativeInfinity;
+        bool lettersMayFollow = swallowed >= 0 && after != -1 && !(char.IsUpper((char)after) && !upper)
+            && lead <= 0xCA; // (a Latin letter, U+0080–U+02BF: a word of another script takes no ASCII letter in)
+        for (int r = 0; r < final.Length; r++)
+        {
+            LetterReading reading = final[r];
+            if (continuation >= 0)
+            {
+                if (reading.Score > top)
+                {
+                    (top, best) = (reading.Score, r);
+                }
+
+                continue;
+            }
+
+            if (!page.Reads(reading.Second, swallowed))
+            {
+                double ends = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, ' '))
+                    + (after > ' ' ? Math.Log(LetterGrams.Chance(' ', 1, afterFolded)) : 0);
+                if (ends > top)
+                {
+                    (top, best, bestSwallowed) = (ends, r, swallowed);
+                }
+            }
+
+            for (int ascii = 'a'; lettersMayFollow && ascii <= 'z'; ascii++)
+            {
+                int taken = upper ? char.ToUpperInvariant((char)ascii) : ascii;
+                if (page.Reads(reading.Second, taken))
+                {
+                    continue;
+                }
+
+                int length = reading.Length;
+                ulong tail = LetterGrams.Pack(reading.Tail, ref length, (char)ascii);
+                double goes = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, (char)ascii))
+                    + Math.Log(LetterGrams.Chance(tail, length, afterFolded));
+                if (goes > top)
+                {
+                    (top, best, bestSwallowed) = (goes, r, taken);
+                }
+            }
+        }
+
+        if (best < 0)
+        {
+            return 0;
+        }
+
+        for (int step = steps, slot = best; step > 0; step--)
+        {
+            letters[step - 1] = readings[step][slot].Letter;
+            slot = readings[step][slot].Parent;
+        }
+
+        swallowed = bestSwallowed;
+        return steps;
+
+        static int Worst(ReadOnlySpan<LetterReading> kept)
+        {
+            int worst = 0;
+            for (int k = 1; k < kept.Length; k++)
+            {
+                worst = kept[k].Score < kept[worst].Score ? k : worst;
+            }
+
+            return worst;
+        }
+    }
+
+    // Whether c is a letter or mark (of U+0080–U+07FF) the letter model has seen: the others are not worth a guess.
+    private static bool IsLetterOfModel(char c) => (s_lettersOfModel.Value[c >> 6] & 1UL << c) != 0;
+
+    private static readonly Lazy<ulong[]> s_lettersOfModel = new(() =>
+    {
+        var bits = new ulong[0x800 / 64];
+        for (int c = 0x80; c < 0x800; c++)
+        {
+            if (IsWordChar((char)c) && LetterGrams.Knows(char.ToLowerInvariant((char)c)))
+            {
+                bits[c >> 6] |= 1UL << c;
+            }
+        }
+
+        return bits;
+    });
+
+    // Whether the letter of lead and second has its other case among the other second bytes 81–9F (Ą and ą).
+    private static bool HasOtherCase(int lead, int second)
+    {
+        char letter = (char)((lead & 0x1F) << 6 | (second & 0x3F));
+        char other = char.IsUpper(letter) ? char.ToLowerInvariant(letter) : char.ToUpperInvariant(letter);
+        int otherSecond = 0x80 | (other & 0x3F);
+        return other != letter && (other >> 6) == (letter >> 6) && otherSecond is >= 0x81 and <= 0x9F;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetter(c) || char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+
+    /// <summary>
+    /// The letter the bytes at <paramref name="reader"/> start with, for <see cref="LostLetterRun"/>: a space where
+    /// the word ends there (the end, ASCII other than a letter), -1 where it cannot tell.
+    /// </summary>
+    private static int LetterAt(scoped ref ByteReader reader)
+    {
+        if (reader.AtEnd)
+        {
+            return ' ';
+        }
+
+        int b = reader.Peek();
+        if (b is >= 0 and < 0x80)
+        {
+            return char.IsAsciiLetter((char)b) ? b : ' ';
+        }
+
+        if (b is >= 0xC2 and <= 0xDF && reader.PeekAfter() is int c and >= 0x80 and <= 0xBF)
+        {
+            char letter = (char)((b & 0x1F) << 6 | (c & 0x3F));
+            return IsWordChar(letter) ? letter : ' ';
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// For <see cref="BestFit"/>'s next byte: the lead (E3–EF) of a ranked character, which the byte before took
+    /// along into the marker (Shift_JIS).
+    /// </summary>
+    private const int AnyCjkLead = -3;
+
+    // Whether the page reads lead before the lead of every ranked character: then it lost no such lead with it.
+    private static bool ReadsBeforeEveryCjkLead(DoubleByteCodePage page, int lead)
+    {
+        for (int t = 0xE3; t <= 0xEF; t++)
+        {
+            if (!page.Reads(lead, t))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Byte <paramref name="k"/> (0–2) of a BMP character's three-byte UTF-8 form, or -1 for no character.</summary>
+    private static int BytesOf(int value, int k) =>
+        value < 0x800 ? -1 : k == 0 ? 0xE0 | value >> 12 : k == 1 ? 0x80 | ((value >> 6) & 0x3F) : 0x80 | (value & 0x3F);
 
     private static bool Put(int value, FixOptions options, char[] output, ref int length)
     {
