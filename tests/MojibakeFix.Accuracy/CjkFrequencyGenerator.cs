@@ -12,6 +12,13 @@ internal static class CjkFrequencyGenerator
 {
     private const int MinimumCount = 3, MinimumPairCount = 5;
 
+    /// <summary>
+    /// The keys seen at least <paramref name="minimum"/> times, most frequent first (ties by key, so a table is the
+    /// same on every run): the order the library's rank tables are written in (shared by the table generators).
+    /// </summary>
+    internal static List<TKey> MostFrequentFirst<TKey>(IEnumerable<KeyValuePair<TKey, int>> counts, int minimum) =>
+        counts.Where(kv => kv.Value >= minimum).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key).ToList();
+
     internal static bool IsCjk(char c) => c is >= '\u3000' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7A3' or >= '\uFF01' and <= '\uFFEF';
 
     internal static int Run(string outFile)
@@ -63,8 +70,7 @@ internal static class CjkFrequencyGenerator
             sb.AppendLine(CultureInfo.InvariantCulture, $"        \"{line}\"{(i + 64 >= ranked.Count ? ";" : "")}");
         }
 
-        var rankedPairs = pairs.Where(kv => kv.Value >= MinimumPairCount && counts[kv.Key >> 16] >= MinimumCount && counts[kv.Key & 0xFFFF] >= MinimumCount)
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key).ToList();
+        var rankedPairs = MostFrequentFirst(pairs.Where(kv => counts[kv.Key >> 16] >= MinimumCount && counts[kv.Key & 0xFFFF] >= MinimumCount), MinimumPairCount);
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"    // The {rankedPairs.Count:N0} pairs of adjacent CJK characters seen at least {MinimumPairCount} times, most frequent first.");
         sb.AppendLine("    private const string PairsByRank =");

@@ -58,14 +58,20 @@ public class DoubleByteTests
         Assert.Equal([932, 936, 949, 950], pages);
     }
 
+    // The damage repaired back to the text exactly, with at least one step marked as a guess.
+    private static void AssertRestoredWithAGuess(string damaged, string text)
+    {
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Equal(text, result.Text);
+        Assert.Contains(result.Steps, step => step.IsGuess);
+    }
+
     [Theory]
     [InlineData("鍙戦€佹垚鍔?", "发送成功")] // the byte the decoder lost shows as ? (the example)
     [InlineData("鍙戦€佹垚鍔", "发送成功")] // ... or was dropped
     public void A_lost_byte_is_restored_as_a_guess(string damaged, string expected)
     {
-        var result = Mojibake.FixAndExplain(damaged);
-        Assert.Equal(expected, result.Text);
-        Assert.Contains(result.Steps, step => step.IsGuess);
+        AssertRestoredWithAGuess(damaged, expected);
     }
 
     [Theory]
@@ -105,9 +111,7 @@ public class DoubleByteTests
         // has no character for: one ・ for both. The guess restores the character and what the pair took along.
         string damaged = Damage.DoubleByte(text, 932);
         Assert.False(Damage.DoubleByteIsLossless(text, 932));
-        var result = Mojibake.FixAndExplain(damaged);
-        Assert.Equal(text, result.Text);
-        Assert.Contains(result.Steps, step => step.IsGuess);
+        AssertRestoredWithAGuess(damaged, text);
     }
 
     [Theory]
@@ -123,9 +127,7 @@ public class DoubleByteTests
     {
         string damaged = Damage.DoubleByte(text, 932);
         Assert.Contains('・', damaged);
-        var result = Mojibake.FixAndExplain(damaged);
-        Assert.Equal(text, result.Text);
-        Assert.Contains(result.Steps, step => step.IsGuess);
+        AssertRestoredWithAGuess(damaged, text);
     }
 
     [Theory]
@@ -146,9 +148,7 @@ public class DoubleByteTests
         // unreadable pair: one ? for both. The guess restores the character and the likeliest ASCII one.
         string damaged = Damage.DoubleByte(text, 936);
         Assert.False(Damage.DoubleByteIsLossless(text, 936));
-        var result = Mojibake.FixAndExplain(damaged);
-        Assert.Equal(text, result.Text);
-        Assert.Contains(result.Steps, step => step.IsGuess);
+        AssertRestoredWithAGuess(damaged, text);
     }
 
     [Theory]
@@ -173,9 +173,7 @@ public class DoubleByteTests
     {
         string damaged = Damage.DoubleByte(text, codePage);
         Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        var result = Mojibake.FixAndExplain(damaged);
-        Assert.Equal(text, result.Text);
-        Assert.Contains(result.Steps, step => step.IsGuess);
+        AssertRestoredWithAGuess(damaged, text);
     }
 
     [Fact]
@@ -275,9 +273,7 @@ public class DoubleByteTests
     {
         string damaged = Damage.DoubleByte(text, 936);
         Assert.Contains("鈥?", damaged, StringComparison.Ordinal);
-        var result = Mojibake.FixAndExplain(damaged);
-        Assert.Equal(text, result.Text);
-        Assert.Contains(result.Steps, step => step.IsGuess);
+        AssertRestoredWithAGuess(damaged, text);
     }
 
     [Fact]

@@ -9,29 +9,11 @@ namespace MojibakeFix.Lossy;
 /// </summary>
 internal static partial class LetterEndings
 {
-    // Pair rank per (previous << 16 | letter), and letter rank alone; built once, on first use.
-    private static readonly Lazy<Dictionary<int, int>> s_pairs = new(() => CjkFrequency.RankPairs(PairsByRank));
-    private static readonly Lazy<Dictionary<char, int>> s_letters = new(() =>
-    {
-        var ranks = new Dictionary<char, int>(LettersByRank.Length);
-        for (int i = 0; i < LettersByRank.Length; i++)
-        {
-            ranks.TryAdd(LettersByRank[i], i);
-        }
-
-        return ranks;
-    });
-
-    private static readonly Lazy<Dictionary<long, int>> s_triples = new(() =>
-    {
-        var ranks = new Dictionary<long, int>(TriplesByRank.Length / 3);
-        for (int i = 0; i + 2 < TriplesByRank.Length; i += 3)
-        {
-            ranks.TryAdd((long)TriplesByRank[i] << 32 | (long)TriplesByRank[i + 1] << 16 | TriplesByRank[i + 2], i / 3);
-        }
-
-        return ranks;
-    });
+    // Rank per entry (its characters packed 16 bits each, the letter last), for each of the three tables; built once,
+    // on first use.
+    private static readonly Lazy<Dictionary<long, int>> s_letters = new(() => Rank(LettersByRank, 1));
+    private static readonly Lazy<Dictionary<long, int>> s_pairs = new(() => Rank(PairsByRank, 2));
+    private static readonly Lazy<Dictionary<long, int>> s_triples = new(() => Rank(TriplesByRank, 3));
 
     /// <summary>The rank of a letter after two characters at the end of a stretch (0 the most frequent), or -1 when rare there.</summary>
     internal static int TripleRankOf(char before, char previous, char letter) =>
@@ -39,8 +21,27 @@ internal static partial class LetterEndings
 
     /// <summary>The rank of a letter after <paramref name="previous"/> at the end of a stretch (0 the most frequent), or -1 when rare there.</summary>
     internal static int PairRankOf(char previous, char letter) =>
-        s_pairs.Value.TryGetValue(previous << 16 | letter, out int rank) ? rank : -1;
+        s_pairs.Value.TryGetValue((long)previous << 16 | letter, out int rank) ? rank : -1;
 
     /// <summary>The rank of a letter alone at the end of a stretch (0 the most frequent), or -1 when rare there.</summary>
     internal static int RankOf(char letter) => s_letters.Value.TryGetValue(letter, out int rank) ? rank : -1;
+
+    // Entries of `width` characters written one after another, most frequent first (an entry listed twice keeps its
+    // first rank).
+    private static Dictionary<long, int> Rank(string byRank, int width)
+    {
+        var ranks = new Dictionary<long, int>(byRank.Length / width);
+        for (int i = 0; i + width <= byRank.Length; i += width)
+        {
+            long key = 0;
+            foreach (char c in byRank.AsSpan(i, width))
+            {
+                key = key << 16 | c;
+            }
+
+            ranks.TryAdd(key, i / width);
+        }
+
+        return ranks;
+    }
 }

@@ -542,21 +542,17 @@ internal static class DoubleByteCodePages
     private static bool ClosesLowQuoteHigh(ReadOnlySpan<char> line, DoubleByteCodePage page)
     {
         int lead = 0; // the byte before, when it leads one of those letters
-        foreach (char c in line)
+        for (var reader = new ByteReader(line, 0, page); !reader.AtEnd; reader.Advance())
         {
-            ushort bytes = c < 0x80 ? c : page.BytesOf(c);
-            for (int k = bytes > 0xFF ? 1 : 0; k >= 0; k--)
+            int b = reader.Peek(); // (negative for a character the page does not produce, or its marker)
+            if (lead != 0 && (lead << 8 | b) is 0xC484 or 0xC485 or 0xC498 or 0xC499 or 0xC581 or 0xC582 or 0xC583 or 0xC584
+                or 0xC59A or 0xC59B or 0xC5B9 or 0xC5BA or 0xC5BB or 0xC5BC or 0xC482 or 0xC483 or 0xC898 or 0xC899 or 0xC89A
+                or 0xC89B or 0xC59E or 0xC59F or 0xC5A2 or 0xC5A3 or 0xC590 or 0xC591 or 0xC5B0 or 0xC5B1)
             {
-                int b = (byte)(bytes >> (8 * k));
-                if (lead != 0 && (lead << 8 | b) is 0xC484 or 0xC485 or 0xC498 or 0xC499 or 0xC581 or 0xC582 or 0xC583 or 0xC584
-                    or 0xC59A or 0xC59B or 0xC5B9 or 0xC5BA or 0xC5BB or 0xC5BC or 0xC482 or 0xC483 or 0xC898 or 0xC899 or 0xC89A
-                    or 0xC89B or 0xC59E or 0xC59F or 0xC5A2 or 0xC5A3 or 0xC590 or 0xC591 or 0xC5B0 or 0xC5B1)
-                {
-                    return true;
-                }
-
-                lead = b is 0xC4 or 0xC5 or 0xC8 ? b : 0;
+                return true;
             }
+
+            lead = b is 0xC4 or 0xC5 or 0xC8 ? b : 0;
         }
 
         return false;
@@ -1386,45 +1382,26 @@ internal static class DoubleByteCodePages
     /// </summary>
     private static bool IsLatinLine(ReadOnlySpan<char> line, DoubleByteCodePage page)
     {
-        Span<byte> bytes = stackalloc byte[64];
         int letters = 0;
-        for (int i = 0; i < line.Length; i++)
+        for (var reader = new ByteReader(line, 0, page); !reader.AtEnd;)
         {
-            if (line[i] < 0x80)
+            int b = reader.Peek();
+            reader.Advance();
+            if (b is >= 0 and < 0x80)
             {
-                letters += char.IsAsciiLetter(line[i]) ? 1 : 0;
+                letters += char.IsAsciiLetter((char)b) ? 1 : 0;
                 continue;
             }
 
-            int n = 0, j = i;
-            for (; j < line.Length && line[j] >= 0x80; j++)
+            // Every character up to U+024F takes two bytes, C2–C9 and a continuation.
+            int c = reader.AtEnd ? -1 : reader.Peek();
+            int cp = (b & 0x1F) << 6 | (c & 0x3F);
+            if (b is < 0xC2 or > 0xC9 || c is < 0x80 or > 0xBF || !(char.IsLetter((char)cp) || cp is 0xA0 or 0xAB or 0xBB or 0xB7 or 0xBF or 0xA1))
             {
-                ushort b = page.BytesOf(line[j]);
-                if (b == 0 || n + 2 > bytes.Length)
-                {
-                    return false;
-                }
-
-                if (b > 0xFF)
-                {
-                    bytes[n++] = (byte)(b >> 8);
-                }
-
-                bytes[n++] = (byte)b;
+                return false;
             }
 
-            for (ReadOnlySpan<byte> rest = bytes[..n]; !rest.IsEmpty;)
-            {
-                if (System.Text.Rune.DecodeFromUtf8(rest, out System.Text.Rune r, out int used) != OperationStatus.Done
-                    || r.Value is < 0xA0 or > 0x24F || !(System.Text.Rune.IsLetter(r) || r.Value is 0xA0 or 0xAB or 0xBB or 0xB7 or 0xBF or 0xA1))
-                {
-                    return false;
-                }
-
-                rest = rest[used..];
-            }
-
-            i = j - 1;
+            reader.Advance();
         }
 
         return letters >= 3;
