@@ -94,9 +94,26 @@ internal static class CandidateScanner
             };
         }
 
+        // A block the text ends in: narrower vectors take what they can of it (a short line at 512 bits is mostly
+        // such a block), the scalar definition the rest.
         ulong mask = 0;
-        int n = Math.Min(lanes, s.Length - at);
-        for (int k = 0; k < n; k++)
+        int n = Math.Min(lanes, s.Length - at), k = 0;
+        if (lanes < 64 && Vector128.IsHardwareAccelerated)
+        {
+            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+            if (lanes > 16 && Vector256.IsHardwareAccelerated && at + 16 + 2 <= s.Length)
+            {
+                mask = Mask256(ref start, at);
+                k = 16;
+            }
+
+            for (; lanes > 8 && k + 8 <= lanes && at + k + 8 + 2 <= s.Length; k += 8)
+            {
+                mask |= Mask128(ref start, at + k) << k;
+            }
+        }
+
+        for (; k < n; k++)
         {
             if (IsCandidateAt(s, at + k))
             {

@@ -86,9 +86,11 @@ internal static class DamageClassifier
             i = 1; // the vector paths load the character before each lane
         }
 
-        if (width != 0)
+        // The widest vector first, then each narrower one over what is left: a line shorter than two wide vectors
+        // (most lines, at 512 bits) would otherwise end in a scalar check of every non-ASCII character.
+        for (int w = width; w >= 128; w /= 2)
         {
-            int found = width switch
+            int found = w switch
             {
                 512 => Scan512(s, ref i, searches, common, ref lastCjk, out fired),
                 256 => Scan256(s, ref i, searches, common, ref lastCjk, out fired),

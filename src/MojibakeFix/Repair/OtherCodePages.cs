@@ -80,13 +80,15 @@ internal static partial class OtherCodePages
             i = 1; // the vector paths look one character back
         }
 
-        int lanes = width switch { 512 => Vector512<ushort>.Count, 256 => Vector256<ushort>.Count, _ => Vector128<ushort>.Count };
-        if (width != 0)
+        // The widest vector first, then each narrower one over what is left, so a short line's tail is not a
+        // table lookup per character.
+        ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+        for (int w = width; w >= 128; w /= 2)
         {
-            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+            int lanes = w switch { 512 => Vector512<ushort>.Count, 256 => Vector256<ushort>.Count, _ => Vector128<ushort>.Count };
             for (; i + lanes + 2 <= s.Length; i += lanes)
             {
-                ulong mask = width switch { 512 => PairMask512(ref start, i), 256 => PairMask256(ref start, i), _ => PairMask128(ref start, i) };
+                ulong mask = w switch { 512 => PairMask512(ref start, i), 256 => PairMask256(ref start, i), _ => PairMask128(ref start, i) };
                 for (; mask != 0; mask &= mask - 1)
                 {
                     int at = i + BitOperations.TrailingZeroCount(mask);
