@@ -50,6 +50,50 @@ public class PropertyTests
             return Holds(once, Mojibake.Fix(once), s);
         });
 
+    /// <summary>
+    /// Each line, its break included, is repaired as a document of its own: a text of clean and damaged lines comes
+    /// out as its lines fixed one by one, through the string, span and UTF-8 paths (the string path assembles the
+    /// result from the repaired lines and the unchanged ones).
+    /// </summary>
+    [Fact]
+    public void A_text_is_its_lines_fixed_one_by_one()
+    {
+        Gen<string> line = Gen.OneOf(TextGen.Sentence, TextGen.Sentence.Select(Damage.Cp1252), TextGen.Sentence.Select(t => Damage.Cp1252(t, 2)),
+            TextGen.Sentence.Select(t => Damage.CodePage(t, 1251)), TextGen.AnyUtf16.Select(t => t.Replace('\r', ' ').Replace('\n', ' ')));
+        Gen<string[]> lines = Gen.ListOf(Gen.Zip(line, Gen.Elements("\n", "\r\n", "\r", "")).Select(p => p.Item1 + p.Item2)).Select(l => l.ToArray());
+        Check(lines, parts =>
+        {
+            string text = string.Concat(parts);
+            string expected = string.Concat(SplitLines(text).Select(Mojibake.Fix));
+            char[] span = new char[text.Length];
+            bool fits = Mojibake.TryFix(text, span, out int written);
+            byte[] utf8 = Encoding.UTF8.GetBytes(text);
+            var writer = new System.Buffers.ArrayBufferWriter<byte>();
+            Mojibake.FixUtf8(utf8, writer);
+            return Holds(expected, Mojibake.Fix(text), text) && fits && Holds(expected, new string(span, 0, written), text)
+                && (HasLoneSurrogate(text) || Holds(expected, Encoding.UTF8.GetString(writer.WrittenSpan), text));
+        }, count: 500);
+    }
+
+    /// <summary>The lines of a text as the engine cuts them: each ends after a \n or a \r.</summary>
+    private static IEnumerable<string> SplitLines(string text)
+    {
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '\n' or '\r')
+            {
+                yield return text[start..(i + 1)];
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            yield return text[start..];
+        }
+    }
+
     [Fact]
     public void Any_string_gives_valid_utf16_and_no_exception() =>
         Check(TextGen.AnyUtf16, s =>

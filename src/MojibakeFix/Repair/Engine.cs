@@ -44,14 +44,18 @@ internal static class Engine
             }
         }
 
-        var output = default(CharBuffer);
+        // Only the repaired lines are written to a buffer; the result string is then assembled from them and the
+        // input's unchanged lines in one copy, instead of copying the whole text into a buffer and that again.
+        var repaired = default(CharBuffer);
+        var edits = new LineEdits(recording: true);
         try
         {
-            return RepairLines(text, options, steps, sites, ref output) ? output.Written.ToString() : text;
+            return RepairLines(text, options, steps, sites, ref repaired, ref edits) ? edits.Apply(text, repaired.Written) : text;
         }
         finally
         {
-            output.Dispose();
+            repaired.Dispose();
+            edits.Dispose();
         }
     }
 
@@ -97,7 +101,8 @@ internal static class Engine
             return DamageClassifier.MayChangeLine(text, options) && RepairLine(text, options, null, null, ref output);
         }
 
-        return RepairLines(text, options, null, null, ref output);
+        var edits = default(LineEdits);
+        return RepairLines(text, options, null, null, ref output, ref edits);
     }
 
     /// <summary>
@@ -119,10 +124,15 @@ internal static class Engine
         }
     }
 
+    /// <summary>
+    /// Repairs each line of <paramref name="all"/> that a search finds a candidate in; false when none changed. The
+    /// repaired text goes to <paramref name="output"/>, whole, or, when <paramref name="edits"/> records, only the
+    /// repaired lines, with where they go in <paramref name="edits"/>.
+    /// </summary>
     private static bool RepairLines(ReadOnlySpan<char> all, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites,
-        ref CharBuffer output)
+        ref CharBuffer output, ref LineEdits edits)
     {
-        // The repaired text goes into one pooled buffer, rented at the first change (a repair never lengthens a line).
+        // One pooled buffer, rented at the first change (a repair never lengthens a line).
         output = new CharBuffer(all.Length);
         List<FixStep>? lineSteps = steps is null ? null : [];
         List<DamageSite>? lineSites = sites is null ? null : [];
@@ -159,7 +169,15 @@ internal static class Engine
             {
                 if (RepairLine(all[start..end], options, lineSteps, lineSites, ref repaired))
                 {
-                    output.Append(all[copied..start]);
+                    if (edits.Recording)
+                    {
+                        edits.Add(start, end, repaired.Length);
+                    }
+                    else
+                    {
+                        output.Append(all[copied..start]);
+                    }
+
                     output.Append(repaired.Written);
                     copied = end;
                     if (lineSteps is not null)
@@ -192,7 +210,11 @@ internal static class Engine
             return false;
         }
 
-        output.Append(all[copied..]);
+        if (!edits.Recording)
+        {
+            output.Append(all[copied..]);
+        }
+
         return true;
     }
 
