@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using MojibakeFix.Lossy;
 using MojibakeFix.Repair;
 
@@ -326,7 +327,7 @@ internal static class DamageClassifier
             }
 
             // Correct CJK is made of common characters: one bit test each.
-            rare = cjk != 0 ? RareOf(cjk, common, ref start, i) : 0;
+            rare = cjk != 0 ? RareOf(cjk, common, ref start, i, lanes) : 0;
         }
 
         if ((searches & DamageSearch.LostLetter) != 0)
@@ -469,7 +470,7 @@ internal static class DamageClassifier
             }
 
             // Correct CJK is made of common characters: one bit test each.
-            rare = cjk != 0 ? RareOf(cjk, common, ref start, i) : 0;
+            rare = cjk != 0 ? RareOf(cjk, common, ref start, i, lanes) : 0;
         }
 
         if ((searches & DamageSearch.LostLetter) != 0)
@@ -612,7 +613,7 @@ internal static class DamageClassifier
             }
 
             // Correct CJK is made of common characters: one bit test each.
-            rare = cjk != 0 ? RareOf(cjk, common, ref start, i) : 0;
+            rare = cjk != 0 ? RareOf(cjk, common, ref start, i, lanes) : 0;
         }
 
         if ((searches & DamageSearch.LostLetter) != 0)
@@ -703,9 +704,29 @@ internal static class DamageClassifier
         return -1;
     }
 
-    /// <summary>The lanes of <paramref name="cjk"/> whose character is not in the frequency table: one bit test each.</summary>
-    private static ulong RareOf(ulong cjk, ulong[] common, ref ushort start, int i)
+    /// <summary>
+    /// The lanes of <paramref name="cjk"/> whose character is not in the frequency table: one bit test each, or, in a
+    /// block of <paramref name="lanes"/> ≥ 16 that is mostly CJK (Chinese, Japanese and Korean text), eight at a
+    /// time by an AVX2 gather from the table (pinned: <see cref="CjkFrequency.CommonBits"/>).
+    /// </summary>
+    private static unsafe ulong RareOf(ulong cjk, ulong[] common, ref ushort start, int i, int lanes)
     {
+        if (Avx2.IsSupported && lanes >= 16 && BitOperations.PopCount(cjk) >= 8)
+        {
+            // Bit c of the table is bit c % 32 of its 32-bit word c / 32 (x86 is little-endian).
+            uint* words = (uint*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(common));
+            ulong uncommon = 0;
+            for (int k = 0; k < lanes; k += 8)
+            {
+                Vector256<int> c = Avx2.ConvertToVector256Int32(Vector128.LoadUnsafe(ref start, (nuint)(i + k)));
+                Vector256<uint> word = Avx2.GatherVector256(words, Avx2.ShiftRightLogical(c, 5), 4);
+                Vector256<uint> bit = Avx2.ShiftRightLogicalVariable(word, (c & Vector256.Create(31)).AsUInt32()) & Vector256.Create(1u);
+                uncommon |= (ulong)Vector256.Equals(bit, Vector256<uint>.Zero).ExtractMostSignificantBits() << k;
+            }
+
+            return cjk & uncommon;
+        }
+
         ulong rare = 0;
         for (ulong m = cjk; m != 0; m &= m - 1)
         {

@@ -38,12 +38,12 @@ internal static partial class CjkFrequency
         s_pairs.Value.TryGetValue(first << 16 | second, out int rank) ? rank : -1;
 
     /// <summary>One bit per UTF-16 code unit, set for a ranked character: 8 KB, so a loop that looks up every
-    /// character of CJK text stays in the first-level cache.</summary>
+    /// character of CJK text stays in the first-level cache. Pinned, so a vector gather may take its address.</summary>
     internal static ulong[] CommonBits => s_commonBits.Value;
 
     private static readonly Lazy<ulong[]> s_commonBits = new(() =>
     {
-        var bits = new ulong[65536 / 64];
+        ulong[] bits = GC.AllocateArray<ulong>(65536 / 64, pinned: true);
         foreach (char c in ByRank)
         {
             bits[c >> 6] |= 1UL << c;
