@@ -13,6 +13,12 @@ internal enum Evidence : byte
 
     /// <summary>Bytes were lost ('?', U+FFFD, dropped): context decides and the repair is a guess.</summary>
     Lossy,
+
+    /// <summary>
+    /// Not graded yet: a whole sequence read for a chain, graded only when the chain's decision needs it
+    /// (<see cref="SequenceReader.GradeIfNeeded"/>). Nothing outside the Windows-1252 pass sees this value.
+    /// </summary>
+    Ungraded,
 }
 
 /// <summary>

@@ -24,7 +24,15 @@ internal static class SequenceReader
     /// <see cref="TryRead"/> without counting the candidate: a caller that reads many in a row (a chain) counts
     /// them in one addition, instead of one thread-static update per sequence.
     /// </summary>
-    internal static bool TryReadUncounted(ReadOnlySpan<char> s, int i, bool lossy, bool lostSpaces, out Sequence seq)
+    internal static bool TryReadUncounted(ReadOnlySpan<char> s, int i, bool lossy, bool lostSpaces, out Sequence seq) =>
+        TryReadUncounted(s, i, lossy, lostSpaces, grade: true, out seq);
+
+    /// <summary>
+    /// <see cref="TryReadUncounted(ReadOnlySpan{char}, int, bool, bool, out Sequence)"/>, leaving a whole sequence
+    /// <see cref="Evidence.Ungraded"/> unless <paramref name="grade"/>: a chain of them is written as decoded once
+    /// one sequence proves it, so the others' grades are never looked at.
+    /// </summary>
+    internal static bool TryReadUncounted(ReadOnlySpan<char> s, int i, bool lossy, bool lostSpaces, bool grade, out Sequence seq)
     {
         char c0 = s[i];
         if (!Sequence.IsLeadChar(c0))
@@ -34,7 +42,7 @@ internal static class SequenceReader
         }
 
         int n = Sequence.LengthOfLead(c0);
-        if (i + n <= s.Length && TryReadWhole(s, i, c0, n, out seq, out bool decided))
+        if (i + n <= s.Length && TryReadWhole(s, i, c0, n, grade, out seq, out bool decided))
         {
             return decided;
         }
@@ -48,7 +56,7 @@ internal static class SequenceReader
     /// <paramref name="result"/> is what the general reader returns for the same characters.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadWhole(ReadOnlySpan<char> s, int i, char c0, int n, out Sequence seq, out bool result)
+    private static bool TryReadWhole(ReadOnlySpan<char> s, int i, char c0, int n, bool grade, out Sequence seq, out bool result)
     {
         seq = default;
         result = false;
@@ -87,7 +95,7 @@ internal static class SequenceReader
         seq.CodePoint = Sequence.DecodeUtf8(bytes, n);
         if (seq.CodePoint >= 0)
         {
-            seq.Evidence = Grade(s, i, seq.End);
+            seq.Evidence = grade ? Grade(s, i, seq.End) : Evidence.Ungraded;
             result = true;
         }
 
@@ -417,6 +425,16 @@ internal static class SequenceReader
     }
 
     /// <summary>Definite when some adjacent pair inside the sequence never occurs in correct text.</summary>
+    /// <summary>Grades a sequence read <see cref="Evidence.Ungraded"/> (whole, so graded as the reader would have).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void GradeIfNeeded(ReadOnlySpan<char> s, ref Sequence q)
+    {
+        if (q.Evidence == Evidence.Ungraded)
+        {
+            q.Evidence = Grade(s, q.Start, q.End);
+        }
+    }
+
     private static Evidence Grade(ReadOnlySpan<char> s, int start, int end)
     {
         char lead = s[start];

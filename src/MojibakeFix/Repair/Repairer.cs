@@ -103,6 +103,11 @@ internal ref struct Repairer
                 }
                 else if (count > 0)
                 {
+                    foreach (ref Sequence q in chain[..count])
+                    {
+                        SequenceReader.GradeIfNeeded(s, ref q); // the general path weighs every sequence
+                    }
+
                     Decide(chain[..count], accepted[..count]);
                     next = chain[count - 1].End;
                     for (int a = 0; a < count;)
@@ -165,7 +170,7 @@ internal ref struct Repairer
     {
         int count = 0;
         bool lossy = Lossy, lostSpaces = _o.RestoreLostNoBreakSpace;
-        while (count < chain.Length && i < _s.Length && SequenceReader.TryReadUncounted(_s, i, lossy, lostSpaces, out chain[count]))
+        while (count < chain.Length && i < _s.Length && SequenceReader.TryReadUncounted(_s, i, lossy, lostSpaces, grade: false, out chain[count]))
         {
             i = chain[count].End;
             count++;
@@ -184,7 +189,7 @@ internal ref struct Repairer
     /// neighbour can join the replacement into a new sequence. False (nothing written) for anything else, which
     /// then takes the general path; the output is the same either way.
     /// </summary>
-    private bool TryEmitPlainChain(scoped ReadOnlySpan<Sequence> chain, ref CharBuffer output, ref int pending,
+    private bool TryEmitPlainChain(scoped Span<Sequence> chain, ref CharBuffer output, ref int pending,
         ref bool sawC1, ref bool sawSpecial)
     {
         if (_nested || _steps is not null || t_generalPathOnly)
@@ -211,13 +216,19 @@ internal ref struct Repairer
 
         bool anyDefinite = false, ambiguous = false, c1 = false, special = false;
         int previous = -1; // the last UTF-16 unit of the decoding so far
-        foreach (ref readonly Sequence q in chain)
+        foreach (ref Sequence q in chain)
         {
             int cp = q.CodePoint;
             if (q.SpaceMask != 0 || q.UnknownMask != 0 || q.ByteCount > 4 || cp is >= 0x80 and < 0xA0
                 || (Sequence.IsLeadChar((char)previous) && previous >= 0 && (Windows1252.ContinuationByte((char)cp) != 0 || cp == 0xFFFD)))
             {
                 return false;
+            }
+
+            if (!anyDefinite || _sites is not null)
+            {
+                // Grades matter until one sequence proves the chain, and all of them for a site's confidence.
+                SequenceReader.GradeIfNeeded(_s, ref q);
             }
 
             anyDefinite |= q.Evidence == Evidence.Definite && q.Lead != 0xD7 && Sequence.IsPlausible(cp);
