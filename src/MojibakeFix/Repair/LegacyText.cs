@@ -39,13 +39,14 @@ internal static class LegacyText
     {
         from = Math.Max(from, 0);
         int i = from, carried = 0; // carried: in-range characters just before i (from on), at most 3
-        if (width != 0)
+        // The widest vector first, then each narrower one over what is left of a short line.
+        ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+        for (int w = width; w >= 128; w /= 2)
         {
-            int lanes = width switch { 512 => Vector512<ushort>.Count, 256 => Vector256<ushort>.Count, _ => Vector128<ushort>.Count };
-            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+            int lanes = w switch { 512 => Vector512<ushort>.Count, 256 => Vector256<ushort>.Count, _ => Vector128<ushort>.Count };
             for (; i + lanes <= s.Length; i += lanes)
             {
-                ulong mask = width switch { 512 => Letters512(ref start, i), 256 => Letters256(ref start, i), _ => Letters128(ref start, i) };
+                ulong mask = w switch { 512 => Letters512(ref start, i), 256 => Letters256(ref start, i), _ => Letters128(ref start, i) };
                 if (mask == 0)
                 {
                     carried = 0;
