@@ -67,6 +67,36 @@ public class VectorPathTests
         }
     }
 
+    /// <summary>
+    /// Every character a Windows-1252 continuation byte shows as (and '?', U+FFFD) makes a lead before it a
+    /// candidate, at every width: the search may be looser than the reader, never tighter. The Central European
+    /// letters between the Windows-1252 specials (ř ś ů) and U+202F do not.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Every_continuation_image_follows_a_lead(int width)
+    {
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            if (c is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            bool continuation = Windows1252.ContinuationByte((char)c) != 0 || c is '?' or 0xFFFD;
+            string s = "ab\u00C3" + (char)c + "cd" + new string('x', 40);
+            if (continuation)
+            {
+                Assert.Equal(2, CandidateScanner.IndexOfCandidate(s, 0, width));
+            }
+        }
+
+        foreach (char c in "řśůźżşťű\u202F")
+        {
+            Assert.Equal(-1, CandidateScanner.IndexOfCandidate("ab\u00C3" + c + "cd" + new string('x', 40), 0, width));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Widths))]
     public void Clean_text_has_no_candidate(int width)
