@@ -1,8 +1,8 @@
 using System.Runtime.Intrinsics;
 using FsCheck;
 using FsCheck.Fluent;
-using MojibakeFix.Corpus;
 using MojibakeFix.CodePages;
+using MojibakeFix.Corpus;
 using MojibakeFix.Detection;
 using MojibakeFix.Repair;
 using MojibakeFix.Tests.Support;
@@ -69,8 +69,8 @@ public class VectorPathTests
 
     /// <summary>
     /// Every character a Windows-1252 continuation byte shows as (and '?', U+FFFD) makes a lead before it a
-    /// candidate, at every width: the search may be looser than the reader, never tighter. The Central European
-    /// letters between the Windows-1252 specials (ř ś ů) and U+202F do not.
+    /// candidate, at every width: the search may be looser than the reader (it takes whole ranges around the
+    /// Windows-1252 specials, which costs fewer vector compares), never tighter.
     /// </summary>
     [Theory]
     [MemberData(nameof(Widths))]
@@ -78,22 +78,12 @@ public class VectorPathTests
     {
         for (int c = 0; c <= 0xFFFF; c++)
         {
-            if (c is >= 0xD800 and <= 0xDFFF)
+            if (c is >= 0xD800 and <= 0xDFFF || (Windows1252.ContinuationByte((char)c) == 0 && c is not ('?' or 0xFFFD)))
             {
                 continue;
             }
 
-            bool continuation = Windows1252.ContinuationByte((char)c) != 0 || c is '?' or 0xFFFD;
-            string s = "ab\u00C3" + (char)c + "cd" + new string('x', 40);
-            if (continuation)
-            {
-                Assert.Equal(2, CandidateScanner.IndexOfCandidate(s, 0, width));
-            }
-        }
-
-        foreach (char c in "řśůźżşťű\u202F")
-        {
-            Assert.Equal(-1, CandidateScanner.IndexOfCandidate("ab\u00C3" + c + "cd" + new string('x', 40), 0, width));
+            Assert.Equal(2, CandidateScanner.IndexOfCandidate("ab\u00C3" + (char)c + "cd" + new string('x', 40), 0, width));
         }
     }
 

@@ -61,15 +61,11 @@ internal static class CandidateScanner
 
     // A plain space (a lost no-break space) may follow a two-byte lead (Ã → à, × → נ); after a three- or
     // four-byte lead it must be followed by a continuation (é + " \u0081" → 頁): word-final é before a space
-    // is everyday French, not a candidate. The ranges hold the Windows-1252 continuation images (those above
-    // U+00BF: Œœ Šš Ÿ Žž ƒ ˆ ˜ – — ‘ ’ ‚ “ ” „ † ‡ • … ‰ ‹ › € ™) with few other characters: not the Central
-    // European letters between them (ř ś ş ť ů ű ź ż, so Czech "ář" is no candidate) nor U+202F.
+    // is everyday French, not a candidate.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool MayFollowLead(char n) =>
         (uint)(n - 0x80) <= 0x3F || n is '?' or '\uFFFD' or '\u02C6' or '\u02DC' or '\u20AC' or '\u2122'
-        or '\u0178' or '\u0192' or '\u2026' or '\u2030'
-        || (uint)(n - 0x152) <= 1 || (uint)(n - 0x160) <= 1 || (uint)(n - 0x17D) <= 1
-        || (uint)(n - 0x2013) <= 1 || (uint)(n - 0x2018) <= 0x2022 - 0x2018 || (uint)(n - 0x2039) <= 1;
+        || (uint)(n - 0x152) <= 0x192 - 0x152 || (uint)(n - 0x2013) <= 0x203A - 0x2013;
 
     /// <summary>Lanes per block for a width: the vector's ushort count, 64 for the scalar block.</summary>
     internal static int LanesOf(int width) => width switch
@@ -242,14 +238,8 @@ internal static class CandidateScanner
         | Vector128.Equals(n, Vector128.Create((ushort)0xFFFD)) | Vector128.Equals(n, Vector128.Create((ushort)0x2C6))
         | Vector128.Equals(n, Vector128.Create((ushort)0x2DC)) | Vector128.Equals(n, Vector128.Create((ushort)0x20AC))
         | Vector128.Equals(n, Vector128.Create((ushort)0x2122))
-        | Vector128.Equals(n, Vector128.Create((ushort)0x178)) | Vector128.Equals(n, Vector128.Create((ushort)0x192))
-        | Vector128.Equals(n, Vector128.Create((ushort)0x2026)) | Vector128.Equals(n, Vector128.Create((ushort)0x2030))
-        | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x152), Vector128.Create((ushort)1))
-        | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x160), Vector128.Create((ushort)1))
-        | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x17D), Vector128.Create((ushort)1))
-        | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x2013), Vector128.Create((ushort)1))
-        | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x2018), Vector128.Create((ushort)(0x2022 - 0x2018)))
-        | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x2039), Vector128.Create((ushort)1));
+        | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x152), Vector128.Create((ushort)(0x192 - 0x152)))
+        | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x2013), Vector128.Create((ushort)(0x203A - 0x2013)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> Follows(Vector256<ushort> n) =>
@@ -258,14 +248,8 @@ internal static class CandidateScanner
         | Vector256.Equals(n, Vector256.Create((ushort)0xFFFD)) | Vector256.Equals(n, Vector256.Create((ushort)0x2C6))
         | Vector256.Equals(n, Vector256.Create((ushort)0x2DC)) | Vector256.Equals(n, Vector256.Create((ushort)0x20AC))
         | Vector256.Equals(n, Vector256.Create((ushort)0x2122))
-        | Vector256.Equals(n, Vector256.Create((ushort)0x178)) | Vector256.Equals(n, Vector256.Create((ushort)0x192))
-        | Vector256.Equals(n, Vector256.Create((ushort)0x2026)) | Vector256.Equals(n, Vector256.Create((ushort)0x2030))
-        | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x152), Vector256.Create((ushort)1))
-        | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x160), Vector256.Create((ushort)1))
-        | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x17D), Vector256.Create((ushort)1))
-        | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x2013), Vector256.Create((ushort)1))
-        | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x2018), Vector256.Create((ushort)(0x2022 - 0x2018)))
-        | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x2039), Vector256.Create((ushort)1));
+        | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x152), Vector256.Create((ushort)(0x192 - 0x152)))
+        | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x2013), Vector256.Create((ushort)(0x203A - 0x2013)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ushort> Follows(Vector512<ushort> n) =>
@@ -274,14 +258,8 @@ internal static class CandidateScanner
         | Vector512.Equals(n, Vector512.Create((ushort)0xFFFD)) | Vector512.Equals(n, Vector512.Create((ushort)0x2C6))
         | Vector512.Equals(n, Vector512.Create((ushort)0x2DC)) | Vector512.Equals(n, Vector512.Create((ushort)0x20AC))
         | Vector512.Equals(n, Vector512.Create((ushort)0x2122))
-        | Vector512.Equals(n, Vector512.Create((ushort)0x178)) | Vector512.Equals(n, Vector512.Create((ushort)0x192))
-        | Vector512.Equals(n, Vector512.Create((ushort)0x2026)) | Vector512.Equals(n, Vector512.Create((ushort)0x2030))
-        | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x152), Vector512.Create((ushort)1))
-        | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x160), Vector512.Create((ushort)1))
-        | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x17D), Vector512.Create((ushort)1))
-        | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x2013), Vector512.Create((ushort)1))
-        | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x2018), Vector512.Create((ushort)(0x2022 - 0x2018)))
-        | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x2039), Vector512.Create((ushort)1));
+        | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x152), Vector512.Create((ushort)(0x192 - 0x152)))
+        | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x2013), Vector512.Create((ushort)(0x203A - 0x2013)));
 
 
 
