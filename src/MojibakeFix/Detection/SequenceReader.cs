@@ -424,7 +424,6 @@ internal static class SequenceReader
         return true;
     }
 
-    /// <summary>Definite when some adjacent pair inside the sequence never occurs in correct text.</summary>
     /// <summary>Grades a sequence read <see cref="Evidence.Ungraded"/> (whole, so graded as the reader would have).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void GradeIfNeeded(ReadOnlySpan<char> s, ref Sequence q)
@@ -435,6 +434,7 @@ internal static class SequenceReader
         }
     }
 
+    /// <summary>Definite when some adjacent pair inside the sequence never occurs in correct text.</summary>
     private static Evidence Grade(ReadOnlySpan<char> s, int start, int end)
     {
         char lead = s[start];
