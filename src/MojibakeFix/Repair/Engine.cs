@@ -296,26 +296,67 @@ internal static class Engine
                     }
 
                     bool lineDamaged = changed || passChanged; // an earlier pass proved the line misread
-                    if (options.OtherCodePages && (OtherCodePages.MayChange(current) || (lineDamaged && OtherCodePages.MayChangeInDamagedLine(current))))
+
+                    // Unless repairs are explained, the Windows-1252 pass reads the line first. When its plain decoding
+                    // covers every non-ASCII character, the line is a Windows-1252 image of valid UTF-8, which the other
+                    // code pages' check below would only validate to find nothing; and its reading stands whenever the
+                    // other code pages leave the line as it is, so it is made once either way.
+                    var early = default(CharBuffer);
+                    bool earlyRead = false, earlyChanged = false, earlyPeeled = false, wholeImage = false;
+                    if (steps is null && sites is null && options.OtherCodePages && !CandidateScanner.CannotHoldDamage(current))
+                    {
+                        early = new CharBuffer(current.Length);
+                        var first = new Repairer(current, options);
+                        earlyChanged = first.Run(ref early);
+                        earlyRead = true;
+                        earlyPeeled = first.PeeledFurtherLayer;
+                        wholeImage = first.ReadWholeImage;
+                    }
+
+                    if (options.OtherCodePages
+                        && ((!wholeImage && OtherCodePages.MayChange(current)) || (lineDamaged && OtherCodePages.MayChangeInDamagedLine(current))))
                     {
                         List<FixStep>? pageSteps = steps is null ? null : [];
                         string before = currentString ?? current.ToString();
                         string next = OtherCodePages.Repair(before, pageSteps, options, lineDamaged);
-                        Take(next, before, steps, pageSteps, text, ref current, ref currentString, ref held, ref passChanged);
+                        bool pageChanged = false;
+                        Take(next, before, steps, pageSteps, text, ref current, ref currentString, ref held, ref pageChanged);
+                        if (pageChanged)
+                        {
+                            passChanged = true;
+                            early.Dispose(); // read again below, from the new line
+                            early = default;
+                            earlyRead = false;
+                        }
                     }
 
                     if (!CandidateScanner.CannotHoldDamage(current))
                     {
                         List<FixStep>? passSteps = steps is null ? null : [];
-                        var output = new CharBuffer(current.Length);
                         List<DamageSite>? passSites = pass == 0 ? sites : null;
                         int sitesBefore = passSites?.Count ?? 0;
-                        var repairer = new Repairer(current, options, passSteps, passSites);
-                        if (repairer.Run(ref output))
+                        CharBuffer output;
+                        bool read, peeled;
+                        if (earlyRead)
+                        {
+                            output = early;
+                            early = default;
+                            read = earlyChanged;
+                            peeled = earlyPeeled;
+                        }
+                        else
+                        {
+                            output = new CharBuffer(current.Length);
+                            var repairer = new Repairer(current, options, passSteps, passSites);
+                            read = repairer.Run(ref output);
+                            peeled = repairer.PeeledFurtherLayer;
+                        }
+
+                        if (read)
                         {
                             List<FixStep>? beneathSteps = steps is null ? null : [];
                             List<DamageSite>? beneathSites = passSites is null ? null : [];
-                            if (repairer.PeeledFurtherLayer && options.OtherCodePages
+                            if (peeled && options.OtherCodePages
                                 && ReadingBeneathOtherPage(current, options, beneathSteps, beneathSites, output.Length) is string beneath)
                             {
                                 // The runs peeled twice were another code page's image: its reading wins.
@@ -344,6 +385,8 @@ internal static class Engine
                             output.Dispose();
                         }
                     }
+
+                    early.Dispose(); // (taken above whenever it was read)
 
                     if (options.Lossy != LossyRepair.Leave && !(lostSettled && !passChanged))
                     {

@@ -68,6 +68,13 @@ internal ref struct Repairer
     /// <summary>Whether a run was peeled of more than one Windows-1252 layer.</summary>
     internal bool PeeledFurtherLayer { get; private set; }
 
+    /// <summary>
+    /// Set by <see cref="Run"/>: every non-ASCII character of the text lay in a chain written as its plain decoding,
+    /// so the text is the Windows-1252 image of valid UTF-8 (<see cref="SequenceReader.IsUtf8Image(ReadOnlySpan{char})"/>
+    /// holds). False when unsure.
+    /// </summary>
+    internal bool ReadWholeImage { get; private set; }
+
     /// <summary>The code page the damage of this pass came through (set by <see cref="Run"/>).</summary>
     internal string Label { get; private set; } = "windows-1252";
 
@@ -89,6 +96,8 @@ internal ref struct Repairer
 
         var cursor = new CandidateCursor(s);
         int i = cursor.Next(0);
+        int plainEnd = 0; // the end of the last plain chain, while every non-ASCII character before it lay in one
+        bool wholeImage = true;
         while (i >= 0)
         {
             int next = i + 1;
@@ -100,9 +109,12 @@ internal ref struct Repairer
                 {
                     next = chain[count - 1].End;
                     changed = true;
+                    wholeImage = wholeImage && System.Text.Ascii.IsValid(s[plainEnd..i]);
+                    plainEnd = next;
                 }
                 else if (count > 0)
                 {
+                    wholeImage = false;
                     foreach (ref Sequence q in chain[..count])
                     {
                         SequenceReader.GradeIfNeeded(s, ref q); // the general path weighs every sequence
@@ -150,12 +162,14 @@ internal ref struct Repairer
                     EmitC1(i, end, ref output, ref pending);
                     changed = true;
                     next = end;
+                    wholeImage = false;
                 }
             }
 
             i = cursor.Next(next);
         }
 
+        ReadWholeImage = changed && wholeImage && System.Text.Ascii.IsValid(s[plainEnd..]);
         WorkMeter.Add(scored);
         if (changed)
         {
