@@ -94,11 +94,31 @@ public sealed class CpuDispatchTests : IDisposable
             psi.Environment[CpuDispatch.BaselineVariable] = baseline;
         }
 
-        using var p = Process.Start(psi)!;
+        using var p = StartRetryingWhileBusy(psi);
         var error = p.StandardError.ReadToEndAsync();
         string output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         return (p.ExitCode, output, error.Result);
+    }
+
+    /// <summary>
+    /// Starts a process, again a few times while Linux says its just-copied executable is busy (ETXTBSY): a process
+    /// another test forks at that moment may hold the copy's write handle until its own exec closes it.
+    /// </summary>
+    private static Process StartRetryingWhileBusy(ProcessStartInfo psi)
+    {
+        const int TextFileBusy = 26;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Process.Start(psi)!;
+            }
+            catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == TextFileBusy && attempt < 20)
+            {
+                Thread.Sleep(50);
+            }
+        }
     }
 
     private static IEnumerable<int> Bits(uint mask) => Enumerable.Range(0, 32).Where(b => (mask & (1u << b)) != 0);
