@@ -94,23 +94,30 @@ public class DoubleByteTests
         Assert.All(result.Steps, step => Assert.Equal(step.Original, Damage.DoubleByte(step.Replacement, 932)));
     }
 
+    /// <summary>
+    /// Shift_JIS reads the last byte of a character (81–9F, a lead to it) and the byte after it as one pair it has no
+    /// character for: one ・ for both. GBK does the same with a space, a digit or most punctuation after a CJK
+    /// character's last byte: one ? for both. The guess restores the character and what the pair took along.
+    /// </summary>
     [Theory]
-    [InlineData("警告: %s")] // the colon after 告 went into the marker with 告's last byte
-    [InlineData("找到了 3 个错误")] // a space before a digit
-    [InlineData("已删除 %d 个文件")]
-    [InlineData("%s という名前のプログラム")] // い's last byte took う's lead along, う's continuations follow
-    [InlineData("ソケットを作成できません")] // ッ's took ト's
-    [InlineData("無効な引数です")] // す's last byte alone at the end: です ends Japanese sentences
-    [InlineData("очаква се „%s“")] // a punctuation mark's last byte with the % after it
-    [InlineData("неправилен ред — липсва втора лексема")]
-    [InlineData("%s：选项名称无效")] // ：'s lead and first continuation (EF BC, no pair) right after ASCII
-    [InlineData("git %s：无法读取索引")]
-    public void A_lost_shift_jis_byte_is_guessed_with_what_the_marker_took_along(string text)
+    [InlineData("警告: %s", 932)] // the colon after 告 went into the marker with 告's last byte
+    [InlineData("找到了 3 个错误", 932)] // a space before a digit
+    [InlineData("已删除 %d 个文件", 932)]
+    [InlineData("%s という名前のプログラム", 932)] // い's last byte took う's lead along, う's continuations follow
+    [InlineData("ソケットを作成できません", 932)] // ッ's took ト's
+    [InlineData("無効な引数です", 932)] // す's last byte alone at the end: です ends Japanese sentences
+    [InlineData("очаква се „%s“", 932)] // a punctuation mark's last byte with the % after it
+    [InlineData("неправилен ред — липсва втора лексема", 932)]
+    [InlineData("%s：选项名称无效", 932)] // ：'s lead and first continuation (EF BC, no pair) right after ASCII
+    [InlineData("git %s：无法读取索引", 932)]
+    [InlineData("已删除 %d 个文件", 936)] // a space before %d
+    [InlineData("正在连接服务器: %s", 936)] // a colon before a space
+    [InlineData("找到了 3 个错误", 936)] // a space before a digit
+    [InlineData("保存到文件: %s", 936)]
+    public void A_lost_byte_is_guessed_with_what_the_marker_took_along(string text, int codePage)
     {
-        // Shift_JIS reads the last byte of a character (81–9F, a lead to it) and the byte after it as one pair it
-        // has no character for: one ・ for both. The guess restores the character and what the pair took along.
-        string damaged = Damage.DoubleByte(text, 932);
-        Assert.False(Damage.DoubleByteIsLossless(text, 932));
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
         AssertRestoredWithAGuess(damaged, text);
     }
 
@@ -136,20 +143,6 @@ public class DoubleByteTests
     [InlineData("ﾃﾞｰﾀ・ﾍﾞｰｽ")] // half-width katakana are what Shift_JIS makes of two-byte letters' leads
     [InlineData("ﾐｸ・ﾘﾝ")]
     public void Correct_japanese_text_with_a_middle_dot_is_unchanged(string text) => Assert.Same(text, Mojibake.Fix(text));
-
-    [Theory]
-    [InlineData("已删除 %d 个文件")] // a space before %d
-    [InlineData("正在连接服务器: %s")] // a colon before a space
-    [InlineData("找到了 3 个错误")] // a space before a digit
-    [InlineData("保存到文件: %s")]
-    public void A_lost_gbk_byte_takes_the_ascii_character_after_it_along(string text)
-    {
-        // GBK reads the last byte of a CJK character and a space, a digit or most punctuation after it as one
-        // unreadable pair: one ? for both. The guess restores the character and the likeliest ASCII one.
-        string damaged = Damage.DoubleByte(text, 936);
-        Assert.False(Damage.DoubleByteIsLossless(text, 936));
-        AssertRestoredWithAGuess(damaged, text);
-    }
 
     [Theory]
     [InlineData("引数が少なすぎます", 936)] // ます ends sentences, ませ (ません) goes on: more frequent among all pairs

@@ -325,12 +325,11 @@ internal static class Engine
                         {
                             passChanged = true;
                             early.Dispose(); // read again below, from the new line
-                            early = default;
                             earlyRead = false;
                         }
                     }
 
-                    if (!CandidateScanner.CannotHoldDamage(current))
+                    if (earlyRead || !CandidateScanner.CannotHoldDamage(current)) // (an early reading saw this very line hold damage)
                     {
                         List<FixStep>? passSteps = steps is null ? null : [];
                         List<DamageSite>? passSites = pass == 0 ? sites : null;
@@ -339,8 +338,7 @@ internal static class Engine
                         bool read, peeled;
                         if (earlyRead)
                         {
-                            output = early;
-                            early = default;
+                            output = early; // handed over: the early reading is this pass's
                             read = earlyChanged;
                             peeled = earlyPeeled;
                         }
@@ -385,8 +383,6 @@ internal static class Engine
                             output.Dispose();
                         }
                     }
-
-                    early.Dispose(); // (taken above whenever it was read)
 
                     if (options.Lossy != LossyRepair.Leave && !(lostSettled && !passChanged))
                     {
