@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace MojibakeFix.CodePages;
@@ -109,34 +110,51 @@ internal sealed class SingleByteCodePage
     /// the image of a continuation byte (80–BF). A lead followed by a continuation of the same code page is
     /// where such damage can start.
     /// </summary>
-    internal static ReadOnlySpan<ushort> LeadMasks => s_masks.Value.Lead;
+    internal static ReadOnlySpan<ushort> LeadMasks
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Masks.Lead;
+    }
 
     /// <inheritdoc cref="LeadMasks"/>
-    internal static ReadOnlySpan<ushort> ContinuationMasks => s_masks.Value.Continuation;
-
-    private static readonly Lazy<(ushort[] Lead, ushort[] Continuation)> s_masks = new(() =>
+    internal static ReadOnlySpan<ushort> ContinuationMasks
     {
-        var lead = new ushort[65536];
-        var continuation = new ushort[65536];
-        var pages = Others;
-        for (int p = 0; p < pages.Count; p++)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Masks.Continuation;
+    }
+
+    /// <summary>
+    /// The masks, built on first use: a class of their own, as a <see cref="Lazy{T}"/> costs a call and a state check
+    /// on every read, which ahead-of-time compiled code (the tool) pays in its pair searches.
+    /// </summary>
+    private static class Masks
+    {
+        internal static readonly ushort[] Lead = new ushort[65536];
+        internal static readonly ushort[] Continuation = Build(Lead);
+
+        private static ushort[] Build(ushort[] lead)
         {
-            for (int b = 0x80; b < 256; b++)
+            var continuation = new ushort[65536];
+            var pages = Others;
+            for (int p = 0; p < pages.Count; p++)
             {
-                char c = pages[p]._decode[b];
-                if (b is >= 0xC2 and <= 0xF4)
+                for (int b = 0x80; b < 256; b++)
                 {
-                    lead[c] |= (ushort)(1 << p);
-                }
-                else if (b <= 0xBF)
-                {
-                    continuation[c] |= (ushort)(1 << p);
+                    char c = pages[p]._decode[b];
+                    if (b is >= 0xC2 and <= 0xF4)
+                    {
+                        lead[c] |= (ushort)(1 << p);
+                    }
+                    else if (b <= 0xBF)
+                    {
+                        continuation[c] |= (ushort)(1 << p);
+                    }
                 }
             }
-        }
 
-        return (lead, continuation);
-    });
+            return continuation;
+        }
+    }
 
     /// <summary>The code pages tried after Windows-1252, most common damage first.</summary>
     internal static IReadOnlyList<SingleByteCodePage> Others => s_others.Value;

@@ -23,6 +23,7 @@ internal static class Windows1252
     internal static char ToChar(byte b) => b is >= 0x80 and < 0xA0 ? High[b - 0x80] : (char)b;
 
     /// <summary>True for the bytes Windows-1252 leaves undefined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsUndefined(byte b) => b is 0x81 or 0x8D or 0x8F or 0x90 or 0x9D;
 
     /// <summary>
@@ -41,29 +42,43 @@ internal static class Windows1252
         // The 27 characters above U+00FF fall into distinct slots of (c ^ c >> 8) & 0x7F: one lookup, no branches
         // to mispredict in text full of them (‚ € ™ “ …).
         int slot = (c ^ (c >> 8)) & 0x7F;
-        b = s_slotChar[slot] == c ? s_slotByte[slot] : (byte)0;
+        b = SlotChar[slot] == c ? SlotByte[slot] : (byte)0;
         return b != 0;
     }
 
-    private static readonly char[] s_slotChar = new char[128];
-    private static readonly byte[] s_slotByte = BuildSlots();
+    // Static data (no initializer to run, and no bounds check after the & 0x7F): at slot (c ^ c >> 8) & 0x7F, each
+    // character of High above U+00FF and the byte it stands for. ReverseMappingTests checks every character.
+    private static ReadOnlySpan<char> SlotChar =>
+    [
+        '\u2020', '\u2021', '\u2022', '\u2122', '\u0000', '\u0000', '\u2026', '\u0000',
+        '\u0000', '\u0000', '\u0000', '\u0000', '\u20AC', '\u0000', '\u0000', '\u0000',
+        '\u2030', '\u0000', '\u0000', '\u0192', '\u0000', '\u0000', '\u0000', '\u0000',
+        '\u0000', '\u2039', '\u203A', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000',
+        '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000',
+        '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000',
+        '\u0000', '\u0000', '\u0000', '\u2013', '\u2014', '\u0000', '\u0000', '\u0000',
+        '\u2018', '\u2019', '\u201A', '\u0000', '\u201C', '\u201D', '\u201E', '\u0000',
+        '\u0000', '\u0000', '\u0000', '\u0000', '\u02C6', '\u0000', '\u0000', '\u0000',
+        '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000',
+        '\u0000', '\u0000', '\u0153', '\u0152', '\u0000', '\u0000', '\u0000', '\u0000',
+        '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u02DC', '\u0000',
+        '\u0161', '\u0160', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000',
+        '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000',
+        '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000', '\u0000',
+        '\u0000', '\u0178', '\u0000', '\u0000', '\u017D', '\u0000', '\u0000', '\u017E',
+    ];
 
-    private static byte[] BuildSlots()
-    {
-        var bytes = new byte[128];
-        for (int k = 0; k < 32; k++)
-        {
-            char c = High[k];
-            if (c > 0xFF)
-            {
-                int slot = (c ^ (c >> 8)) & 0x7F;
-                s_slotChar[slot] = c;
-                bytes[slot] = (byte)(0x80 + k);
-            }
-        }
-
-        return bytes;
-    }
+    private static ReadOnlySpan<byte> SlotByte =>
+    [
+        0x86, 0x87, 0x95, 0x99, 0x00, 0x00, 0x85, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80, 0x00, 0x00, 0x00,
+        0x89, 0x00, 0x00, 0x83, 0x00, 0x00, 0x00, 0x00, 0x00, 0x8B, 0x9B, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x00, 0x00, 0x00, 0x96, 0x97, 0x00, 0x00, 0x00, 0x91, 0x92, 0x82, 0x00, 0x93, 0x94, 0x84, 0x00,
+        0x00, 0x00, 0x00, 0x00, 0x88, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x00, 0x00, 0x9C, 0x8C, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x98, 0x00,
+        0x9A, 0x8A, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x9F, 0x00, 0x00, 0x8E, 0x00, 0x00, 0x9E,
+    ];
 
     /// <summary>The byte of a continuation character (0x80–0xBF), or 0 when the character is not one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

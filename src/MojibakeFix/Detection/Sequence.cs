@@ -66,6 +66,7 @@ internal struct Sequence
 
     internal readonly string EncodingLabel => SawC1 && !SawSpecial ? "latin-1" : "windows-1252";
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int LengthOfLead(char lead) => lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -103,6 +104,7 @@ internal struct Sequence
     }
 
     /// <summary>Decodes fully known bytes; -1 for overlong, surrogate or out-of-range forms.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static int DecodeUtf8(uint bytes, int count)
     {
         int b0 = (byte)bytes, b1 = (byte)(bytes >> 8), b2 = (byte)(bytes >> 16), b3 = (byte)(bytes >> 24);

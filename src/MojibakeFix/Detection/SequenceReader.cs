@@ -381,7 +381,8 @@ internal static class SequenceReader
             || (i > 0 && Sequence.IsContinuationChar(s[i - 1]));
     }
 
-    private static bool SecondByteFits(char lead, byte b) => lead switch
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool SecondByteFits(char lead, byte b) => lead switch
     {
         '\u00E0' => b >= 0xA0,
         '\u00ED' => b <= 0x9F,
@@ -435,7 +436,7 @@ internal static class SequenceReader
     }
 
     /// <summary>Definite when some adjacent pair inside the sequence never occurs in correct text.</summary>
-    private static Evidence Grade(ReadOnlySpan<char> s, int start, int end)
+    internal static Evidence Grade(ReadOnlySpan<char> s, int start, int end)
     {
         char lead = s[start];
         char first = s[start + 1] == ' ' ? '\u00A0' : s[start + 1];

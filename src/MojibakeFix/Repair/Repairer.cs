@@ -78,7 +78,11 @@ internal ref struct Repairer
     /// <summary>The code page the damage of this pass came through (set by <see cref="Run"/>).</summary>
     internal string Label { get; private set; } = "windows-1252";
 
-    private readonly bool Lossy => _o.Lossy != LossyRepair.Leave;
+    private readonly bool Lossy
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _o.Lossy != LossyRepair.Leave;
+    }
 
     /// <summary>Repairs the text into <paramref name="output"/>; false (and nothing written) when nothing changed.</summary>
     internal bool Run(ref CharBuffer output)
@@ -104,6 +108,16 @@ internal ref struct Repairer
             char c = s[i];
             if (Sequence.IsLeadChar(c))
             {
+                if (TryEmitPlainRun(i, ref output, ref pending, ref sawC1, ref sawSpecial, ref scored, out int runEnd))
+                {
+                    next = runEnd;
+                    changed = true;
+                    wholeImage = wholeImage && System.Text.Ascii.IsValid(s[plainEnd..i]);
+                    plainEnd = next;
+                    i = cursor.Next(next);
+                    continue;
+                }
+
                 int count = ReadChain(i, chain, ref scored);
                 if (count > 0 && TryEmitPlainChain(chain[..count], ref output, ref pending, ref sawC1, ref sawSpecial))
                 {
@@ -291,6 +305,135 @@ internal ref struct Repairer
         sawC1 |= c1;
         sawSpecial |= special;
         _sites?.Add(new DamageSite(start, end - start, ambiguous ? 0.8 : 0.99, false));
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="ReadChain"/> and <see cref="TryEmitPlainChain"/> in one loop, for the chain of two or more whole
+    /// sequences that a run of non-ASCII characters between ASCII ones is (a word of Cyrillic, Greek, CJK… misread):
+    /// each character is looked up once and no <see cref="Sequence"/> is stored. It writes exactly what those two
+    /// would, and returns false (nothing written, nothing changed) wherever they might differ, so the caller then
+    /// takes them: a run that is not such a chain, one sequence alone, a decision the shortcut leaves to the general
+    /// path.
+    /// </summary>
+    private bool TryEmitPlainRun(int start, ref CharBuffer output, ref int pending, ref bool sawC1, ref bool sawSpecial,
+        ref int scored, out int end)
+    {
+        end = start;
+        ReadOnlySpan<char> s = _s;
+        char c0 = s[start];
+        int after = start + Sequence.LengthOfLead(c0);
+        if (after >= s.Length || s[after] < '\u0080' || _nested || _steps is not null || t_generalPathOnly)
+        {
+            return false; // a sequence alone (its case check is the chain path's), or no shortcut at all
+        }
+
+        // WouldFormNewSequence, as in TryEmitPlainChain; on the right the run ends at ASCII, never a continuation image.
+        for (int j = Math.Max(Math.Max(pending, start - 3), 0); j < start; j++)
+        {
+            if (Sequence.IsLeadChar(s[j]))
+            {
+                return false;
+            }
+        }
+
+        Unsafe.SkipInit(out StackBuffer64<int> pointsBuffer);
+        Span<int> points = pointsBuffer;
+        bool grading = true, anyDefinite = false, ambiguous = false;
+        int special = 0, previous = -1, count = 0; // previous: the last UTF-16 unit of the decoding so far
+        uint c1 = 0;
+        int i = start;
+        while (true)
+        {
+            c0 = s[i];
+            if (!Sequence.IsLeadChar(c0) || count == points.Length)
+            {
+                return false;
+            }
+
+            int n = Sequence.LengthOfLead(c0);
+            if (i + n > s.Length)
+            {
+                return false;
+            }
+
+            char ch1 = s[i + 1];
+            byte b1 = Windows1252.ContinuationByte(ch1);
+            if (b1 == 0 || !SequenceReader.SecondByteFits(c0, b1))
+            {
+                return false;
+            }
+
+            uint bytes = c0 | ((uint)b1 << 8);
+            int seqSpecial = ch1;
+            uint seqC1 = (uint)(ch1 - 0x80);
+            for (int k = 2; k < n; k++)
+            {
+                char ch = s[i + k];
+                byte b = Windows1252.ContinuationByte(ch);
+                if (b == 0)
+                {
+                    return false;
+                }
+
+                seqSpecial |= ch;
+                seqC1 = Math.Min(seqC1, (uint)(ch - 0x80));
+                bytes |= (uint)b << (8 * k);
+            }
+
+            int cp = Sequence.DecodeUtf8(bytes, n);
+            if (cp < 0 || cp is >= 0x80 and < 0xA0
+                || (Sequence.IsLeadChar((char)previous) && previous >= 0 && (Windows1252.ContinuationByte((char)cp) != 0 || cp == 0xFFFD)))
+            {
+                return false;
+            }
+
+            // IsAcceptableResult of a proven chain: its left neighbour is the code point decoded before it, or the text's.
+            bool plausible = Sequence.IsPlausible(cp);
+            if (!IsAcceptableResult(cp, plausible, true, count == 0 ? Left(start) : points[count - 1]))
+            {
+                return false;
+            }
+
+            if (grading)
+            {
+                Evidence evidence = SequenceReader.Grade(s, i, i + n);
+                anyDefinite |= evidence == Evidence.Definite && c0 != '\u00D7' && plausible;
+                ambiguous |= evidence == Evidence.Ambiguous;
+                grading = !anyDefinite || _sites is not null; // all grades only for a site's confidence
+            }
+
+            points[count++] = cp;
+            special |= seqSpecial;
+            c1 |= seqC1 < 0x20 ? 1u : 0u;
+            previous = cp < 0x10000 ? cp : 0xDC00 + (cp & 0x3FF);
+            i += n;
+            if (i == s.Length || s[i] < '\u0080')
+            {
+                break;
+            }
+        }
+
+        if (!anyDefinite)
+        {
+            return false;
+        }
+
+        scored += count < points.Length && i < s.Length ? count + 1 : count; // as ReadChain counts, its failed last read too
+
+        output.Append(s[pending..start]);
+        foreach (int cp in points[..count])
+        {
+            output.AppendCodePoint(cp);
+        }
+
+        end = i;
+        pending = i;
+        _lastGroupEnd = i;
+        _lastGroupChar = previous;
+        sawC1 |= c1 != 0;
+        sawSpecial |= special > 0xFF;
+        _sites?.Add(new DamageSite(start, i - start, ambiguous ? 0.8 : 0.99, false));
         return true;
     }
 
