@@ -860,14 +860,18 @@ internal static class DoubleByteCodePages
     {
         char afterFolded = char.ToLowerInvariant((char)Math.Max(after, 0));
         int steps = markers + (continuation >= 0 ? 1 : 0);
-        var readings = new LetterReading[steps + 1][];
-        readings[0] = [new(0, start, startLength, -1, '\0', -1)];
-        Span<LetterReading> next = stackalloc LetterReading[LetterBeam];
+        // The readings kept after each step, LetterBeam slots per step, on the stack (steps are at most
+        // MaxLostLetters + 1), the first kepts[step] of them filled.
+        Span<LetterReading> readings = stackalloc LetterReading[(steps + 1) * LetterBeam];
+        Span<int> kepts = stackalloc int[steps + 1];
+        readings[0] = new(0, start, startLength, -1, '\0', -1);
+        kepts[0] = 1;
         for (int step = 0; step < steps; step++)
         {
             bool last = continuation >= 0 && step == steps - 1; // the letter whose continuation was read
             int kept = 0;
-            LetterReading[] previous = readings[step];
+            ReadOnlySpan<LetterReading> previous = readings.Slice(step * LetterBeam, kepts[step]);
+            Span<LetterReading> next = readings.Slice((step + 1) * LetterBeam, LetterBeam);
             for (int r = 0; r < previous.Length; r++)
             {
                 LetterReading reading = previous[r];
@@ -938,14 +942,14 @@ internal static class DoubleByteCodePages
                 return 0;
             }
 
-            readings[step + 1] = next[..kept].ToArray();
+            kepts[step + 1] = kept;
         }
 
         // What the last marker took along: nothing where a letter's continuation came after it; else the word ends
         // there (with the ASCII character guessed, or at the end of the text), or goes on with an ASCII letter the
         // page loses with the last second byte (ą before t: 85 74; not before a capital inside a word of small
         // letters: ÉTRUE is É TRUE).
-        LetterReading[] final = readings[steps];
+        ReadOnlySpan<LetterReading> final = readings.Slice(steps * LetterBeam, kepts[steps]);
         int best = -1, bestSwallowed = swallowed;
         double top = double.NegativeInfinity;
         bool lettersMayFollow = swallowed >= 0 && after != -1 && !(char.IsUpper((char)after) && !upper)
@@ -999,8 +1003,9 @@ internal static class DoubleByteCodePages
 
         for (int step = steps, slot = best; step > 0; step--)
         {
-            letters[step - 1] = readings[step][slot].Letter;
-            slot = readings[step][slot].Parent;
+            LetterReading chosen = readings[(step * LetterBeam) + slot];
+            letters[step - 1] = chosen.Letter;
+            slot = chosen.Parent;
         }
 
         swallowed = bestSwallowed;
