@@ -309,23 +309,21 @@ internal ref struct Repairer
     }
 
     /// <summary>
-    /// <see cref="ReadChain"/> and <see cref="TryEmitPlainChain"/> in one loop, for the chain of two or more whole
-    /// sequences that a run of non-ASCII characters between ASCII ones is (a word of Cyrillic, Greek, CJK… misread):
-    /// each character is looked up once and no <see cref="Sequence"/> is stored. It writes exactly what those two
-    /// would, and returns false (nothing written, nothing changed) wherever they might differ, so the caller then
-    /// takes them: a run that is not such a chain, one sequence alone, a decision the shortcut leaves to the general
-    /// path.
+    /// <see cref="ReadChain"/> and <see cref="TryEmitPlainChain"/> in one loop, for the chain of whole sequences that
+    /// a run of non-ASCII characters between ASCII ones is (a misread word of Cyrillic, Greek or CJK, an accented
+    /// letter or a quote in Latin text): each character is looked up once and no <see cref="Sequence"/> is stored.
+    /// It writes exactly what those two would, and returns false (nothing written, nothing changed) wherever they
+    /// might differ, so the caller then takes them: a run that is not such a chain, a decision the shortcut leaves to
+    /// the general path.
     /// </summary>
     private bool TryEmitPlainRun(int start, ref CharBuffer output, ref int pending, ref bool sawC1, ref bool sawSpecial,
         ref int scored, out int end)
     {
         end = start;
         ReadOnlySpan<char> s = _s;
-        char c0 = s[start];
-        int after = start + Sequence.LengthOfLead(c0);
-        if (after >= s.Length || s[after] < '\u0080' || _nested || _steps is not null || t_generalPathOnly)
+        if (_nested || _steps is not null || t_generalPathOnly)
         {
-            return false; // a sequence alone (its case check is the chain path's), or no shortcut at all
+            return false;
         }
 
         // WouldFormNewSequence, as in TryEmitPlainChain; on the right the run ends at ASCII, never a continuation image.
@@ -345,7 +343,7 @@ internal ref struct Repairer
         int i = start;
         while (true)
         {
-            c0 = s[i];
+            char c0 = s[i];
             if (!Sequence.IsLeadChar(c0) || count == points.Length)
             {
                 return false;
@@ -414,7 +412,8 @@ internal ref struct Repairer
             }
         }
 
-        if (!anyDefinite)
+        // A sequence alone must also pass the chain path's case check (a small letter between capitals: MÃ©M).
+        if (!anyDefinite || (count == 1 && IsCaseAnomalyAlone(points[0], start, Left(start), Right(i))))
         {
             return false;
         }
@@ -573,15 +572,18 @@ internal ref struct Repairer
     /// A lone sequence that would put a lowercase letter right after a capital at the end of a word or between
     /// capitals (<c>MÄ£ÄM</c> → MģÄM): damage of correct text never produces that shape, leetspeak does.
     /// </summary>
-    private readonly bool IsCaseAnomaly(ReadOnlySpan<Sequence> chain, int k, int l, int r)
+    private readonly bool IsCaseAnomaly(ReadOnlySpan<Sequence> chain, int k, int l, int r) =>
+        chain.Length == 1 && IsCaseAnomalyAlone(chain[k].CodePoint, chain[k].Start, l, r);
+
+    /// <summary><see cref="IsCaseAnomaly"/> of a sequence alone in its chain, decoding to <paramref name="cp"/> at <paramref name="start"/>.</summary>
+    private readonly bool IsCaseAnomalyAlone(int cp, int start, int l, int r)
     {
-        ref readonly Sequence q = ref chain[k];
-        if (chain.Length > 1 || !CharInfo.IsLower(q.CodePoint))
+        if (!CharInfo.IsLower(cp))
         {
             return false;
         }
 
-        int l2 = q.Start >= 2 && q.Start - 1 != _lastGroupEnd ? _s[q.Start - 2] : -1;
+        int l2 = start >= 2 && start - 1 != _lastGroupEnd ? _s[start - 2] : -1;
         return CharInfo.IsUpper(l) && (CharInfo.IsUpper(r) || (CharInfo.IsUpper(l2) && !CharInfo.IsLower(r)));
     }
 
