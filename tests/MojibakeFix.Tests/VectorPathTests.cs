@@ -68,6 +68,40 @@ public class VectorPathTests
     }
 
     /// <summary>
+    /// The cursor the Windows-1252 pass walks a line with yields every candidate, not only the first: walked one
+    /// candidate at a time and with jumps, over texts of every length up to 80 dense with leads, continuation images,
+    /// spaces, '?' and C1 controls, so each block a line ends in (overlapped from the left, or narrower) is checked
+    /// bit for bit.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void The_cursor_yields_every_candidate(int width)
+    {
+        const string alphabet = "xé Ã©â€™?\u0093\u00C5\u00A0\u20AC\uFFFDa\u00F0\u0178";
+        var random = new Random(11);
+        for (int length = 1; length <= 80; length++)
+        {
+            for (int sample = 0; sample < 40; sample++)
+            {
+                var chars = new char[length];
+                for (int k = 0; k < length; k++)
+                {
+                    chars[k] = alphabet[random.Next(alphabet.Length)];
+                }
+
+                string s = new(chars);
+                var cursor = new CandidateCursor(s, width);
+                for (int from = 0; from <= s.Length;)
+                {
+                    int found = cursor.Next(from);
+                    Assert.True(Reference(s, from) == found, $"width {width}, from {from}: {found} in \"{s}\"");
+                    from = found < 0 ? s.Length + 1 : found + 1 + (sample % 3 == 0 ? random.Next(3) : 0);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Every character a Windows-1252 continuation byte shows as (and '?', U+FFFD) makes a lead before it a
     /// candidate, at every width: the search may be looser than the reader (it takes whole ranges around the
     /// Windows-1252 specials, which costs fewer vector compares), never tighter.

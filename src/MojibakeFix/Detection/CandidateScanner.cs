@@ -94,10 +94,34 @@ internal static class CandidateScanner
             };
         }
 
-        // A block the text ends in: narrower vectors take what they can of it (a short line at 512 bits is mostly
-        // such a block), the scalar definition the rest.
         ulong mask = 0;
         int n = Math.Min(lanes, s.Length - at), k = 0;
+        if (lanes < 64 && s.Length >= lanes + 2)
+        {
+            // A block the text ends in, in a text longer than a vector: the vector that ends two characters before the
+            // end (it reads two ahead) overlaps the block from the left; its bits past the block's start are the
+            // block's, and the last two characters take the scalar definition.
+            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+            int last = s.Length - lanes - 2;
+            mask = (lanes switch
+            {
+                32 => Mask512(ref start, last),
+                16 => Mask256(ref start, last),
+                _ => Mask128(ref start, last),
+            }) >> (at - last);
+            for (k = Math.Max(at, s.Length - 2); k < s.Length; k++)
+            {
+                if (IsCandidateAt(s, k))
+                {
+                    mask |= 1UL << (k - at);
+                }
+            }
+
+            return mask;
+        }
+
+        // A block the text ends in, in a text shorter than a vector: narrower vectors take what they can of it, the
+        // scalar definition the rest.
         if (lanes < 64 && Vector128.IsHardwareAccelerated)
         {
             ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));

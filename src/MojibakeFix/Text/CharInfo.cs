@@ -29,9 +29,12 @@ internal static class CharInfo
         _ => false,
     };
 
-    internal static bool IsUpper(int c) => c >= 0 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.UppercaseLetter;
+    // Below U+0100 char's own tests read one flags table (the category lookup is two); they are defined as the category.
+    internal static bool IsUpper(int c) =>
+        (uint)c < 0x100 ? char.IsUpper((char)c) : c >= 0 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.UppercaseLetter;
 
-    internal static bool IsLower(int c) => c >= 0 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.LowercaseLetter;
+    internal static bool IsLower(int c) =>
+        (uint)c < 0x100 ? char.IsLower((char)c) : c >= 0 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.LowercaseLetter;
 
     internal static bool IsDigit(int c) => (uint)(c - '0') <= 9;
 
