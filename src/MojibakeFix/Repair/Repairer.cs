@@ -339,7 +339,7 @@ internal ref struct Repairer
         Span<int> points = pointsBuffer;
         bool grading = true, anyDefinite = false, ambiguous = false;
         int special = 0, previous = -1, count = 0; // previous: the last UTF-16 unit of the decoding so far
-        uint c1 = 0;
+        bool c1 = false;
         int i = start;
         while (true)
         {
@@ -364,7 +364,7 @@ internal ref struct Repairer
 
             uint bytes = c0 | ((uint)b1 << 8);
             int seqSpecial = ch1;
-            uint seqC1 = (uint)(ch1 - 0x80);
+            uint seqC1 = (uint)(ch1 - 0x80); // the least of its characters' offsets from U+0080: below 0x20, a C1 control
             for (int k = 2; k < n; k++)
             {
                 char ch = s[i + k];
@@ -403,7 +403,7 @@ internal ref struct Repairer
 
             points[count++] = cp;
             special |= seqSpecial;
-            c1 |= seqC1 < 0x20 ? 1u : 0u;
+            c1 |= seqC1 < 0x20;
             previous = cp < 0x10000 ? cp : 0xDC00 + (cp & 0x3FF);
             i += n;
             if (i == s.Length || s[i] < '\u0080')
@@ -430,7 +430,7 @@ internal ref struct Repairer
         pending = i;
         _lastGroupEnd = i;
         _lastGroupChar = previous;
-        sawC1 |= c1 != 0;
+        sawC1 |= c1;
         sawSpecial |= special > 0xFF;
         _sites?.Add(new DamageSite(start, i - start, ambiguous ? 0.8 : 0.99, false));
         return true;
