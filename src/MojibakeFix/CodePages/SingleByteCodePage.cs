@@ -130,7 +130,7 @@ internal sealed class SingleByteCodePage
     private static class Masks
     {
         internal static readonly ushort[] Lead = new ushort[65536];
-        internal static readonly ushort[] Continuation = Build(Lead);
+        internal static readonly ushort[] Continuation = Build(Lead); // (fills Lead too: initializers run in this order)
 
         private static ushort[] Build(ushort[] lead)
         {
