@@ -95,7 +95,7 @@ internal static class CandidateScanner
         }
 
         ulong mask = 0;
-        int n = Math.Min(lanes, s.Length - at), k = 0;
+        int k;
         if (lanes < 64 && s.Length >= lanes + 2)
         {
             // A block the text ends in, in a text longer than a vector: the vector that ends two characters before the
@@ -122,6 +122,8 @@ internal static class CandidateScanner
 
         // A block the text ends in, in a text shorter than a vector: narrower vectors take what they can of it, the
         // scalar definition the rest.
+        int n = Math.Min(lanes, s.Length - at);
+        k = 0;
         if (lanes < 64 && Vector128.IsHardwareAccelerated)
         {
             ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));

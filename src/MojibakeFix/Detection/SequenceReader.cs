@@ -60,16 +60,48 @@ internal static class SequenceReader
     {
         seq = default;
         result = false;
+        if (!TryReadWholeBytes(s, i, c0, n, out uint bytes, out bool c1Seen, out bool special, out int bullets))
+        {
+            return false;
+        }
+
+        seq.Start = i;
+        seq.End = i + n;
+        seq.ByteCount = n;
+        seq.Bytes = bytes;
+        seq.BulletMask = (byte)bullets;
+        seq.SawC1 = c1Seen;
+        seq.SawSpecial = special;
+        seq.CodePoint = Sequence.DecodeUtf8(bytes, n);
+        if (seq.CodePoint >= 0)
+        {
+            seq.Evidence = grade ? Grade(s, i, seq.End) : Evidence.Ungraded;
+            result = true;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The bytes of the <paramref name="n"/> characters at <paramref name="i"/> (lead <paramref name="c0"/>), packed as
+    /// in <see cref="Sequence.Bytes"/>, when every character after the lead is a continuation image and the second
+    /// fits the lead; with whether one of them is a C1 control, whether one is above U+00FF, and where '•' stands.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryReadWholeBytes(ReadOnlySpan<char> s, int i, char c0, int n, out uint bytes, out bool c1, out bool special, out int bullets)
+    {
         char ch1 = s[i + 1];
         byte b1 = Windows1252.ContinuationByte(ch1);
+        bytes = c0 | ((uint)b1 << 8);
+        int ored = ch1; // an OR of the characters exceeds U+00FF exactly when one of them does
+        bullets = ch1 == '\u2022' ? 1 << 1 : 0;
+        c1 = (uint)(ch1 - 0x80) < 0x20;
+        special = false;
         if (b1 == 0 || !SecondByteFits(c0, b1))
         {
             return false;
         }
 
-        uint bytes = c0 | ((uint)b1 << 8);
-        int special = ch1, bullets = ch1 == '\u2022' ? 1 << 1 : 0;
-        bool c1Seen = (uint)(ch1 - 0x80) < 0x20;
         for (int k = 2; k < n; k++)
         {
             char ch = s[i + k];
@@ -79,26 +111,13 @@ internal static class SequenceReader
                 return false;
             }
 
-            c1Seen |= (uint)(ch - 0x80) < 0x20;
-            special |= ch;
+            c1 |= (uint)(ch - 0x80) < 0x20;
+            ored |= ch;
             bullets |= ch == '\u2022' ? 1 << k : 0;
             bytes |= (uint)b << (8 * k);
         }
 
-        seq.Start = i;
-        seq.End = i + n;
-        seq.ByteCount = n;
-        seq.Bytes = bytes;
-        seq.BulletMask = (byte)bullets;
-        seq.SawC1 = c1Seen;
-        seq.SawSpecial = special > 0xFF; // an OR of the characters exceeds U+00FF exactly when one of them does
-        seq.CodePoint = Sequence.DecodeUtf8(bytes, n);
-        if (seq.CodePoint >= 0)
-        {
-            seq.Evidence = grade ? Grade(s, i, seq.End) : Evidence.Ungraded;
-            result = true;
-        }
-
+        special = ored > 0xFF;
         return true;
     }
 

@@ -108,20 +108,19 @@ internal ref struct Repairer
             char c = s[i];
             if (Sequence.IsLeadChar(c))
             {
-                if (TryEmitPlainRun(i, ref output, ref pending, ref sawC1, ref sawSpecial, ref scored, out int runEnd))
+                // The shortcuts first: the run in one loop, else the chain read into sequences and written plain.
+                int count = 0;
+                bool plain = TryEmitPlainRun(i, ref output, ref pending, ref sawC1, ref sawSpecial, ref scored, out int emittedEnd);
+                if (!plain && (count = ReadChain(i, chain, ref scored)) > 0
+                    && TryEmitPlainChain(chain[..count], ref output, ref pending, ref sawC1, ref sawSpecial))
                 {
-                    next = runEnd;
-                    changed = true;
-                    wholeImage = wholeImage && System.Text.Ascii.IsValid(s[plainEnd..i]);
-                    plainEnd = next;
-                    i = cursor.Next(next);
-                    continue;
+                    plain = true;
+                    emittedEnd = chain[count - 1].End;
                 }
 
-                int count = ReadChain(i, chain, ref scored);
-                if (count > 0 && TryEmitPlainChain(chain[..count], ref output, ref pending, ref sawC1, ref sawSpecial))
+                if (plain)
                 {
-                    next = chain[count - 1].End;
+                    next = emittedEnd;
                     changed = true;
                     wholeImage = wholeImage && System.Text.Ascii.IsValid(s[plainEnd..i]);
                     plainEnd = next;
@@ -300,12 +299,21 @@ internal ref struct Repairer
         }
 
         pending = end;
-        _lastGroupEnd = end;
-        _lastGroupChar = previous;
         sawC1 |= c1;
         sawSpecial |= special;
-        _sites?.Add(new DamageSite(start, end - start, ambiguous ? 0.8 : 0.99, false));
+        WrotePlain(start, end, previous, ambiguous);
         return true;
+    }
+
+    /// <summary>
+    /// What both shortcuts note after writing [<paramref name="start"/>, <paramref name="end"/>) as its decoding: the
+    /// group's end and last UTF-16 unit (the left neighbour of a chain right after it), and its site.
+    /// </summary>
+    private void WrotePlain(int start, int end, int lastUnit, bool ambiguous)
+    {
+        _lastGroupEnd = end;
+        _lastGroupChar = lastUnit;
+        _sites?.Add(new DamageSite(start, end - start, ambiguous ? 0.8 : 0.99, false));
     }
 
     /// <summary>
@@ -338,8 +346,8 @@ internal ref struct Repairer
         Unsafe.SkipInit(out StackBuffer64<int> pointsBuffer);
         Span<int> points = pointsBuffer;
         bool grading = true, anyDefinite = false, ambiguous = false;
-        int special = 0, previous = -1, count = 0; // previous: the last UTF-16 unit of the decoding so far
-        bool c1 = false;
+        int previous = -1, count = 0; // previous: the last UTF-16 unit of the decoding so far
+        bool c1 = false, special = false;
         int i = start;
         while (true)
         {
@@ -355,28 +363,9 @@ internal ref struct Repairer
                 return false;
             }
 
-            char ch1 = s[i + 1];
-            byte b1 = Windows1252.ContinuationByte(ch1);
-            if (b1 == 0 || !SequenceReader.SecondByteFits(c0, b1))
+            if (!SequenceReader.TryReadWholeBytes(s, i, c0, n, out uint bytes, out bool seqC1, out bool seqSpecial, out _))
             {
                 return false;
-            }
-
-            uint bytes = c0 | ((uint)b1 << 8);
-            int seqSpecial = ch1;
-            uint seqC1 = (uint)(ch1 - 0x80); // the least of its characters' offsets from U+0080: below 0x20, a C1 control
-            for (int k = 2; k < n; k++)
-            {
-                char ch = s[i + k];
-                byte b = Windows1252.ContinuationByte(ch);
-                if (b == 0)
-                {
-                    return false;
-                }
-
-                seqSpecial |= ch;
-                seqC1 = Math.Min(seqC1, (uint)(ch - 0x80));
-                bytes |= (uint)b << (8 * k);
             }
 
             int cp = Sequence.DecodeUtf8(bytes, n);
@@ -403,7 +392,7 @@ internal ref struct Repairer
 
             points[count++] = cp;
             special |= seqSpecial;
-            c1 |= seqC1 < 0x20;
+            c1 |= seqC1;
             previous = cp < 0x10000 ? cp : 0xDC00 + (cp & 0x3FF);
             i += n;
             if (i == s.Length || s[i] < '\u0080')
@@ -428,11 +417,9 @@ internal ref struct Repairer
 
         end = i;
         pending = i;
-        _lastGroupEnd = i;
-        _lastGroupChar = previous;
         sawC1 |= c1;
-        sawSpecial |= special > 0xFF;
-        _sites?.Add(new DamageSite(start, i - start, ambiguous ? 0.8 : 0.99, false));
+        sawSpecial |= special;
+        WrotePlain(start, i, previous, ambiguous);
         return true;
     }
 
