@@ -8,11 +8,19 @@ namespace MojibakeFix.Corpus;
 /// </summary>
 public static class Damage
 {
-    private static readonly char[] s_cp1252 = BuildCp1252();
+    private static readonly char[] s_cp1252;
+
+    // A static constructor, not a field initializer, registers the code pages: it runs before any member is used,
+    // while a field initializer may wait for its field, so that DoubleByte on Big5 found no provider whenever no test
+    // had read the Windows-1252 table (or called the library, which registers it too) before.
+    static Damage()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        s_cp1252 = BuildCp1252();
+    }
 
     private static char[] BuildCp1252()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var cp = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, new DecoderReplacementFallback("\uFFFF"));
         var table = new char[256];
         for (int b = 0; b < 256; b++)
