@@ -262,6 +262,10 @@ public class DoubleByteTests
     [InlineData("неправилен ред — липсва втора лексема")] // a dash between words
     [InlineData("Opcja „%s” nie jest obsługiwana")] // Polish closes „ with ” (ł tells)
     [InlineData("Fișierul „%s” nu există")] // and Romanian (ș, ă)
+    [InlineData("Filen ”%s” kunde inte öppnas på disken")] // Swedish opens with ” too (å, ö tell)
+    [InlineData("Tiedostoa ”%s” ei löydy")] // and Finnish (ö: of the languages with it, Finnish has the fewest letters)
+    [InlineData("Không tìm thấy tệp “%s” trên đĩa")] // Vietnamese opens with “ (ệ, ấ tell)
+    [InlineData("Öffne „daten“ jetzt")] // the line's own „ (kept: d is a trail byte) outweighs the letters' language
     public void A_lost_gbk_byte_of_a_punctuation_mark_is_guessed_with_what_it_took_along(string text)
     {
         string damaged = Damage.DoubleByte(text, 936);

@@ -27,15 +27,17 @@ internal static partial class Conventions
     /// <summary>
     /// The opening and closing quotes of the language whose letters fit <paramref name="seen"/> best, or
     /// (“, ”) when no language fits: a letter the language uses counts for it, a letter it does not use counts twice against.
+    /// Of languages that fit equally, the first in the table wins, or with <paramref name="narrowestOnTie"/> the one
+    /// with the fewest letters, whose alphabet the seen letters cover the most of (Finnish, not German, for ä and ö).
     /// </summary>
-    internal static (char Open, char Close, string? Language) For(in LetterSet seen)
+    internal static (char Open, char Close, string? Language) For(in LetterSet seen, bool narrowestOnTie = false)
     {
         int best = 0, index = -1;
         LetterSet[] sets = Sets;
         for (int i = 0; i < sets.Length; i++)
         {
             int score = seen.CountIn(sets[i]) - (2 * seen.CountOutside(sets[i]));
-            if (score > best)
+            if (score > best || (narrowestOnTie && score == best && index >= 0 && sets[i].Count < sets[index].Count))
             {
                 best = score;
                 index = i;
@@ -43,6 +45,20 @@ internal static partial class Conventions
         }
 
         return index < 0 ? ('\u201C', '\u201D', null) : (s_table[index].Open, s_table[index].Close, s_table[index].Language);
+    }
+
+    /// <summary>The opening and closing quotes of a language of the table, or (“, ”) when it is not there.</summary>
+    internal static (char Open, char Close, string? Language) ForLanguage(string language)
+    {
+        foreach (var row in s_table)
+        {
+            if (row.Language == language)
+            {
+                return (row.Open, row.Close, row.Language);
+            }
+        }
+
+        return ('\u201C', '\u201D', null);
     }
 }
 
@@ -74,6 +90,8 @@ internal struct LetterSet
     }
 
     internal readonly bool IsEmpty => (_a | _b | _c) == 0;
+
+    internal readonly int Count => BitOperations.PopCount(_a) + BitOperations.PopCount(_b) + BitOperations.PopCount(_c);
 
     internal readonly int CountIn(in LetterSet other) =>
         BitOperations.PopCount(_a & other._a) + BitOperations.PopCount(_b & other._b) + BitOperations.PopCount(_c & other._c);

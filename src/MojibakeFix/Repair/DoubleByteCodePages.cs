@@ -194,7 +194,7 @@ internal static class DoubleByteCodePages
         char[] decoded = ArrayPool<char>.Shared.Rent(line.Length + 2);
         char quote = '\0'; // the last double quote the runs so far decoded to: a lost closing one matches it
         bool? latinLine = null; // IsLatinLine, computed at the first run
-        bool? closesHigh = null; // ClosesLowQuoteHigh, computed at the first lost closing quote
+        LineQuotes? quotes = null; // QuotesOf the line, computed at its first lost double quote
         bool letters = false; // whether they decoded to a letter beyond ASCII (LostPunctuation's context)
         try
         {
@@ -228,7 +228,7 @@ internal static class DoubleByteCodePages
                     continue;
                 }
 
-                int end = Decode(line, i, page, options, quote, letters, ref closesHigh, decoded, out int length, out bool guess);
+                int end = Decode(line, i, page, options, quote, letters, ref quotes, decoded, out int length, out bool guess);
                 if (end <= i)
                 {
                     continue;
@@ -316,7 +316,7 @@ internal static class DoubleByteCodePages
     /// decoded text in <paramref name="output"/>.
     /// </summary>
     private static int Decode(ReadOnlySpan<char> s, int start, DoubleByteCodePage page, FixOptions options, char quoteBefore, bool lettersBefore,
-        ref bool? closesHigh, char[] output, out int written, out bool guessed)
+        ref LineQuotes? quotes, char[] output, out int written, out bool guessed)
     {
         var reader = new ByteReader(s, start, page);
         char quote = quoteBefore;
@@ -429,9 +429,17 @@ internal static class DoubleByteCodePages
                             }
 
                             value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed);
-                            if (value == '\u201C' && quote == '\u201E' && (closesHigh ??= ClosesLowQuoteHigh(s, page)))
+                            if (value is '\u201C' or '\u201D' or '\u201E')
                             {
-                                value = '\u201D';
+                                // The context chose the mark's role (“ after „ closes it, ” closes); the line's
+                                // language chooses its shape (Swedish opens with ”, Vietnamese with “), unless a
+                                // quote the line holds already is of another shape.
+                                LineQuotes marks = quotes ??= QuotesOf(s, page);
+                                bool opens = value == '\u201E' || (value == '\u201C' && quote != '\u201E');
+                                if (quote == '\0' || quote == marks.Open || quote == marks.Close)
+                                {
+                                    value = opens ? marks.Open ?? value : marks.Close ?? value;
+                                }
                             }
                         }
                         else
@@ -534,28 +542,49 @@ internal static class DoubleByteCodePages
         return quote switch { '\u201E' => '\u201C', '\u201C' => '\u201D', _ => mark };
     }
 
+    /// <summary>The double quotes a line's language writes, where its letters tell (null: as the context guessed).</summary>
+    private readonly record struct LineQuotes(char? Open, char? Close);
+
     /// <summary>
-    /// Whether the line, read through <paramref name="page"/> as UTF-8, holds a letter of a language that closes „
-    /// with ” rather than “: Polish ą ę ł ń ś ź ż, Romanian ă ș ț ş ţ, Hungarian ő ű (and their capitals). Not đ:
-    /// Croatian closes with ”, Serbian and Bosnian with “.
+    /// The double quotes of the line's language, told from the letters the line reads as UTF-8 through
+    /// <paramref name="page"/> and those it holds: „…” where a letter of a language that closes „ with ” stands
+    /// (Polish ą ę ł ń ś ź ż, Romanian ă ș ț ş ţ, Hungarian ő ű; not đ: Croatian closes with ”, Serbian and Bosnian
+    /// with “), “…” in Vietnamese (its letters U+1EA0–U+1EF9, ơ, ư), else the marks of the language whose accented
+    /// letters fit best (<see cref="Conventions"/>) where both are low or high double quotes.
     /// </summary>
-    private static bool ClosesLowQuoteHigh(ReadOnlySpan<char> line, DoubleByteCodePage page)
+    private static LineQuotes QuotesOf(ReadOnlySpan<char> line, DoubleByteCodePage page)
     {
-        int lead = 0; // the byte before, when it leads one of those letters
+        var letters = default(LetterSet);
+        bool vietnamese = false;
+        int lead = 0; // the byte before, when it leads a two-byte letter U+00C0–U+01BF, or E1 before BA/BB
         for (var reader = new ByteReader(line, 0, page); !reader.AtEnd; reader.Advance())
         {
             int b = reader.Peek(); // (negative for a character the page does not produce, or its marker)
-            if (lead != 0 && (lead << 8 | b) is 0xC484 or 0xC485 or 0xC498 or 0xC499 or 0xC581 or 0xC582 or 0xC583 or 0xC584
+            if (b < 0 && reader.OnCharBoundary && char.IsLetter(reader.PeekChar()))
+            {
+                letters.Add(reader.PeekChar()); // a correct letter of a mixed line
+            }
+
+            int pair = lead << 8 | b;
+            if (pair is 0xC484 or 0xC485 or 0xC498 or 0xC499 or 0xC581 or 0xC582 or 0xC583 or 0xC584
                 or 0xC59A or 0xC59B or 0xC5B9 or 0xC5BA or 0xC5BB or 0xC5BC or 0xC482 or 0xC483 or 0xC898 or 0xC899 or 0xC89A
                 or 0xC89B or 0xC59E or 0xC59F or 0xC5A2 or 0xC5A3 or 0xC590 or 0xC591 or 0xC5B0 or 0xC5B1)
             {
-                return true;
+                return new LineQuotes('\u201E', '\u201D');
             }
 
-            lead = b is 0xC4 or 0xC5 or 0xC8 ? b : 0;
+            vietnamese |= pair is 0xE1BA or 0xE1BB or 0xC6A0 or 0xC6A1 or 0xC6AF or 0xC6B0;
+            if (lead is 0xC3 or 0xC4 or 0xC5 && b is >= 0x80 and <= 0xBF && char.IsLetter((char)((lead & 0x1F) << 6 | (b & 0x3F))))
+            {
+                letters.Add((lead & 0x1F) << 6 | (b & 0x3F));
+            }
+
+            lead = b is 0xC3 or 0xC4 or 0xC5 or 0xC6 or 0xC8 or 0xE1 ? b : 0;
         }
 
-        return false;
+        var (open, close, language) = vietnamese ? Conventions.ForLanguage("vi") : Conventions.For(letters, narrowestOnTie: true);
+        return language is not null && open is '\u201C' or '\u201D' or '\u201E' && close is '\u201C' or '\u201D' or '\u201E'
+            ? new LineQuotes(open, close) : default;
     }
 
     private static char Previous(char[] output, int length) => length > 0 ? output[length - 1] : '\0';
