@@ -130,6 +130,8 @@ public class DoubleByteTests
     [InlineData("Συμπιεσμένο αρχείο")] // ρχ: two markers, χ's lead in the first, its 87 with ε's lead in the second
     [InlineData("Нельзя открыть, файл занят")] // a comma before a space after a letter (SwallowedAscii after letters)
     [InlineData("Каталог пуст, файлов нет")] // ст and the comma: т, not К (no capital after a small letter)
+    [InlineData("Лењинградска област")] // Serbian (њ tells): ст, not сь, which the letter model likes better
+    [InlineData("Приказује ову помоћ и излази")] // ... ћ, not ю (ј tells)
     public void A_letter_whose_second_byte_shift_jis_lost_is_guessed_from_the_letter_model(string text)
     {
         string damaged = Damage.DoubleByte(text, 932);

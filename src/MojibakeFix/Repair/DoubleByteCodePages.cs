@@ -194,7 +194,7 @@ internal static class DoubleByteCodePages
         char[] decoded = ArrayPool<char>.Shared.Rent(line.Length + 2);
         char quote = '\0'; // the last double quote the runs so far decoded to: a lost closing one matches it
         bool? latinLine = null; // IsLatinLine, computed at the first run
-        LineQuotes? quotes = null; // QuotesOf the line, computed at its first lost double quote
+        LineLanguage? language = null; // LanguageOf the line, computed at its first lost double quote or letter
         bool letters = false; // whether they decoded to a letter beyond ASCII (LostPunctuation's context)
         try
         {
@@ -228,7 +228,7 @@ internal static class DoubleByteCodePages
                     continue;
                 }
 
-                int end = Decode(line, i, page, options, quote, letters, ref quotes, decoded, out int length, out bool guess);
+                int end = Decode(line, i, page, options, quote, letters, ref language, decoded, out int length, out bool guess);
                 if (end <= i)
                 {
                     continue;
@@ -316,7 +316,7 @@ internal static class DoubleByteCodePages
     /// decoded text in <paramref name="output"/>.
     /// </summary>
     private static int Decode(ReadOnlySpan<char> s, int start, DoubleByteCodePage page, FixOptions options, char quoteBefore, bool lettersBefore,
-        ref LineQuotes? quotes, char[] output, out int written, out bool guessed)
+        ref LineLanguage? language, char[] output, out int written, out bool guessed)
     {
         var reader = new ByteReader(s, start, page);
         char quote = quoteBefore;
@@ -389,7 +389,7 @@ internal static class DoubleByteCodePages
                     {
                         // A letter of two bytes (Cyrillic, Greek, Arabic, accented Latin) whose second byte, a lead to
                         // Shift_JIS, went into the marker with what followed, and the letters lost after it.
-                        if (!CompleteLostLetters(ref reader, pattern[0], output, ref length, s[..start]))
+                        if (!CompleteLostLetters(ref reader, pattern[0], output, ref length, s[..start], (language ??= LanguageOf(s, page)).Cyrillic))
                         {
                             break;
                         }
@@ -434,7 +434,7 @@ internal static class DoubleByteCodePages
                                 // The context chose the mark's role (“ after „ closes it, ” closes); the line's
                                 // language chooses its shape (Swedish opens with ”, Vietnamese with “), unless a
                                 // quote the line holds already is of another shape.
-                                LineQuotes marks = quotes ??= QuotesOf(s, page);
+                                LineLanguage marks = language ??= LanguageOf(s, page);
                                 bool opens = value == '\u201E' || (value == '\u201C' && quote != '\u201E');
                                 if (quote == '\0' || quote == marks.Open || quote == marks.Close)
                                 {
@@ -451,7 +451,8 @@ internal static class DoubleByteCodePages
                             if (value < 0 && need - got == 1 && need <= 3)
                             {
                                 // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
-                                value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, Before(s, start, output, length, 2), Before(s, start, output, length, 1), page, next);
+                                value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, Before(s, start, output, length, 2), Before(s, start, output, length, 1), page, next,
+                                    (language ??= LanguageOf(s, page)).Cyrillic);
                             }
                         }
 
@@ -542,27 +543,33 @@ internal static class DoubleByteCodePages
         return quote switch { '\u201E' => '\u201C', '\u201C' => '\u201D', _ => mark };
     }
 
-    /// <summary>The double quotes a line's language writes, where its letters tell (null: as the context guessed).</summary>
-    private readonly record struct LineQuotes(char? Open, char? Close);
+    /// <summary>
+    /// What a line's letters tell of its language: the double quotes it writes (null: as the context guessed) and
+    /// its Cyrillic alphabet, which lost letters keep to.
+    /// </summary>
+    private readonly record struct LineLanguage(char? Open, char? Close, CyrillicAlphabets.Alphabet Cyrillic);
 
     /// <summary>
     /// The double quotes of the line's language, told from the letters the line reads as UTF-8 through
     /// <paramref name="page"/> and those it holds: „…” where a letter of a language that closes „ with ” stands
     /// (Polish ą ę ł ń ś ź ż, Romanian ă ș ț ş ţ, Hungarian ő ű; not đ: Croatian closes with ”, Serbian and Bosnian
     /// with “), “…” in Vietnamese (its letters U+1EA0–U+1EF9, ơ, ư), else the marks of the language whose accented
-    /// letters fit best (<see cref="Conventions"/>) where both are low or high double quotes.
+    /// letters fit best (<see cref="Conventions"/>) where both are low or high double quotes; and the alphabet of
+    /// its Cyrillic letters (<see cref="CyrillicAlphabets"/>).
     /// </summary>
-    private static LineQuotes QuotesOf(ReadOnlySpan<char> line, DoubleByteCodePage page)
+    private static LineLanguage LanguageOf(ReadOnlySpan<char> line, DoubleByteCodePage page)
     {
         var letters = default(LetterSet);
-        bool vietnamese = false;
-        int lead = 0; // the byte before, when it leads a two-byte letter U+00C0–U+01BF, or E1 before BA/BB
+        var cyrillic = default(CyrillicAlphabets.Seen);
+        bool vietnamese = false, closesHigh = false;
+        int lead = 0; // the byte before, when it leads a two-byte letter U+00C0–U+04FF, or E1 before BA/BB
         for (var reader = new ByteReader(line, 0, page); !reader.AtEnd; reader.Advance())
         {
             int b = reader.Peek(); // (negative for a character the page does not produce, or its marker)
             if (b < 0 && reader.OnCharBoundary && char.IsLetter(reader.PeekChar()))
             {
                 letters.Add(reader.PeekChar()); // a correct letter of a mixed line
+                cyrillic.Add(reader.PeekChar());
             }
 
             int pair = lead << 8 | b;
@@ -570,7 +577,7 @@ internal static class DoubleByteCodePages
                 or 0xC59A or 0xC59B or 0xC5B9 or 0xC5BA or 0xC5BB or 0xC5BC or 0xC482 or 0xC483 or 0xC898 or 0xC899 or 0xC89A
                 or 0xC89B or 0xC59E or 0xC59F or 0xC5A2 or 0xC5A3 or 0xC590 or 0xC591 or 0xC5B0 or 0xC5B1)
             {
-                return new LineQuotes('\u201E', '\u201D');
+                closesHigh = true;
             }
 
             vietnamese |= pair is 0xE1BA or 0xE1BB or 0xC6A0 or 0xC6A1 or 0xC6AF or 0xC6B0;
@@ -579,12 +586,23 @@ internal static class DoubleByteCodePages
                 letters.Add((lead & 0x1F) << 6 | (b & 0x3F));
             }
 
-            lead = b is 0xC3 or 0xC4 or 0xC5 or 0xC6 or 0xC8 or 0xE1 ? b : 0;
+            if (lead is >= 0xD0 and <= 0xD2 && b is >= 0x80 and <= 0xBF)
+            {
+                cyrillic.Add((lead & 0x1F) << 6 | (b & 0x3F));
+            }
+
+            lead = b is 0xC3 or 0xC4 or 0xC5 or 0xC6 or 0xC8 or 0xD0 or 0xD1 or 0xD2 or 0xE1 ? b : 0;
+        }
+
+        var alphabet = CyrillicAlphabets.Of(cyrillic);
+        if (closesHigh)
+        {
+            return new LineLanguage('\u201E', '\u201D', alphabet);
         }
 
         var (open, close, language) = vietnamese ? Conventions.ForLanguage("vi") : Conventions.For(letters, narrowestOnTie: true);
         return language is not null && open is '\u201C' or '\u201D' or '\u201E' && close is '\u201C' or '\u201D' or '\u201E'
-            ? new LineQuotes(open, close) : default;
+            ? new LineLanguage(open, close, alphabet) : new LineLanguage(null, null, alphabet);
     }
 
     private static char Previous(char[] output, int length) => length > 0 ? output[length - 1] : '\0';
@@ -698,15 +716,15 @@ internal static class DoubleByteCodePages
     /// <paramref name="before"/> and <paramref name="previous"/>, else after <paramref name="previous"/>
     /// (<see cref="LetterEndings"/>), else the likeliest alone; -1 when none is known.
     /// </summary>
-    private static int BestEnding(int first, int second, char before, char previous, DoubleByteCodePage page, int next)
+    private static int BestEnding(int first, int second, char before, char previous, DoubleByteCodePage page, int next, CyrillicAlphabets.Alphabet alphabet)
     {
         int best = -1, bestPair = int.MaxValue, alone = -1, bestAlone = int.MaxValue, third = -1, bestTriple = int.MaxValue;
         for (int last = 0x80; last <= 0xBF; last++)
         {
             int cp = second < 0 ? Detection.Sequence.DecodeUtf8((uint)(first | last << 8), 2) : Detection.Sequence.DecodeUtf8((uint)(first | second << 8 | last << 16), 3);
-            if (cp < 0 || page.Reads(last, next))
+            if (cp < 0 || page.Reads(last, next) || CyrillicAlphabets.Lacks(alphabet, (char)cp))
             {
-                continue; // no character, or a byte the decoder would have read
+                continue; // no character, a byte the decoder would have read, or a letter the line's alphabet lacks
             }
 
             int triple = before == '\0' || previous == '\0' ? -1 : LetterEndings.TripleRankOf(before, previous, (char)cp);
@@ -741,7 +759,8 @@ internal static class DoubleByteCodePages
     /// last one took along: the next letter's lead where its continuation follows, else an ASCII character, or
     /// nothing at the end. Writes the likeliest letters (<see cref="LostLetterRun"/>); false when none fits.
     /// </summary>
-    private static bool CompleteLostLetters(scoped ref ByteReader reader, int lead, char[] output, ref int length, ReadOnlySpan<char> lineBefore)
+    private static bool CompleteLostLetters(scoped ref ByteReader reader, int lead, char[] output, ref int length, ReadOnlySpan<char> lineBefore,
+        CyrillicAlphabets.Alphabet alphabet)
     {
         DoubleByteCodePage page = reader.Page;
         ByteReader ahead = reader;
@@ -765,7 +784,7 @@ internal static class DoubleByteCodePages
         }
 
         Span<char> letters = stackalloc char[MaxLostLetters + 1];
-        int count = LostLetterRun(lead, output.AsSpan(0, length), lineBefore, page, markers, ref swallowed, continuation, LetterAt(ref ahead), letters);
+        int count = LostLetterRun(lead, output.AsSpan(0, length), lineBefore, page, markers, ref swallowed, continuation, LetterAt(ref ahead), alphabet, letters);
         if (count == 0)
         {
             return false;
@@ -806,7 +825,7 @@ internal static class DoubleByteCodePages
     /// Returns the number of letters written to <paramref name="letters"/>, 0 when none fits.
     /// </summary>
     private static int LostLetterRun(int lead, ReadOnlySpan<char> output, ReadOnlySpan<char> lineBefore, DoubleByteCodePage page, int markers,
-        ref int swallowed, int continuation, int after, Span<char> letters)
+        ref int swallowed, int continuation, int after, CyrillicAlphabets.Alphabet alphabet, Span<char> letters)
     {
         // The word so far, case folded: up to three letters, after a space where the word starts.
         Span<char> word = stackalloc char[LetterGrams.Order - 1];
@@ -842,7 +861,7 @@ internal static class DoubleByteCodePages
         // depends on, in a small table indexed by a hash, each entry checked.
         bool afterSmall = n > 0 && char.IsLower(word[^1]);
         ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57 | (afterSmall ? 1UL : 0) << 62;
-        ulong shape = (ushort)after | (ulong)((continuation + 1) & 0x1FF) << 16 | (ulong)((swallowed + 1) & 0xFF) << 25 | 1UL << 40;
+        ulong shape = (ushort)after | (ulong)((continuation + 1) & 0x1FF) << 16 | (ulong)((swallowed + 1) & 0xFF) << 25 | 1UL << 40 | (ulong)alphabet << 41;
         var decisions = t_letterDecisions ??= new LetterDecision[1 << LetterDecisionBits];
         ref LetterDecision decision = ref decisions[(int)((context * 0x9E3779B97F4A7C15UL ^ shape * 0xC2B2AE3D27D4EB4FUL) >> (64 - LetterDecisionBits))];
         bool keep = steps <= 4; // (four letters fit the entry)
@@ -857,7 +876,7 @@ internal static class DoubleByteCodePages
             return decision.Count;
         }
 
-        int count = SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, letters);
+        int count = SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, alphabet, letters);
         if (keep)
         {
             ulong packed = 0;
@@ -885,7 +904,7 @@ internal static class DoubleByteCodePages
 
     // The search itself, from the word's start (packed) on.
     private static int SearchLostLetters(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
-        ref int swallowed, int continuation, int after, Span<char> letters)
+        ref int swallowed, int continuation, int after, CyrillicAlphabets.Alphabet alphabet, Span<char> letters)
     {
         char afterFolded = char.ToLowerInvariant((char)Math.Max(after, 0));
         int steps = markers + (continuation >= 0 ? 1 : 0);
@@ -916,7 +935,7 @@ internal static class DoubleByteCodePages
                     for (int second = last ? continuation : 0x81; second <= (last ? continuation : 0x9F); second++)
                     {
                         char letter = (char)((l & 0x1F) << 6 | (second & 0x3F));
-                        if (!IsLetterOfModel(letter) || (IsMark(new System.Text.Rune(letter)) && (char)reading.Tail == ' ')
+                        if (!IsLetterOfModel(letter) || CyrillicAlphabets.Lacks(alphabet, letter) || (IsMark(new System.Text.Rune(letter)) && (char)reading.Tail == ' ')
                             || (!last && char.IsUpper(letter) != upper && HasOtherCase(l, second))
                             || (char.IsUpper(letter) && (step == 0 ? afterSmall : char.IsLower(reading.Letter)))) // (no capital after a small letter: пуст, not пусК)
                         {

@@ -1,0 +1,98 @@
+namespace MojibakeFix.Lossy;
+
+/// <summary>
+/// Which Cyrillic alphabet a text is written in, told from the letters only some of them have, so that a guessed
+/// lost letter keeps to it. The letter model is learned from every Cyrillic language together, where Russian ы and
+/// Ukrainian і both fit after most letters; a text that shows є or ї is Ukrainian and holds no ы.
+/// </summary>
+internal static class CyrillicAlphabets
+{
+    /// <summary>A set of Cyrillic letters, case folded: bit k for U+0430 + k (а … џ), bit 48 for ґ.</summary>
+    internal struct Seen
+    {
+        private ulong _bits;
+
+        internal void Add(int c)
+        {
+            int k = c switch
+            {
+                >= 0x0400 and <= 0x040F => c + 0x50 - 0x0430, // Ѐ … Џ
+                >= 0x0410 and <= 0x042F => c + 0x20 - 0x0430, // А … Я
+                >= 0x0430 and <= 0x045F => c - 0x0430,
+                0x0490 or 0x0491 => 48, // Ґ ґ
+                _ => -1,
+            };
+            _bits |= k < 0 ? 0 : 1UL << k;
+        }
+
+        internal readonly bool Has(char small) => (_bits & Bit(small)) != 0;
+
+        internal readonly bool HasAny(ulong letters) => (_bits & letters) != 0;
+    }
+
+    /// <summary>The alphabets told apart; <see cref="Unknown"/> excludes nothing.</summary>
+    internal enum Alphabet : byte
+    {
+        Unknown,
+        Russian,
+        Ukrainian,
+        Belarusian,
+        SerbianOrMacedonian,
+    }
+
+    private static ulong Bit(char small) => small == 'ґ' ? 1UL << 48 : 1UL << (small - 0x0430);
+
+    private static ulong Bits(string smalls)
+    {
+        ulong bits = 0;
+        foreach (char c in smalls)
+        {
+            bits |= Bit(c);
+        }
+
+        return bits;
+    }
+
+    private static readonly ulong s_serbianOrMacedonian = Bits("ђѓѕјљњћќџ"); // letters of neither Russian, Ukrainian nor Belarusian
+    private static readonly ulong s_ukrainian = Bits("єїґ");
+    private static readonly ulong s_russianOrBelarusian = Bits("ыэё"); // (Bulgarian has none of them)
+    private static readonly ulong s_notBelarusianLetters = Bits("ищъ");
+
+    // The letters each alphabet lacks.
+    private static readonly ulong s_notRussian = Bits("єїґіўђѓѕјљњћќџ");
+    private static readonly ulong s_notUkrainian = Bits("ыэъёўђѓѕјљњћќџ");
+    private static readonly ulong s_notBelarusian = Bits("ищъєїґђѓѕјљњћќџ");
+    private static readonly ulong s_notSerbianOrMacedonian = Bits("йщьъыэюяёєіїґў");
+
+    /// <summary>
+    /// The alphabet the letters point to: Serbian or Macedonian where one of their own letters (ј љ њ ђ ћ џ ѓ ќ ѕ)
+    /// stands, Belarusian by ў or by і beside ы, Ukrainian by є ї ґ or by і beside и, Russian by ы э ё beside и, щ
+    /// or ъ (which Belarusian lacks) without і.
+    /// </summary>
+    internal static Alphabet Of(in Seen seen) =>
+        seen.HasAny(s_serbianOrMacedonian) ? Alphabet.SerbianOrMacedonian
+        : seen.Has('ў') || (seen.Has('і') && seen.Has('ы')) ? Alphabet.Belarusian
+        : seen.HasAny(s_ukrainian) || (seen.Has('і') && seen.Has('и')) ? Alphabet.Ukrainian
+        : seen.HasAny(s_russianOrBelarusian) && seen.HasAny(s_notBelarusianLetters) && !seen.Has('і') ? Alphabet.Russian
+        : Alphabet.Unknown;
+
+    /// <summary>Whether the alphabet lacks the letter (either case; false for anything but a Cyrillic letter).</summary>
+    internal static bool Lacks(Alphabet alphabet, char letter)
+    {
+        if (alphabet == Alphabet.Unknown || letter is < '\u0400' or > '\u0491')
+        {
+            return false;
+        }
+
+        var one = default(Seen);
+        one.Add(letter);
+        ulong lacking = alphabet switch
+        {
+            Alphabet.Russian => s_notRussian,
+            Alphabet.Ukrainian => s_notUkrainian,
+            Alphabet.Belarusian => s_notBelarusian,
+            _ => s_notSerbianOrMacedonian,
+        };
+        return one.HasAny(lacking);
+    }
+}

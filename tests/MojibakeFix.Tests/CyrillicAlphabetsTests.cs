@@ -1,0 +1,68 @@
+using MojibakeFix.Lossy;
+using Xunit;
+using static MojibakeFix.Lossy.CyrillicAlphabets;
+
+namespace MojibakeFix.Tests;
+
+public class CyrillicAlphabetsTests
+{
+    private static Alphabet Of(string text)
+    {
+        var seen = default(Seen);
+        foreach (char c in text)
+        {
+            seen.Add(c);
+        }
+
+        return CyrillicAlphabets.Of(seen);
+    }
+
+    [Theory]
+    [InlineData("Лењинградска", nameof(Alphabet.SerbianOrMacedonian))] // њ
+    [InlineData("ЃОРЃЕ", nameof(Alphabet.SerbianOrMacedonian))] // Ѓ, capital
+    [InlineData("Пошук ў тэксце", nameof(Alphabet.Belarusian))] // ў
+    [InlineData("Вынік пошуку", nameof(Alphabet.Belarusian))] // і beside ы
+    [InlineData("Збереження змін", nameof(Alphabet.Unknown))] // і alone: Ukrainian or Belarusian
+    [InlineData("Видалити їх", nameof(Alphabet.Ukrainian))] // ї
+    [InlineData("Ґанок", nameof(Alphabet.Ukrainian))] // Ґ, capital
+    [InlineData("відкрити", nameof(Alphabet.Ukrainian))] // і beside и
+    [InlineData("Выбрать объект", nameof(Alphabet.Russian))] // ы beside ъ
+    [InlineData("раён", nameof(Alphabet.Unknown))] // ё without и, щ or ъ: Russian or Belarusian
+    [InlineData("область", nameof(Alphabet.Unknown))] // letters every alphabet but Serbian has
+    [InlineData("неправилен ред", nameof(Alphabet.Unknown))] // Bulgarian has no letter of its own
+    [InlineData("Latin only", nameof(Alphabet.Unknown))]
+    public void The_alphabet_is_told_from_letters_only_some_have(string text, string expected) => Assert.Equal(Enum.Parse<Alphabet>(expected), Of(text));
+
+    [Fact]
+    public void Each_alphabet_lacks_exactly_the_letters_it_does_not_write()
+    {
+        // The alphabets' letters (small; the capitals follow), from their standard orthographies.
+        var alphabets = new Dictionary<Alphabet, string>
+        {
+            [Alphabet.Russian] = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+            [Alphabet.Ukrainian] = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+            [Alphabet.Belarusian] = "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
+            [Alphabet.SerbianOrMacedonian] = "абвгдђѓежзѕијклљмнњопрстћќуфхцчџш", // (Serbian and Macedonian together)
+        };
+        foreach (var (alphabet, letters) in alphabets)
+        {
+            for (char c = '\u0400'; c <= '\u04FF'; c++)
+            {
+                char small = char.ToLowerInvariant(c);
+                bool standard = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяґєіїўђѓѕјљњћќџ".Contains(small);
+                if (standard)
+                {
+                    Assert.Equal(!letters.Contains(small), Lacks(alphabet, c));
+                }
+                else
+                {
+                    Assert.False(Lacks(alphabet, c)); // (letters of other languages are left to the letter model)
+                }
+            }
+
+            Assert.False(Lacks(alphabet, 'a'));
+        }
+
+        Assert.All(Enumerable.Range(0x0400, 0x100), c => Assert.False(Lacks(Alphabet.Unknown, (char)c)));
+    }
+}
