@@ -39,6 +39,8 @@ public class CodePageConfusionTests
     [InlineData("Habitantes de Coatl\u0087n conf\u0092an en proyecto", "Habitantes de Coatlán confían en proyecto")]
     [InlineData("K\u0094nig und M\u0081ller", "König und Müller")] // cp850: MacRoman would make MÅller
     [InlineData("Republiek van Colombi\u0091", "Republiek van Colombië")]
+    [InlineData("Bitte sp\u008Ater erneut versuchen", "Bitte später erneut versuchen")] // Windows-1252's Š: no capital after a small letter
+    [InlineData("Die l\u0088er is leeg", "Die lêer is leeg")] // cp850's ê, where MacRoman (the first page) makes làer, a pair real text never shows
     public void C1_controls_of_mac_or_dos_text_become_its_letters(string damaged, string expected)
     {
         var result = Mojibake.FixAndExplain(damaged);
@@ -55,6 +57,8 @@ public class CodePageConfusionTests
     [InlineData("\u0084Handwerk bringt dich \u00FCberall hin\u0093: Von der", "„Handwerk bringt dich überall hin“: Von der")]
     [InlineData("est\u00E1 \u0093pr\u00F3ximo a resolverse\u0094", "está “próximo a resolverse”")] // á + space + \x93 is no Mongolian digit
     [InlineData("\u0093quoted\u0094 and a dash\u0097here", "“quoted” and a dash—here")]
+    [InlineData("die Firma \u008Akoda", "die Firma Škoda")] // a capital that starts a word
+    [InlineData("le c\u009Cur", "le cœur")] // a small letter inside one
     public void C1_controls_of_windows_1252_text_stay_windows_1252(string damaged, string expected)
     {
         var result = Mojibake.FixAndExplain(damaged);

@@ -25,15 +25,64 @@ internal static class C1Controls
             return null;
         }
 
+        // Of the pages that read every such control as a letter of its word, the one whose words real text shows
+        // most plainly (the fewest pairs of letters it never shows, then the most common ones: lêer from cp850,
+        // not làer from MacRoman); of equals, the first, in order of how common the damage is.
+        SingleByteCodePage? best = null;
+        int bestUnseen = int.MaxValue, bestLikelihood = 0;
         foreach (SingleByteCodePage page in s_letterPages.Value)
         {
             if (ReadsAsLetters(line, first, page))
             {
-                return page; // the first that does, in order of how common the damage is
+                var (unseen, likelihood) = Plainness(line, first, page);
+                if (unseen < bestUnseen || (unseen == bestUnseen && likelihood > bestLikelihood))
+                {
+                    (best, bestUnseen, bestLikelihood) = (page, unseen, likelihood);
+                }
             }
         }
 
-        return null;
+        return best;
+    }
+
+    /// <summary>The <see cref="LatinPairs"/> measures of the words that hold a control, read through <paramref name="page"/>.</summary>
+    private static (int Unseen, int Likelihood) Plainness(ReadOnlySpan<char> line, int first, SingleByteCodePage page)
+    {
+        Span<char> word = stackalloc char[64];
+        int unseen = 0, likelihood = 0;
+        for (int i = first; i < line.Length; i++)
+        {
+            if (line[i] is < '\u0080' or > '\u009F')
+            {
+                continue;
+            }
+
+            int start = i, end = i + 1;
+            while (start > 0 && char.IsLetter(line[start - 1]))
+            {
+                start--;
+            }
+
+            while (end < line.Length && (char.IsLetter(line[end]) || line[end] is >= '\u0080' and <= '\u009F'))
+            {
+                end++;
+            }
+
+            if (end - start <= word.Length)
+            {
+                for (int k = start; k < end; k++)
+                {
+                    word[k - start] = line[k] is >= '\u0080' and <= '\u009F' ? page.ToChar((byte)line[k]) : line[k];
+                }
+
+                unseen += LatinPairs.UnseenPairs(word[..(end - start)]);
+                likelihood += LatinPairs.Likelihood(word[..(end - start)]);
+            }
+
+            i = end - 1; // each word once: the scan stays linear
+        }
+
+        return (unseen, likelihood);
     }
 
     private static bool IsBetweenLetters(ReadOnlySpan<char> line, int i) =>
@@ -68,7 +117,7 @@ internal static class C1Controls
     /// </summary>
     private static bool FitsAfterWord(char c, ReadOnlySpan<char> before) =>
         c is '\u2019' or '\u201D' or '\u203A' or '\u2013' or '\u2014' or '\u2026' or '\u2122' or '\u2022' or '\u2020' or '\u2021'
-        || IsWordLetter(c)
+        || (IsWordLetter(c) && !(char.IsUpper(c) && char.IsLower(before[^1])))
         || (c == '\u2018' && before.IndexOfAny("\u0082\u0091\u201A\u2018") >= 0)
         || (c == '\u201C' && before.IndexOfAny("\u0084\u0093\u201E\u201C") >= 0);
 
@@ -82,7 +131,12 @@ internal static class C1Controls
     /// </summary>
     private static bool FitsInWord(char c, ReadOnlySpan<char> line, int i)
     {
-        if (IsWordLetter(c) || c is '\u2013' or '\u2014')
+        if (IsWordLetter(c))
+        {
+            return !(char.IsUpper(c) && char.IsLower(line[i - 1])); // not a capital after a small letter: spŠter
+        }
+
+        if (c is '\u2013' or '\u2014')
         {
             return true;
         }
