@@ -41,6 +41,8 @@ public class CodePageConfusionTests
     [InlineData("Republiek van Colombi\u0091", "Republiek van Colombië")]
     [InlineData("Bitte sp\u008Ater erneut versuchen", "Bitte später erneut versuchen")] // Windows-1252's Š: no capital after a small letter
     [InlineData("Die l\u0088er is leeg", "Die lêer is leeg")] // cp850's ê, where MacRoman (the first page) makes làer, a pair real text never shows
+    [InlineData("Die Datei wurde ge\u009Affnet", "Die Datei wurde geöffnet")] // Windows-1252's š fits no better there than MacRoman's ö
+    [InlineData("men\u009C principal", "menú principal")] // ... nor its œ
     public void C1_controls_of_mac_or_dos_text_become_its_letters(string damaged, string expected)
     {
         var result = Mojibake.FixAndExplain(damaged);
@@ -58,7 +60,8 @@ public class CodePageConfusionTests
     [InlineData("est\u00E1 \u0093pr\u00F3ximo a resolverse\u0094", "está “próximo a resolverse”")] // á + space + \x93 is no Mongolian digit
     [InlineData("\u0093quoted\u0094 and a dash\u0097here", "“quoted” and a dash—here")]
     [InlineData("die Firma \u008Akoda", "die Firma Škoda")] // a capital that starts a word
-    [InlineData("le c\u009Cur", "le cœur")] // a small letter inside one
+    [InlineData("le c\u009Cur et la s\u009Cur", "le cœur et la sœur")] // a small letter inside one, where it fits better than any page's
+    [InlineData("Ko\u009Aice", "Košice")]
     public void C1_controls_of_windows_1252_text_stay_windows_1252(string damaged, string expected)
     {
         var result = Mojibake.FixAndExplain(damaged);

@@ -20,7 +20,15 @@ internal static class C1Controls
     internal static SingleByteCodePage? LetterPageOf(ReadOnlySpan<char> line)
     {
         int first = line.IndexOfAnyInRange('\u0080', '\u009F');
-        if (first < 0 || !HasEvidence(line, first))
+        if (first < 0)
+        {
+            return null;
+        }
+
+        // Without a control Windows-1252 cannot read where it stands, its letters in words (kšnnen, mœsica) are
+        // weighed against the pages' readings: a page must read the words more plainly.
+        bool evidence = HasEvidence(line, first, out bool lettersInWords);
+        if (!evidence && !lettersInWords)
         {
             return null;
         }
@@ -42,11 +50,14 @@ internal static class C1Controls
             }
         }
 
-        return best;
+        return evidence || (best is not null && bestUnseen < Plainness(line, first, null).Unseen) ? best : null;
     }
 
-    /// <summary>The <see cref="LatinPairs"/> measures of the words that hold a control, read through <paramref name="page"/>.</summary>
-    private static (int Unseen, int Likelihood) Plainness(ReadOnlySpan<char> line, int first, SingleByteCodePage page)
+    /// <summary>
+    /// The <see cref="LatinPairs"/> measures of the words that hold a control, read through <paramref name="page"/>
+    /// (null: Windows-1252).
+    /// </summary>
+    private static (int Unseen, int Likelihood) Plainness(ReadOnlySpan<char> line, int first, SingleByteCodePage? page)
     {
         Span<char> word = stackalloc char[64];
         int unseen = 0, likelihood = 0;
@@ -72,7 +83,8 @@ internal static class C1Controls
             {
                 for (int k = start; k < end; k++)
                 {
-                    word[k - start] = line[k] is >= '\u0080' and <= '\u009F' ? page.ToChar((byte)line[k]) : line[k];
+                    word[k - start] = line[k] is < '\u0080' or > '\u009F' ? line[k]
+                        : page is null ? Windows1252.ToChar((byte)line[k]) : page.ToChar((byte)line[k]);
                 }
 
                 unseen += LatinPairs.UnseenPairs(word[..(end - start)]);
@@ -91,8 +103,13 @@ internal static class C1Controls
     private static bool EndsWord(ReadOnlySpan<char> line, int i) =>
         i > 0 && char.IsLetter(line[i - 1]) && (i + 1 == line.Length || !char.IsLetter(line[i + 1]));
 
-    private static bool HasEvidence(ReadOnlySpan<char> line, int first)
+    /// <summary>
+    /// Whether a control stands where Windows-1252's reading of it cannot; <paramref name="lettersInWords"/>: whether
+    /// one it reads as a letter (š, œ) stands inside or at the end of a word, where a page's letter may fit better.
+    /// </summary>
+    private static bool HasEvidence(ReadOnlySpan<char> line, int first, out bool lettersInWords)
     {
+        lettersInWords = false;
         for (int i = first; i < line.Length; i++)
         {
             if (line[i] is < '\u0080' or > '\u009F')
@@ -101,10 +118,13 @@ internal static class C1Controls
             }
 
             char c = Windows1252.ToChar((byte)line[i]);
-            if ((IsBetweenLetters(line, i) && !FitsInWord(c, line, i)) || (EndsWord(line, i) && !FitsAfterWord(c, line[..i])))
+            bool between = IsBetweenLetters(line, i), ends = EndsWord(line, i);
+            if ((between && !FitsInWord(c, line, i)) || (ends && !FitsAfterWord(c, line[..i])))
             {
                 return true;
             }
+
+            lettersInWords |= (between || ends) && IsWordLetter(c);
         }
 
         return false;
