@@ -50,8 +50,12 @@ internal static class C1Controls
             }
         }
 
-        return evidence || (best is not null && bestUnseen < Plainness(line, first, null).Unseen) ? best : null;
+        return evidence || (best is not null && bestUnseen + SoftMargin <= Plainness(line, first, null).Unseen) ? best : null;
     }
+
+    // How many fewer unseen pairs a page's reading must have than Windows-1252's letters (a rare but real word such
+    // as grešci or bœuf has one).
+    private const int SoftMargin = 2;
 
     /// <summary>
     /// The <see cref="LatinPairs"/> measures of the words that hold a control, read through <paramref name="page"/>
@@ -83,8 +87,10 @@ internal static class C1Controls
             {
                 for (int k = start; k < end; k++)
                 {
+                    // (Windows-1252's punctuation there fits, or it would have been evidence: a word's edge.)
                     word[k - start] = line[k] is < '\u0080' or > '\u009F' ? line[k]
-                        : page is null ? Windows1252.ToChar((byte)line[k]) : page.ToChar((byte)line[k]);
+                        : page is not null ? page.ToChar((byte)line[k])
+                        : IsWordLetter(Windows1252.ToChar((byte)line[k])) ? Windows1252.ToChar((byte)line[k]) : ' ';
                 }
 
                 unseen += LatinPairs.UnseenPairs(word[..(end - start)]);
@@ -99,6 +105,13 @@ internal static class C1Controls
 
     private static bool IsBetweenLetters(ReadOnlySpan<char> line, int i) =>
         i > 0 && i + 1 < line.Length && char.IsLetter(line[i - 1]) && char.IsLetter(line[i + 1]);
+
+    /// <summary>
+    /// Whether <paramref name="c"/>, at <paramref name="i"/>, is a capital after a small letter of a word: not after
+    /// the s of a %s (%sŽádné, a format string's argument before a capital).
+    /// </summary>
+    private static bool CapitalAfterSmall(char c, ReadOnlySpan<char> line, int i) =>
+        char.IsUpper(c) && char.IsLower(line[i - 1]) && !(i >= 2 && line[i - 2] == '%');
 
     private static bool EndsWord(ReadOnlySpan<char> line, int i) =>
         i > 0 && char.IsLetter(line[i - 1]) && (i + 1 == line.Length || !char.IsLetter(line[i + 1]));
@@ -137,7 +150,7 @@ internal static class C1Controls
     /// </summary>
     private static bool FitsAfterWord(char c, ReadOnlySpan<char> before) =>
         c is '\u2019' or '\u201D' or '\u203A' or '\u2013' or '\u2014' or '\u2026' or '\u2122' or '\u2022' or '\u2020' or '\u2021'
-        || (IsWordLetter(c) && !(char.IsUpper(c) && char.IsLower(before[^1])))
+        || (IsWordLetter(c) && !CapitalAfterSmall(c, before, before.Length))
         || (c == '\u2018' && before.IndexOfAny("\u0082\u0091\u201A\u2018") >= 0)
         || (c == '\u201C' && before.IndexOfAny("\u0084\u0093\u201E\u201C") >= 0);
 
@@ -153,7 +166,7 @@ internal static class C1Controls
     {
         if (IsWordLetter(c))
         {
-            return !(char.IsUpper(c) && char.IsLower(line[i - 1])); // not a capital after a small letter: spŠter
+            return !CapitalAfterSmall(c, line, i); // not a capital after a small letter: spŠter
         }
 
         if (c is '\u2013' or '\u2014')
