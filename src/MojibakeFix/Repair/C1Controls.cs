@@ -8,8 +8,11 @@ namespace MojibakeFix.Repair;
 /// (’ “ ” – —), but text from a Mac (MacRoman) or from DOS (cp850, cp437) keeps letters there: <c>Coatl\x87n</c>
 /// is Coatlán in MacRoman and "Coatl‡n" in Windows-1252. A line's controls are read through such a code page only
 /// when the line proves it (ftfy #18): a control inside or at the end of a word that Windows-1252 makes into a
-/// symbol no word holds there, while the code page makes every such control a Latin letter of the word's case. The first
-/// code page that does is taken (MacRoman, then cp850, then cp437): a lone <c>K\x94nig</c> reads Kînig, not König.
+/// symbol no word holds there or a capital after a small letter, or Windows-1252 letters in words that real text
+/// clearly shows less than the page's (<see cref="LatinPairs"/>), while the code page makes every such control a
+/// Latin letter of the word's case. Of the pages that do, the one whose words read most plainly by the same table
+/// is taken (MacRoman, then cp850, then cp437 where they read alike): <c>K\x94nig</c> is König in cp850 and Kînig
+/// in MacRoman.
 /// </summary>
 internal static class C1Controls
 {
