@@ -54,9 +54,12 @@ public class AccuracyTests(ITestOutputHelper output)
     public void Windows_1252_text_read_as_latin1_keeps_its_punctuation() =>
         Assert.True(Measure(AccuracyCorpus.Cp1252AsLatin1) >= AccuracyCorpus.Cp1252AsLatin1.Goal);
 
-    /// <summary>MacRoman or cp850 text read as Latin-1 (ftfy #18, which ftfy leaves): a third or more come back whole.</summary>
+    /// <summary>
+    /// MacRoman or cp850 text read as Latin-1 (ftfy #18, which ftfy leaves): seven in ten or more come back whole
+    /// (75.5% on the whole corpus; 45.1% before the C1 controls' case and letter-pair rules).
+    /// </summary>
     [CatalogFact]
-    public void Mac_and_dos_text_read_as_latin1_is_restored_often() => Assert.True(Measure(AccuracyCorpus.LegacyAsLatin1) >= 0.33);
+    public void Mac_and_dos_text_read_as_latin1_is_restored_often() => Assert.True(Measure(AccuracyCorpus.LegacyAsLatin1) >= 0.70);
 
     /// <summary>Windows-1251, KOI8-R or Windows-1253 text read as Windows-1252 (ftfy #28, which ftfy leaves): nine in ten come back whole.</summary>
     [CatalogFact]
