@@ -562,7 +562,7 @@ internal static class DoubleByteCodePages
         var letters = default(LetterSet);
         var cyrillic = default(CyrillicAlphabets.Seen);
         bool vietnamese = false, closesHigh = false;
-        int lead = 0; // the byte before, when it leads a two-byte letter U+00C0–U+04FF, or E1 before BA/BB
+        int lead = 0; // the byte before, when it leads a two-byte letter U+00C0–U+04BF, or E1 (U+1000–U+1FFF)
         for (var reader = new ByteReader(line, 0, page); !reader.AtEnd; reader.Advance())
         {
             int b = reader.Peek(); // (negative for a character the page does not produce, or its marker)
