@@ -41,6 +41,7 @@ public class CodePageConfusionTests
     [InlineData("Republiek van Colombi\u0091", "Republiek van Colombië")]
     [InlineData("Bitte sp\u008Ater erneut versuchen", "Bitte später erneut versuchen")] // Windows-1252's Š: no capital after a small letter
     [InlineData("Die l\u0088er is leeg", "Die lêer is leeg")] // cp850's ê, where MacRoman (the first page) makes làer, a pair real text never shows
+    [InlineData("Ya est\u0087 listo", "Ya está listo")] // Windows-1252's ‡ after a word is no footnote mark
     [InlineData("la m\u009Csica", "la música")] // Windows-1252's œ makes two pairs real text never shows, MacRoman's ú none
     [InlineData("un t\u009Cnel en Lima, Per\u009C", "un túnel en Lima, Perú")]
     public void C1_controls_of_mac_or_dos_text_become_its_letters(string damaged, string expected)
@@ -62,6 +63,7 @@ public class CodePageConfusionTests
     [InlineData("die Firma \u008Akoda", "die Firma Škoda")] // a capital that starts a word
     [InlineData("le c\u009Cur et la s\u009Cur", "le cœur et la sœur")] // a small letter inside one, where it fits better than any page's
     [InlineData("Ko\u009Aice", "Košice")]
+    [InlineData("see the note\u0086", "see the note†")] // a dagger after a word is a footnote mark
     [InlineData("Poruka o gre\u009Aci", "Poruka o grešci")] // one pair real text hardly shows (šc) is no proof
     [InlineData("Svi predlo\u009Aci", "Svi predlošci")]
     [InlineData("Dès Noël où un zéphyr haï me vêt de glaçons würmiens je dîne d\u0092exquis rôtis de b\u009Cuf au kir à l\u0092aÿ d\u0092âge mûr",

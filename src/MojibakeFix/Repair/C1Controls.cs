@@ -149,10 +149,11 @@ internal static class C1Controls
     /// <summary>
     /// Whether the Windows-1252 reading of a control right after a word can stand there: closing quotes, the
     /// apostrophe, dashes, the ellipsis, ™, a bullet, a dagger (a footnote), and ‘ “ where a quote opened them
-    /// (German „hin“, “l“) — not ‘ “ otherwise (Colombi‘ for Colombië), ‚ „ ‰ ˆ or an undefined byte.
+    /// (German „hin“, “l“) — not ‘ “ otherwise (Colombi‘ for Colombië), ‚ „ ‰ ˆ, an undefined byte or the double
+    /// dagger, which far more often is MacRoman's á ending a word (est‡ for está).
     /// </summary>
     private static bool FitsAfterWord(char c, ReadOnlySpan<char> before) =>
-        c is '\u2019' or '\u201D' or '\u203A' or '\u2013' or '\u2014' or '\u2026' or '\u2122' or '\u2022' or '\u2020' or '\u2021'
+        c is '\u2019' or '\u201D' or '\u203A' or '\u2013' or '\u2014' or '\u2026' or '\u2122' or '\u2022' or '\u2020'
         || (IsWordLetter(c) && !CapitalAfterSmall(c, before, before.Length))
         || (c == '\u2018' && before.IndexOfAny("\u0082\u0091\u201A\u2018") >= 0)
         || (c == '\u201C' && before.IndexOfAny("\u0084\u0093\u201E\u201C") >= 0);
