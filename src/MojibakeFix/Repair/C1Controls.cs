@@ -28,8 +28,8 @@ internal static class C1Controls
             return null;
         }
 
-        // Without a control Windows-1252 cannot read where it stands, its letters in words (kšnnen, mœsica) are
-        // weighed against the pages' readings: a page must read the words more plainly.
+        // Where no control proves the line, Windows-1252's letters in words (kšnnen, mœsica) are weighed against
+        // the pages' readings: a page must read those words clearly more plainly (SoftMargin).
         bool evidence = HasEvidence(line, first, out bool lettersInWords);
         if (!evidence && !lettersInWords)
         {
