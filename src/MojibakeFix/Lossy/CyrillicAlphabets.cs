@@ -12,18 +12,7 @@ internal static class CyrillicAlphabets
     {
         private ulong _bits;
 
-        internal void Add(int c)
-        {
-            int k = c switch
-            {
-                >= 0x0400 and <= 0x040F => c + 0x50 - 0x0430, // Ѐ … Џ
-                >= 0x0410 and <= 0x042F => c + 0x20 - 0x0430, // А … Я
-                >= 0x0430 and <= 0x045F => c - 0x0430,
-                0x0490 or 0x0491 => 48, // Ґ ґ
-                _ => -1,
-            };
-            _bits |= k < 0 ? 0 : 1UL << k;
-        }
+        internal void Add(int c) => _bits |= Bit(c);
 
         internal readonly bool Has(char small) => (_bits & Bit(small)) != 0;
 
@@ -40,7 +29,15 @@ internal static class CyrillicAlphabets
         SerbianOrMacedonian,
     }
 
-    private static ulong Bit(char small) => small == 'ґ' ? 1UL << 48 : 1UL << (small - 0x0430);
+    /// <summary>The bit of a Cyrillic letter in a <see cref="Seen"/> set, case folded (0 for anything else).</summary>
+    private static ulong Bit(int c) => c switch
+    {
+        >= 0x0400 and <= 0x040F => 1UL << (c + 0x50 - 0x0430), // Ѐ … Џ
+        >= 0x0410 and <= 0x042F => 1UL << (c + 0x20 - 0x0430), // А … Я
+        >= 0x0430 and <= 0x045F => 1UL << (c - 0x0430),
+        0x0490 or 0x0491 => 1UL << 48, // Ґ ґ
+        _ => 0,
+    };
 
     private static ulong Bits(string smalls)
     {
@@ -77,22 +74,12 @@ internal static class CyrillicAlphabets
         : Alphabet.Unknown;
 
     /// <summary>Whether the alphabet lacks the letter (either case; false for anything but a Cyrillic letter).</summary>
-    internal static bool Lacks(Alphabet alphabet, char letter)
+    internal static bool Lacks(Alphabet alphabet, char letter) => (Bit(letter) & alphabet switch
     {
-        if (alphabet == Alphabet.Unknown || letter is < '\u0400' or > '\u0491')
-        {
-            return false;
-        }
-
-        var one = default(Seen);
-        one.Add(letter);
-        ulong lacking = alphabet switch
-        {
-            Alphabet.Russian => s_notRussian,
-            Alphabet.Ukrainian => s_notUkrainian,
-            Alphabet.Belarusian => s_notBelarusian,
-            _ => s_notSerbianOrMacedonian,
-        };
-        return one.HasAny(lacking);
-    }
+        Alphabet.Russian => s_notRussian,
+        Alphabet.Ukrainian => s_notUkrainian,
+        Alphabet.Belarusian => s_notBelarusian,
+        Alphabet.SerbianOrMacedonian => s_notSerbianOrMacedonian,
+        _ => 0UL,
+    }) != 0;
 }
