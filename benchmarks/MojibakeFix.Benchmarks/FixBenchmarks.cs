@@ -5,7 +5,7 @@ using BenchmarkDotNet.Attributes;
 namespace MojibakeFix.Benchmarks;
 
 /// <summary>
-/// The string and UTF-8 paths against the physical references of the same run: a bare vectorized scan of the
+/// The string, span and UTF-8 paths against the physical references of the same run: a bare vectorized scan of the
 /// same memory (the baseline) and a plain UTF-16 → UTF-8 transcode into a preallocated buffer.
 /// </summary>
 [MemoryDiagnoser]
@@ -15,6 +15,7 @@ public class FixBenchmarks
     private string _text = "";
     private byte[] _utf8 = [];
     private byte[] _transcoded = [];
+    private char[] _fixed = [];
     private ArrayBufferWriter<byte> _writer = new();
 
     /// <summary>Input kind.</summary>
@@ -31,6 +32,7 @@ public class FixBenchmarks
         _text = Input switch { "damaged" => Inputs.Damaged(Bytes), "feed" => Inputs.Feed(Bytes), _ => Inputs.Clean(Bytes) };
         _utf8 = Encoding.UTF8.GetBytes(_text);
         _transcoded = new byte[Encoding.UTF8.GetMaxByteCount(_text.Length)];
+        _fixed = new char[Mojibake.GetMaxFixedLength(_text.Length)];
         _writer = new ArrayBufferWriter<byte>(_utf8.Length + 16);
     }
 
@@ -45,6 +47,14 @@ public class FixBenchmarks
     /// <summary>The one-call repair.</summary>
     [Benchmark]
     public string Fix() => Mojibake.Fix(_text);
+
+    /// <summary>The span core into a preallocated buffer, as the transcode baseline writes (no result string).</summary>
+    [Benchmark]
+    public int FixSpan()
+    {
+        Mojibake.Fix(_text, _fixed, out _, out int written);
+        return written;
+    }
 
     /// <summary>The UTF-8 byte path into a reused writer.</summary>
     [Benchmark]

@@ -172,32 +172,12 @@ public static partial class Mojibake
         int take = isFinalBlock ? source.Length : StreamBoundary.SafeEnd(source);
         ReadOnlySpan<char> block = source[..take];
         OperationStatus done = take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
-        if (CandidateScanner.CannotHoldDamage(block) && !Engine.CodePagePassesMayApply(block, options))
+
+        // One classifying pass finds the suspect lines; the clean text between them is copied as it is.
+        if (!Engine.TryRepairInto(block, options, destination, out int written))
         {
-            if (!block.TryCopyTo(destination))
-            {
-                charsRead = charsWritten = 0;
-                return OperationStatus.DestinationTooSmall;
-            }
-
-            charsRead = charsWritten = take;
-            return done;
-        }
-
-        // Line by line, as the string path does (each line is its own document).
-        int written = 0;
-        for (int at = 0; at < block.Length;)
-        {
-            int end = block[at..].IndexOfAny('\n', '\r');
-            end = end < 0 ? block.Length : at + end + 1;
-            if (!TryFixLine(block[at..end], destination[written..], options, out int n))
-            {
-                charsRead = charsWritten = 0;
-                return OperationStatus.DestinationTooSmall;
-            }
-
-            written += n;
-            at = end;
+            charsRead = charsWritten = 0;
+            return OperationStatus.DestinationTooSmall;
         }
 
         charsRead = take;
@@ -224,19 +204,6 @@ public static partial class Mojibake
         charsRead = take;
         charsWritten = repaired.Length;
         return take == source.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
-    }
-
-    /// <summary>One line into <paramref name="destination"/>; false when it does not fit. Windows-1252 damage is repaired in pooled buffers, without allocating.</summary>
-    private static bool TryFixLine(ReadOnlySpan<char> line, Span<char> destination, FixOptions options, out int written)
-    {
-        if (CandidateScanner.CannotHoldDamage(line) && !Engine.CodePagePassesMayApply(line, options))
-        {
-            written = line.Length;
-            return line.TryCopyTo(destination);
-        }
-
-        // The passes run exactly as for a string, in pooled buffers, once.
-        return Engine.TryRepairLine(line, options, destination, out written);
     }
 
     /// <summary>Repairs <paramref name="source"/> into <paramref name="destination"/> as one final block.</summary>

@@ -125,6 +125,77 @@ internal static class Engine
     }
 
     /// <summary>
+    /// Moves <paramref name="start"/> on to the next line of <paramref name="all"/> that one classifying pass (every
+    /// search of the repair at once, vectorized) finds a candidate in, its break included up to
+    /// <paramref name="end"/>; false when no line is left. Clean lines thus cost no per-line call and the search
+    /// stays linear. A line whose only candidates are double-byte suspects is passed over when that pass cannot
+    /// read it. <paramref name="start"/> must be a line start (a suspect stretch needs a CJK character of its line).
+    /// </summary>
+    private static bool NextSuspectLine(ReadOnlySpan<char> all, ref int start, out int end, DamageSearch searches, FixOptions options)
+    {
+        while (start < all.Length)
+        {
+            int hit = DamageClassifier.IndexOfDamage(all, start, searches, out DamageSearch fired);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            start += all[start..hit].LastIndexOfAny('\n', '\r') + 1;
+            int lineEnd = all[hit..].IndexOfAny('\n', '\r'); // the line's text ends here, its break included at `end`
+            lineEnd = lineEnd < 0 ? all.Length : hit + lineEnd;
+            end = lineEnd < all.Length ? lineEnd + 1 : lineEnd;
+            if (fired != DamageSearch.DoubleByte || DoubleByteCodePages.MayApply(all[start..lineEnd], options)
+                || DamageClassifier.IndexOfDamage(all[..end], hit + 1, searches & ~DamageSearch.DoubleByte, out _) >= 0)
+            {
+                return true;
+            }
+
+            start = end;
+        }
+
+        end = all.Length;
+        return false;
+    }
+
+    /// <summary>
+    /// Repairs <paramref name="all"/> into <paramref name="destination"/>: the clean stretches between suspect
+    /// lines are copied straight there, and each suspect line is repaired in a pooled buffer and copied after.
+    /// False when the result does not fit (a repair never lengthens a line, so a destination as long as the text
+    /// always fits). The result is that of <see cref="RepairEncoding"/>, line by line.
+    /// </summary>
+    internal static bool TryRepairInto(ReadOnlySpan<char> all, FixOptions options, Span<char> destination, out int written)
+    {
+        written = 0;
+        int copied = 0;
+        DamageSearch searches = DamageClassifier.SearchesFor(options);
+        for (int start = 0, end; NextSuspectLine(all, ref start, out end, searches, options); start = end)
+        {
+            if (!all[copied..start].TryCopyTo(destination[written..]))
+            {
+                return false;
+            }
+
+            written += start - copied;
+            if (!TryRepairLine(all[start..end], options, destination[written..], out int n))
+            {
+                return false;
+            }
+
+            written += n;
+            copied = end;
+        }
+
+        if (!all[copied..].TryCopyTo(destination[written..]))
+        {
+            return false;
+        }
+
+        written += all.Length - copied;
+        return true;
+    }
+
+    /// <summary>
     /// Repairs each line of <paramref name="all"/> that a search finds a candidate in; false when none changed. The
     /// repaired text goes to <paramref name="output"/>, whole, or, when <paramref name="edits"/> records, only the
     /// repaired lines, with where they go in <paramref name="edits"/>.
@@ -142,26 +213,8 @@ internal static class Engine
         // the repair at once, vectorized) finds the next, so clean lines cost no per-line call and the search stays
         // linear. A line whose only candidates are double-byte suspects is left when that pass cannot read it.
         DamageSearch searches = DamageClassifier.SearchesFor(options);
-        int start = 0;
-        while (start < all.Length)
+        for (int start = 0, end; NextSuspectLine(all, ref start, out end, searches, options); start = end)
         {
-            int hit = DamageClassifier.IndexOfDamage(all, start, searches, out DamageSearch fired);
-            if (hit < 0)
-            {
-                break;
-            }
-
-            start += all[start..hit].LastIndexOfAny('\n', '\r') + 1;
-            int lineEnd = all[hit..].IndexOfAny('\n', '\r'); // the line's text ends here, its break included at `end`
-            lineEnd = lineEnd < 0 ? all.Length : hit + lineEnd;
-            int end = lineEnd < all.Length ? lineEnd + 1 : lineEnd;
-            if (fired == DamageSearch.DoubleByte && !DoubleByteCodePages.MayApply(all[start..lineEnd], options)
-                && DamageClassifier.IndexOfDamage(all[..end], hit + 1, searches & ~DamageSearch.DoubleByte, out _) < 0)
-            {
-                start = end;
-                continue;
-            }
-
             lineSteps?.Clear();
             lineSites?.Clear();
             var repaired = default(CharBuffer);
@@ -201,8 +254,6 @@ internal static class Engine
                     sites!.Add(site with { Index = site.Index + start });
                 }
             }
-
-            start = end;
         }
 
         if (copied == 0)
