@@ -246,7 +246,9 @@ internal static class DamageClassifier
     /// constants stay in registers: a C1 control; a '?' after a non-ASCII character; a lead image of some code
     /// page (U+00A0–U+0454 holds every one below U+2013, U+00C0–U+00FF of the legacy runs among them) before a
     /// non-ASCII character that may follow it (<c>NoFollower</c>), or a Windows-1252 lead (U+00C2–U+00F4) before
-    /// a space or a '?'; a CJK-range character in the block or the three characters after it. ASCII, Hebrew,
+    /// a '?' or a space (a space only after a two-byte lead or before a follower); a CJK-range character in the
+    /// block or the three characters after it. A stretch of ASCII from the character before the block to three
+    /// after it costs one test. ASCII, Hebrew,
     /// Arabic, Indic, Thai, accented letters before ASCII ones and most Cyrillic and Greek end here; CJK goes on
     /// to the exact masks.
     /// </summary>
@@ -258,23 +260,45 @@ internal static class DamageClassifier
         Vector128<ushort> ascii = Vector128.Create((ushort)0x7F), question = Vector128.Create((ushort)'?'), space = Vector128.Create((ushort)' ');
         for (; i + lanes + 3 <= s.Length; i += lanes)
         {
+            // Every hit of every search lies on a non-ASCII character, or on a '?' or an ASCII character before or
+            // next to one, within the block's character before it and three after it: an all-ASCII stretch is done.
+            Vector128<ushort> previous = Vector128.LoadUnsafe(ref start, (nuint)(i - 1));
+            Vector128<ushort> ahead = Vector128.LoadUnsafe(ref start, (nuint)(i + 3));
+            if (((previous | ahead) & ~ascii) == Vector128<ushort>.Zero)
+            {
+                continue;
+            }
+
             Vector128<ushort> v = Vector128.LoadUnsafe(ref start, (nuint)i);
             Vector128<ushort> next = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
             Vector128<ushort> lead = In(v, 0xA0, 0x454) | In(v, 0x2013, 0x25CA) | In(v, 0xF7C6, 0xFB02);
             Vector128<ushort> follows = Vector128.GreaterThan(next, ascii);
             if ((lead & follows) != Vector128<ushort>.Zero)
             {
-                follows &= ~NoFollower(v, next, Vector128.LoadUnsafe(ref start, (nuint)(i - 1)), Vector128.LoadUnsafe(ref start, (nuint)(i + 2)));
+                follows &= ~NoFollower(v, next, previous, Vector128.LoadUnsafe(ref start, (nuint)(i + 2)));
             }
 
-            Vector128<ushort> maybe = In(v, 0x80, 0x9F)
-                | (lead & follows) | (In(v, 0xC2, 0xF4) & (Vector128.Equals(next, space) | Vector128.Equals(next, question)))
-                | (Vector128.Equals(v, question) & Vector128.GreaterThan(Vector128.LoadUnsafe(ref start, (nuint)(i - 1)), ascii))
+            Vector128<ushort> maybe = In(v, 0x80, 0x9F) | (lead & follows)
+                | (Vector128.Equals(v, question) & Vector128.GreaterThan(previous, ascii))
                 | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
-                | In(Vector128.LoadUnsafe(ref start, (nuint)(i + 3)), DoubleByteCodePages.First, DoubleByteCodePages.Last);
-            if (maybe != Vector128<ushort>.Zero)
+                | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last);
+            Vector128<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector128.Equals(next, space) | Vector128.Equals(next, question));
+            if ((maybe | beforeSpace) != Vector128<ushort>.Zero)
             {
-                return i;
+                if (maybe != Vector128<ushort>.Zero)
+                {
+                    return i;
+                }
+
+                // A Windows-1252 lead before a space is a candidate as the lead of two bytes (U+00C2–U+00DF), or
+                // before a third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a
+                // word end here, without the exact masks.
+                Vector128<ushort> after = Vector128.LoadUnsafe(ref start, (nuint)(i + 2));
+                Vector128<ushort> lostSpace = Vector128.LessThanOrEqual(v, Vector128.Create((ushort)0xDF)) | Vector128.GreaterThan(after, ascii) | Vector128.Equals(after, question);
+                if ((beforeSpace & (Vector128.Equals(next, question) | lostSpace)) != Vector128<ushort>.Zero)
+                {
+                    return i;
+                }
             }
         }
 
@@ -389,7 +413,9 @@ internal static class DamageClassifier
     /// constants stay in registers: a C1 control; a '?' after a non-ASCII character; a lead image of some code
     /// page (U+00A0–U+0454 holds every one below U+2013, U+00C0–U+00FF of the legacy runs among them) before a
     /// non-ASCII character that may follow it (<c>NoFollower</c>), or a Windows-1252 lead (U+00C2–U+00F4) before
-    /// a space or a '?'; a CJK-range character in the block or the three characters after it. ASCII, Hebrew,
+    /// a '?' or a space (a space only after a two-byte lead or before a follower); a CJK-range character in the
+    /// block or the three characters after it. A stretch of ASCII from the character before the block to three
+    /// after it costs one test. ASCII, Hebrew,
     /// Arabic, Indic, Thai, accented letters before ASCII ones and most Cyrillic and Greek end here; CJK goes on
     /// to the exact masks.
     /// </summary>
@@ -401,23 +427,45 @@ internal static class DamageClassifier
         Vector256<ushort> ascii = Vector256.Create((ushort)0x7F), question = Vector256.Create((ushort)'?'), space = Vector256.Create((ushort)' ');
         for (; i + lanes + 3 <= s.Length; i += lanes)
         {
+            // Every hit of every search lies on a non-ASCII character, or on a '?' or an ASCII character before or
+            // next to one, within the block's character before it and three after it: an all-ASCII stretch is done.
+            Vector256<ushort> previous = Vector256.LoadUnsafe(ref start, (nuint)(i - 1));
+            Vector256<ushort> ahead = Vector256.LoadUnsafe(ref start, (nuint)(i + 3));
+            if (((previous | ahead) & ~ascii) == Vector256<ushort>.Zero)
+            {
+                continue;
+            }
+
             Vector256<ushort> v = Vector256.LoadUnsafe(ref start, (nuint)i);
             Vector256<ushort> next = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
             Vector256<ushort> lead = In(v, 0xA0, 0x454) | In(v, 0x2013, 0x25CA) | In(v, 0xF7C6, 0xFB02);
             Vector256<ushort> follows = Vector256.GreaterThan(next, ascii);
             if ((lead & follows) != Vector256<ushort>.Zero)
             {
-                follows &= ~NoFollower(v, next, Vector256.LoadUnsafe(ref start, (nuint)(i - 1)), Vector256.LoadUnsafe(ref start, (nuint)(i + 2)));
+                follows &= ~NoFollower(v, next, previous, Vector256.LoadUnsafe(ref start, (nuint)(i + 2)));
             }
 
-            Vector256<ushort> maybe = In(v, 0x80, 0x9F)
-                | (lead & follows) | (In(v, 0xC2, 0xF4) & (Vector256.Equals(next, space) | Vector256.Equals(next, question)))
-                | (Vector256.Equals(v, question) & Vector256.GreaterThan(Vector256.LoadUnsafe(ref start, (nuint)(i - 1)), ascii))
+            Vector256<ushort> maybe = In(v, 0x80, 0x9F) | (lead & follows)
+                | (Vector256.Equals(v, question) & Vector256.GreaterThan(previous, ascii))
                 | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
-                | In(Vector256.LoadUnsafe(ref start, (nuint)(i + 3)), DoubleByteCodePages.First, DoubleByteCodePages.Last);
-            if (maybe != Vector256<ushort>.Zero)
+                | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last);
+            Vector256<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector256.Equals(next, space) | Vector256.Equals(next, question));
+            if ((maybe | beforeSpace) != Vector256<ushort>.Zero)
             {
-                return i;
+                if (maybe != Vector256<ushort>.Zero)
+                {
+                    return i;
+                }
+
+                // A Windows-1252 lead before a space is a candidate as the lead of two bytes (U+00C2–U+00DF), or
+                // before a third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a
+                // word end here, without the exact masks.
+                Vector256<ushort> after = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
+                Vector256<ushort> lostSpace = Vector256.LessThanOrEqual(v, Vector256.Create((ushort)0xDF)) | Vector256.GreaterThan(after, ascii) | Vector256.Equals(after, question);
+                if ((beforeSpace & (Vector256.Equals(next, question) | lostSpace)) != Vector256<ushort>.Zero)
+                {
+                    return i;
+                }
             }
         }
 
@@ -532,7 +580,9 @@ internal static class DamageClassifier
     /// constants stay in registers: a C1 control; a '?' after a non-ASCII character; a lead image of some code
     /// page (U+00A0–U+0454 holds every one below U+2013, U+00C0–U+00FF of the legacy runs among them) before a
     /// non-ASCII character that may follow it (<c>NoFollower</c>), or a Windows-1252 lead (U+00C2–U+00F4) before
-    /// a space or a '?'; a CJK-range character in the block or the three characters after it. ASCII, Hebrew,
+    /// a '?' or a space (a space only after a two-byte lead or before a follower); a CJK-range character in the
+    /// block or the three characters after it. A stretch of ASCII from the character before the block to three
+    /// after it costs one test. ASCII, Hebrew,
     /// Arabic, Indic, Thai, accented letters before ASCII ones and most Cyrillic and Greek end here; CJK goes on
     /// to the exact masks.
     /// </summary>
@@ -544,23 +594,45 @@ internal static class DamageClassifier
         Vector512<ushort> ascii = Vector512.Create((ushort)0x7F), question = Vector512.Create((ushort)'?'), space = Vector512.Create((ushort)' ');
         for (; i + lanes + 3 <= s.Length; i += lanes)
         {
+            // Every hit of every search lies on a non-ASCII character, or on a '?' or an ASCII character before or
+            // next to one, within the block's character before it and three after it: an all-ASCII stretch is done.
+            Vector512<ushort> previous = Vector512.LoadUnsafe(ref start, (nuint)(i - 1));
+            Vector512<ushort> ahead = Vector512.LoadUnsafe(ref start, (nuint)(i + 3));
+            if (((previous | ahead) & ~ascii) == Vector512<ushort>.Zero)
+            {
+                continue;
+            }
+
             Vector512<ushort> v = Vector512.LoadUnsafe(ref start, (nuint)i);
             Vector512<ushort> next = Vector512.LoadUnsafe(ref start, (nuint)(i + 1));
             Vector512<ushort> lead = In(v, 0xA0, 0x454) | In(v, 0x2013, 0x25CA) | In(v, 0xF7C6, 0xFB02);
             Vector512<ushort> follows = Vector512.GreaterThan(next, ascii);
             if ((lead & follows) != Vector512<ushort>.Zero)
             {
-                follows &= ~NoFollower(v, next, Vector512.LoadUnsafe(ref start, (nuint)(i - 1)), Vector512.LoadUnsafe(ref start, (nuint)(i + 2)));
+                follows &= ~NoFollower(v, next, previous, Vector512.LoadUnsafe(ref start, (nuint)(i + 2)));
             }
 
-            Vector512<ushort> maybe = In(v, 0x80, 0x9F)
-                | (lead & follows) | (In(v, 0xC2, 0xF4) & (Vector512.Equals(next, space) | Vector512.Equals(next, question)))
-                | (Vector512.Equals(v, question) & Vector512.GreaterThan(Vector512.LoadUnsafe(ref start, (nuint)(i - 1)), ascii))
+            Vector512<ushort> maybe = In(v, 0x80, 0x9F) | (lead & follows)
+                | (Vector512.Equals(v, question) & Vector512.GreaterThan(previous, ascii))
                 | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
-                | In(Vector512.LoadUnsafe(ref start, (nuint)(i + 3)), DoubleByteCodePages.First, DoubleByteCodePages.Last);
-            if (maybe != Vector512<ushort>.Zero)
+                | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last);
+            Vector512<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector512.Equals(next, space) | Vector512.Equals(next, question));
+            if ((maybe | beforeSpace) != Vector512<ushort>.Zero)
             {
-                return i;
+                if (maybe != Vector512<ushort>.Zero)
+                {
+                    return i;
+                }
+
+                // A Windows-1252 lead before a space is a candidate as the lead of two bytes (U+00C2–U+00DF), or
+                // before a third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a
+                // word end here, without the exact masks.
+                Vector512<ushort> after = Vector512.LoadUnsafe(ref start, (nuint)(i + 2));
+                Vector512<ushort> lostSpace = Vector512.LessThanOrEqual(v, Vector512.Create((ushort)0xDF)) | Vector512.GreaterThan(after, ascii) | Vector512.Equals(after, question);
+                if ((beforeSpace & (Vector512.Equals(next, question) | lostSpace)) != Vector512<ushort>.Zero)
+                {
+                    return i;
+                }
             }
         }
 
