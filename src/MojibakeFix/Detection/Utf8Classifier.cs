@@ -643,13 +643,14 @@ internal static class Utf8Classifier
         // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
         // every hit, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai text here: a C1
         // control; a two-byte lead of a pair or candidate (C2–C6) before non-ASCII or '?', or U+00C0–U+00FF before a
-        // space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        // space and then non-ASCII or '?' (or a capital before any space); E2 before non-ASCII (a pair of
+        // another code page: U+2013–U+25A0 before a continuation image); EF or above.
         Vector128<byte> twoByte = Vector128.LessThan(n1, Vector128.Create((byte)0xA0));
         if (In(v, 0xCE, 0xD1) == Vector128<byte>.Zero)
         {
             Vector128<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
                 | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
-                | Is(v, 0xE2) | Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
+                | (Is(v, 0xE2) & NonAscii(n3)) | Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
             if (maybe == Vector128<byte>.Zero)
             {
                 return 0;
@@ -758,13 +759,14 @@ internal static class Utf8Classifier
         // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
         // every hit, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai text here: a C1
         // control; a two-byte lead of a pair or candidate (C2–C6) before non-ASCII or '?', or U+00C0–U+00FF before a
-        // space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        // space and then non-ASCII or '?' (or a capital before any space); E2 before non-ASCII (a pair of
+        // another code page: U+2013–U+25A0 before a continuation image); EF or above.
         Vector256<byte> twoByte = Vector256.LessThan(n1, Vector256.Create((byte)0xA0));
         if (In(v, 0xCE, 0xD1) == Vector256<byte>.Zero)
         {
             Vector256<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
                 | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
-                | Is(v, 0xE2) | Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
+                | (Is(v, 0xE2) & NonAscii(n3)) | Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
             if (maybe == Vector256<byte>.Zero)
             {
                 return 0;
@@ -873,13 +875,14 @@ internal static class Utf8Classifier
         // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
         // every hit, cheap enough to end most vectors of accented, Arabic, Hebrew, Indic or Thai text here: a C1
         // control; a two-byte lead of a pair or candidate (C2–C6) before non-ASCII or '?', or U+00C0–U+00FF before a
-        // space and then non-ASCII or '?' (or a capital before any space); E2, EF or above.
+        // space and then non-ASCII or '?' (or a capital before any space); E2 before non-ASCII (a pair of
+        // another code page: U+2013–U+25A0 before a continuation image); EF or above.
         Vector512<byte> twoByte = Vector512.LessThan(n1, Vector512.Create((byte)0xA0));
         if (In(v, 0xCE, 0xD1) == Vector512<byte>.Zero)
         {
             Vector512<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
                 | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
-                | Is(v, 0xE2) | Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
+                | (Is(v, 0xE2) & NonAscii(n3)) | Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
             if (maybe == Vector512<byte>.Zero)
             {
                 return 0;
