@@ -140,6 +140,25 @@ public class DoubleByteTests
     }
 
     [Theory]
+    [InlineData("Файл программы повреждён", 949)] // р lost inside words (D1 80: EUC-KR has no trail 80 after D1), ы at a word's end
+    [InlineData("Файл программы повреждён", 950)] // ... and in Big5 (no trail 80–A0 at all)
+    [InlineData("Προγράμματα και ρυθμίσεις", 949)] // Π at the line's start (a capital), ρ at a word's start, ς at the end
+    [InlineData("Größe ändern", 950)] // ß inside a Latin word, between ö and e
+    public void A_letter_euc_kr_or_big5_lost_whole_is_guessed_from_the_letter_model(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.Contains('?', damaged);
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
+    [Theory]
+    [InlineData("%s: %s ögesinin üzerine yazılsın mı?", 950)] // after a Latin letter a marker at a word's end is left a question mark
+    [InlineData("Сбой?", 949)] // the letter model finds the word's end likelier after сбой than any letter
+    [InlineData("Чей ключ?", 949)] // ч lost before a question mark: one letter, not two
+    public void A_question_mark_after_a_two_byte_letter_stays_one(string text, int codePage) =>
+        Assert.Equal(text, Mojibake.Fix(Damage.DoubleByte(text, codePage)));
+
+    [Theory]
     [InlineData("データ・ベース")]
     [InlineData("ソフトウェア・ダウンロード")]
     [InlineData("ﾃﾞｰﾀ・ﾍﾞｰｽ")] // half-width katakana are what Shift_JIS makes of two-byte letters' leads

@@ -13,10 +13,11 @@ internal sealed class DoubleByteCodePage
     // single-byte character, or lead << 8 | trail for a double-byte one. ASCII is handled by the callers.
     private readonly ushort[] _encode = new ushort[65536];
 
-    private DoubleByteCodePage(string name, int codePage, char lostByte)
+    private DoubleByteCodePage(string name, int codePage, char lostByte, bool losesPairs = false)
     {
         Name = name;
         LostByte = lostByte;
+        LosesPairs = losesPairs;
         // Every character from U+0080 up but the surrogates, each followed by U+0000, encoded in one call (a call
         // per character cost tens of milliseconds per page, most of it a fallback buffer for each character the page
         // lacks). These pages encode each character on its own, and 0x00 is in no character's bytes but U+0000's, so
@@ -88,6 +89,13 @@ internal sealed class DoubleByteCodePage
     /// </summary>
     internal char LostByte { get; }
 
+    /// <summary>
+    /// Whether the decoder reads a lead byte and a continuation byte it has no character for as one
+    /// <see cref="LostByte"/> (EUC-KR and Big5: 80–A0 after most leads), so that a letter of two UTF-8 bytes is lost
+    /// whole into one marker; GBK lacks almost no such pair.
+    /// </summary>
+    internal bool LosesPairs { get; }
+
     // One bit per byte pair (lead << 8 | trail) and per single byte the decoder reads as a character.
     private readonly ulong[] _readable = new ulong[65536 / 64];
 
@@ -137,6 +145,6 @@ internal sealed class DoubleByteCodePage
     private static readonly Lazy<DoubleByteCodePage[]> s_all = new(() =>
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return [new("gbk", 936, '?'), new("shift_jis", 932, '\u30FB'), new("euc-kr", 949, '?'), new("big5", 950, '?')];
+        return [new("gbk", 936, '?'), new("shift_jis", 932, '\u30FB'), new("euc-kr", 949, '?', losesPairs: true), new("big5", 950, '?', losesPairs: true)];
     });
 }

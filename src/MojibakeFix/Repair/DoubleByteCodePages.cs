@@ -215,7 +215,7 @@ internal static class DoubleByteCodePages
                 int first = bytes > 0xFF ? bytes >> 8 : bytes;
                 bool lostLead = line[i] == page.LostByte && page.LostByte != '?' && i + 1 < line.Length && line[i + 1] != page.LostByte
                     && FirstByte(page.BytesOf(line[i + 1])) is >= 0x80 and <= 0xBF;
-                if (first is < 0xC2 or > 0xF4 && !lostLead)
+                if (first is < 0xC2 or > 0xF4 && !lostLead && !StartsLostPairs(line, i, page))
                 {
                     continue;
                 }
@@ -335,6 +335,17 @@ internal static class DoubleByteCodePages
                 // A lead byte lost to the decoder (with, for Shift_JIS, perhaps the continuation after it).
                 reader.Advance();
                 if (!CompleteLostLead(ref reader, pattern, options, output, ref length))
+                {
+                    break;
+                }
+
+                guess = true;
+            }
+            else if (marker && page.LosesPairs && options.Lossy == LossyRepair.Guess
+                && (length > 0 ? IsTwoByteLetter(output[length - 1]) : reader.CharIndex == start))
+            {
+                // In a word of two-byte letters: each marker is a letter lost whole.
+                if (!CompleteLostPairs(ref reader, output, ref length, s[..start], (language ??= LanguageOf(s, page)).Cyrillic))
                 {
                     break;
                 }
@@ -801,6 +812,268 @@ internal static class DoubleByteCodePages
         return true;
     }
 
+    /// <summary>
+    /// The word before a lost letter, for the letter model: up to its last three letters (in <paramref name="output"/>,
+    /// then the line before the run), case folded and packed (<see cref="LetterGrams.Pack"/>), after a space where the
+    /// word starts; <paramref name="upper"/> when its last two letters are capitals (of a capital and its small letter,
+    /// both of which may fit, the case they keep), <paramref name="afterSmall"/> when its last one is small.
+    /// </summary>
+    private static void WordSoFar(ReadOnlySpan<char> output, ReadOnlySpan<char> lineBefore, out ulong tail, out int tailLength,
+        out bool upper, out bool afterSmall)
+    {
+        Span<char> word = stackalloc char[LetterGrams.Order - 1];
+        int n = 0;
+        for (int k = 1; n < word.Length && k <= output.Length + lineBefore.Length; k++, n++)
+        {
+            char c = k <= output.Length ? output[^k] : lineBefore[^(k - output.Length)];
+            if (!IsWordChar(c))
+            {
+                break;
+            }
+
+            word[word.Length - 1 - n] = c;
+        }
+
+        tail = 0;
+        tailLength = 0;
+        if (n < word.Length)
+        {
+            tail = LetterGrams.Pack(tail, ref tailLength, ' ');
+        }
+
+        foreach (char c in word[^n..])
+        {
+            tail = LetterGrams.Pack(tail, ref tailLength, char.ToLowerInvariant(c));
+        }
+
+        upper = n >= 2 && char.IsUpper(word[^1]) && char.IsUpper(word[^2]);
+        afterSmall = n > 0 && char.IsLower(word[^1]);
+    }
+
+    /// <summary>
+    /// Whether markers at <paramref name="i"/>, at a word's start, stand before a two-byte letter the page read: for a
+    /// page that <see cref="DoubleByteCodePage.LosesPairs"/>, letters of the word lost whole (a question mark is
+    /// not followed by a letter).
+    /// </summary>
+    private static bool StartsLostPairs(ReadOnlySpan<char> line, int i, DoubleByteCodePage page)
+    {
+        if (!page.LosesPairs || line[i] != page.LostByte || (i > 0 && (char.IsLetterOrDigit(line[i - 1]) || line[i - 1] == page.LostByte)))
+        {
+            return false;
+        }
+
+        int j = i;
+        while (j < line.Length && line[j] == page.LostByte && j - i < MaxLostPairs)
+        {
+            j++;
+        }
+
+        return j < line.Length && page.BytesOf(line[j]) is var bytes && bytes >> 8 is >= 0xC2 and <= 0xDF && (bytes & 0xFF) is >= 0x80 and <= 0xBF;
+    }
+
+    // Latin words take lost letters inside only: at a word's edge a Latin marker is as likely a question mark
+    // (Turkish mı?), and the letter after tells too little of the block of the one before it (Vietnamese đư).
+    private const char FirstNonLatin = '\u0370';
+
+    private const int MaxLostPairs = 4; // markers in a row read as letters lost whole (a bound on the work per marker)
+
+    /// <summary>A letter (or mark) of two UTF-8 bytes: U+0080–U+07FF.</summary>
+    private static bool IsTwoByteLetter(char c) => c is >= '\u0080' and < '\u0800' && IsWordChar(c);
+
+    /// <summary>
+    /// In a word of two-byte letters, at markers of a page that <see cref="DoubleByteCodePage.LosesPairs"/>: each marker
+    /// is a letter of two UTF-8 bytes whose pair the page lacks (Cyrillic р–я, Greek π–ω, Arabic ل م ن…), where a
+    /// letter follows them (a two-byte one the page read, or an ASCII one; a marker before a space or the end may
+    /// be a question mark, taken only where the letter model finds a letter likelier than the word's end there, and
+    /// only in Greek, Cyrillic and the scripts after them). Also at a word's start (a run there begins at its markers,
+    /// <see cref="StartsLostPairs"/>), a capital where a sentence starts. Writes the likeliest such letters by the
+    /// letter model, after the word so far and before what follows, each of the block of the letter beside it (a lead
+    /// one apart at most); false when none fits.
+    /// </summary>
+    private static bool CompleteLostPairs(scoped ref ByteReader reader, char[] output, ref int length, ReadOnlySpan<char> lineBefore,
+        CyrillicAlphabets.Alphabet alphabet)
+    {
+        DoubleByteCodePage page = reader.Page;
+        ByteReader ahead = reader;
+        int markers = 0;
+        while (!ahead.AtEnd && ahead.OnCharBoundary && ahead.PeekChar() == page.LostByte)
+        {
+            if (++markers > MaxLostPairs)
+            {
+                return false;
+            }
+
+            ahead.Advance();
+        }
+
+        // What follows: a letter, or the word's end (ASCII other than a letter or digit, or the end of the text).
+        int b = ahead.Peek(), after;
+        if (b is >= 0xC2 and <= 0xDF && ahead.PeekAfter() is int c and >= 0x80 and <= 0xBF && IsTwoByteLetter((char)((b & 0x1F) << 6 | (c & 0x3F))))
+        {
+            after = (b & 0x1F) << 6 | (c & 0x3F);
+        }
+        else if (b is >= 0 and < 0x80 && char.IsAsciiLetter((char)b))
+        {
+            after = b;
+        }
+        else if (length > 0 && output[length - 1] >= FirstNonLatin && (ahead.AtEnd || (b is >= 0 and < 0x80 && !char.IsAsciiLetterOrDigit((char)b))))
+        {
+            after = ' ';
+        }
+        else
+        {
+            return false;
+        }
+
+        // The block of the letter before, or at a word's start of the letter after.
+        int lead = length > 0 ? 0xC0 | output[length - 1] >> 6 : after >= FirstNonLatin ? 0xC0 | after >> 6 : -1;
+        WordSoFar(output.AsSpan(0, length), lineBefore, out ulong start, out int startLength, out bool upper, out bool afterSmall);
+        if (length == 0)
+        {
+            // At a word's start: a capital where a sentence starts (the line's start, or after . ! ? :), else a small letter.
+            ReadOnlySpan<char> before = lineBefore.TrimEnd();
+            upper = before.IsEmpty || before[^1] is '.' or '!' or '?' or ':' or '\n' or '\r';
+            afterSmall = !upper;
+        }
+
+        Span<char> letters = stackalloc char[MaxLostPairs];
+        if (lead < 0 || !SearchLostPairs(lead, start, startLength, upper, afterSmall, page, markers, char.ToLowerInvariant((char)after), alphabet, letters, out double score, length == 0))
+        {
+            return false;
+        }
+
+        if (after == ' ')
+        {
+            // Before the word's end the last marker may be a question mark: the letters for all markers, for all but
+            // the last, or none (the word ends at the first marker), whichever the letter model likes best.
+            if (score <= Math.Log(LetterGrams.Chance(start, startLength, ' ')))
+            {
+                return false;
+            }
+
+            Span<char> fewer = stackalloc char[MaxLostPairs];
+            if (markers > 1 && SearchLostPairs(lead, start, startLength, upper, afterSmall, page, markers - 1, ' ', alphabet, fewer, out double fewerScore, length == 0)
+                && fewerScore > score)
+            {
+                fewer[..(markers - 1)].CopyTo(output.AsSpan(length));
+                length += markers - 1;
+                for (int k = 0; k < markers - 1; k++)
+                {
+                    reader.Advance();
+                }
+
+                return true;
+            }
+        }
+
+        letters[..markers].CopyTo(output.AsSpan(length));
+        length += markers;
+        reader = ahead;
+        return true;
+    }
+
+    // A beam search, as SearchLostLetters: each step one letter the page loses whole, of the lead's block.
+    private static bool SearchLostPairs(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
+        char after, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, out double score, bool wordStart)
+    {
+        score = double.NegativeInfinity;
+        Span<LetterReading> readings = stackalloc LetterReading[(MaxLostPairs + 1) * LetterBeam];
+        Span<int> kepts = stackalloc int[MaxLostPairs + 1];
+        readings[0] = new(0, start, startLength, -1, '\0', -1);
+        kepts[0] = 1;
+        for (int step = 0; step < markers; step++)
+        {
+            int kept = 0;
+            ReadOnlySpan<LetterReading> previous = readings.Slice(step * LetterBeam, kepts[step]);
+            Span<LetterReading> next = readings.Slice((step + 1) * LetterBeam, LetterBeam);
+            for (int r = 0; r < previous.Length; r++)
+            {
+                LetterReading reading = previous[r];
+                for (int l = Math.Max(lead - 1, 0xC2); l <= Math.Min(lead + 1, 0xDF); l++)
+                {
+                    for (int second = 0x80; second <= 0xBF; second++)
+                    {
+                        char letter = (char)((l & 0x1F) << 6 | (second & 0x3F));
+                        if (page.Reads(l, second) || !IsLetterOfModel(letter) || CyrillicAlphabets.Lacks(alphabet, letter)
+                            || (IsMark(new System.Text.Rune(letter)) && (char)reading.Tail == ' ')
+                            || (char.IsUpper(letter) && (step == 0 ? afterSmall || !upper : !char.IsUpper(reading.Letter) || wordStart))
+                            || (step == 0 && wordStart && upper && char.IsLower(letter) && HasCapital(letter)))
+                        {
+                            continue; // the page reads it, the model never saw it, or the case does not fit the word's
+                        }
+
+                        char folded = char.ToLowerInvariant(letter);
+                        double chance = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, folded));
+                        int length = reading.Length;
+                        ulong tail = LetterGrams.Pack(reading.Tail, ref length, folded);
+                        if (step == markers - 1)
+                        {
+                            chance += Math.Log(LetterGrams.Chance(tail, length, after));
+                        }
+
+                        int at = 0;
+                        while (at < kept && next[at].Tail != tail)
+                        {
+                            at++;
+                        }
+
+                        if (at == kept && kept == LetterBeam)
+                        {
+                            at = WorstOf(next);
+                        }
+                        else if (at == kept)
+                        {
+                            kept++;
+                            next[at] = new LetterReading(double.NegativeInfinity, 0, 0, 0, '\0', -1);
+                        }
+
+                        if (next[at].Score < chance)
+                        {
+                            next[at] = new LetterReading(chance, tail, length, 0, letter, r);
+                        }
+                    }
+                }
+            }
+
+            if (kept == 0)
+            {
+                return false;
+            }
+
+            kepts[step + 1] = kept;
+        }
+
+        ReadOnlySpan<LetterReading> final = readings.Slice(markers * LetterBeam, kepts[markers]);
+        int best = 0;
+        for (int k = 1; k < final.Length; k++)
+        {
+            best = final[k].Score > final[best].Score ? k : best;
+        }
+
+        score = final[best].Score;
+        for (int step = markers; step > 0; step--)
+        {
+            LetterReading chosen = readings[step * LetterBeam + best];
+            letters[step - 1] = chosen.Letter;
+            best = chosen.Parent;
+        }
+
+        return true;
+    }
+
+    private static bool HasCapital(char small) => char.ToUpperInvariant(small) != small;
+
+    private static int WorstOf(ReadOnlySpan<LetterReading> kept)
+    {
+        int worst = 0;
+        for (int k = 1; k < kept.Length; k++)
+        {
+            worst = kept[k].Score < kept[worst].Score ? k : worst;
+        }
+
+        return worst;
+    }
+
     private const int MaxLostLetters = 16; // markers in a row read as letters (a bound on the work per marker)
 
     private const int LetterBeam = 16; // readings kept per lost letter
@@ -827,39 +1100,11 @@ internal static class DoubleByteCodePages
     private static int LostLetterRun(int lead, ReadOnlySpan<char> output, ReadOnlySpan<char> lineBefore, DoubleByteCodePage page, int markers,
         ref int swallowed, int continuation, int after, CyrillicAlphabets.Alphabet alphabet, Span<char> letters)
     {
-        // The word so far, case folded: up to three letters, after a space where the word starts.
-        Span<char> word = stackalloc char[LetterGrams.Order - 1];
-        int n = 0;
-        for (int k = 1; n < word.Length && k <= output.Length + lineBefore.Length; k++, n++)
-        {
-            char c = k <= output.Length ? output[^k] : lineBefore[^(k - output.Length)];
-            if (!IsWordChar(c))
-            {
-                break;
-            }
-
-            word[word.Length - 1 - n] = c;
-        }
-
-        ulong start = 0;
-        int startLength = 0;
-        if (n < word.Length)
-        {
-            start = LetterGrams.Pack(start, ref startLength, ' ');
-        }
-
-        foreach (char c in word[^n..])
-        {
-            start = LetterGrams.Pack(start, ref startLength, char.ToLowerInvariant(c));
-        }
-
-        // Of a capital and its small letter (both may fit: Ą and ą), the case of the two letters before.
-        bool upper = n >= 2 && char.IsUpper(word[^1]) && char.IsUpper(word[^2]);
+        WordSoFar(output, lineBefore, out ulong start, out int startLength, out bool upper, out bool afterSmall);
         int steps = markers + (continuation >= 0 ? 1 : 0);
 
         // The same words come back (and each line is read more than once): a decision is kept per thread, by all it
         // depends on, in a small table indexed by a hash, each entry checked.
-        bool afterSmall = n > 0 && char.IsLower(word[^1]);
         ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57 | (afterSmall ? 1UL : 0) << 62;
         ulong shape = (ushort)after | (ulong)((continuation + 1) & 0x1FF) << 16 | (ulong)((swallowed + 1) & 0xFF) << 25 | 1UL << 40 | (ulong)alphabet << 41;
         var decisions = t_letterDecisions ??= new LetterDecision[1 << LetterDecisionBits];
