@@ -1213,7 +1213,7 @@ internal static class DoubleByteCodePages
                             }
                             else
                             {
-                                at = Worst(next);
+                                at = WorstOf(next);
                                 if (next[at].Score >= score)
                                 {
                                     continue;
@@ -1303,17 +1303,6 @@ internal static class DoubleByteCodePages
 
         swallowed = bestSwallowed;
         return steps;
-
-        static int Worst(ReadOnlySpan<LetterReading> kept)
-        {
-            int worst = 0;
-            for (int k = 1; k < kept.Length; k++)
-            {
-                worst = kept[k].Score < kept[worst].Score ? k : worst;
-            }
-
-            return worst;
-        }
     }
 
     // Whether c is a letter or mark (of U+0080–U+07FF) the letter model has seen: the others are not worth a guess.
