@@ -884,7 +884,7 @@ internal static class DoubleByteCodePages
     /// In a word of two-byte letters, at markers of a page that <see cref="DoubleByteCodePage.LosesPairs"/>: each marker
     /// is a letter of two UTF-8 bytes whose pair the page lacks (Cyrillic р–я, Greek π–ω, Arabic ل م ن…), where a
     /// letter follows them (a two-byte one the page read, or an ASCII one; a marker before a space or the end may
-    /// be a question mark, taken only where the letter model finds a letter likelier than the word's end there, and
+    /// be a question mark, taken only where the letter model finds letters likelier than the word's end there, and
     /// only in Greek, Cyrillic and the scripts after them). Also at a word's start (a run there begins at its markers,
     /// <see cref="StartsLostPairs"/>), a capital where a sentence starts. Writes the likeliest such letters by the
     /// letter model, after the word so far and before what follows, each of the block of the letter beside it (a lead
@@ -942,28 +942,9 @@ internal static class DoubleByteCodePages
             return false;
         }
 
-        if (after == ' ')
+        if (after == ' ' && score <= Math.Log(LetterGrams.Chance(start, startLength, ' ')))
         {
-            // Before the word's end the last marker may be a question mark: the letters for all markers, for all but
-            // the last, or none (the word ends at the first marker), whichever the letter model likes best.
-            if (score <= Math.Log(LetterGrams.Chance(start, startLength, ' ')))
-            {
-                return false;
-            }
-
-            Span<char> fewer = stackalloc char[MaxLostPairs];
-            if (markers > 1 && SearchLostPairs(lead, start, startLength, upper, afterSmall, page, markers - 1, ' ', alphabet, fewer, out double fewerScore, length == 0)
-                && fewerScore > score)
-            {
-                fewer[..(markers - 1)].CopyTo(output.AsSpan(length));
-                length += markers - 1;
-                for (int k = 0; k < markers - 1; k++)
-                {
-                    reader.Advance();
-                }
-
-                return true;
-            }
+            return false; // the word is likelier to end before the markers: a question mark
         }
 
         letters[..markers].CopyTo(output.AsSpan(length));
@@ -976,7 +957,78 @@ internal static class DoubleByteCodePages
     private static bool SearchLostPairs(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
         char after, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, out double score, bool wordStart)
     {
+        // The same words come back (each line is read by several passes and pages): a decision is kept per thread, by
+        // all it depends on, in a small table indexed by a hash, each entry checked.
+        ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57 | (afterSmall ? 1UL : 0) << 62 | (wordStart ? 1UL : 0) << 63;
+        ulong shape = after | (ulong)alphabet << 16 | (ulong)page.Name.Length << 24 | (ulong)page.Name[0] << 32;
+        var decisions = t_pairDecisions ??= new PairDecision[1 << LetterDecisionBits];
+        ref PairDecision decision = ref decisions[(int)((context * 0x9E3779B97F4A7C15UL ^ shape * 0xC2B2AE3D27D4EB4FUL) >> (64 - LetterDecisionBits))];
+        if (decision.Context == context && decision.Shape == shape && decision.Filled)
+        {
+            for (int k = 0; k < markers; k++)
+            {
+                letters[k] = (char)(decision.Letters >> (16 * k));
+            }
+
+            score = decision.Score;
+            return decision.Found;
+        }
+
+        bool found = SearchLostPairsUncached(lead, start, startLength, upper, afterSmall, page, markers, after, alphabet, letters, out score, wordStart);
+        ulong packed = 0;
+        for (int k = 0; found && k < markers; k++)
+        {
+            packed |= (ulong)letters[k] << (16 * k);
+        }
+
+        decision = new PairDecision { Context = context, Shape = shape, Letters = packed, Score = score, Found = found, Filled = true };
+        return found;
+    }
+
+    private struct PairDecision
+    {
+        public ulong Context, Shape, Letters;
+        public double Score;
+        public bool Found, Filled;
+    }
+
+    [ThreadStatic]
+    private static PairDecision[]? t_pairDecisions;
+
+    /// <summary>A letter a page loses whole, with what the search asks of it, computed once.</summary>
+    private readonly record struct LostPairLetter(char Letter, char Folded, bool Upper, bool Lower, bool Mark, bool HasCapital);
+
+    // Per page and lead byte (C2–DF): the letters of the model whose pair (lead, continuation) the page lacks.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DoubleByteCodePage, LostPairLetter[][]> s_lostPairLetters = new();
+
+    private static LostPairLetter[][] LostPairLettersOf(DoubleByteCodePage page) => s_lostPairLetters.GetOrAdd(page, static page =>
+    {
+        var byLead = new LostPairLetter[0xE0][];
+        for (int l = 0; l < byLead.Length; l++)
+        {
+            var list = new List<LostPairLetter>();
+            for (int second = 0x80; l >= 0xC2 && second <= 0xBF; second++)
+            {
+                char letter = (char)((l & 0x1F) << 6 | (second & 0x3F));
+                if (!page.Reads(l, second) && IsLetterOfModel(letter))
+                {
+                    list.Add(new LostPairLetter(letter, char.ToLowerInvariant(letter), char.IsUpper(letter), char.IsLower(letter),
+                        IsMark(new System.Text.Rune(letter)), char.ToUpperInvariant(letter) != letter));
+                }
+            }
+
+            byLead[l] = [.. list];
+        }
+
+        return byLead;
+    });
+
+    // A beam search, as SearchLostLetters: each step one letter the page loses whole, of the lead's block.
+    private static bool SearchLostPairsUncached(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
+        char after, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, out double score, bool wordStart)
+    {
         score = double.NegativeInfinity;
+        LostPairLetter[][] lostLetters = LostPairLettersOf(page);
         Span<LetterReading> readings = stackalloc LetterReading[(MaxLostPairs + 1) * LetterBeam];
         Span<int> kepts = stackalloc int[MaxLostPairs + 1];
         readings[0] = new(0, start, startLength, -1, '\0', -1);
@@ -991,18 +1043,17 @@ internal static class DoubleByteCodePages
                 LetterReading reading = previous[r];
                 for (int l = Math.Max(lead - 1, 0xC2); l <= Math.Min(lead + 1, 0xDF); l++)
                 {
-                    for (int second = 0x80; second <= 0xBF; second++)
+                    foreach (LostPairLetter candidate in lostLetters[l])
                     {
-                        char letter = (char)((l & 0x1F) << 6 | (second & 0x3F));
-                        if (page.Reads(l, second) || !IsLetterOfModel(letter) || CyrillicAlphabets.Lacks(alphabet, letter)
-                            || (IsMark(new System.Text.Rune(letter)) && (char)reading.Tail == ' ')
-                            || (char.IsUpper(letter) && (step == 0 ? afterSmall || !upper : !char.IsUpper(reading.Letter) || wordStart))
-                            || (step == 0 && wordStart && upper && char.IsLower(letter) && HasCapital(letter)))
+                        char letter = candidate.Letter;
+                        if (CyrillicAlphabets.Lacks(alphabet, letter) || (candidate.Mark && (char)reading.Tail == ' ')
+                            || (candidate.Upper && (step == 0 ? afterSmall || !upper : !char.IsUpper(reading.Letter) || wordStart))
+                            || (step == 0 && wordStart && upper && candidate.Lower && candidate.HasCapital))
                         {
-                            continue; // the page reads it, the model never saw it, or the case does not fit the word's
+                            continue; // not of the line's alphabet, or the case does not fit the word's
                         }
 
-                        char folded = char.ToLowerInvariant(letter);
+                        char folded = candidate.Folded;
                         double chance = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, folded));
                         int length = reading.Length;
                         ulong tail = LetterGrams.Pack(reading.Tail, ref length, folded);
@@ -1060,8 +1111,6 @@ internal static class DoubleByteCodePages
 
         return true;
     }
-
-    private static bool HasCapital(char small) => char.ToUpperInvariant(small) != small;
 
     private static int WorstOf(ReadOnlySpan<LetterReading> kept)
     {
