@@ -16,6 +16,7 @@ internal sealed class DoubleByteCodePage
     private DoubleByteCodePage(string name, int codePage, char lostByte, bool losesPairs = false)
     {
         Name = name;
+        CodePage = codePage;
         LostByte = lostByte;
         LosesPairs = losesPairs;
         // Every character from U+0080 up but the surrogates, each followed by U+0000, encoded in one call (a call
@@ -79,6 +80,9 @@ internal sealed class DoubleByteCodePage
 
     // One bit per character the decoder reads from a UTF-8 lead byte, alone or with a continuation byte after it.
     private readonly ulong[] _utf8Starts = new ulong[65536 / 64];
+
+    /// <summary>The Windows code page number (936, 932, 949, 950).</summary>
+    internal int CodePage { get; }
 
     /// <summary>The name used in explanations (<c>gbk</c>, <c>shift_jis</c>, <c>euc-kr</c>, <c>big5</c>).</summary>
     internal string Name { get; }

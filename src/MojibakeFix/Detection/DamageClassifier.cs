@@ -248,9 +248,8 @@ internal static class DamageClassifier
     /// non-ASCII character that may follow it (<c>NoFollower</c>), or a Windows-1252 lead (U+00C2–U+00F4) before
     /// a '?' or a space (a space only after a two-byte lead or before a follower); a CJK-range character in the
     /// block or the three characters after it. A stretch of ASCII from the character before the block to three
-    /// after it costs one test. ASCII, Hebrew,
-    /// Arabic, Indic, Thai, accented letters before ASCII ones and most Cyrillic and Greek end here; CJK goes on
-    /// to the exact masks.
+    /// after it costs one test. ASCII, Hebrew, Arabic, Indic, Thai, accented letters before ASCII ones and most
+    /// Cyrillic and Greek end here; CJK goes on to the exact masks.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int NextBlock128(ReadOnlySpan<char> s, int i)
@@ -282,20 +281,20 @@ internal static class DamageClassifier
                 | (Vector128.Equals(v, question) & Vector128.GreaterThan(previous, ascii))
                 | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
                 | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last);
-            Vector128<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector128.Equals(next, space) | Vector128.Equals(next, question));
-            if ((maybe | beforeSpace) != Vector128<ushort>.Zero)
+            if (maybe != Vector128<ushort>.Zero)
             {
-                if (maybe != Vector128<ushort>.Zero)
-                {
-                    return i;
-                }
+                return i;
+            }
 
-                // A Windows-1252 lead before a space is a candidate as the lead of two bytes (U+00C2–U+00DF), or
-                // before a third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a
-                // word end here, without the exact masks.
+            // A Windows-1252 lead before a '?', or before a space as the lead of two bytes (U+00C2–U+00DF) or before a
+            // third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a word end here.
+            Vector128<ushort> atQuestion = Vector128.Equals(next, question);
+            Vector128<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector128.Equals(next, space) | atQuestion);
+            if (beforeSpace != Vector128<ushort>.Zero)
+            {
                 Vector128<ushort> after = Vector128.LoadUnsafe(ref start, (nuint)(i + 2));
                 Vector128<ushort> lostSpace = Vector128.LessThanOrEqual(v, Vector128.Create((ushort)0xDF)) | Vector128.GreaterThan(after, ascii) | Vector128.Equals(after, question);
-                if ((beforeSpace & (Vector128.Equals(next, question) | lostSpace)) != Vector128<ushort>.Zero)
+                if ((beforeSpace & (atQuestion | lostSpace)) != Vector128<ushort>.Zero)
                 {
                     return i;
                 }
@@ -415,9 +414,8 @@ internal static class DamageClassifier
     /// non-ASCII character that may follow it (<c>NoFollower</c>), or a Windows-1252 lead (U+00C2–U+00F4) before
     /// a '?' or a space (a space only after a two-byte lead or before a follower); a CJK-range character in the
     /// block or the three characters after it. A stretch of ASCII from the character before the block to three
-    /// after it costs one test. ASCII, Hebrew,
-    /// Arabic, Indic, Thai, accented letters before ASCII ones and most Cyrillic and Greek end here; CJK goes on
-    /// to the exact masks.
+    /// after it costs one test. ASCII, Hebrew, Arabic, Indic, Thai, accented letters before ASCII ones and most
+    /// Cyrillic and Greek end here; CJK goes on to the exact masks.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int NextBlock256(ReadOnlySpan<char> s, int i)
@@ -449,20 +447,20 @@ internal static class DamageClassifier
                 | (Vector256.Equals(v, question) & Vector256.GreaterThan(previous, ascii))
                 | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
                 | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last);
-            Vector256<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector256.Equals(next, space) | Vector256.Equals(next, question));
-            if ((maybe | beforeSpace) != Vector256<ushort>.Zero)
+            if (maybe != Vector256<ushort>.Zero)
             {
-                if (maybe != Vector256<ushort>.Zero)
-                {
-                    return i;
-                }
+                return i;
+            }
 
-                // A Windows-1252 lead before a space is a candidate as the lead of two bytes (U+00C2–U+00DF), or
-                // before a third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a
-                // word end here, without the exact masks.
+            // A Windows-1252 lead before a '?', or before a space as the lead of two bytes (U+00C2–U+00DF) or before a
+            // third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a word end here.
+            Vector256<ushort> atQuestion = Vector256.Equals(next, question);
+            Vector256<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector256.Equals(next, space) | atQuestion);
+            if (beforeSpace != Vector256<ushort>.Zero)
+            {
                 Vector256<ushort> after = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
                 Vector256<ushort> lostSpace = Vector256.LessThanOrEqual(v, Vector256.Create((ushort)0xDF)) | Vector256.GreaterThan(after, ascii) | Vector256.Equals(after, question);
-                if ((beforeSpace & (Vector256.Equals(next, question) | lostSpace)) != Vector256<ushort>.Zero)
+                if ((beforeSpace & (atQuestion | lostSpace)) != Vector256<ushort>.Zero)
                 {
                     return i;
                 }
@@ -582,9 +580,8 @@ internal static class DamageClassifier
     /// non-ASCII character that may follow it (<c>NoFollower</c>), or a Windows-1252 lead (U+00C2–U+00F4) before
     /// a '?' or a space (a space only after a two-byte lead or before a follower); a CJK-range character in the
     /// block or the three characters after it. A stretch of ASCII from the character before the block to three
-    /// after it costs one test. ASCII, Hebrew,
-    /// Arabic, Indic, Thai, accented letters before ASCII ones and most Cyrillic and Greek end here; CJK goes on
-    /// to the exact masks.
+    /// after it costs one test. ASCII, Hebrew, Arabic, Indic, Thai, accented letters before ASCII ones and most
+    /// Cyrillic and Greek end here; CJK goes on to the exact masks.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int NextBlock512(ReadOnlySpan<char> s, int i)
@@ -616,20 +613,20 @@ internal static class DamageClassifier
                 | (Vector512.Equals(v, question) & Vector512.GreaterThan(previous, ascii))
                 | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
                 | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last);
-            Vector512<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector512.Equals(next, space) | Vector512.Equals(next, question));
-            if ((maybe | beforeSpace) != Vector512<ushort>.Zero)
+            if (maybe != Vector512<ushort>.Zero)
             {
-                if (maybe != Vector512<ushort>.Zero)
-                {
-                    return i;
-                }
+                return i;
+            }
 
-                // A Windows-1252 lead before a space is a candidate as the lead of two bytes (U+00C2–U+00DF), or
-                // before a third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a
-                // word end here, without the exact masks.
+            // A Windows-1252 lead before a '?', or before a space as the lead of two bytes (U+00C2–U+00DF) or before a
+            // third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a word end here.
+            Vector512<ushort> atQuestion = Vector512.Equals(next, question);
+            Vector512<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector512.Equals(next, space) | atQuestion);
+            if (beforeSpace != Vector512<ushort>.Zero)
+            {
                 Vector512<ushort> after = Vector512.LoadUnsafe(ref start, (nuint)(i + 2));
                 Vector512<ushort> lostSpace = Vector512.LessThanOrEqual(v, Vector512.Create((ushort)0xDF)) | Vector512.GreaterThan(after, ascii) | Vector512.Equals(after, question);
-                if ((beforeSpace & (Vector512.Equals(next, question) | lostSpace)) != Vector512<ushort>.Zero)
+                if ((beforeSpace & (atQuestion | lostSpace)) != Vector512<ushort>.Zero)
                 {
                     return i;
                 }

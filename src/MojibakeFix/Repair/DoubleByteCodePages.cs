@@ -960,7 +960,7 @@ internal static class DoubleByteCodePages
         // The same words come back (each line is read by several passes and pages): a decision is kept per thread, by
         // all it depends on, in a small table indexed by a hash, each entry checked.
         ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57 | (afterSmall ? 1UL : 0) << 62 | (wordStart ? 1UL : 0) << 63;
-        ulong shape = after | (ulong)alphabet << 16 | (ulong)page.Name.Length << 24 | (ulong)page.Name[0] << 32;
+        ulong shape = after | (ulong)alphabet << 16 | (ulong)page.CodePage << 24;
         var decisions = t_pairDecisions ??= new PairDecision[1 << LetterDecisionBits];
         ref PairDecision decision = ref decisions[(int)((context * 0x9E3779B97F4A7C15UL ^ shape * 0xC2B2AE3D27D4EB4FUL) >> (64 - LetterDecisionBits))];
         if (decision.Context == context && decision.Shape == shape && decision.Filled)
@@ -996,7 +996,7 @@ internal static class DoubleByteCodePages
     private static PairDecision[]? t_pairDecisions;
 
     /// <summary>A letter a page loses whole, with what the search asks of it, computed once.</summary>
-    private readonly record struct LostPairLetter(char Letter, char Folded, bool Upper, bool Lower, bool Mark, bool HasCapital);
+    private readonly record struct LostPairLetter(char Letter, char Folded, bool Upper, bool SmallOfCapital, bool Mark);
 
     // Per page and lead byte (C2–DF): the letters of the model whose pair (lead, continuation) the page lacks.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<DoubleByteCodePage, LostPairLetter[][]> s_lostPairLetters = new();
@@ -1012,8 +1012,8 @@ internal static class DoubleByteCodePages
                 char letter = (char)((l & 0x1F) << 6 | (second & 0x3F));
                 if (!page.Reads(l, second) && IsLetterOfModel(letter))
                 {
-                    list.Add(new LostPairLetter(letter, char.ToLowerInvariant(letter), char.IsUpper(letter), char.IsLower(letter),
-                        IsMark(new System.Text.Rune(letter)), char.ToUpperInvariant(letter) != letter));
+                    list.Add(new LostPairLetter(letter, char.ToLowerInvariant(letter), char.IsUpper(letter),
+                        char.IsLower(letter) && char.ToUpperInvariant(letter) != letter, IsMark(new System.Text.Rune(letter))));
                 }
             }
 
@@ -1048,7 +1048,7 @@ internal static class DoubleByteCodePages
                         char letter = candidate.Letter;
                         if (CyrillicAlphabets.Lacks(alphabet, letter) || (candidate.Mark && (char)reading.Tail == ' ')
                             || (candidate.Upper && (step == 0 ? afterSmall || !upper : !char.IsUpper(reading.Letter) || wordStart))
-                            || (step == 0 && wordStart && upper && candidate.Lower && candidate.HasCapital))
+                            || (step == 0 && wordStart && upper && candidate.SmallOfCapital))
                         {
                             continue; // not of the line's alphabet, or the case does not fit the word's
                         }
@@ -1068,20 +1068,21 @@ internal static class DoubleByteCodePages
                             at++;
                         }
 
-                        if (at == kept && kept == LetterBeam)
-                        {
-                            at = WorstOf(next);
-                        }
-                        else if (at == kept)
+                        // Kept among the best: a reading ending alike keeps the better score only.
+                        if (at == kept && kept < LetterBeam)
                         {
                             kept++;
-                            next[at] = new LetterReading(double.NegativeInfinity, 0, 0, 0, '\0', -1);
+                        }
+                        else
+                        {
+                            at = at == kept ? WorstOf(next) : at;
+                            if (next[at].Score >= chance)
+                            {
+                                continue;
+                            }
                         }
 
-                        if (next[at].Score < chance)
-                        {
-                            next[at] = new LetterReading(chance, tail, length, 0, letter, r);
-                        }
+                        next[at] = new LetterReading(chance, tail, length, 0, letter, r);
                     }
                 }
             }
