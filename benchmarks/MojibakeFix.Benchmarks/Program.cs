@@ -4,10 +4,18 @@ using MojibakeFix.Benchmarks;
 // dotnet run -c Release --project benchmarks/MojibakeFix.Benchmarks -- --filter '*'
 // benchmarks/run.sh runs the suite and copies the markdown reports to benchmarks/results/; then
 // dotnet run -c Release --project benchmarks/MojibakeFix.Benchmarks -- summary   writes benchmarks/results/summary.md
+// and the README's speed table (between its speed:begin and speed:end lines) from the FixBenchmarks report.
 if (args is ["summary", ..])
 {
     string dir = args.Length > 1 ? args[1] : "benchmarks/results";
-    return SpeedTable.Write(Path.Combine(dir, "MojibakeFix.Benchmarks.FixBenchmarks-report-github.md"), Path.Combine(dir, "summary.md"));
+    string? readme = args.Length > 2 ? args[2] : args.Length == 1 ? "README.md" : null;
+    return SpeedTable.Write(Path.Combine(dir, "MojibakeFix.Benchmarks.FixBenchmarks-report-github.md"), Path.Combine(dir, "summary.md"), readme);
+}
+
+// benchmarks/cli.sh: a results file into the README between the <!-- name:begin --> and <!-- name:end --> lines.
+if (args is ["readme-table", string name, string table, string readmePath])
+{
+    return SpeedTable.Splice(readmePath, name, File.ReadAllText(table));
 }
 
 if (args is ["make-file", string kind, string megabytes, string path])

@@ -12,7 +12,7 @@ internal static class SpeedTable
     // ftfy 6.3.1 on this kind of machine, as stated in the speed issue (not measured here: PyPI is unreachable).
     private const double FtfyBestMBps = 2.8;
 
-    internal static int Write(string report, string output)
+    internal static int Write(string report, string output, string? readme)
     {
         var rows = new List<(string Method, string Input, string Bytes, double MBps, string Allocated)>();
         string[] header = [];
@@ -60,6 +60,28 @@ internal static class SpeedTable
 
         File.WriteAllText(output, sb.ToString());
         Console.WriteLine($"wrote {output}");
+        return readme is null ? 0 : Splice(readme, "speed", sb.ToString());
+    }
+
+    /// <summary>
+    /// Puts <paramref name="table"/> between the <c>&lt;!-- name:begin --&gt;</c> and <c>&lt;!-- name:end --&gt;</c>
+    /// lines of <paramref name="readme"/>, so the README's table is the one generated from the results, never edited.
+    /// </summary>
+    internal static int Splice(string readme, string name, string table)
+    {
+        string text = File.ReadAllText(readme);
+        string begin = $"<!-- {name}:begin -->\n", end = $"<!-- {name}:end -->";
+        int from = text.IndexOf(begin, StringComparison.Ordinal);
+        int to = text.IndexOf(end, StringComparison.Ordinal);
+        if (from < 0 || to < from)
+        {
+            Console.Error.WriteLine($"{readme}: no {begin.Trim()} ... {end} block");
+            return 2;
+        }
+
+        from += begin.Length;
+        File.WriteAllText(readme, string.Concat(text.AsSpan(0, from), table.ReplaceLineEndings("\n"), text.AsSpan(to)));
+        Console.WriteLine($"updated the {name} table in {readme}");
         return 0;
     }
 }
