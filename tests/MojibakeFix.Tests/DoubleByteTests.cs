@@ -51,6 +51,22 @@ public class DoubleByteTests
         });
     }
 
+    [Theory]
+    [InlineData("인자가 너무 많음", 936)] // 많음 reads as 毵庫潓: common syllables, no frequent pair of their own
+    [InlineData("유저 평점", 936)]
+    [InlineData("엘리먼트가 아직 열림", 936)]
+    public void A_word_without_evidence_of_its_own_is_taken_in_a_line_the_page_proves(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.True(Damage.DoubleByteIsLossless(text, codePage));
+        Assert.Equal(text, Mojibake.Fix(damaged));
+        Assert.Equal(text, Mojibake.Fix(text)); // the words alone, correct, stay as they are
+        foreach (string word in text.Split(' '))
+        {
+            Assert.Equal(word, Mojibake.Fix(word));
+        }
+    }
+
     [Fact]
     public void There_are_lossless_cases_for_every_code_page()
     {

@@ -1563,7 +1563,9 @@ internal static class DoubleByteCodePages
             return Strong;
         }
 
-        return decodedCjk == 1 ? Weak : 0;
+        // Otherwise weak (one character, or a word of common ones without a frequent pair: 毵庫潓 for 많음): taken only in
+        // a line whose other runs prove the code page.
+        return Weak;
     }
 
     private static bool HasFrequentPair(ReadOnlySpan<char> decoded)
