@@ -137,6 +137,28 @@ public class DoubleByteTests
         AssertRestoredWithAGuess(damaged, text);
     }
 
+    /// <summary>
+    /// At the end of the text the marker may have taken an ASCII character along or stood alone. Where the line left a
+    /// parenthesis open, the closing one is the likelier; where it did not, nothing is added.
+    /// </summary>
+    [Theory]
+    [InlineData("静态过程 (无名称)", 936, true)]
+    [InlineData("無効な値 (不明な形式)", 932, true)]
+    [InlineData("静态过程 无名称", 936, false)]
+    [InlineData("静态过程 (无) 名称", 936, false)]
+    public void A_lost_byte_at_the_end_closes_an_open_parenthesis(string text, int codePage, bool closes)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Contains(result.Steps, step => step.IsGuess);
+        Assert.Equal(closes, result.Text.EndsWith(')'));
+        if (closes)
+        {
+            Assert.Equal(text, result.Text);
+        }
+    }
+
     [Theory]
     [InlineData("Nie można przetworzyć nieprawidłowego katalogu")] // ć's second byte 87 with the space after it
     [InlineData("błąd odczytu bloku kluczy")] // ą's 85 with the letter d after it: the word goes on

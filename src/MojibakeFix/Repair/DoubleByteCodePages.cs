@@ -455,6 +455,14 @@ internal static class DoubleByteCodePages
                         }
                         else
                         {
+                            // At the end of the text the lead byte was alone, unless the line left a parenthesis open:
+                            // then the marker most likely took the closing one (静态过程 (无名称? for 静态过程 (无名称)).
+                            if (lost && need - got == 1 && reader.AtEnd && options.Lossy == LossyRepair.Guess
+                                && LeavesParenthesisOpen(s[..start], output.AsSpan(0, length)))
+                            {
+                                swallowed = ')';
+                            }
+
                             // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
                             int next = swallowed >= 0 ? swallowed : hidesLead || hidesCharacter ? AnyCjkLead : lost ? reader.Peek() : -1;
                             value = BestFit(pattern[..need], Previous(output, length), page, next,
@@ -527,6 +535,10 @@ internal static class DoubleByteCodePages
     }
 
     private const short Unknown = -1;
+
+    /// <summary>Whether the text before a run and the run's output so far open more ASCII parentheses than they close.</summary>
+    private static bool LeavesParenthesisOpen(ReadOnlySpan<char> before, ReadOnlySpan<char> output) =>
+        before.Count('(') + output.Count('(') > before.Count(')') + output.Count(')');
 
     /// <summary>
     /// A punctuation mark E2 80–81 xx whose last byte went into the marker (<see cref="LostPunctuation"/>), with
@@ -1551,9 +1563,16 @@ internal static class DoubleByteCodePages
         // character is common: traditional characters in the damage are common in Japanese and Taiwanese text),
         // and no letter of another script among them.
         bool damageLooksRare = rareDamage || (damagedRare * 3 >= damagedCjk && decodedCommon == decodedCjk);
-        if (!damageLooksRare || decodedCommon * 5 < decodedCjk * 4 || HasLetter(decoded, exceptCjk: true))
+        if (HasLetter(decoded, exceptCjk: true))
         {
             return 0;
+        }
+
+        if (!damageLooksRare || decodedCommon * 5 < decodedCjk * 4)
+        {
+            // CJK that decodes from CJK (鎶辨瓑 for 抱歉, whose 歉 the table does not count as common): weak. Correct
+            // CJK text hardly ever decodes as UTF-8 at all, so in a line other runs prove, such a run is damage too.
+            return Weak;
         }
 
         // Strong: two decoded characters that often stand together in real text, or three all common. Random rare
