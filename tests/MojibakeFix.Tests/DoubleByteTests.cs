@@ -67,6 +67,24 @@ public class DoubleByteTests
         }
     }
 
+    [Theory]
+    [InlineData("Non c'è alcuna garanzia", 936)] // c'猫: a CJK character attached to an elided Latin word
+    [InlineData("Lecture jusqu'à %s", 936)]
+    [InlineData("klarte ikke å velge bort %s", 932)] // Norwegian å, a lone word, from rare half-width katakana
+    public void A_lone_vowel_word_in_latin_text_is_read_where_correct_text_would_not_put_one(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.NotEqual(text, damaged);
+        Assert.Equal(text, Mojibake.Fix(damaged));
+    }
+
+    [Theory]
+    [InlineData("the word 猫 means cat")] // a hanzi quoted in English: 猫 would read as è through GBK
+    [InlineData("Il carattere 猫 significa gatto")]
+    [InlineData("the character 脿 is rare")]
+    [InlineData("Press 'cat'猫。")]
+    public void A_lone_hanzi_in_latin_text_stays(string text) => Assert.Equal(text, Mojibake.Fix(text));
+
     [Fact]
     public void There_are_lossless_cases_for_every_code_page()
     {

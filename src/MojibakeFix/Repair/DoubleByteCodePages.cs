@@ -1526,7 +1526,8 @@ internal static class DoubleByteCodePages
             // Accented letters inside a Latin word (Fran莽ais, G茅n茅rer); three letters or digits of one script from
             // rare characters (Привет, 賲賳 read as GBK). In correct text a CJK character beside Latin letters
             // (FROM句, Linux系统, %d件) is part of a CJK word, or not inside a Latin one.
-            if (InsideLatinWord(line, start, end, decoded, latinLine) || (damagedRare == damagedCjk && IsVowelWordBetweenLatinWords(line, start, end, decoded)))
+            if (InsideLatinWord(line, start, end, decoded, latinLine) || (damagedRare == damagedCjk && IsVowelWordBetweenLatinWords(line, start, end, decoded))
+                || (latinLine && IsElidedVowelWord(line, start, end, decoded)))
             {
                 return Strong;
             }
@@ -1663,14 +1664,15 @@ internal static class DoubleByteCodePages
     }
 
     /// <summary>
-    /// A one-letter word of an accented vowel between two Latin words (Italian è, French and Catalan à, Portuguese é)
-    /// read from half-width katakana or hangul: <c>non ﾃｨ stata</c> (Shift_JIS), <c>mis 횪 jour</c> (EUC-KR).
-    /// Correct text does not put a lone rare syllable of those between two words of ASCII letters. An ideograph
-    /// (GBK's 猫 for è) is left: a lone hanzi in an English sentence is how a word is quoted ("the word 猫 means").
+    /// A one-letter word of an accented vowel between two Latin words (Italian è, French and Catalan à, Portuguese é,
+    /// Norwegian å) read from half-width katakana or hangul: <c>non ﾃｨ stata</c> (Shift_JIS), <c>mis 횪 jour</c>
+    /// (EUC-KR). Correct text does not put a lone rare syllable of those between two words of ASCII letters. An
+    /// ideograph (GBK's 猫 for è, 氓 for å) is left, rare or not: a lone hanzi in an English sentence is how a word
+    /// is quoted ("the word 猫 means"), and the frequency table, learned from software messages, counts 猫 as rare.
     /// </summary>
     private static bool IsVowelWordBetweenLatinWords(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded)
     {
-        if (decoded.Length != 1 || decoded[0] is not ('à' or 'á' or 'è' or 'é' or 'ì' or 'í' or 'ò' or 'ó' or 'ù' or 'ú')
+        if (decoded.Length != 1 || decoded[0] is not ('à' or 'á' or 'è' or 'é' or 'ì' or 'í' or 'ò' or 'ó' or 'ù' or 'ú' or 'å')
             || start < 3 || end + 3 > line.Length || line[start - 1] != ' ' || line[end] != ' ')
         {
             return false;
@@ -1687,6 +1689,16 @@ internal static class DoubleByteCodePages
         return char.IsAsciiLetter(line[start - 2]) && char.IsAsciiLetter(line[start - 3])
             && char.IsAsciiLetter(line[end + 1]) && char.IsAsciiLetter(line[end + 2]);
     }
+
+    /// <summary>
+    /// An accented vowel that is a word after an elision (Italian <c>c'猫</c> for c'è, French <c>jusqu'脿</c> for
+    /// jusqu'à): an ASCII letter, an apostrophe, then the run, and no letter after it, in a line of Latin text.
+    /// Correct text does not attach a lone CJK character to an elided Latin word.
+    /// </summary>
+    private static bool IsElidedVowelWord(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded) =>
+        decoded.Length == 1 && decoded[0] is 'à' or 'è' or 'é' or 'ì' or 'ò' or 'ù'
+        && start >= 2 && line[start - 1] is '\'' or '\u2019' && char.IsAsciiLetter(line[start - 2])
+        && (end == line.Length || !char.IsLetter(line[end]));
 
     /// <summary>
     /// Common accented Latin letters between ASCII letters, with ASCII on both sides: two letters on one side or
