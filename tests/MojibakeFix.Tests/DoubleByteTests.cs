@@ -79,6 +79,19 @@ public class DoubleByteTests
     }
 
     [Theory]
+    [InlineData("tập tin đặc biệt khối", 936)] // Vietnamese letters with a tone mark take three bytes (E1 BA/BB xx)
+    [InlineData("lỗi ghi cho %s", 936)]
+    [InlineData("tập tin đặc biệt khối", 932)]
+    [InlineData("lỗi ghi cho %s", 949)]
+    public void A_line_of_vietnamese_reads_as_latin_text(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.True(Damage.DoubleByteIsLossless(text, codePage));
+        Assert.Equal(text, Mojibake.Fix(damaged));
+        Assert.Equal(text, Mojibake.Fix(text));
+    }
+
+    [Theory]
     [InlineData("the word 猫 means cat")] // a hanzi quoted in English: 猫 would read as è through GBK
     [InlineData("Il carattere 猫 significa gatto")]
     [InlineData("the character 脿 is rare")]

@@ -1747,7 +1747,7 @@ internal static class DoubleByteCodePages
 
     /// <summary>
     /// Whether every non-ASCII character of the line reads through <paramref name="page"/> as Latin text (letters up to
-    /// U+024F, a no-break space, « » · ¿ ¡) and the line holds ASCII letters: European text whose accented letters
+    /// U+024F and Vietnamese ones, a no-break space, « » · ¿ ¡) and the line holds ASCII letters: European text whose accented letters
     /// alone were misread (<c>paket 盲r libc6</c>). Correct CJK text has characters that read as nothing of the kind.
     /// </summary>
     private static bool IsLatinLine(ReadOnlySpan<char> line, DoubleByteCodePage page)
@@ -1763,8 +1763,22 @@ internal static class DoubleByteCodePages
                 continue;
             }
 
-            // Every character up to U+024F takes two bytes, C2–C9 and a continuation.
+            // Every character up to U+024F takes two bytes, C2–C9 and a continuation; Vietnamese letters with a tone
+            // mark (U+1E00–U+1EFF, Latin Extended Additional) take three, E1 B8–BB and two continuations.
             int c = reader.AtEnd ? -1 : reader.Peek();
+            if (b == 0xE1 && c is >= 0xB8 and <= 0xBB)
+            {
+                reader.Advance();
+                int d = reader.AtEnd ? -1 : reader.Peek();
+                if (d is < 0x80 or > 0xBF || !char.IsLetter((char)(0x1000 | (c & 0x3F) << 6 | (d & 0x3F))))
+                {
+                    return false;
+                }
+
+                reader.Advance();
+                continue;
+            }
+
             int cp = (b & 0x1F) << 6 | (c & 0x3F);
             if (b is < 0xC2 or > 0xC9 || c is < 0x80 or > 0xBF || !(char.IsLetter((char)cp) || cp is 0xA0 or 0xAB or 0xBB or 0xB7 or 0xBF or 0xA1))
             {
@@ -1791,7 +1805,8 @@ internal static class DoubleByteCodePages
     }
 
     private static readonly System.Buffers.SearchValues<char> LowercaseLetters = System.Buffers.SearchValues.Create(
-        "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșțơưǎǐǒǔǖǘǚǜə");
+        "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșțơưǎǐǒǔǖǘǚǜə"
+        + "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ");
 
     private static bool IsMark(System.Text.Rune r) =>
         System.Text.Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
