@@ -92,6 +92,28 @@ public class DoubleByteTests
     }
 
     [Theory]
+    [InlineData("Voleu instal·lar aquests paquets?", 936)] // Catalan l·l: 路 between two l
+    [InlineData("¿Borrar esta firma desconocida? (s/N)", 936)] // ¿ opens a word whose sentence ? closes
+    [InlineData("¡No tengo nombre de usuario!", 950)]
+    [InlineData("Benutzerdefiniert %s×%s", 936)] // × between format directives
+    [InlineData("Durchsuchen …", 932)] // an ellipsis, the line's only non-ASCII character, at its end
+    [InlineData("Dastur qoʻllanmasi mualliflari", 936)] // Uzbek ʻ (U+02BB) is a letter of a Latin line
+    public void Punctuation_that_correct_text_never_writes_as_such_a_character_is_read(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.True(Damage.DoubleByteIsLossless(text, codePage));
+        Assert.NotEqual(text, damaged);
+        Assert.Equal(text, Mojibake.Fix(damaged));
+    }
+
+    [Theory]
+    [InlineData("使用Linux系统")] // a hanzi glued to a Latin word
+    [InlineData("驴是一种动物")]
+    [InlineData("路由 l路l")]
+    [InlineData("尺寸 3脳4")]
+    public void Cjk_text_beside_latin_words_stays(string text) => Assert.Equal(text, Mojibake.Fix(text));
+
+    [Theory]
     [InlineData("the word 猫 means cat")] // a hanzi quoted in English: 猫 would read as è through GBK
     [InlineData("Il carattere 猫 significa gatto")]
     [InlineData("the character 脿 is rare")]

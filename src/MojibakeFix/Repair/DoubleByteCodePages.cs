@@ -1537,7 +1537,7 @@ internal static class DoubleByteCodePages
                 return decodedLetters >= 3 ? Strong : Weak;
             }
 
-            if (IsQuoteInWord(line, start, end, decoded))
+            if (IsQuoteInWord(line, start, end, decoded) || IsTelltalePunctuation(line, start, end, decoded, damagedRare == damagedCjk, latinLine))
             {
                 return Strong;
             }
@@ -1664,6 +1664,41 @@ internal static class DoubleByteCodePages
     }
 
     /// <summary>
+    /// Punctuation that correct text never writes as the CJK character it reads as, by where it stands: Catalan's
+    /// middle dot between two l (<c>instal路lar</c>), Spanish ¿ and ¡ opening a Latin word whose sentence the line
+    /// closes with ? or ! (<c>驴Borrar ...?</c>), × between numbers or format directives (<c>%s脳%s</c>), and, from
+    /// rare damage, an ellipsis ending a line that holds no other non-ASCII character (<c>Durchsuchen 窶ｦ</c>); all
+    /// only in Latin text (CJK text may put 路 or 脳 beside Latin letters or digits).
+    /// </summary>
+    private static bool IsTelltalePunctuation(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded, bool rareDamage,
+        bool latinLine)
+    {
+        // Only in Latin text: a line read as such, or one whose only non-ASCII characters are the run's.
+        bool alone = line[..start].IndexOfAnyExceptInRange('\0', '\u007F') < 0 && line[end..].IndexOfAnyExceptInRange('\0', '\u007F') < 0;
+        if (decoded.Length != 1 || !(latinLine || alone))
+        {
+            return false;
+        }
+
+        char before = start > 0 ? line[start - 1] : '\0', after = end < line.Length ? line[end] : '\0';
+        switch (decoded[0])
+        {
+            case '\u00B7':
+                return before is 'l' or 'L' && after is 'l' or 'L';
+            case '\u00BF' or '\u00A1':
+                return before is '\0' or ' ' or '(' or '"' or '\n' && char.IsAsciiLetter(after)
+                    && line[end..].Contains(decoded[0] == '\u00BF' ? '?' : '!');
+            case '\u00D7':
+                return (char.IsAsciiDigit(before) || (start >= 2 && line[start - 2] == '%' && before is 's' or 'd' or 'u'))
+                    && (char.IsAsciiDigit(after) || after == '%');
+            case '\u2026':
+                return rareDamage && alone && after is '\0' or '\n' or '\r' or ' ';
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
     /// A one-letter word of an accented vowel between two Latin words (Italian è, French and Catalan à, Portuguese é,
     /// Norwegian å) read from half-width katakana or hangul: <c>non ﾃｨ stata</c> (Shift_JIS), <c>mis 횪 jour</c>
     /// (EUC-KR). Correct text does not put a lone rare syllable of those between two words of ASCII letters. An
@@ -1763,7 +1798,8 @@ internal static class DoubleByteCodePages
                 continue;
             }
 
-            // Every character up to U+024F takes two bytes, C2–C9 and a continuation; Vietnamese letters with a tone
+            // Every character up to U+024F takes two bytes, C2–C9 and a continuation (and Uzbek's ʻ, U+02BB, and ʼ, CA
+            // BB–BC); Vietnamese letters with a tone
             // mark (U+1E00–U+1EFF, Latin Extended Additional) take three, E1 B8–BB and two continuations.
             int c = reader.AtEnd ? -1 : reader.Peek();
             if (b == 0xE1 && c is >= 0xB8 and <= 0xBB)
@@ -1780,7 +1816,8 @@ internal static class DoubleByteCodePages
             }
 
             int cp = (b & 0x1F) << 6 | (c & 0x3F);
-            if (b is < 0xC2 or > 0xC9 || c is < 0x80 or > 0xBF || !(char.IsLetter((char)cp) || cp is 0xA0 or 0xAB or 0xBB or 0xB7 or 0xBF or 0xA1))
+            if (b is < 0xC2 or > 0xCA || c is < 0x80 or > 0xBF || !((char.IsLetter((char)cp) && (b < 0xCA || cp is 0x2BB or 0x2BC))
+                || cp is 0xA0 or 0xAB or 0xBB or 0xB7 or 0xBF or 0xA1))
             {
                 return false;
             }
@@ -1806,7 +1843,7 @@ internal static class DoubleByteCodePages
 
     private static readonly System.Buffers.SearchValues<char> LowercaseLetters = System.Buffers.SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșțơưǎǐǒǔǖǘǚǜə"
-        + "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ");
+        + "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹʻʼ");
 
     private static bool IsMark(System.Text.Rune r) =>
         System.Text.Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
