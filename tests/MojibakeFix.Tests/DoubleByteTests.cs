@@ -107,6 +107,18 @@ public class DoubleByteTests
     }
 
     [Theory]
+    [InlineData("Mover a xanela a\u0301 esquina superior", 936)] // a decomposed accent: U+0301 after a, CC 81
+    [InlineData("Os ti\u0301tulos das xanelas", 936)]
+    public void A_decomposed_accent_after_a_latin_letter_is_read(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.True(Damage.DoubleByteIsLossless(text, codePage));
+        Assert.NotEqual(text, damaged);
+        Assert.Equal(text, Mojibake.Fix(damaged));
+        Assert.Equal(text, Mojibake.Fix(text));
+    }
+
+    [Theory]
     [InlineData("使用Linux系统")] // a hanzi glued to a Latin word
     [InlineData("驴是一种动物")]
     [InlineData("路由 l路l")]

@@ -1476,7 +1476,8 @@ internal static class DoubleByteCodePages
         }
 
         int decodedCjk = 0, decodedCommon = 0, decodedOther = 0, decodedLetters = 0;
-        System.Text.Rune previous = default;
+        // (A mark first in the run follows the letter before it: á read as a虂.)
+        System.Text.Rune previous = start > 0 && !char.IsSurrogate(line[start - 1]) ? new System.Text.Rune(line[start - 1]) : default;
         foreach (System.Text.Rune r in decoded.EnumerateRunes())
         {
             System.Text.Rune before = previous;
@@ -1748,7 +1749,7 @@ internal static class DoubleByteCodePages
 
         foreach (char c in decoded)
         {
-            if (!Text.CharInfo.IsCommonLatinLetter(c) && !char.IsAsciiLetter(c) && !(latinLine && char.IsLetter(c)))
+            if (!Text.CharInfo.IsCommonLatinLetter(c) && !char.IsAsciiLetter(c) && !(latinLine && (char.IsLetter(c) || IsAccentMark(c))))
             {
                 return false; // (an ASCII letter swallowed as the trail of a double-byte character comes back too)
             }
@@ -1770,7 +1771,7 @@ internal static class DoubleByteCodePages
             right++;
         }
 
-        if (left > 0 && char.IsAsciiLetterLower(line[start - 1]) && decoded.ContainsAnyExcept(LowercaseLetters))
+        if (left > 0 && char.IsAsciiLetterLower(line[start - 1]) && !IsLowercaseOrMarks(decoded))
         {
             return false;
         }
@@ -1799,7 +1800,7 @@ internal static class DoubleByteCodePages
             }
 
             // Every character up to U+024F takes two bytes, C2–C9 and a continuation (and Uzbek's ʻ, U+02BB, and ʼ, CA
-            // BB–BC); Vietnamese letters with a tone
+            // BB–BC, and the combining accents of decomposed letters, CC 80–CC A8); Vietnamese letters with a tone
             // mark (U+1E00–U+1EFF, Latin Extended Additional) take three, E1 B8–BB and two continuations.
             int c = reader.AtEnd ? -1 : reader.Peek();
             if (b == 0xE1 && c is >= 0xB8 and <= 0xBB)
@@ -1816,8 +1817,8 @@ internal static class DoubleByteCodePages
             }
 
             int cp = (b & 0x1F) << 6 | (c & 0x3F);
-            if (b is < 0xC2 or > 0xCA || c is < 0x80 or > 0xBF || !((char.IsLetter((char)cp) && (b < 0xCA || cp is 0x2BB or 0x2BC))
-                || cp is 0xA0 or 0xAB or 0xBB or 0xB7 or 0xBF or 0xA1))
+            if (b is < 0xC2 or > 0xCD || c is < 0x80 or > 0xBF || !((char.IsLetter((char)cp) && (b < 0xCA || cp is 0x2BB or 0x2BC))
+                || (IsAccentMark((char)cp) && letters > 0) || cp is 0xA0 or 0xAB or 0xBB or 0xB7 or 0xBF or 0xA1))
             {
                 return false;
             }
@@ -1839,6 +1840,26 @@ internal static class DoubleByteCodePages
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The combining accents of decomposed Latin letters (grave to caron, dot below, cedilla, ogonek), not the rarer
+    /// marks another page's reading of a CJK character may give (U+0368 for Big5's ô in GBK).
+    /// </summary>
+    private static bool IsAccentMark(char c) => c is >= '\u0300' and <= '\u030C' or '\u0323' or '\u0327' or '\u0328';
+
+    /// <summary>Small letters and combining accents only (what may follow a small letter inside a word).</summary>
+    private static bool IsLowercaseOrMarks(ReadOnlySpan<char> decoded)
+    {
+        foreach (char c in decoded)
+        {
+            if (!LowercaseLetters.Contains(c) && !IsAccentMark(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static readonly System.Buffers.SearchValues<char> LowercaseLetters = System.Buffers.SearchValues.Create(
