@@ -71,6 +71,8 @@ public class DoubleByteTests
     [InlineData("Non c'è alcuna garanzia", 936)] // c'猫: a CJK character attached to an elided Latin word
     [InlineData("Lecture jusqu'à %s", 936)]
     [InlineData("klarte ikke å velge bort %s", 932)] // Norwegian å, a lone word, from rare half-width katakana
+    [InlineData("l'argomento di --%1$s è troppo grande", 932)] // after a format directive
+    [InlineData("è richiesto specificare --branch", 949)] // at the start of the line
     public void A_lone_vowel_word_in_latin_text_is_read_where_correct_text_would_not_put_one(string text, int codePage) =>
         AssertRestoredExactly(text, codePage);
 

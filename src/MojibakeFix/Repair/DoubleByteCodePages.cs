@@ -1709,7 +1709,7 @@ internal static class DoubleByteCodePages
     private static bool IsVowelWordBetweenLatinWords(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded)
     {
         if (decoded.Length != 1 || decoded[0] is not ('à' or 'á' or 'è' or 'é' or 'ì' or 'í' or 'ò' or 'ó' or 'ù' or 'ú' or 'å')
-            || start < 3 || end + 3 > line.Length || line[start - 1] != ' ' || line[end] != ' ')
+            || start is 1 or 2 || end + 3 > line.Length || (start > 0 && line[start - 1] != ' ') || line[end] != ' ')
         {
             return false;
         }
@@ -1722,7 +1722,8 @@ internal static class DoubleByteCodePages
             }
         }
 
-        return char.IsAsciiLetter(line[start - 2]) && char.IsAsciiLetter(line[start - 3])
+        // The word before: two ASCII letters, or a format directive's (%s, %1$s); or the line starts with the vowel.
+        return (start == 0 || (char.IsAsciiLetter(line[start - 2]) && (char.IsAsciiLetter(line[start - 3]) || line[start - 3] is '%' or '$')))
             && char.IsAsciiLetter(line[end + 1]) && char.IsAsciiLetter(line[end + 2]);
     }
 
