@@ -214,6 +214,28 @@ public class DoubleByteTests
         }
     }
 
+    /// <summary>
+    /// The ASCII character a marker took along is the opening quote or parenthesis of a closing one in the word after
+    /// it, where none is open before; a quote or parenthesis right after the marker opens itself.
+    /// </summary>
+    [Theory]
+    [InlineData("找不到\"%s\"命令", 936, true)] // 到's last byte took the opening quote: 鍒?%s"
+    [InlineData("请使用\"%s\"选项", 936, true)]
+    [InlineData("プログラムが必要ですが、\"%3$s\"と同じ", 936, true)]
+    [InlineData("（使用 \"git restore\" 以取消）", 936, false)] // the marker took the space; the quote after it opens
+    public void A_lost_byte_takes_the_opener_of_a_closing_quote_after_it(string text, int codePage, bool opener)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        var result = Mojibake.FixAndExplain(damaged);
+        Assert.Contains(result.Steps, step => step.IsGuess);
+        Assert.Equal(text.Count(c => c == '"'), result.Text.Count(c => c == '"'));
+        if (opener)
+        {
+            Assert.Equal(text, result.Text);
+        }
+    }
+
     [Theory]
     [InlineData("Nie można przetworzyć nieprawidłowego katalogu")] // ć's second byte 87 with the space after it
     [InlineData("błąd odczytu bloku kluczy")] // ą's 85 with the letter d after it: the word goes on

@@ -426,7 +426,9 @@ internal static class DoubleByteCodePages
                         // (SwallowedAscii). At the end the lead byte was alone.
                         bool swallows = lost && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
                             && (page.LostByte == '?' || (!hidesLead && reader.PeekChar() != page.LostByte));
-                        int swallowed = swallows ? SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter()) : -1;
+                        int swallowed = !swallows ? -1
+                            : OpenerOfUnmatched(s[..start], output.AsSpan(0, length), s[reader.CharIndex..], page.LostByte) is int opener and >= 0 ? opener
+                            : SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter());
                         pattern[got..need].Fill(Unknown);
                         int value;
                         if (lost && (page.LostByte == '?' || swallows || reader.AtEnd) && options.Lossy == LossyRepair.Guess
@@ -535,6 +537,47 @@ internal static class DoubleByteCodePages
     }
 
     private const short Unknown = -1;
+
+    /// <summary>
+    /// The ASCII character a marker took along where the line shows which: the opening <c>"</c> or <c>(</c> of a
+    /// closing one in the word the marker starts (up to white space or the next marker), with none open before it
+    /// (<c>、?%3$s"</c> for <c>、"%3$s"</c>), else -1.
+    /// </summary>
+    private static int OpenerOfUnmatched(ReadOnlySpan<char> before, ReadOnlySpan<char> output, ReadOnlySpan<char> after, char marker)
+    {
+        int wordEnd = after.IndexOfAny(" \t\n\r");
+        after = wordEnd < 0 ? after : after[..wordEnd];
+        int nextMarker = after.IndexOf(marker);
+        after = nextMarker < 0 ? after : after[..nextMarker];
+        // A quote or parenthesis right after the marker opens: the marker took what stood before it, most often a space.
+        if (after.IsEmpty || after[0] is '"' or '(')
+        {
+            return -1;
+        }
+
+        if ((before.Count('"') + output.Count('"')) % 2 == 0 && after.Count('"') % 2 == 1)
+        {
+            return '"';
+        }
+
+        if (before.Count('(') + output.Count('(') <= before.Count(')') + output.Count(')'))
+        {
+            int depth = 0;
+            foreach (char c in after)
+            {
+                if (c == '(')
+                {
+                    depth++;
+                }
+                else if (c == ')' && --depth < 0)
+                {
+                    return '(';
+                }
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Whether the text before a run and the run's output so far open more ASCII parentheses than they close.</summary>
     private static bool LeavesParenthesisOpen(ReadOnlySpan<char> before, ReadOnlySpan<char> output) =>
