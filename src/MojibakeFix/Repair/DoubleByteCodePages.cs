@@ -545,6 +545,7 @@ internal static class DoubleByteCodePages
     /// </summary>
     private static int OpenerOfUnmatched(ReadOnlySpan<char> before, ReadOnlySpan<char> output, ReadOnlySpan<char> after, char marker)
     {
+        after = after[..Math.Min(after.Length, Window)]; // CJK text has no spaces: the word is looked for nearby only
         int wordEnd = after.IndexOfAny(" \t\n\r");
         after = wordEnd < 0 ? after : after[..wordEnd];
         int nextMarker = after.IndexOf(marker);
@@ -555,12 +556,12 @@ internal static class DoubleByteCodePages
             return -1;
         }
 
-        if ((before.Count('"') + output.Count('"')) % 2 == 0 && after.Count('"') % 2 == 1)
+        if (CountNearby(before, output, '"') % 2 == 0 && after.Count('"') % 2 == 1)
         {
             return '"';
         }
 
-        if (before.Count('(') + output.Count('(') <= before.Count(')') + output.Count(')'))
+        if (CountNearby(before, output, '(') <= CountNearby(before, output, ')'))
         {
             int depth = 0;
             foreach (char c in after)
@@ -581,7 +582,21 @@ internal static class DoubleByteCodePages
 
     /// <summary>Whether the text before a run and the run's output so far open more ASCII parentheses than they close.</summary>
     private static bool LeavesParenthesisOpen(ReadOnlySpan<char> before, ReadOnlySpan<char> output) =>
-        before.Count('(') + output.Count('(') > before.Count(')') + output.Count(')');
+        CountNearby(before, output, '(') > CountNearby(before, output, ')');
+
+    /// <summary>How far the quote and parenthesis guesses look: a constant, so a line of many markers stays linear.</summary>
+    private const int Window = 256;
+
+    /// <summary>
+    /// How often <paramref name="c"/> stands in the last <see cref="Window"/> characters before a marker: the run's
+    /// output so far, then the line before the run.
+    /// </summary>
+    private static int CountNearby(ReadOnlySpan<char> before, ReadOnlySpan<char> output, char c)
+    {
+        ReadOnlySpan<char> near = output.Length > Window ? output[^Window..] : output;
+        int rest = Window - near.Length;
+        return near.Count(c) + (before.Length > rest ? before[^rest..] : before).Count(c);
+    }
 
     /// <summary>
     /// A punctuation mark E2 80–81 xx whose last byte went into the marker (<see cref="LostPunctuation"/>), with
@@ -1711,15 +1726,22 @@ internal static class DoubleByteCodePages
     /// Punctuation that correct text never writes as the CJK character it reads as, by where it stands: Catalan's
     /// middle dot between two l (<c>instal路lar</c>), Spanish ¿ and ¡ opening a Latin word whose sentence the line
     /// closes with ? or ! (<c>驴Borrar ...?</c>), × between numbers or format directives (<c>%s脳%s</c>), and, from
-    /// rare damage, an ellipsis ending a line that holds no other non-ASCII character (<c>Durchsuchen 窶ｦ</c>); all
+    /// rare damage, an ellipsis ending a line with no other non-ASCII character near it (<c>Durchsuchen 窶ｦ</c>); all
     /// only in Latin text (CJK text may put 路 or 脳 beside Latin letters or digits).
     /// </summary>
     private static bool IsTelltalePunctuation(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded, bool rareDamage,
         bool latinLine)
     {
-        // Only in Latin text: a line read as such, or one whose only non-ASCII characters are the run's.
-        bool alone = line[..start].IndexOfAnyExceptInRange('\0', '\u007F') < 0 && line[end..].IndexOfAnyExceptInRange('\0', '\u007F') < 0;
-        if (decoded.Length != 1 || !(latinLine || alone))
+        if (decoded.Length != 1 || decoded[0] is not ('\u00B7' or '\u00BF' or '\u00A1' or '\u00D7' or '\u2026'))
+        {
+            return false;
+        }
+
+        // Only in Latin text: a line read as such, or one with no other non-ASCII character near the run (a window, so
+        // that a line of many such runs stays linear).
+        bool alone = line[Math.Max(0, start - Window)..start].IndexOfAnyExceptInRange('\0', '\u007F') < 0
+            && line[end..Math.Min(line.Length, end + Window)].IndexOfAnyExceptInRange('\0', '\u007F') < 0;
+        if (!(latinLine || alone))
         {
             return false;
         }
@@ -1731,7 +1753,7 @@ internal static class DoubleByteCodePages
                 return before is 'l' or 'L' && after is 'l' or 'L';
             case '\u00BF' or '\u00A1':
                 return before is '\0' or ' ' or '(' or '"' or '\n' && char.IsAsciiLetter(after)
-                    && line[end..].Contains(decoded[0] == '\u00BF' ? '?' : '!');
+                    && line[end..Math.Min(line.Length, end + Window)].Contains(decoded[0] == '\u00BF' ? '?' : '!');
             case '\u00D7':
                 return (char.IsAsciiDigit(before) || (start >= 2 && line[start - 2] == '%' && before is 's' or 'd' or 'u'))
                     && (char.IsAsciiDigit(after) || after == '%');
