@@ -561,7 +561,7 @@ internal static class DoubleByteCodePages
             return '"';
         }
 
-        if (CountNearby(before, output, '(') <= CountNearby(before, output, ')'))
+        if (!LeavesParenthesisOpen(before, output))
         {
             int depth = 0;
             foreach (char c in after)
@@ -1619,32 +1619,22 @@ internal static class DoubleByteCodePages
             return !isolated || !IsCommonPunctuation(decoded) ? 0 : damagedRare == damagedCjk || latinLine ? Isolated : Weak;
         }
 
-        // Mostly common decoded characters from damage holding rare ones (a third will do when every decoded
-        // character is common: traditional characters in the damage are common in Japanese and Taiwanese text),
-        // and no letter of another script among them.
-        bool damageLooksRare = rareDamage || (damagedRare * 3 >= damagedCjk && decodedCommon == decodedCjk);
+        // No letter of another script among the decoded characters; then CJK that decodes from CJK is at least weak
+        // (taken only in a line whose other runs prove the page): correct CJK text hardly ever decodes as UTF-8 at all.
         if (HasLetter(decoded, exceptCjk: true))
         {
             return 0;
         }
 
-        if (!damageLooksRare || decodedCommon * 5 < decodedCjk * 4)
-        {
-            // CJK that decodes from CJK (鎶辨瓑 for 抱歉, whose 歉 the table does not count as common): weak. Correct
-            // CJK text hardly ever decodes as UTF-8 at all, so in a line other runs prove, such a run is damage too.
-            return Weak;
-        }
-
-        // Strong: two decoded characters that often stand together in real text, or three all common. Random rare
-        // characters of correct text rarely decode to either. One decoded character is weak on its own.
-        if (decodedCjk >= 2 && (HasFrequentPair(decoded) || (decodedCjk >= 3 && decodedCommon == decodedCjk)))
-        {
-            return Strong;
-        }
-
-        // Otherwise weak (one character, or a word of common ones without a frequent pair: 毵庫潓 for 많음): taken only in
-        // a line whose other runs prove the code page.
-        return Weak;
+        // Strong: mostly common decoded characters from damage holding rare ones (a third will do when every decoded
+        // character is common: traditional characters in the damage are common in Japanese and Taiwanese text), two
+        // of which often stand together in real text, or three all common. Random rare characters of correct text
+        // rarely decode to either. Weak otherwise: one character, a word of common ones without a frequent pair
+        // (毵庫潓 for 많음), one of characters the table does not count as common (鎶辨瓑 for 抱歉).
+        bool damageLooksRare = rareDamage || (damagedRare * 3 >= damagedCjk && decodedCommon == decodedCjk);
+        bool mostlyCommon = decodedCommon * 5 >= decodedCjk * 4;
+        return damageLooksRare && mostlyCommon && decodedCjk >= 2 && (HasFrequentPair(decoded) || (decodedCjk >= 3 && decodedCommon == decodedCjk))
+            ? Strong : Weak;
     }
 
     private static bool HasFrequentPair(ReadOnlySpan<char> decoded)
