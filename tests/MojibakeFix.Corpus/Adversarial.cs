@@ -15,6 +15,7 @@ public static class Adversarial
     [
         "Ã run", "Ã© chain", "â?? run", "alternating", "clean/damaged", "ten layers", "lost NBSP words", "lossy letters",
         "1251 words", "1251 one word", "NUL", "binary", "lone surrogates", "C1 controls", "short lines",
+        "GBK lost bytes",
     ];
 
     /// <summary>A text of exactly <paramref name="chars"/> UTF-16 code units in the given shape.</summary>
@@ -44,6 +45,9 @@ public static class Adversarial
             "lone surrogates" => "\uD800a\uDC00",
             "C1 controls" => "\u0080\u0099\u009D",
             "short lines" => "CafÃ©\n",
+            // Chinese without spaces read as GBK, a byte lost with the quote after it at every other character: one
+            // line of markers, each guessed from the quotes and parentheses around it.
+            "GBK lost bytes" => Damage.DoubleByte("到\"%s\"(静态", 936),
             _ => throw new ArgumentException($"unknown shape {shape}", nameof(shape)),
         };
         var sb = new StringBuilder(chars + unit.Length);

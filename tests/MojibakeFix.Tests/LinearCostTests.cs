@@ -40,8 +40,10 @@ public class LinearCostTests
         // layer pass over it: a constant number of whole passes, never one per candidate).
         Assert.True(large <= 8.8 * small + 1000, $"{shape}: {small:N0} units at {N:N0} chars, {large:N0} at {8 * N:N0}");
 
-        // And a small constant per character: a few passes and scans, not one per candidate.
-        Assert.True(large <= 200L * 8 * N, $"{shape}: {large / (8.0 * N):F1} units per character");
+        // And a small constant per character: a few passes and scans, not one per candidate; a guess of a lost
+        // double-byte character looks at fixed windows of 256 characters around its marker, on each page tried.
+        int perCharacter = shape == "GBK lost bytes" ? 1000 : 200;
+        Assert.True(large <= (long)perCharacter * 8 * N, $"{shape}: {large / (8.0 * N):F1} units per character");
     }
 
     [Fact]

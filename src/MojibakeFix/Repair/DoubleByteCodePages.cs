@@ -460,7 +460,7 @@ internal static class DoubleByteCodePages
                             // At the end of the text the lead byte was alone, unless the line left a parenthesis open:
                             // then the marker most likely took the closing one (静态过程 (无名称? for 静态过程 (无名称)).
                             if (lost && need - got == 1 && reader.AtEnd && options.Lossy == LossyRepair.Guess
-                                && LeavesParenthesisOpen(s[..start], output.AsSpan(0, length)))
+                                && Nearby.Of(s[..start], output.AsSpan(0, length)).Open > 0)
                             {
                                 swallowed = ')';
                             }
@@ -546,6 +546,7 @@ internal static class DoubleByteCodePages
     private static int OpenerOfUnmatched(ReadOnlySpan<char> before, ReadOnlySpan<char> output, ReadOnlySpan<char> after, char marker)
     {
         after = after[..Math.Min(after.Length, Window)]; // CJK text has no spaces: the word is looked for nearby only
+        WorkMeter.Add(after.Length);
         int wordEnd = after.IndexOfAny(" \t\n\r");
         after = wordEnd < 0 ? after : after[..wordEnd];
         int nextMarker = after.IndexOf(marker);
@@ -556,12 +557,13 @@ internal static class DoubleByteCodePages
             return -1;
         }
 
-        if (CountNearby(before, output, '"') % 2 == 0 && after.Count('"') % 2 == 1)
+        Nearby nearby = Nearby.Of(before, output);
+        if (nearby.Quotes % 2 == 0 && after.Count('"') % 2 == 1)
         {
             return '"';
         }
 
-        if (!LeavesParenthesisOpen(before, output))
+        if (nearby.Open <= 0)
         {
             int depth = 0;
             foreach (char c in after)
@@ -580,22 +582,34 @@ internal static class DoubleByteCodePages
         return -1;
     }
 
-    /// <summary>Whether the text before a run and the run's output so far open more ASCII parentheses than they close.</summary>
-    private static bool LeavesParenthesisOpen(ReadOnlySpan<char> before, ReadOnlySpan<char> output) =>
-        CountNearby(before, output, '(') > CountNearby(before, output, ')');
-
     /// <summary>How far the quote and parenthesis guesses look: a constant, so a line of many markers stays linear.</summary>
     private const int Window = 256;
 
     /// <summary>
-    /// How often <paramref name="c"/> stands in the last <see cref="Window"/> characters before a marker: the run's
-    /// output so far, then the line before the run.
+    /// The ASCII double quotes and the parentheses left open (opened less closed) in the last <see cref="Window"/>
+    /// characters before a marker: the run's output so far, then the line before the run; read in one pass.
     /// </summary>
-    private static int CountNearby(ReadOnlySpan<char> before, ReadOnlySpan<char> output, char c)
+    private readonly record struct Nearby(int Quotes, int Open)
     {
-        ReadOnlySpan<char> near = output.Length > Window ? output[^Window..] : output;
-        int rest = Window - near.Length;
-        return near.Count(c) + (before.Length > rest ? before[^rest..] : before).Count(c);
+        internal static Nearby Of(ReadOnlySpan<char> before, ReadOnlySpan<char> output)
+        {
+            ReadOnlySpan<char> near = output.Length > Window ? output[^Window..] : output;
+            ReadOnlySpan<char> lineBefore = before.Length > Window - near.Length ? before[^(Window - near.Length)..] : before;
+            WorkMeter.Add(near.Length + lineBefore.Length);
+            int quotes = 0, open = 0;
+            Count(lineBefore, ref quotes, ref open);
+            Count(near, ref quotes, ref open);
+            return new Nearby(quotes, open);
+        }
+
+        private static void Count(ReadOnlySpan<char> text, ref int quotes, ref int open)
+        {
+            foreach (char c in text)
+            {
+                quotes += c == '"' ? 1 : 0;
+                open += c == '(' ? 1 : c == ')' ? -1 : 0;
+            }
+        }
     }
 
     /// <summary>
@@ -1729,6 +1743,7 @@ internal static class DoubleByteCodePages
 
         // Only in Latin text: a line read as such, or one with no other non-ASCII character near the run (a window, so
         // that a line of many such runs stays linear).
+        WorkMeter.Add(2 * Window);
         bool alone = line[Math.Max(0, start - Window)..start].IndexOfAnyExceptInRange('\0', '\u007F') < 0
             && line[end..Math.Min(line.Length, end + Window)].IndexOfAnyExceptInRange('\0', '\u007F') < 0;
         if (!(latinLine || alone))
