@@ -1041,43 +1041,20 @@ internal static class DoubleByteCodePages
     private static bool SearchLostPairs(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
         char after, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, out double score, bool wordStart)
     {
-        // The same words come back (each line is read by several passes and pages): a decision is kept per thread, by
-        // all it depends on, in a small table indexed by a hash, each entry checked.
+        // The same words come back (each line is read by several passes and pages): the decision is kept (Decisions).
         ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57 | (afterSmall ? 1UL : 0) << 62 | (wordStart ? 1UL : 0) << 63;
         ulong shape = after | (ulong)alphabet << 16 | (ulong)page.CodePage << 24;
-        var decisions = t_pairDecisions ??= new PairDecision[1 << LetterDecisionBits];
-        ref PairDecision decision = ref decisions[(int)((context * 0x9E3779B97F4A7C15UL ^ shape * 0xC2B2AE3D27D4EB4FUL) >> (64 - LetterDecisionBits))];
-        if (decision.Context == context && decision.Shape == shape && decision.Filled)
+        ref Decision decision = ref Decisions.For(context, shape, out bool known);
+        if (!known)
         {
-            for (int k = 0; k < markers; k++)
-            {
-                letters[k] = (char)(decision.Letters >> (16 * k));
-            }
-
-            score = decision.Score;
-            return decision.Found;
+            bool found = SearchLostPairsUncached(lead, start, startLength, upper, afterSmall, page, markers, after, alphabet, letters, out score, wordStart);
+            decision = new Decision(context, shape, Pack(letters[..(found ? markers : 0)]), found ? markers : 0, score, Swallowed: -1);
         }
 
-        bool found = SearchLostPairsUncached(lead, start, startLength, upper, afterSmall, page, markers, after, alphabet, letters, out score, wordStart);
-        ulong packed = 0;
-        for (int k = 0; found && k < markers; k++)
-        {
-            packed |= (ulong)letters[k] << (16 * k);
-        }
-
-        decision = new PairDecision { Context = context, Shape = shape, Letters = packed, Score = score, Found = found, Filled = true };
-        return found;
+        Unpack(decision.Letters, letters[..decision.Count]);
+        score = decision.Score;
+        return decision.Count > 0;
     }
-
-    private struct PairDecision
-    {
-        public ulong Context, Shape, Letters;
-        public double Score;
-        public bool Found, Filled;
-    }
-
-    [ThreadStatic]
-    private static PairDecision[]? t_pairDecisions;
 
     /// <summary>A letter a page loses whole, with what the search asks of it, computed once.</summary>
     private readonly record struct LostPairLetter(char Letter, char Folded, bool Upper, bool SmallOfCapital, bool Mark);
@@ -1146,27 +1123,7 @@ internal static class DoubleByteCodePages
                             chance += Math.Log(LetterGrams.Chance(tail, length, after));
                         }
 
-                        int at = 0;
-                        while (at < kept && next[at].Tail != tail)
-                        {
-                            at++;
-                        }
-
-                        // Kept among the best: a reading ending alike keeps the better score only.
-                        if (at == kept && kept < LetterBeam)
-                        {
-                            kept++;
-                        }
-                        else
-                        {
-                            at = at == kept ? WorstOf(next) : at;
-                            if (next[at].Score >= chance)
-                            {
-                                continue;
-                            }
-                        }
-
-                        next[at] = new LetterReading(chance, tail, length, 0, letter, r);
+                        Keep(next, ref kept, new LetterReading(chance, tail, length, 0, letter, r));
                     }
                 }
             }
@@ -1195,6 +1152,36 @@ internal static class DoubleByteCodePages
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Keeps a reading among a step's best (<paramref name="kept"/> of <paramref name="beam"/> filled): one ending
+    /// alike (the model sees three letters back) and with the same second byte keeps the better score only; a full
+    /// beam gives its worst up to a better one.
+    /// </summary>
+    private static void Keep(Span<LetterReading> beam, ref int kept, in LetterReading reading)
+    {
+        int at = 0;
+        while (at < kept && (beam[at].Tail != reading.Tail || beam[at].Second != reading.Second))
+        {
+            at++;
+        }
+
+        if (at == kept)
+        {
+            if (kept < LetterBeam)
+            {
+                beam[kept++] = reading;
+                return;
+            }
+
+            at = WorstOf(beam);
+        }
+
+        if (beam[at].Score < reading.Score)
+        {
+            beam[at] = reading;
+        }
     }
 
     private static int WorstOf(ReadOnlySpan<LetterReading> kept)
@@ -1237,49 +1224,75 @@ internal static class DoubleByteCodePages
         WordSoFar(output, lineBefore, out ulong start, out int startLength, out bool upper, out bool afterSmall);
         int steps = markers + (continuation >= 0 ? 1 : 0);
 
-        // The same words come back (and each line is read more than once): a decision is kept per thread, by all it
-        // depends on, in a small table indexed by a hash, each entry checked.
+        // The same words come back (and each line is read more than once): the decision is kept (Decisions), where
+        // its letters fit an entry. (Bit 40 of the shape sets these decisions apart from SearchLostPairs'.)
         ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57 | (afterSmall ? 1UL : 0) << 62;
         ulong shape = (ushort)after | (ulong)((continuation + 1) & 0x1FF) << 16 | (ulong)((swallowed + 1) & 0xFF) << 25 | 1UL << 40 | (ulong)alphabet << 41;
-        var decisions = t_letterDecisions ??= new LetterDecision[1 << LetterDecisionBits];
-        ref LetterDecision decision = ref decisions[(int)((context * 0x9E3779B97F4A7C15UL ^ shape * 0xC2B2AE3D27D4EB4FUL) >> (64 - LetterDecisionBits))];
-        bool keep = steps <= 4; // (four letters fit the entry)
-        if (keep && decision.Context == context && decision.Shape == shape)
+        if (steps > Decision.MaxLetters)
         {
-            for (int k = 0; k < decision.Count; k++)
-            {
-                letters[k] = (char)(decision.Letters >> (16 * k));
-            }
-
-            swallowed = decision.Swallowed;
-            return decision.Count;
+            return SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, alphabet, letters);
         }
 
-        int count = SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, alphabet, letters);
-        if (keep)
+        ref Decision decision = ref Decisions.For(context, shape, out bool known);
+        if (!known)
         {
-            ulong packed = 0;
-            for (int k = 0; k < count; k++)
-            {
-                packed |= (ulong)letters[k] << (16 * k);
-            }
-
-            decision = new LetterDecision { Context = context, Shape = shape, Letters = packed, Swallowed = swallowed, Count = count };
+            int count = SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, alphabet, letters);
+            decision = new Decision(context, shape, Pack(letters[..count]), count, Score: 0, swallowed);
         }
 
-        return count;
+        Unpack(decision.Letters, letters[..decision.Count]);
+        swallowed = decision.Swallowed;
+        return decision.Count;
     }
 
-    private const int LetterDecisionBits = 10;
-
-    private struct LetterDecision
+    /// <summary>
+    /// A lost-letter search's result, by all it depends on (<paramref name="Context"/>: the word so far and its case;
+    /// <paramref name="Shape"/>: what follows, the page, the alphabet): up to <see cref="MaxLetters"/> letters.
+    /// </summary>
+    private readonly record struct Decision(ulong Context, ulong Shape, ulong Letters, int Count, double Score, int Swallowed)
     {
-        public ulong Context, Shape, Letters;
-        public int Swallowed, Count;
+        internal const int MaxLetters = 4; // (16 bits each in Letters)
     }
 
-    [ThreadStatic]
-    private static LetterDecision[]? t_letterDecisions;
+    /// <summary>
+    /// The same words come back (each line is read by several passes and pages): the searches keep their decisions
+    /// per thread in a small table indexed by a hash, each entry checked against all it depends on.
+    /// </summary>
+    private static class Decisions
+    {
+        private const int Bits = 10;
+
+        [ThreadStatic]
+        private static Decision[]? t_table;
+
+        /// <summary>The entry for a search: <paramref name="known"/> where it holds that search's result, else to fill.</summary>
+        internal static ref Decision For(ulong context, ulong shape, out bool known)
+        {
+            var table = t_table ??= new Decision[1 << Bits];
+            ref Decision entry = ref table[(int)((context * 0x9E3779B97F4A7C15UL ^ shape * 0xC2B2AE3D27D4EB4FUL) >> (64 - Bits))];
+            known = entry.Shape == shape && entry.Context == context; // (a shape is never 0: an empty entry matches nothing)
+            return ref entry;
+        }
+    }
+
+    private static ulong Pack(ReadOnlySpan<char> letters)
+    {
+        ulong packed = 0;
+        for (int k = 0; k < letters.Length; k++)
+        {
+            packed |= (ulong)letters[k] << (16 * k);
+        }
+
+        return packed;
+    }
+
+    private static void Unpack(ulong packed, Span<char> letters)
+    {
+        for (int k = 0; k < letters.Length; k++)
+        {
+            letters[k] = (char)(packed >> (16 * k));
+        }
+    }
 
     // The search itself, from the word's start (packed) on.
     private static int SearchLostLetters(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
@@ -1330,36 +1343,8 @@ internal static class DoubleByteCodePages
                             score += Math.Log(LetterGrams.Chance(tail, length, afterFolded));
                         }
 
-                        // Kept among the best: a reading ending alike (the model sees three letters back; the next
-                        // lead depends on the second byte) keeps the better score only.
-                        int second2 = last ? 0 : second;
-                        int at = 0;
-                        while (at < kept && (next[at].Tail != tail || next[at].Second != second2))
-                        {
-                            at++;
-                        }
-
-                        if (at == kept)
-                        {
-                            if (kept < LetterBeam)
-                            {
-                                kept++;
-                            }
-                            else
-                            {
-                                at = WorstOf(next);
-                                if (next[at].Score >= score)
-                                {
-                                    continue;
-                                }
-                            }
-                        }
-                        else if (next[at].Score >= score)
-                        {
-                            continue;
-                        }
-
-                        next[at] = new LetterReading(score, tail, length, second2, letter, r);
+                        // (The next lead depends on the second byte: readings differing there are kept apart.)
+                        Keep(next, ref kept, new LetterReading(score, tail, length, last ? 0 : second, letter, r));
                     }
                 }
             }
