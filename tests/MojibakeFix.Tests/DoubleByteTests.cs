@@ -199,6 +199,9 @@ public class DoubleByteTests
     [Theory]
     [InlineData("静态过程 (无名称)", 936, true)]
     [InlineData("無効な値 (不明な形式)", 932, true)]
+    [InlineData("слишком длинная строка (%lu байт)", 932, true)] // a Cyrillic letter's second byte, a lead to Shift_JIS
+    [InlineData("формат POSIX 1003.1-1988 („ustar“)", 936, true)] // a closing quote's last byte
+    [InlineData("формат POSIX 1003.1-1988 „ustar“", 936, false)]
     [InlineData("静态过程 无名称", 936, false)]
     [InlineData("静态过程 (无) 名称", 936, false)]
     public void A_lost_byte_at_the_end_closes_an_open_parenthesis(string text, int codePage, bool closes)

@@ -442,6 +442,11 @@ internal static class DoubleByteCodePages
                             }
 
                             value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed);
+                            if (value >= 0 && reader.AtEnd && !page.Reads(0x80 | (value & 0x3F), ')') && Nearby.Of(s[..start], output.AsSpan(0, length)).Open > 0)
+                            {
+                                swallowed = ')'; // as for a letter: the mark ending the text took the parenthesis the line left open
+                            }
+
                             if (value is '\u201C' or '\u201D' or '\u201E')
                             {
                                 // The context chose the mark's role (“ after „ closes it, ” closes); the line's
@@ -872,7 +877,11 @@ internal static class DoubleByteCodePages
             return false; // (more markers than a run of letters is read for)
         }
 
-        int swallowed = continuation < 0 && !ahead.AtEnd ? SwallowedAscii.Before(ahead.PeekChar(), ahead.PeekCharAfter(), afterLetter: true) : -1;
+        // At the end of the text the last lead byte was alone, unless the line left a parenthesis open: then the
+        // marker took the closing one along (العبرية (صوتي) for ...(ﾘｵﾙ畏ｪﾙ・).
+        int swallowed = continuation >= 0 ? -1
+            : !ahead.AtEnd ? SwallowedAscii.Before(ahead.PeekChar(), ahead.PeekCharAfter(), afterLetter: true)
+            : Nearby.Of(lineBefore, output.AsSpan(0, length)).Open > 0 ? ')' : -1;
         if (continuation >= 0)
         {
             ahead.Advance();
