@@ -250,6 +250,8 @@ public class DoubleByteTests
     [InlineData("Каталог пуст, файлов нет")] // ст and the comma: т, not К (no capital after a small letter)
     [InlineData("Лењинградска област")] // Serbian (њ tells): ст, not сь, which the letter model likes better
     [InlineData("Приказује ову помоћ и излази")] // ... ћ, not ю (ј tells)
+    [InlineData("ошибка чтения в «%.250s»")] // ч from the letters after it too (чтен), not с (стен and стени are common)
+    [InlineData("Вторичный текст")]
     public void A_letter_whose_second_byte_shift_jis_lost_is_guessed_from_the_letter_model(string text)
     {
         string damaged = Damage.DoubleByte(text, 932);
@@ -262,6 +264,8 @@ public class DoubleByteTests
     [InlineData("Файл программы повреждён", 950)] // ... and in Big5 (no trail 80–A0 at all)
     [InlineData("Προγράμματα και ρυθμίσεις", 949)] // Π at the line's start (a capital), ρ at a word's start, ς at the end
     [InlineData("Größe ändern", 950)] // ß inside a Latin word, between ö and e
+    [InlineData("Документ JSON", 949)] // Д from the letters after it (Доку), not П (По, more common before о alone)
+    [InlineData("неверный OID роли: %u", 950)] // р before оли, not с
     public void A_letter_euc_kr_or_big5_lost_whole_is_guessed_from_the_letter_model(string text, int codePage)
     {
         string damaged = Damage.DoubleByte(text, codePage);

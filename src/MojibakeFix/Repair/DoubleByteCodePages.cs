@@ -888,7 +888,8 @@ internal static class DoubleByteCodePages
         }
 
         Span<char> letters = stackalloc char[MaxLostLetters + 1];
-        int count = LostLetterRun(lead, output.AsSpan(0, length), lineBefore, page, markers, ref swallowed, continuation, LetterAt(ref ahead), alphabet, letters);
+        int count = LostLetterRun(lead, output.AsSpan(0, length), lineBefore, page, markers, ref swallowed, continuation, LetterAt(ref ahead),
+            Right.After(ahead), alphabet, letters);
         if (count == 0)
         {
             return false;
@@ -1030,7 +1031,8 @@ internal static class DoubleByteCodePages
         }
 
         Span<char> letters = stackalloc char[MaxLostPairs];
-        if (lead < 0 || !SearchLostPairs(lead, start, startLength, upper, afterSmall, page, markers, char.ToLowerInvariant((char)after), alphabet, letters, out double score, length == 0))
+        Right right = after == ' ' ? Right.WordEnd : Right.After(ahead);
+        if (lead < 0 || !SearchLostPairs(lead, start, startLength, upper, afterSmall, page, markers, right, alphabet, letters, out double score, length == 0))
         {
             return false;
         }
@@ -1048,16 +1050,16 @@ internal static class DoubleByteCodePages
 
     // A beam search, as SearchLostLetters: each step one letter the page loses whole, of the lead's block.
     private static bool SearchLostPairs(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
-        char after, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, out double score, bool wordStart)
+        Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, out double score, bool wordStart)
     {
         // The same words come back (each line is read by several passes and pages): the decision is kept (Decisions).
         ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57 | (afterSmall ? 1UL : 0) << 62 | (wordStart ? 1UL : 0) << 63;
-        ulong shape = after | (ulong)alphabet << 16 | (ulong)page.CodePage << 24;
-        ref Decision decision = ref Decisions.For(context, shape, out bool known);
+        ulong shape = (ulong)alphabet << 16 | (ulong)page.CodePage << 24;
+        ref Decision decision = ref Decisions.For(context, shape, right, out bool known);
         if (!known)
         {
-            bool found = SearchLostPairsUncached(lead, start, startLength, upper, afterSmall, page, markers, after, alphabet, letters, out score, wordStart);
-            decision = new Decision(context, shape, Pack(letters[..(found ? markers : 0)]), found ? markers : 0, score, Swallowed: -1);
+            bool found = SearchLostPairsUncached(lead, start, startLength, upper, afterSmall, page, markers, right, alphabet, letters, out score, wordStart);
+            decision = new Decision(context, shape, right, Pack(letters[..(found ? markers : 0)]), found ? markers : 0, score, Swallowed: -1);
         }
 
         Unpack(decision.Letters, letters[..decision.Count]);
@@ -1095,7 +1097,7 @@ internal static class DoubleByteCodePages
 
     // A beam search, as SearchLostLetters: each step one letter the page loses whole, of the lead's block.
     private static bool SearchLostPairsUncached(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
-        char after, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, out double score, bool wordStart)
+        Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, out double score, bool wordStart)
     {
         score = double.NegativeInfinity;
         LostPairLetter[][] lostLetters = LostPairLettersOf(page);
@@ -1129,7 +1131,7 @@ internal static class DoubleByteCodePages
                         ulong tail = LetterGrams.Pack(reading.Tail, ref length, folded);
                         if (step == markers - 1)
                         {
-                            chance += Math.Log(LetterGrams.Chance(tail, length, after));
+                            chance += right.Chance(tail, length);
                         }
 
                         Keep(next, ref kept, new LetterReading(chance, tail, length, 0, letter, r));
@@ -1228,7 +1230,7 @@ internal static class DoubleByteCodePages
     /// Returns the number of letters written to <paramref name="letters"/>, 0 when none fits.
     /// </summary>
     private static int LostLetterRun(int lead, ReadOnlySpan<char> output, ReadOnlySpan<char> lineBefore, DoubleByteCodePage page, int markers,
-        ref int swallowed, int continuation, int after, CyrillicAlphabets.Alphabet alphabet, Span<char> letters)
+        ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters)
     {
         WordSoFar(output, lineBefore, out ulong start, out int startLength, out bool upper, out bool afterSmall);
         int steps = markers + (continuation >= 0 ? 1 : 0);
@@ -1239,14 +1241,14 @@ internal static class DoubleByteCodePages
         ulong shape = (ushort)after | (ulong)((continuation + 1) & 0x1FF) << 16 | (ulong)((swallowed + 1) & 0xFF) << 25 | 1UL << 40 | (ulong)alphabet << 41;
         if (steps > Decision.MaxLetters)
         {
-            return SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, alphabet, letters);
+            return SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, right, alphabet, letters);
         }
 
-        ref Decision decision = ref Decisions.For(context, shape, out bool known);
+        ref Decision decision = ref Decisions.For(context, shape, right, out bool known);
         if (!known)
         {
-            int count = SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, alphabet, letters);
-            decision = new Decision(context, shape, Pack(letters[..count]), count, Score: 0, swallowed);
+            int count = SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, right, alphabet, letters);
+            decision = new Decision(context, shape, right, Pack(letters[..count]), count, Score: 0, swallowed);
         }
 
         Unpack(decision.Letters, letters[..decision.Count]);
@@ -1258,7 +1260,7 @@ internal static class DoubleByteCodePages
     /// A lost-letter search's result, by all it depends on (<paramref name="Context"/>: the word so far and its case;
     /// <paramref name="Shape"/>: what follows, the page, the alphabet): up to <see cref="MaxLetters"/> letters.
     /// </summary>
-    private readonly record struct Decision(ulong Context, ulong Shape, ulong Letters, int Count, double Score, int Swallowed)
+    private readonly record struct Decision(ulong Context, ulong Shape, Right Right, ulong Letters, int Count, double Score, int Swallowed)
     {
         internal const int MaxLetters = 4; // (16 bits each in Letters)
     }
@@ -1275,11 +1277,12 @@ internal static class DoubleByteCodePages
         private static Decision[]? t_table;
 
         /// <summary>The entry for a search: <paramref name="known"/> where it holds that search's result, else to fill.</summary>
-        internal static ref Decision For(ulong context, ulong shape, out bool known)
+        internal static ref Decision For(ulong context, ulong shape, Right right, out bool known)
         {
             var table = t_table ??= new Decision[1 << Bits];
-            ref Decision entry = ref table[(int)((context * 0x9E3779B97F4A7C15UL ^ shape * 0xC2B2AE3D27D4EB4FUL) >> (64 - Bits))];
-            known = entry.Shape == shape && entry.Context == context; // (a shape is never 0: an empty entry matches nothing)
+            ulong hash = context * 0x9E3779B97F4A7C15UL ^ shape * 0xC2B2AE3D27D4EB4FUL ^ right.Letters * 0x165667B19E3779F9UL;
+            ref Decision entry = ref table[(int)(hash >> (64 - Bits))];
+            known = entry.Shape == shape && entry.Context == context && entry.Right == right; // (a shape is never 0: an empty entry matches nothing)
             return ref entry;
         }
     }
@@ -1305,9 +1308,8 @@ internal static class DoubleByteCodePages
 
     // The search itself, from the word's start (packed) on.
     private static int SearchLostLetters(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
-        ref int swallowed, int continuation, int after, CyrillicAlphabets.Alphabet alphabet, Span<char> letters)
+        ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters)
     {
-        char afterFolded = char.ToLowerInvariant((char)Math.Max(after, 0));
         int steps = markers + (continuation >= 0 ? 1 : 0);
         // The readings kept after each step, LetterBeam slots per step, on the stack (steps are at most
         // MaxLostLetters + 1), the first kepts[step] of them filled.
@@ -1349,7 +1351,7 @@ internal static class DoubleByteCodePages
                         ulong tail = LetterGrams.Pack(reading.Tail, ref length, folded);
                         if (last && after >= 0)
                         {
-                            score += Math.Log(LetterGrams.Chance(tail, length, afterFolded));
+                            score += right.Chance(tail, length);
                         }
 
                         // (The next lead depends on the second byte: readings differing there are kept apart.)
@@ -1391,7 +1393,7 @@ internal static class DoubleByteCodePages
             if (!page.Reads(reading.Second, swallowed))
             {
                 double ends = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, ' '))
-                    + (after > ' ' ? Math.Log(LetterGrams.Chance(' ', 1, afterFolded)) : 0);
+                    + (after > ' ' ? right.Chance(' ', 1) : 0);
                 if (ends > top)
                 {
                     (top, best, bestSwallowed) = (ends, r, swallowed);
@@ -1409,7 +1411,7 @@ internal static class DoubleByteCodePages
                 int length = reading.Length;
                 ulong tail = LetterGrams.Pack(reading.Tail, ref length, (char)ascii);
                 double goes = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, (char)ascii))
-                    + Math.Log(LetterGrams.Chance(tail, length, afterFolded));
+                    + right.Chance(tail, length);
                 if (goes > top)
                 {
                     (top, best, bestSwallowed) = (goes, r, taken);
@@ -1485,6 +1487,62 @@ internal static class DoubleByteCodePages
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// What follows lost letters, for the letter model: up to <see cref="Order"/> - 1 case-folded letters read after
+    /// them (as <see cref="LetterAt"/> reads each; a space, the word's end, is the last), packed 16 bits each, the
+    /// first lowest. The model then weighs a candidate by the whole of the word's known rest it sees, not by its next
+    /// letter alone (че + рез, not се + рез).
+    /// </summary>
+    private readonly record struct Right(ulong Letters, int Count)
+    {
+        private const int Order = LetterGrams.Order;
+
+        /// <summary>The word ends right after the lost letters.</summary>
+        internal static Right WordEnd => new(' ', 1);
+
+        internal static Right After(ByteReader reader)
+        {
+            ulong letters = 0;
+            int count = 0;
+            while (count < Order - 1)
+            {
+                int letter = LetterAt(ref reader);
+                if (letter < 0)
+                {
+                    break; // unknown: no more letters weighed
+                }
+
+                letters |= (ulong)char.ToLowerInvariant((char)letter) << (16 * count++);
+                if (letter == ' ')
+                {
+                    break;
+                }
+
+                reader.Advance();
+                if (letter >= 0x80)
+                {
+                    reader.Advance(); // (a letter of two bytes)
+                }
+            }
+
+            return new Right(letters, count);
+        }
+
+        /// <summary>The log chance of these letters after a word's <paramref name="tail"/> (<paramref name="length"/> letters, as <see cref="LetterGrams.Pack"/> packs them).</summary>
+        internal double Chance(ulong tail, int length)
+        {
+            double sum = 0;
+            for (int k = 0; k < Count; k++)
+            {
+                char next = (char)(Letters >> (16 * k));
+                sum += Math.Log(LetterGrams.Chance(tail, length, next));
+                tail = LetterGrams.Pack(tail, ref length, next);
+            }
+
+            return sum;
+        }
     }
 
     /// <summary>
