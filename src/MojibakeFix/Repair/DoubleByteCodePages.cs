@@ -1258,7 +1258,8 @@ internal static class DoubleByteCodePages
 
     /// <summary>
     /// A lost-letter search's result, by all it depends on (<paramref name="Context"/>: the word so far and its case;
-    /// <paramref name="Shape"/>: what follows, the page, the alphabet): up to <see cref="MaxLetters"/> letters.
+    /// <paramref name="Shape"/>: the bytes around, the page, the alphabet; <paramref name="Right"/>: the letters
+    /// after): up to <see cref="MaxLetters"/> letters.
     /// </summary>
     private readonly record struct Decision(ulong Context, ulong Shape, Right Right, ulong Letters, int Count, double Score, int Swallowed)
     {
