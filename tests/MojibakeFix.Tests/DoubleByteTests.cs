@@ -79,8 +79,11 @@ public class DoubleByteTests
     [Theory]
     [InlineData("tập tin đặc biệt khối", 936)] // Vietnamese letters with a tone mark take three bytes (E1 BA/BB xx)
     [InlineData("lỗi ghi cho %s", 936)]
-    [InlineData("tập tin đặc biệt khối", 932)] // (read before the Latin-line rule too: a regression row, not its proof)
+    [InlineData("tập tin đặc biệt khối", 932)]
     [InlineData("lỗi ghi cho %s", 949)]
+    [InlineData("Đảo San Hô Palmyra", 936)] // (the rows above are read by other rules too: these short lines need this one)
+    [InlineData("Đảo San Hô Palmyra", 949)]
+    [InlineData("Thi-moa Le-xợ-te", 932)]
     public void A_line_of_vietnamese_reads_as_latin_text(string text, int codePage) => AssertRestoredExactly(text, codePage);
 
     [Theory]
