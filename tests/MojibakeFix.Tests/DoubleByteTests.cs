@@ -305,6 +305,8 @@ public class DoubleByteTests
     [InlineData("ფაილის გადმოწერის შეცდომა: %s", 936)] // Georgian: ს after ლი and რი, ა before a colon
     [InlineData("Không thể thực hiện lệnh %s reset với các đường dẫn.", 936)] // Vietnamese: ể after th, ệ after h
     [InlineData("ไม่สามารถเปิดแฟ้ม %s ได้", 936)] // Thai
+    [InlineData("संकेत नहीं मिला", 936)] // त after the three before it (संके), not ँ (after के alone)
+    [InlineData("Cấp 2 không được đồng bộ", 936)] // ộ after đồng b, not ỏ
     [InlineData("направление движения", 932)] // Cyrillic, two bytes a letter, in Shift_JIS
     [InlineData("не від’єднувати від консолі", 936)] // and in GBK
     public void A_letter_of_another_script_lost_at_the_end_of_a_word_is_guessed_from_the_letters_that_end_words(string text, int codePage)

@@ -477,7 +477,8 @@ internal static class DoubleByteCodePages
                             if (value < 0 && need - got == 1 && need <= 3)
                             {
                                 // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
-                                value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, Before(s, start, output, length, 2), Before(s, start, output, length, 1), page, next,
+                                value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, Before(s, start, output, length, 3), Before(s, start, output, length, 2),
+                                    Before(s, start, output, length, 1), page, next,
                                     (language ??= LanguageOf(s, page)).Cyrillic);
                             }
                         }
@@ -812,19 +813,28 @@ internal static class DoubleByteCodePages
     /// <summary>
     /// The last byte of a letter outside the CJK table (Cyrillic, Indic, Georgian, Vietnamese…) whose other bytes were
     /// read (<paramref name="second"/> -1 for a letter of two bytes): such a byte is lost only where the letter ends a
-    /// stretch, so the likeliest letter to end one after
-    /// <paramref name="before"/> and <paramref name="previous"/>, else after <paramref name="previous"/>
+    /// stretch, so the likeliest letter to end one after <paramref name="beforeThat"/>, <paramref name="before"/> and
+    /// <paramref name="previous"/>, else after the last two of them, else after <paramref name="previous"/>
     /// (<see cref="LetterEndings"/>), else the likeliest alone; -1 when none is known.
     /// </summary>
-    private static int BestEnding(int first, int second, char before, char previous, DoubleByteCodePage page, int next, CyrillicAlphabets.Alphabet alphabet)
+    private static int BestEnding(int first, int second, char beforeThat, char before, char previous, DoubleByteCodePage page, int next,
+        CyrillicAlphabets.Alphabet alphabet)
     {
         int best = -1, bestPair = int.MaxValue, alone = -1, bestAlone = int.MaxValue, third = -1, bestTriple = int.MaxValue;
+        int fourth = -1, bestQuadruple = int.MaxValue;
         for (int last = 0x80; last <= 0xBF; last++)
         {
             int cp = second < 0 ? Detection.Sequence.DecodeUtf8((uint)(first | last << 8), 2) : Detection.Sequence.DecodeUtf8((uint)(first | second << 8 | last << 16), 3);
             if (cp < 0 || page.Reads(last, next) || CyrillicAlphabets.Lacks(alphabet, (char)cp))
             {
                 continue; // no character, a byte the decoder would have read, or a letter the line's alphabet lacks
+            }
+
+            int quadruple = beforeThat == '\0' || before == '\0' || previous == '\0' ? -1 : LetterEndings.QuadrupleRankOf(beforeThat, before, previous, (char)cp);
+            if (quadruple >= 0 && quadruple < bestQuadruple)
+            {
+                bestQuadruple = quadruple;
+                fourth = cp;
             }
 
             int triple = before == '\0' || previous == '\0' ? -1 : LetterEndings.TripleRankOf(before, previous, (char)cp);
@@ -849,7 +859,7 @@ internal static class DoubleByteCodePages
             }
         }
 
-        return third >= 0 ? third : best >= 0 ? best : alone;
+        return fourth >= 0 ? fourth : third >= 0 ? third : best >= 0 ? best : alone;
     }
 
     /// <summary>
