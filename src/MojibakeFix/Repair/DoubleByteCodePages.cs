@@ -442,9 +442,9 @@ internal static class DoubleByteCodePages
                             }
 
                             value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed);
-                            if (value >= 0 && reader.AtEnd && !page.Reads(0x80 | (value & 0x3F), ')') && Nearby.Of(s[..start], output.AsSpan(0, length)).Open > 0)
+                            if (value >= 0 && reader.AtEnd && !page.Reads(0x80 | (value & 0x3F), ')'))
                             {
-                                swallowed = ')'; // as for a letter: the mark ending the text took the parenthesis the line left open
+                                swallowed = SwallowedAtEnd(s[..start], output.AsSpan(0, length)); // as for a character
                             }
 
                             if (value is '\u201C' or '\u201D' or '\u201E')
@@ -462,12 +462,9 @@ internal static class DoubleByteCodePages
                         }
                         else
                         {
-                            // At the end of the text the lead byte was alone, unless the line left a parenthesis open:
-                            // then the marker most likely took the closing one (静态过程 (无名称? for 静态过程 (无名称)).
-                            if (lost && need - got == 1 && reader.AtEnd && options.Lossy == LossyRepair.Guess
-                                && Nearby.Of(s[..start], output.AsSpan(0, length)).Open > 0)
+                            if (lost && need - got == 1 && reader.AtEnd && options.Lossy == LossyRepair.Guess)
                             {
-                                swallowed = ')';
+                                swallowed = SwallowedAtEnd(s[..start], output.AsSpan(0, length));
                             }
 
                             // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
@@ -587,6 +584,14 @@ internal static class DoubleByteCodePages
 
         return -1;
     }
+
+    /// <summary>
+    /// What a marker ending the text took along with the lead byte it holds: nothing (the byte was alone), unless the
+    /// line left a parenthesis open; then the closing one, ')' (静态过程 (无名称? for 静态过程 (无名称), and so after a
+    /// letter or a punctuation mark: (%lu ﾐｱﾐｰﾐｹﾑ・ for (%lu байт)); -1 for nothing.
+    /// </summary>
+    private static int SwallowedAtEnd(ReadOnlySpan<char> before, ReadOnlySpan<char> output) =>
+        Nearby.Of(before, output).Open > 0 ? ')' : -1;
 
     /// <summary>How far the quote and parenthesis guesses look: a constant, so a line of many markers stays linear.</summary>
     private const int Window = 256;
@@ -887,11 +892,9 @@ internal static class DoubleByteCodePages
             return false; // (more markers than a run of letters is read for)
         }
 
-        // At the end of the text the last lead byte was alone, unless the line left a parenthesis open: then the
-        // marker took the closing one along (العبرية (صوتي) for ...(ﾘｵﾙ畏ｪﾙ・).
         int swallowed = continuation >= 0 ? -1
             : !ahead.AtEnd ? SwallowedAscii.Before(ahead.PeekChar(), ahead.PeekCharAfter(), afterLetter: true)
-            : Nearby.Of(lineBefore, output.AsSpan(0, length)).Open > 0 ? ')' : -1;
+            : SwallowedAtEnd(lineBefore, output.AsSpan(0, length));
         if (continuation >= 0)
         {
             ahead.Advance();
