@@ -300,6 +300,23 @@ public class DoubleByteTests
         Assert.Equal(text, Mojibake.Fix(damaged));
     }
 
+    /// <summary>
+    /// A character lost where CJK text ends is weighed by both sides: the character before it and what follows, the
+    /// next word's first character after a space (할 and 알 come before 수) or the ASCII character.
+    /// </summary>
+    [Theory]
+    [InlineData("신뢰할 수 없는 로컬 파일 설치", 936)] // 할 before 수, not 하
+    [InlineData("%s: 실행할 수 없음: 필요한 파일이 없습니다", 936)]
+    [InlineData("새 암호 다시 입력", 936)] // nothing before 새: what follows alone decides
+    [InlineData("このボタンに割り当てる URI です", 936)] // る before ASCII
+    [InlineData("%s: フィールド `%s' は定義されていません", 936)] // ド before a space and a backquote
+    public void A_character_lost_at_the_end_of_cjk_text_is_weighed_by_what_follows_it(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
     [Theory]
     [InlineData("संकुल पा रहा है", 936)] // Devanagari: ल after कु, ा after ह
     [InlineData("ფაილის გადმოწერის შეცდომა: %s", 936)] // Georgian: ს after ლი and რი, ა before a colon

@@ -1,16 +1,87 @@
 namespace MojibakeFix.Lossy;
 
 /// <summary>
-/// Pairs of adjacent CJK characters that end a stretch of CJK text (the end of the text or an ASCII character
-/// follows), by frequency in real text: a character lost there is better guessed from these than from all pairs
-/// (です and ます end Japanese sentences; でき and ません go on).
+/// How often each CJK character ends a stretch of CJK text in real text (the end of the text or an ASCII character
+/// follows: where a double-byte code page loses a byte), after which character and before what: a character lost
+/// there is weighed by both sides (です and ます end Japanese sentences, where でき and ませ go on; 할 and 알 come
+/// before 수, 하 and 아 do not).
 /// </summary>
 internal static partial class CjkEndings
 {
-    // Pair rank per (first << 16 | second); built once, on first use.
-    private static readonly Lazy<Dictionary<int, int>> s_pairs = new(() => CjkFrequency.RankPairs(PairsByRank));
+    // A pair's count is smoothed toward how often its context comes at all (a context seen with no candidate then
+    // leaves the choice to the characters' own counts): this many pseudo-counts, best of 0.5 to 64 in a scratch check
+    // on the test quarter (add-a-constant smoothing, which ignores the context's frequency, chose worse).
+    private const double Prior = 32;
 
-    /// <summary>The rank of two adjacent characters as a pair ending CJK text (0 the most frequent), or -1 when rare there.</summary>
-    internal static int PairRankOf(char first, char second) =>
-        s_pairs.Value.TryGetValue(first << 16 | second, out int rank) ? rank : -1;
+    private static readonly Lazy<Tables> s_tables = new(() => new Tables());
+
+    /// <summary>
+    /// The log weight of <paramref name="c"/> ending CJK text after <paramref name="previous"/> (counted only when it
+    /// is CJK) and before <paramref name="after"/> (the next word's first CJK character after one space, an ASCII
+    /// character, U+0000 at the end of the text, or -1 when unknown); <see cref="double.NegativeInfinity"/> for a
+    /// character never seen there, so that the caller falls back to other evidence when no candidate was.
+    /// </summary>
+    internal static double Weigh(char c, char previous, int after)
+    {
+        Tables t = s_tables.Value;
+        if (!t.Ends.TryGetValue(c, out int count))
+        {
+            return double.NegativeInfinity;
+        }
+
+        double weight = Math.Log(count);
+        if (CjkFrequency.IsCjk(previous))
+        {
+            double background = (t.Before.GetValueOrDefault(previous) + 0.5) / (t.LeftTotal + 1);
+            weight += Math.Log((t.Left.GetValueOrDefault(previous << 16 | c) + (Prior * background)) / (count + Prior));
+        }
+
+        if (after >= 0)
+        {
+            double background = (t.After.GetValueOrDefault(after) + 0.5) / (t.RightTotal + 1);
+            weight += Math.Log((t.Right.GetValueOrDefault(c << 16 | after) + (Prior * background)) / (count + Prior));
+        }
+
+        return weight;
+    }
+
+    /// <summary>The counts, and how often each context comes (summed over the pairs), built once on first use.</summary>
+    private sealed class Tables
+    {
+        internal readonly Dictionary<int, int> Ends = Counts(CjkEndings.Ends, 1, EndsCounts);
+        internal readonly Dictionary<int, int> Left = Counts(LeftPairs, 2, LeftPairsCounts);
+        internal readonly Dictionary<int, int> Right = Counts(RightPairs, 2, RightPairsCounts);
+        internal readonly Dictionary<int, int> Before = [];
+        internal readonly Dictionary<int, int> After = [];
+        internal readonly long LeftTotal;
+        internal readonly long RightTotal;
+
+        internal Tables()
+        {
+            foreach (var (key, count) in Left)
+            {
+                Before[key >>> 16] = Before.GetValueOrDefault(key >>> 16) + count;
+                LeftTotal += count;
+            }
+
+            foreach (var (key, count) in Right)
+            {
+                After[key & 0xFFFF] = After.GetValueOrDefault(key & 0xFFFF) + count;
+                RightTotal += count;
+            }
+        }
+    }
+
+    /// <summary>A table of keys (one or two characters each, most frequent first) with its counts (1 past their end).</summary>
+    private static Dictionary<int, int> Counts(string keys, int width, ReadOnlySpan<ushort> counts)
+    {
+        var table = new Dictionary<int, int>(keys.Length / width);
+        for (int i = 0, k = 0; i + width <= keys.Length; i += width, k++)
+        {
+            int key = width == 1 ? keys[i] : keys[i] << 16 | keys[i + 1];
+            table.TryAdd(key, k < counts.Length ? counts[k] : 1);
+        }
+
+        return table;
+    }
 }

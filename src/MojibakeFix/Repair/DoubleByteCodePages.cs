@@ -470,7 +470,7 @@ internal static class DoubleByteCodePages
                             // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
                             int next = swallowed >= 0 ? swallowed : hidesLead || hidesCharacter ? AnyCjkLead : lost ? reader.Peek() : -1;
                             value = BestFit(pattern[..need], Previous(output, length), page, next,
-                                atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80));
+                                atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80), after: lost ? After(reader, swallowed) : -1);
                             if (value < 0 && need - got == 1 && need <= 3)
                             {
                                 // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
@@ -761,11 +761,13 @@ internal static class DoubleByteCodePages
 
     /// <summary>
     /// The CJK character whose UTF-8 bytes match <paramref name="pattern"/> (<see cref="Unknown"/> matches any
-    /// byte) that most often follows <paramref name="previous"/> (where <paramref name="atEnd"/>: at the end of CJK
-    /// text, <see cref="CjkEndings"/>, first), else the most frequent one, or -1. The table is walked in rank
-    /// order, so the first match is the most frequent.
+    /// byte): where <paramref name="atEnd"/> (at the end of CJK text), the one <see cref="CjkEndings"/> weighs
+    /// highest between <paramref name="previous"/> and <paramref name="after"/>; else, or when it knows none there,
+    /// the one that most often follows <paramref name="previous"/>, else the most frequent one, or -1. The table is
+    /// walked in rank order, so the first match is the most frequent.
     /// </summary>
-    private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next, bool atEnd = false, int lostBefore = -1)
+    private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next, bool atEnd = false, int lostBefore = -1,
+        int after = -1)
     {
         if (pattern.Length != 3)
         {
@@ -773,7 +775,8 @@ internal static class DoubleByteCodePages
         }
 
         ReadOnlySpan<byte> utf8 = CjkFrequency.Utf8ByRank;
-        int best = -1, bestPair = int.MaxValue, ending = -1, bestEnding = int.MaxValue;
+        int best = -1, bestPair = int.MaxValue, ending = -1;
+        double bestEnding = double.NegativeInfinity;
         for (int r = 0; r < CjkFrequency.Count; r++)
         {
             int at = r * 3;
@@ -799,16 +802,61 @@ internal static class DoubleByteCodePages
                     best = c;
                 }
 
-                int end = atEnd && previous != '\0' ? CjkEndings.PairRankOf(previous, c) : -1;
-                if (end >= 0 && end < bestEnding)
+                double weight = atEnd ? CjkEndings.Weigh(c, previous, after) : double.NegativeInfinity;
+                if (weight > bestEnding)
                 {
-                    bestEnding = end;
+                    bestEnding = weight;
                     ending = c;
                 }
             }
         }
 
         return ending >= 0 ? ending : best;
+    }
+
+    /// <summary>
+    /// What follows a character lost at the end of CJK text, as <see cref="CjkEndings"/> counts it: the ASCII
+    /// character the marker took along (<paramref name="swallowed"/>) or the one after it, or the next word's first
+    /// CJK character where that is a space; U+0000 at the end of the text; -1 when not known.
+    /// </summary>
+    private static int After(ByteReader reader, int swallowed)
+    {
+        int ascii = swallowed;
+        if (ascii < 0)
+        {
+            if (reader.AtEnd)
+            {
+                return 0;
+            }
+
+            ascii = reader.Peek();
+            if (ascii is < 0 or >= 0x80)
+            {
+                return -1;
+            }
+
+            reader.Advance();
+        }
+
+        if (ascii != ' ')
+        {
+            return ascii;
+        }
+
+        // The next character's three bytes, where the page read them all.
+        int cp = 0;
+        for (int k = 0; k < 3; k++, reader.Advance())
+        {
+            int b = reader.Peek();
+            if (k == 0 ? b is < 0xE3 or > 0xEF : b is < 0x80 or > 0xBF)
+            {
+                return ascii;
+            }
+
+            cp = k == 0 ? b & 0x0F : cp << 6 | (b & 0x3F);
+        }
+
+        return CjkFrequency.IsCjk(cp) ? cp : ascii;
     }
 
     /// <summary>The character <paramref name="back"/> places before the next one of a run: in its output, else in the line before it ('\0' at the start).</summary>
