@@ -86,6 +86,29 @@ public class DamageClassifierTests
     /// accented Latin and CJK padding, with lines around it: the vector masks, their one-character look-back and
     /// three-character look-ahead, and the scalar tail all meet the definitions.
     /// </summary>
+    /// <summary>
+    /// Correct Czech and Polish words where an accented letter stands before a letter Windows-1252 lacks (formulář,
+    /// síť, rozšíření, Różne) hold no start of Windows-1252 damage at any width, in UTF-16 or UTF-8, and the Czech
+    /// line none for any search: such a line is never sent to the repair.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void An_accented_letter_before_one_Windows_1252_lacks_starts_nothing(int width)
+    {
+        const string czech = "Formulář se nepodařilo uložit: síť není dostupná, rozšíření chybí.";
+        foreach (string line in new[] { czech, "Różne ustawienia" })
+        {
+            string s = string.Concat(Enumerable.Repeat(line + " ", 4));
+            Assert.Equal(-1, DamageClassifier.IndexOfDamage(s, 0, DamageSearch.Windows1252, width, out _));
+            Assert.Equal(-1, Utf8Classifier.IndexOfSuspect(System.Text.Encoding.UTF8.GetBytes(s), 0, Utf8Passes.Windows1252, width));
+        }
+
+        string lines = string.Concat(Enumerable.Repeat(czech + "\n", 4));
+        Assert.Equal(-1, DamageClassifier.IndexOfDamage(lines, 0, DamageSearch.All, width, out _));
+        Assert.Equal(-1, Utf8Classifier.IndexOfSuspect(System.Text.Encoding.UTF8.GetBytes(lines), 0, Utf8Passes.All, width));
+        Assert.True(width != DamageClassifier.BestWidth || Mojibake.IsCertainlyClean(lines));
+    }
+
     [Theory]
     [MemberData(nameof(AllWidths))]
     public void Every_search_is_found_at_every_offset(int width)

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using MojibakeFix.CodePages;
 
 namespace MojibakeFix.Detection;
 
@@ -55,17 +56,23 @@ internal static class CandidateScanner
             return false;
         }
 
-        char n = s[i + 1];
-        return MayFollowLead(n) || (n == ' ' && (c < 0xE0 || (i + 2 < s.Length && MayFollowLead(s[i + 2]))));
+        return FollowsLead(c, s[i + 1], i + 2 < s.Length ? s[i + 2] : '\0');
     }
+
+    /// <summary>Whether <paramref name="n"/> (then <paramref name="n2"/>, '\0' past the end) can continue the lead <paramref name="c"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool FollowsLead(char c, char n, char n2) =>
+        MayFollowLead(n) || (n == ' ' && (c < 0xE0 || MayFollowLead(n2)));
 
     // A plain space (a lost no-break space) may follow a two-byte lead (Ã → à, × → נ); after a three- or
     // four-byte lead it must be followed by a continuation (é + " \u0081" → 頁): word-final é before a space
     // is everyday French, not a candidate.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Exactly the characters the Windows-1252 pass reads as a continuation byte (U+0080–U+00BF and the 27 specials:
+    // š, ž and ’ are, ř, ż and ‐ are not), so an accented letter before a Czech, Polish or Lithuanian one is no
+    // candidate, and sends no line of correct text to the repair.
     private static bool MayFollowLead(char n) =>
-        (uint)(n - 0x80) <= 0x3F || n is '?' or '\uFFFD' or '\u02C6' or '\u02DC' or '\u20AC' or '\u2122'
-        || (uint)(n - 0x152) <= 0x192 - 0x152 || (uint)(n - 0x2013) <= 0x203A - 0x2013;
+        (uint)(n - 0x80) <= 0x3F || n is '?' or '\uFFFD' || (n > 0xFF && Windows1252.TryGetByte(n, out _));
 
     /// <summary>Lanes per block for a width: the vector's ushort count, 64 for the scalar block.</summary>
     internal static int LanesOf(int width) => width switch
@@ -192,7 +199,14 @@ internal static class CandidateScanner
         }
 
         Vector128<ushort> hit = c1 | (lead & (Follows(n) | (space & (twoByte | Follows(n2)))));
-        return hit.ExtractMostSignificantBits();
+        if (hit == Vector128<ushort>.Zero)
+        {
+            return 0;
+        }
+
+        Vector128<ushort> loose = lead & (InLooseRanges(n) | (space & InLooseRanges(n2)));
+        ulong bits = hit.ExtractMostSignificantBits();
+        return loose == Vector128<ushort>.Zero ? bits : Refine(bits & loose.ExtractMostSignificantBits(), bits, ref start, i);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -222,7 +236,14 @@ internal static class CandidateScanner
         }
 
         Vector256<ushort> hit = c1 | (lead & (Follows(n) | (space & (twoByte | Follows(n2)))));
-        return hit.ExtractMostSignificantBits();
+        if (hit == Vector256<ushort>.Zero)
+        {
+            return 0;
+        }
+
+        Vector256<ushort> loose = lead & (InLooseRanges(n) | (space & InLooseRanges(n2)));
+        ulong bits = hit.ExtractMostSignificantBits();
+        return loose == Vector256<ushort>.Zero ? bits : Refine(bits & loose.ExtractMostSignificantBits(), bits, ref start, i);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -252,11 +273,20 @@ internal static class CandidateScanner
         }
 
         Vector512<ushort> hit = c1 | (lead & (Follows(n) | (space & (twoByte | Follows(n2)))));
-        return hit.ExtractMostSignificantBits();
+        if (hit == Vector512<ushort>.Zero)
+        {
+            return 0;
+        }
+
+        Vector512<ushort> loose = lead & (InLooseRanges(n) | (space & InLooseRanges(n2)));
+        ulong bits = hit.ExtractMostSignificantBits();
+        return loose == Vector512<ushort>.Zero ? bits : Refine(bits & loose.ExtractMostSignificantBits(), bits, ref start, i);
     }
 
-    // MayFollowLead, a lane at a time. The vector forms are written out per width (no shared generic vector
-    // interface is public), each checked against IsCandidateAt by the tests.
+    // MayFollowLead, a lane at a time, with two ranges admitted whole: U+0152–U+0192 and U+2013–U+203A hold 23 of
+    // the Windows-1252 specials among letters and marks it lacks (ř, ż, ‐), which one range test keeps off the
+    // common path; Refine decides the lanes they let in. The vector forms are written out per width (no shared
+    // generic vector interface is public), each checked against IsCandidateAt by the tests.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<ushort> Follows(Vector128<ushort> n) =>
         Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x80), Vector128.Create((ushort)0x3F))
@@ -264,7 +294,11 @@ internal static class CandidateScanner
         | Vector128.Equals(n, Vector128.Create((ushort)0xFFFD)) | Vector128.Equals(n, Vector128.Create((ushort)0x2C6))
         | Vector128.Equals(n, Vector128.Create((ushort)0x2DC)) | Vector128.Equals(n, Vector128.Create((ushort)0x20AC))
         | Vector128.Equals(n, Vector128.Create((ushort)0x2122))
-        | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x152), Vector128.Create((ushort)(0x192 - 0x152)))
+        | InLooseRanges(n);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> InLooseRanges(Vector128<ushort> n) =>
+        Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x152), Vector128.Create((ushort)(0x192 - 0x152)))
         | Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x2013), Vector128.Create((ushort)(0x203A - 0x2013)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -274,7 +308,11 @@ internal static class CandidateScanner
         | Vector256.Equals(n, Vector256.Create((ushort)0xFFFD)) | Vector256.Equals(n, Vector256.Create((ushort)0x2C6))
         | Vector256.Equals(n, Vector256.Create((ushort)0x2DC)) | Vector256.Equals(n, Vector256.Create((ushort)0x20AC))
         | Vector256.Equals(n, Vector256.Create((ushort)0x2122))
-        | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x152), Vector256.Create((ushort)(0x192 - 0x152)))
+        | InLooseRanges(n);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> InLooseRanges(Vector256<ushort> n) =>
+        Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x152), Vector256.Create((ushort)(0x192 - 0x152)))
         | Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x2013), Vector256.Create((ushort)(0x203A - 0x2013)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -284,8 +322,33 @@ internal static class CandidateScanner
         | Vector512.Equals(n, Vector512.Create((ushort)0xFFFD)) | Vector512.Equals(n, Vector512.Create((ushort)0x2C6))
         | Vector512.Equals(n, Vector512.Create((ushort)0x2DC)) | Vector512.Equals(n, Vector512.Create((ushort)0x20AC))
         | Vector512.Equals(n, Vector512.Create((ushort)0x2122))
-        | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x152), Vector512.Create((ushort)(0x192 - 0x152)))
+        | InLooseRanges(n);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ushort> InLooseRanges(Vector512<ushort> n) =>
+        Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x152), Vector512.Create((ushort)(0x192 - 0x152)))
         | Vector512.LessThanOrEqual(n - Vector512.Create((ushort)0x2013), Vector512.Create((ushort)(0x203A - 0x2013)));
+
+    /// <summary>
+    /// Clears from <paramref name="bits"/> (the lanes of the vector at <paramref name="i"/> that passed the vector
+    /// test) each lane of <paramref name="toCheck"/> whose follower only the loose ranges admitted: the scalar
+    /// definition decides those (the vector loads reached two past every lane, so the reads are in the text).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare: Czech, Polish, Baltic letters after an accented one
+    private static ulong Refine(ulong toCheck, ulong bits, ref ushort start, int i)
+    {
+        for (; toCheck != 0; toCheck &= toCheck - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(toCheck);
+            ref ushort at = ref Unsafe.Add(ref start, i + k);
+            if (!FollowsLead((char)at, (char)Unsafe.Add(ref at, 1), (char)Unsafe.Add(ref at, 2)))
+            {
+                bits &= ~(1UL << k);
+            }
+        }
+
+        return bits;
+    }
 
 
 
