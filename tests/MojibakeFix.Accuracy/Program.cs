@@ -6,10 +6,12 @@ using MojibakeFix.Corpus;
 
 // Accuracy report on corpora generated from the gettext catalogs (see README "Accuracy").
 //   dotnet run -c Release --project tests/MojibakeFix.Accuracy -- [--stride N] [--languages zh,ja] [--only ISO-8859-2,Windows-1250] [--show-failures K] [--out FILE]
+// A change meant to leave every output as it was (a faster search, a refactoring) is checked with --dump FILE: the
+// Fix and FixUtf8 result of every case, one per line, to compare (cmp) with the same dump made at another commit.
 int stride = 1, show = 0;
 string[]? languagePrefixes = null; // language prefixes (zh,ja,ko) to look at only those catalogs
 string[]? only = null; // category names to measure (exactly as reported); the other rows are left out
-string? outFile = null;
+string? outFile = null, dumpFile = null;
 // The generators of the library's tables learned from the catalogs: `-- --<name> <file.g.cs>`.
 var generators = new Dictionary<string, Func<string, int>>
 {
@@ -45,6 +47,7 @@ for (int i = 0; i < args.Length; i++)
         case "--only": only = args[++i].Split(','); break;
         case "--show-failures": show = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--out": outFile = args[++i]; break;
+        case "--dump": dumpFile = args[++i]; break;
         default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
     }
 }
@@ -57,6 +60,11 @@ if (!Catalogs.Available)
 
 var sw = Stopwatch.StartNew();
 var corpus = AccuracyCorpus.Load(stride, languagePrefixes);
+if (dumpFile is not null)
+{
+    return Dump(dumpFile);
+}
+
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"Corpus: {corpus.Messages.Count:N0} distinct non-ASCII messages from {Catalogs.Files().Count():N0} catalogs (stride {stride}); {corpus.ExcludedAsAlreadyDamaged:N0} source messages left out because they are mojibake already.");
 report.AppendLine();
@@ -174,6 +182,30 @@ if (outFile is not null)
 }
 
 return allMet ? 0 : 1;
+
+// Every case's Fix result and FixUtf8 result (as text), one line each, in a fixed order: the categories, the code
+// pages, the chains and the double-byte pages, as the report lists them.
+int Dump(string path)
+{
+    using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+    var utf8 = new System.Buffers.ArrayBufferWriter<byte>();
+    long cases = 0;
+    var all = AccuracyCorpus.All.SelectMany(corpus.Cases)
+        .Concat(AccuracyCorpus.CodePages.SelectMany(p => corpus.CodePageCases(p.CodePage)))
+        .Concat(AccuracyCorpus.Chains.SelectMany(p => corpus.ChainCases(p.CodePages)))
+        .Concat(AccuracyCorpus.DoubleByteCodePages.SelectMany(p => corpus.DoubleByteCases(p.CodePage)));
+    foreach (var c in all)
+    {
+        writer.WriteLine(Mojibake.Fix(c.Input));
+        utf8.ResetWrittenCount();
+        Mojibake.FixUtf8(Encoding.UTF8.GetBytes(c.Input), utf8);
+        writer.WriteLine(Encoding.UTF8.GetString(utf8.WrittenSpan));
+        cases++;
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cases:N0} cases written to {path} ({sw.Elapsed.TotalSeconds:F1} s)"));
+    return 0;
+}
 
 // Whether --only (if given) names the category.
 bool Measured(Category category) => only is null || only.Contains(category.Name, StringComparer.Ordinal);
