@@ -88,22 +88,24 @@ public class DamageClassifierTests
     /// </summary>
     /// <summary>
     /// Correct Czech and Polish words where an accented letter stands before a letter Windows-1252 lacks (formulář,
-    /// síť, rozšíření, Różne) hold no start of Windows-1252 damage at any width, in UTF-16 or UTF-8, and the Czech
-    /// line none for any search: such a line is never sent to the repair.
+    /// síť, rozšíření, Różne), and Italian and German ones where a two-byte lead image ends a word before another
+    /// (È stato, Straße und), hold no start of Windows-1252 damage at any width, in UTF-16 or UTF-8, and the Czech
+    /// and Italian lines none for any search: such a line is never sent to the repair.
     /// </summary>
     [Theory]
     [MemberData(nameof(AllWidths))]
-    public void An_accented_letter_before_one_Windows_1252_lacks_starts_nothing(int width)
+    public void Correct_words_the_loose_tests_took_start_nothing(int width)
     {
         const string czech = "Formulář se nepodařilo uložit: síť není dostupná, rozšíření chybí.";
-        foreach (string line in new[] { czech, "Różne ustawienia" })
+        const string italian = "È stato salvato, ma la Straße und Weg è chiusa.";
+        foreach (string line in new[] { czech, "Różne ustawienia", italian })
         {
             string s = string.Concat(Enumerable.Repeat(line + " ", 4));
             Assert.Equal(-1, DamageClassifier.IndexOfDamage(s, 0, DamageSearch.Windows1252, width, out _));
             Assert.Equal(-1, Utf8Classifier.IndexOfSuspect(System.Text.Encoding.UTF8.GetBytes(s), 0, Utf8Passes.Windows1252, width));
         }
 
-        string lines = string.Concat(Enumerable.Repeat(czech + "\n", 4));
+        string lines = string.Concat(Enumerable.Repeat(czech + "\n" + italian + "\n", 4));
         Assert.Equal(-1, DamageClassifier.IndexOfDamage(lines, 0, DamageSearch.All, width, out _));
         Assert.Equal(-1, Utf8Classifier.IndexOfSuspect(System.Text.Encoding.UTF8.GetBytes(lines), 0, Utf8Passes.All, width));
         Assert.True(width != DamageClassifier.BestWidth || Mojibake.IsCertainlyClean(lines));

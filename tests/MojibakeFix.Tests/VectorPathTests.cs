@@ -70,14 +70,15 @@ public class VectorPathTests
     /// <summary>
     /// The cursor the Windows-1252 pass walks a line with yields every candidate, not only the first: walked one
     /// candidate at a time and with jumps, over texts of every length up to 80 dense with leads, continuation images,
-    /// spaces, '?', C1 controls and letters beside the specials that are none (ř, ż, ‛), so each block a line ends
-    /// in (overlapped from the left, or narrower) is checked bit for bit.
+    /// spaces, '?', C1 controls, letters beside the specials that are none (ř, ż, ‛) and a lead that takes a lost
+    /// no-break space only before no letter (È), so each block a line ends in (overlapped from the left, or
+    /// narrower) is checked bit for bit.
     /// </summary>
     [Theory]
     [MemberData(nameof(Widths))]
     public void The_cursor_yields_every_candidate(int width)
     {
-        const string alphabet = "xé Ã©â€™?\u0093\u00C5\u00A0\u20AC\uFFFDa\u00F0\u0178řż\u201B";
+        const string alphabet = "xé Ã©â€™?\u0093\u00C5\u00A0\u20AC\uFFFDa\u00F0\u0178řż\u201BÈ";
         var random = new Random(11);
         for (int length = 1; length <= 80; length++)
         {
@@ -141,6 +142,29 @@ public class VectorPathTests
             string pad = new('x', at), tail = "cd" + new string('x', 70);
             Assert.Equal(-1, CandidateScanner.IndexOfCandidate(pad + "\u00C3" + (char)c + tail, 0, width));
             Assert.Equal(-1, CandidateScanner.IndexOfCandidate(pad + "\u00E9 " + (char)c + tail, 0, width));
+        }
+    }
+
+    /// <summary>
+    /// A two-byte lead image and a space (a lost no-break space) before an ASCII letter is a candidate only for
+    /// Â, Ã and Å, whose no-break-space forms the repair takes alone; before anything else every two-byte lead is.
+    /// Checked at every width with the lead in every lane of a vector.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void A_lost_no_break_space_before_a_letter_follows_only_three_leads(int width)
+    {
+        for (char lead = '\u00C2'; lead <= '\u00DF'; lead++)
+        {
+            foreach (char after in "sZ1 .?\u00E9")
+            {
+                bool expected = !char.IsAsciiLetter(after) || lead is '\u00C2' or '\u00C3' or '\u00C5';
+                for (int at = 0; at < 40; at++)
+                {
+                    string s = new string('x', at) + lead + " " + after + new string('x', 40);
+                    Assert.Equal(expected ? at : -1, CandidateScanner.IndexOfCandidate(s, 0, width));
+                }
+            }
         }
     }
 

@@ -62,11 +62,14 @@ internal static class CandidateScanner
     /// <summary>Whether <paramref name="n"/> (then <paramref name="n2"/>, '\0' past the end) can continue the lead <paramref name="c"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool FollowsLead(char c, char n, char n2) =>
-        MayFollowLead(n) || (n == ' ' && (c < 0xE0 || MayFollowLead(n2)));
+        MayFollowLead(n) || (n == ' ' && (c < 0xE0 ? !char.IsAsciiLetter(n2) || c is '\u00C2' or '\u00C3' or '\u00C5' : MayFollowLead(n2)));
 
-    // A plain space (a lost no-break space) may follow a two-byte lead (Ã → à, × → נ); after a three- or
-    // four-byte lead it must be followed by a continuation (é + " \u0081" → 頁): word-final é before a space
-    // is everyday French, not a candidate.
+    // A plain space (a lost no-break space) may follow a two-byte lead (Ã → à, × → נ), unless an ASCII letter
+    // follows it: the repair takes such a lead alone (first in its run) only as Â, Ã or Å (a no-break space, à, Š
+    // starting a word); any other needs a misread character right beside it (Ð  in Ð¿Ð ), or, from Ø on, no letter
+    // after the space. So Italian "È stato" and German "Straße und" are no candidates. After a three- or four-byte
+    // lead the space must be followed by a continuation (é + " \u0081" → 頁): word-final é before a space is
+    // everyday French, not a candidate.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     // Exactly the characters the Windows-1252 pass reads as a continuation byte (U+0080–U+00BF and the 27 specials:
     // š, ž and ’ are, ř, ż and ‐ are not), so an accented letter before a Czech, Polish or Lithuanian one is no
@@ -198,7 +201,7 @@ internal static class CandidateScanner
             return c1.ExtractMostSignificantBits();
         }
 
-        Vector128<ushort> hit = c1 | (lead & (Follows(n) | (space & (twoByte | Follows(n2)))));
+        Vector128<ushort> hit = c1 | (lead & (Follows(n) | (space & ((twoByte & NoBreakSpaceMayEnd(v, n2)) | Follows(n2)))));
         if (hit == Vector128<ushort>.Zero)
         {
             return 0;
@@ -235,7 +238,7 @@ internal static class CandidateScanner
             return c1.ExtractMostSignificantBits();
         }
 
-        Vector256<ushort> hit = c1 | (lead & (Follows(n) | (space & (twoByte | Follows(n2)))));
+        Vector256<ushort> hit = c1 | (lead & (Follows(n) | (space & ((twoByte & NoBreakSpaceMayEnd(v, n2)) | Follows(n2)))));
         if (hit == Vector256<ushort>.Zero)
         {
             return 0;
@@ -272,7 +275,7 @@ internal static class CandidateScanner
             return c1.ExtractMostSignificantBits();
         }
 
-        Vector512<ushort> hit = c1 | (lead & (Follows(n) | (space & (twoByte | Follows(n2)))));
+        Vector512<ushort> hit = c1 | (lead & (Follows(n) | (space & ((twoByte & NoBreakSpaceMayEnd(v, n2)) | Follows(n2)))));
         if (hit == Vector512<ushort>.Zero)
         {
             return 0;
@@ -296,6 +299,12 @@ internal static class CandidateScanner
         | Vector128.Equals(n, Vector128.Create((ushort)0x2122))
         | InLooseRanges(n);
 
+    // A two-byte lead and a space: not before an ASCII letter, unless the lead is Â, Ã or Å (see FollowsLead).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> NoBreakSpaceMayEnd(Vector128<ushort> v, Vector128<ushort> n2) =>
+        ~Vector128.LessThanOrEqual((n2 | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)('z' - 'a')))
+        | Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0xC2), Vector128.Create((ushort)1)) | Vector128.Equals(v, Vector128.Create((ushort)0xC5));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<ushort> InLooseRanges(Vector128<ushort> n) =>
         Vector128.LessThanOrEqual(n - Vector128.Create((ushort)0x152), Vector128.Create((ushort)(0x192 - 0x152)))
@@ -310,6 +319,12 @@ internal static class CandidateScanner
         | Vector256.Equals(n, Vector256.Create((ushort)0x2122))
         | InLooseRanges(n);
 
+    // A two-byte lead and a space: not before an ASCII letter, unless the lead is Â, Ã or Å (see FollowsLead).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> NoBreakSpaceMayEnd(Vector256<ushort> v, Vector256<ushort> n2) =>
+        ~Vector256.LessThanOrEqual((n2 | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')))
+        | Vector256.LessThanOrEqual(v - Vector256.Create((ushort)0xC2), Vector256.Create((ushort)1)) | Vector256.Equals(v, Vector256.Create((ushort)0xC5));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> InLooseRanges(Vector256<ushort> n) =>
         Vector256.LessThanOrEqual(n - Vector256.Create((ushort)0x152), Vector256.Create((ushort)(0x192 - 0x152)))
@@ -323,6 +338,12 @@ internal static class CandidateScanner
         | Vector512.Equals(n, Vector512.Create((ushort)0x2DC)) | Vector512.Equals(n, Vector512.Create((ushort)0x20AC))
         | Vector512.Equals(n, Vector512.Create((ushort)0x2122))
         | InLooseRanges(n);
+
+    // A two-byte lead and a space: not before an ASCII letter, unless the lead is Â, Ã or Å (see FollowsLead).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ushort> NoBreakSpaceMayEnd(Vector512<ushort> v, Vector512<ushort> n2) =>
+        ~Vector512.LessThanOrEqual((n2 | Vector512.Create((ushort)0x20)) - Vector512.Create((ushort)'a'), Vector512.Create((ushort)('z' - 'a')))
+        | Vector512.LessThanOrEqual(v - Vector512.Create((ushort)0xC2), Vector512.Create((ushort)1)) | Vector512.Equals(v, Vector512.Create((ushort)0xC5));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ushort> InLooseRanges(Vector512<ushort> n) =>
