@@ -10,7 +10,8 @@ namespace MojibakeFix.Benchmarks;
 /// </summary>
 internal static class Inputs
 {
-    private static readonly string[] Languages =
+    /// <summary>The languages of the clean text, in the order their lines take turns.</summary>
+    internal static readonly string[] Languages =
     [
         "fr", "de", "it", "es", "pt_BR", "ru", "uk", "pl", "cs", "tr", "el", "he", "ar", "ja", "zh_CN", "ko", "vi",
         "hu", "ro", "sv", "fi", "nl", "hi", "th",
@@ -18,14 +19,19 @@ internal static class Inputs
 
     private static readonly Lazy<string[]> s_lines = new(LoadLines);
 
+    private static readonly Lazy<Dictionary<string, string[]>> s_byLanguage = new(LoadByLanguage);
+
+    private static Dictionary<string, string[]> LoadByLanguage() =>
+        !Catalogs.Available ? [] : Catalogs.Messages()
+            .Where(m => Languages.Contains(m.Language) && m.Text.Length is > 20 and < 300 && !m.Text.Contains('\n'))
+            .GroupBy(m => m.Language)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Text).Distinct().Take(2000).ToArray());
+
     private static string[] LoadLines()
     {
         if (Catalogs.Available)
         {
-            var byLanguage = Catalogs.Messages()
-                .Where(m => Languages.Contains(m.Language) && m.Text.Length is > 20 and < 300 && !m.Text.Contains('\n'))
-                .GroupBy(m => m.Language)
-                .ToDictionary(g => g.Key, g => g.Select(m => m.Text).Distinct().Take(2000).ToArray());
+            var byLanguage = s_byLanguage.Value;
             var lines = new List<string>();
             for (int i = 0; i < 2000; i++)
             {
@@ -46,6 +52,22 @@ internal static class Inputs
 
     /// <summary>Clean text of about <paramref name="bytes"/> bytes of UTF-16.</summary>
     internal static string Clean(int bytes) => Build(bytes, damageEvery: 0);
+
+    /// <summary>
+    /// Clean text of one language alone, about <paramref name="bytes"/> bytes of UTF-16: its messages of the mixed
+    /// text, one per line, repeated (the repository's sample where the catalogs are absent).
+    /// </summary>
+    internal static string CleanIn(string language, int bytes)
+    {
+        string[] lines = s_byLanguage.Value.TryGetValue(language, out var texts) ? texts : s_lines.Value;
+        var sb = new StringBuilder(bytes / 2 + 512);
+        for (int i = 0; sb.Length * 2 < bytes; i++)
+        {
+            sb.Append(lines[i % lines.Length]).Append('\n');
+        }
+
+        return sb.ToString(0, Math.Min(sb.Length, bytes / 2));
+    }
 
     /// <summary>The clean text, all of it misread as Windows-1252.</summary>
     internal static string Damaged(int bytes)
