@@ -12,6 +12,13 @@ if (args is ["summary", ..])
     return SpeedTable.Write(Path.Combine(dir, "MojibakeFix.Benchmarks.FixBenchmarks-report-github.md"), Path.Combine(dir, "summary.md"), readme);
 }
 
+// dotnet run -c Release --project benchmarks/MojibakeFix.Benchmarks -- languages BEFORE.md AFTER.md OUT.md   compares
+// two LanguageBenchmarks reports (two commits, each run with benchmarks/run.sh '*LanguageBenchmarks*').
+if (args is ["languages", string before, string after, string output])
+{
+    return SpeedTable.WriteLanguages(before, after, output);
+}
+
 // benchmarks/cli.sh: a results file into the README between the <!-- name:begin --> and <!-- name:end --> lines.
 if (args is ["readme-table", string name, string table, string readmePath])
 {

@@ -64,6 +64,65 @@ internal static class SpeedTable
     }
 
     /// <summary>
+    /// Compares two reports of <see cref="LanguageBenchmarks"/> (a commit before and after a change, each run alone):
+    /// per language, Fix and FixUtf8 in MB/s and as a share of the bare scan of the same run, written to
+    /// <paramref name="output"/> as a markdown table.
+    /// </summary>
+    internal static int WriteLanguages(string before, string after, string output)
+    {
+        var a = ReadLanguages(before);
+        var b = ReadLanguages(after);
+        var sb = new StringBuilder();
+        sb.AppendLine("| language | Fix MB/s before | Fix MB/s after | FixUtf8 MB/s before | FixUtf8 MB/s after | Fix ÷ scan before | Fix ÷ scan after | FixUtf8 ÷ scan before | FixUtf8 ÷ scan after |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (string language in a.Keys.Where(b.ContainsKey))
+        {
+            var x = a[language];
+            var y = b[language];
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {language} | {x.Fix:N0} | {y.Fix:N0} | {x.Utf8:N0} | {y.Utf8:N0} | {x.Fix / x.Scan:P1} | {y.Fix / y.Scan:P1} | {x.Utf8 / x.Scan:P1} | {y.Utf8 / y.Scan:P1} |");
+        }
+
+        File.WriteAllText(output, sb.ToString());
+        Console.WriteLine($"wrote {output}");
+        return 0;
+    }
+
+    /// <summary>Per language of a <see cref="LanguageBenchmarks"/> report: MB/s of the bare scan, Fix and FixUtf8.</summary>
+    private static Dictionary<string, (double Scan, double Fix, double Utf8)> ReadLanguages(string report)
+    {
+        var rates = new Dictionary<(string Language, string Method), double>();
+        string[] header = [];
+        foreach (string raw in File.ReadLines(report))
+        {
+            if (!raw.StartsWith('|'))
+            {
+                continue;
+            }
+
+            string[] cells = raw.Trim('|').Split('|').Select(c => c.Trim().Replace("**", "", StringComparison.Ordinal)).ToArray();
+            if (cells[0] == "Method")
+            {
+                header = cells;
+                continue;
+            }
+
+            if (header.Length == 0 || cells[0].Length == 0 || cells[0].StartsWith('-'))
+            {
+                continue;
+            }
+
+            string Cell(string name) => cells[Array.IndexOf(header, name)];
+            rates[(Cell("Language"), Cell("Method"))] =
+                double.Parse(Cell("MB/s (UTF-16 in)").Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        }
+
+        // In the order the languages first appear (BenchmarkDotNet sorts them).
+        return rates.Keys.Select(k => k.Language).Distinct().Where(l => rates.ContainsKey((l, "BareScan")))
+            .ToDictionary(l => l, l => (rates[(l, "BareScan")], rates[(l, "Fix")], rates[(l, "FixUtf8")]));
+    }
+
+    /// <summary>
     /// Puts <paramref name="table"/> between the <c>&lt;!-- name:begin --&gt;</c> and <c>&lt;!-- name:end --&gt;</c>
     /// lines of <paramref name="readme"/>, so the README's table is the one generated from the results, never edited.
     /// </summary>
