@@ -38,6 +38,11 @@ public class Utf8ClassifierTests
         .First(c => CjkFrequency.IsCommon(c) && DoubleByteCodePage.IsUtf8StartImage((char)c));
     private static readonly char s_rare = (char)Enumerable.Range(0x4E00, 0x5000).First(c => !CjkFrequency.IsCommon(c));
 
+    // Full-width forms (EF BC–BF in UTF-8), which the vectors send to the frequency table as they do CJK: a common
+    // one (，) and one the table does not rank.
+    private static readonly char s_commonFullWidth = (char)Enumerable.Range(0xFF01, 0xEF).First(c => CjkFrequency.IsCommon(c));
+    private static readonly char s_rareFullWidth = (char)Enumerable.Range(0xFF01, 0xEF).First(c => !CjkFrequency.IsCommon(c));
+
     /// <summary>
     /// Characters around every edge the classifier's byte sets draw: C1 controls, the leads and followers of
     /// Windows-1252 damage, the Windows-1252 specials, Latin Extended, Greek and Cyrillic letters and the symbols
@@ -51,7 +56,7 @@ public class Utf8ClassifierTests
         "ā", "ł", "ő", "ŉ", "ſ", "ƀ", "Ɠ", "ơ", "ư", "ʼ", "ˇ", "˝", "΄", "΅", "Ά", "·", "Έ", "Α", "Ω", "ά", "ί", "α", "π", "ς", "ω", "ώ", "ϐ", "϶",
         "Ё", "Ђ", "Ѓ", "Є", "А", "П", "Я", "а", "о", "р", "я", "ѐ", "ё", "ђ", "є", "і", "ї", "џ", "Ѡ", "ѿ", "҂", "\u0483", "Ґ", "ґ", "Ғ", "ӿ", "Ԁ",
         "א", "ب", "क", "ก", "ệ", "\u2013", "\u2020", "\u2026", "\u2122", "√", "∂", "≈", "─", "╬", "█", "◊", "○",
-        "\uF8FF", "\uF7C2", "ﬁ", "ﬂ", "\uFFFD", "\uFFF0", "\uFFFF", "、", "。", "の", "日", "本", "語", "한", "국", "\uFF01", "\uFFE5",
+        "\uF8FF", "\uF7C2", "ﬁ", "ﬂ", "\uFFFD", "\uFFF0", "\uFFFF", "、", "。", "の", "日", "本", "語", "한", "국", "\uFF01", "\uFFE5", "\uFF0C", "\uFF08", "\uFF5E", "\uFFEE", "\uFEFF",
         s_common.ToString(), s_image.ToString(), s_rare.ToString(), "\U0001F600", "\U00020000",
     ];
 
@@ -190,8 +195,9 @@ public class Utf8ClassifierTests
     [MemberData(nameof(AllWidths))]
     public void A_suspect_is_found_at_every_offset_across_the_vector_edges(int width)
     {
-        string[] suspects = ["Ã©", "\u0081", "â€™", "Ð¿", "ÃÃÃÃ", "Ã?a", "Ã ", "é \u0081", s_rare.ToString(), "a" + s_common, "a" + s_image, "Г‚", "\U0001F600", "…»"];
-        string[] fillers = ["a", "é", "я", "日", "α"];
+        string[] suspects = ["Ã©", "\u0081", "â€™", "Ð¿", "ÃÃÃÃ", "Ã?a", "Ã ", "é \u0081", s_rare.ToString(), "a" + s_common, "a" + s_image, "Г‚", "\U0001F600", "…»",
+            s_rareFullWidth.ToString(), "a" + s_commonFullWidth, "\uFFFD", "\uF8F0"];
+        string[] fillers = ["a", "é", "я", "日", "α", "日" + s_commonFullWidth];
         foreach (string filler in fillers)
         {
             foreach (string suspect in suspects)
@@ -304,6 +310,9 @@ public class Utf8ClassifierTests
             if (lead[c] != 0)
             {
                 Assert.True(bytes[0] is (>= 0xC2 and <= 0xC6) or 0xCE or 0xCF or 0xD0 or 0xD1 or 0xE2 or 0xEF, $"lead U+{c:X4}");
+
+                // The full-width forms (EF BC–BF) go to the double-byte test alone: no pair starts there.
+                Assert.False(bytes[0] == 0xEF && bytes[1] >= 0xBC, $"lead U+{c:X4}");
             }
 
             if (continuation[c] != 0)

@@ -184,10 +184,11 @@ internal static class Utf8Classifier
         {
             int at = i + BitOperations.TrailingZeroCount(mask); // a lane of a whole vector: at + 6 is in the input
             byte lead = utf8[at];
-            if ((uint)(lead - 0xE3) <= 0xEE - 0xE3)
+            if ((uint)(lead - 0xE3) <= 0xEE - 0xE3 || (lead == 0xEF && utf8[at + 1] >= 0xBC && (passes & Utf8Passes.DoubleByte) != 0))
             {
-                // Only the double-byte pass looks at E3–EE (CJK, Hangul): the frequency table, and each
-                // stretch's shape once (a common character inside a stretch already judged needs no call).
+                // Only the double-byte pass looks at E3–EE (CJK, Hangul) and the full-width forms (no code page's
+                // lead image, so no pair starts there): the frequency table, and each stretch's shape once (a common
+                // character inside a stretch already judged needs no call).
                 if (at < stretchDone && CjkFrequency.IsCommon(common, (char)(((lead & 0x0F) << 12) | ((utf8[at + 1] & 0x3F) << 6) | (utf8[at + 2] & 0x3F))))
                 {
                     continue;
@@ -636,8 +637,9 @@ internal static class Utf8Classifier
         Vector128<byte> c3 = Is(v, 0xC3);
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test.
-            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+            // CJK and Hangul (leads E3–EE) and the full-width forms (EF BC–BF: U+FF00–U+FFFF) apart, for the
+            // frequency table and the stretch test.
+            cjk = (In(v, 0xE3, 0xEE) | (Is(v, 0xEF) & Vector128.GreaterThanOrEqual(n1, Vector128.Create((byte)0xBC)))).ExtractMostSignificantBits();
         }
 
         // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
@@ -667,7 +669,8 @@ internal static class Utf8Classifier
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            hit |= Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
+            // Four-byte characters, and EF below the full-width forms (private use: Shift_JIS's U+F8F0, U+FEFF…).
+            hit |= Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xF0)) | (Is(v, 0xEF) & Vector128.LessThan(n1, Vector128.Create((byte)0xBC)));
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
@@ -752,8 +755,9 @@ internal static class Utf8Classifier
         Vector256<byte> c3 = Is(v, 0xC3);
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test.
-            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+            // CJK and Hangul (leads E3–EE) and the full-width forms (EF BC–BF: U+FF00–U+FFFF) apart, for the
+            // frequency table and the stretch test.
+            cjk = (In(v, 0xE3, 0xEE) | (Is(v, 0xEF) & Vector256.GreaterThanOrEqual(n1, Vector256.Create((byte)0xBC)))).ExtractMostSignificantBits();
         }
 
         // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
@@ -783,7 +787,8 @@ internal static class Utf8Classifier
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            hit |= Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
+            // Four-byte characters, and EF below the full-width forms (private use: Shift_JIS's U+F8F0, U+FEFF…).
+            hit |= Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xF0)) | (Is(v, 0xEF) & Vector256.LessThan(n1, Vector256.Create((byte)0xBC)));
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
@@ -868,8 +873,9 @@ internal static class Utf8Classifier
         Vector512<byte> c3 = Is(v, 0xC3);
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test.
-            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
+            // CJK and Hangul (leads E3–EE) and the full-width forms (EF BC–BF: U+FF00–U+FFFF) apart, for the
+            // frequency table and the stretch test.
+            cjk = (In(v, 0xE3, 0xEE) | (Is(v, 0xEF) & Vector512.GreaterThanOrEqual(n1, Vector512.Create((byte)0xBC)))).ExtractMostSignificantBits();
         }
 
         // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
@@ -899,7 +905,8 @@ internal static class Utf8Classifier
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            hit |= Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
+            // Four-byte characters, and EF below the full-width forms (private use: Shift_JIS's U+F8F0, U+FEFF…).
+            hit |= Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xF0)) | (Is(v, 0xEF) & Vector512.LessThan(n1, Vector512.Create((byte)0xBC)));
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
