@@ -301,7 +301,7 @@ internal static class CandidateScanner
 
     // A two-byte lead and a space: not before an ASCII letter, unless the lead is Â, Ã or Å (see FollowsLead).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<ushort> NoBreakSpaceMayEnd(Vector128<ushort> v, Vector128<ushort> n2) =>
+    internal static Vector128<ushort> NoBreakSpaceMayEnd(Vector128<ushort> v, Vector128<ushort> n2) =>
         ~Vector128.LessThanOrEqual((n2 | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)('z' - 'a')))
         | Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0xC2), Vector128.Create((ushort)1)) | Vector128.Equals(v, Vector128.Create((ushort)0xC5));
 
@@ -321,7 +321,7 @@ internal static class CandidateScanner
 
     // A two-byte lead and a space: not before an ASCII letter, unless the lead is Â, Ã or Å (see FollowsLead).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ushort> NoBreakSpaceMayEnd(Vector256<ushort> v, Vector256<ushort> n2) =>
+    internal static Vector256<ushort> NoBreakSpaceMayEnd(Vector256<ushort> v, Vector256<ushort> n2) =>
         ~Vector256.LessThanOrEqual((n2 | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')))
         | Vector256.LessThanOrEqual(v - Vector256.Create((ushort)0xC2), Vector256.Create((ushort)1)) | Vector256.Equals(v, Vector256.Create((ushort)0xC5));
 
@@ -341,7 +341,7 @@ internal static class CandidateScanner
 
     // A two-byte lead and a space: not before an ASCII letter, unless the lead is Â, Ã or Å (see FollowsLead).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ushort> NoBreakSpaceMayEnd(Vector512<ushort> v, Vector512<ushort> n2) =>
+    internal static Vector512<ushort> NoBreakSpaceMayEnd(Vector512<ushort> v, Vector512<ushort> n2) =>
         ~Vector512.LessThanOrEqual((n2 | Vector512.Create((ushort)0x20)) - Vector512.Create((ushort)'a'), Vector512.Create((ushort)('z' - 'a')))
         | Vector512.LessThanOrEqual(v - Vector512.Create((ushort)0xC2), Vector512.Create((ushort)1)) | Vector512.Equals(v, Vector512.Create((ushort)0xC5));
 

@@ -286,14 +286,15 @@ internal static class DamageClassifier
                 return i;
             }
 
-            // A Windows-1252 lead before a '?', or before a space as the lead of two bytes (U+00C2–U+00DF) or before a
-            // third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a word end here.
+            // A Windows-1252 lead before a '?', or before a space as the lead of two bytes (U+00C2–U+00DF; before an
+            // ASCII letter only Â, Ã or Å) or before a third character that may follow a lead (non-ASCII or '?'):
+            // word-final à, é, ä before a word, and È or ß before one, end here.
             Vector128<ushort> atQuestion = Vector128.Equals(next, question);
             Vector128<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector128.Equals(next, space) | atQuestion);
             if (beforeSpace != Vector128<ushort>.Zero)
             {
                 Vector128<ushort> after = Vector128.LoadUnsafe(ref start, (nuint)(i + 2));
-                Vector128<ushort> lostSpace = Vector128.LessThanOrEqual(v, Vector128.Create((ushort)0xDF)) | Vector128.GreaterThan(after, ascii) | Vector128.Equals(after, question);
+                Vector128<ushort> lostSpace = (Vector128.LessThanOrEqual(v, Vector128.Create((ushort)0xDF)) & CandidateScanner.NoBreakSpaceMayEnd(v, after)) | Vector128.GreaterThan(after, ascii) | Vector128.Equals(after, question);
                 if ((beforeSpace & (atQuestion | lostSpace)) != Vector128<ushort>.Zero)
                 {
                     return i;
@@ -452,14 +453,15 @@ internal static class DamageClassifier
                 return i;
             }
 
-            // A Windows-1252 lead before a '?', or before a space as the lead of two bytes (U+00C2–U+00DF) or before a
-            // third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a word end here.
+            // A Windows-1252 lead before a '?', or before a space as the lead of two bytes (U+00C2–U+00DF; before an
+            // ASCII letter only Â, Ã or Å) or before a third character that may follow a lead (non-ASCII or '?'):
+            // word-final à, é, ä before a word, and È or ß before one, end here.
             Vector256<ushort> atQuestion = Vector256.Equals(next, question);
             Vector256<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector256.Equals(next, space) | atQuestion);
             if (beforeSpace != Vector256<ushort>.Zero)
             {
                 Vector256<ushort> after = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
-                Vector256<ushort> lostSpace = Vector256.LessThanOrEqual(v, Vector256.Create((ushort)0xDF)) | Vector256.GreaterThan(after, ascii) | Vector256.Equals(after, question);
+                Vector256<ushort> lostSpace = (Vector256.LessThanOrEqual(v, Vector256.Create((ushort)0xDF)) & CandidateScanner.NoBreakSpaceMayEnd(v, after)) | Vector256.GreaterThan(after, ascii) | Vector256.Equals(after, question);
                 if ((beforeSpace & (atQuestion | lostSpace)) != Vector256<ushort>.Zero)
                 {
                     return i;
@@ -618,14 +620,15 @@ internal static class DamageClassifier
                 return i;
             }
 
-            // A Windows-1252 lead before a '?', or before a space as the lead of two bytes (U+00C2–U+00DF) or before a
-            // third character that may follow a lead (non-ASCII or '?'): word-final à, é, ä before a word end here.
+            // A Windows-1252 lead before a '?', or before a space as the lead of two bytes (U+00C2–U+00DF; before an
+            // ASCII letter only Â, Ã or Å) or before a third character that may follow a lead (non-ASCII or '?'):
+            // word-final à, é, ä before a word, and È or ß before one, end here.
             Vector512<ushort> atQuestion = Vector512.Equals(next, question);
             Vector512<ushort> beforeSpace = In(v, 0xC2, 0xF4) & (Vector512.Equals(next, space) | atQuestion);
             if (beforeSpace != Vector512<ushort>.Zero)
             {
                 Vector512<ushort> after = Vector512.LoadUnsafe(ref start, (nuint)(i + 2));
-                Vector512<ushort> lostSpace = Vector512.LessThanOrEqual(v, Vector512.Create((ushort)0xDF)) | Vector512.GreaterThan(after, ascii) | Vector512.Equals(after, question);
+                Vector512<ushort> lostSpace = (Vector512.LessThanOrEqual(v, Vector512.Create((ushort)0xDF)) & CandidateScanner.NoBreakSpaceMayEnd(v, after)) | Vector512.GreaterThan(after, ascii) | Vector512.Equals(after, question);
                 if ((beforeSpace & (atQuestion | lostSpace)) != Vector512<ushort>.Zero)
                 {
                     return i;

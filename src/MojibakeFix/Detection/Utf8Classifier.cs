@@ -562,11 +562,29 @@ internal static class Utf8Classifier
 
     // The first byte of a character MayFollowLead accepts: C2 (U+0080–U+00BF), C5/C6 (U+0152–U+0192), CB (ˆ ˜),
     // E2 (– … € ™), EF (U+FFFD), and '?'.
+    // After a two-byte lead U+00C2–U+00DF (C3 n1) and a space, an ASCII letter (n3) ends no candidate unless the lead
+    // is Â, Ã or Å (C3 82, 83, 85; CandidateScanner.FollowsLead).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> SpaceMayEnd(Vector128<byte> n1, Vector128<byte> n3) =>
+        ~In(n3 | Vector128.Create((byte)0x20), (byte)'a', (byte)'z') | In(n1, 0x82, 0x83) | Is(n1, 0x85);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> Follower(Vector128<byte> x) => Is(x, 0xC2) | In(x, 0xC5, 0xC6) | Is(x, 0xCB) | Is(x, 0xE2) | Is(x, 0xEF) | Is(x, (byte)'?');
 
+    // After a two-byte lead U+00C2–U+00DF (C3 n1) and a space, an ASCII letter (n3) ends no candidate unless the lead
+    // is Â, Ã or Å (C3 82, 83, 85; CandidateScanner.FollowsLead).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> SpaceMayEnd(Vector256<byte> n1, Vector256<byte> n3) =>
+        ~In(n3 | Vector256.Create((byte)0x20), (byte)'a', (byte)'z') | In(n1, 0x82, 0x83) | Is(n1, 0x85);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<byte> Follower(Vector256<byte> x) => Is(x, 0xC2) | In(x, 0xC5, 0xC6) | Is(x, 0xCB) | Is(x, 0xE2) | Is(x, 0xEF) | Is(x, (byte)'?');
+
+    // After a two-byte lead U+00C2–U+00DF (C3 n1) and a space, an ASCII letter (n3) ends no candidate unless the lead
+    // is Â, Ã or Å (C3 82, 83, 85; CandidateScanner.FollowsLead).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> SpaceMayEnd(Vector512<byte> n1, Vector512<byte> n3) =>
+        ~In(n3 | Vector512.Create((byte)0x20), (byte)'a', (byte)'z') | In(n1, 0x82, 0x83) | Is(n1, 0x85);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> Follower(Vector512<byte> x) => Is(x, 0xC2) | In(x, 0xC5, 0xC6) | Is(x, 0xCB) | Is(x, 0xE2) | Is(x, 0xEF) | Is(x, (byte)'?');
@@ -651,7 +669,7 @@ internal static class Utf8Classifier
         if (In(v, 0xCE, 0xD1) == Vector128<byte>.Zero)
         {
             Vector128<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
-                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & ((twoByte & SpaceMayEnd(n1, n3)) | NonAscii(n3) | Is(n3, (byte)'?')))
                 | (Is(v, 0xE2) & NonAscii(n3)) | Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
             if (maybe == Vector128<byte>.Zero)
             {
@@ -664,7 +682,7 @@ internal static class Utf8Classifier
         Vector128<byte> hit = Vector128<byte>.Zero;
         if (In(v, 0xC2, 0xC3) != Vector128<byte>.Zero)
         {
-            hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & (twoByte | Follower(n3)))));
+            hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & ((twoByte & SpaceMayEnd(n1, n3)) | Follower(n3)))));
         }
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
@@ -769,7 +787,7 @@ internal static class Utf8Classifier
         if (In(v, 0xCE, 0xD1) == Vector256<byte>.Zero)
         {
             Vector256<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
-                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & ((twoByte & SpaceMayEnd(n1, n3)) | NonAscii(n3) | Is(n3, (byte)'?')))
                 | (Is(v, 0xE2) & NonAscii(n3)) | Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
             if (maybe == Vector256<byte>.Zero)
             {
@@ -782,7 +800,7 @@ internal static class Utf8Classifier
         Vector256<byte> hit = Vector256<byte>.Zero;
         if (In(v, 0xC2, 0xC3) != Vector256<byte>.Zero)
         {
-            hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & (twoByte | Follower(n3)))));
+            hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & ((twoByte & SpaceMayEnd(n1, n3)) | Follower(n3)))));
         }
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
@@ -887,7 +905,7 @@ internal static class Utf8Classifier
         if (In(v, 0xCE, 0xD1) == Vector512<byte>.Zero)
         {
             Vector512<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
-                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & ((twoByte & SpaceMayEnd(n1, n3)) | NonAscii(n3) | Is(n3, (byte)'?')))
                 | (Is(v, 0xE2) & NonAscii(n3)) | Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
             if (maybe == Vector512<byte>.Zero)
             {
@@ -900,7 +918,7 @@ internal static class Utf8Classifier
         Vector512<byte> hit = Vector512<byte>.Zero;
         if (In(v, 0xC2, 0xC3) != Vector512<byte>.Zero)
         {
-            hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & (twoByte | Follower(n3)))));
+            hit = (Is(v, 0xC2) & twoByte) | (c3 & In(n1, 0x82, 0xB4) & (Follower(n2) | (Is(n2, (byte)' ') & ((twoByte & SpaceMayEnd(n1, n3)) | Follower(n3)))));
         }
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
