@@ -655,9 +655,9 @@ internal static class Utf8Classifier
         Vector128<byte> c3 = Is(v, 0xC3);
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // CJK and Hangul (leads E3–EE) and the full-width forms (EF BC–BF: U+FF00–U+FFFF) apart, for the
-            // frequency table and the stretch test.
-            cjk = (In(v, 0xE3, 0xEE) | (Is(v, 0xEF) & Vector128.GreaterThanOrEqual(n1, Vector128.Create((byte)0xBC)))).ExtractMostSignificantBits();
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test; the full-width forms
+            // join them below.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
         }
 
         // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
@@ -669,7 +669,7 @@ internal static class Utf8Classifier
         if (In(v, 0xCE, 0xD1) == Vector128<byte>.Zero)
         {
             Vector128<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
-                | (c3 & Is(n2, (byte)' ') & ((twoByte & SpaceMayEnd(n1, n3)) | NonAscii(n3) | Is(n3, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
                 | (Is(v, 0xE2) & NonAscii(n3)) | Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
             if (maybe == Vector128<byte>.Zero)
             {
@@ -687,8 +687,15 @@ internal static class Utf8Classifier
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // Four-byte characters, and EF below the full-width forms (private use: Shift_JIS's U+F8F0, U+FEFF…).
-            hit |= Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xF0)) | (Is(v, 0xEF) & Vector128.LessThan(n1, Vector128.Create((byte)0xBC)));
+            // Four-byte characters, and EF below the full-width forms (private use: Shift_JIS's U+F8F0, U+FEFF…); the
+            // full-width forms (EF BC–BF: U+FF00–U+FFFF) go with CJK. Tested apart: most text holds neither.
+            Vector128<byte> high = Vector128.GreaterThanOrEqual(v, Vector128.Create((byte)0xEF));
+            if (high != Vector128<byte>.Zero)
+            {
+                Vector128<byte> fullWidth = Is(v, 0xEF) & Vector128.GreaterThanOrEqual(n1, Vector128.Create((byte)0xBC));
+                hit |= high & ~fullWidth;
+                cjk |= fullWidth.ExtractMostSignificantBits();
+            }
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
@@ -773,9 +780,9 @@ internal static class Utf8Classifier
         Vector256<byte> c3 = Is(v, 0xC3);
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // CJK and Hangul (leads E3–EE) and the full-width forms (EF BC–BF: U+FF00–U+FFFF) apart, for the
-            // frequency table and the stretch test.
-            cjk = (In(v, 0xE3, 0xEE) | (Is(v, 0xEF) & Vector256.GreaterThanOrEqual(n1, Vector256.Create((byte)0xBC)))).ExtractMostSignificantBits();
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test; the full-width forms
+            // join them below.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
         }
 
         // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
@@ -787,7 +794,7 @@ internal static class Utf8Classifier
         if (In(v, 0xCE, 0xD1) == Vector256<byte>.Zero)
         {
             Vector256<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
-                | (c3 & Is(n2, (byte)' ') & ((twoByte & SpaceMayEnd(n1, n3)) | NonAscii(n3) | Is(n3, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
                 | (Is(v, 0xE2) & NonAscii(n3)) | Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
             if (maybe == Vector256<byte>.Zero)
             {
@@ -805,8 +812,15 @@ internal static class Utf8Classifier
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // Four-byte characters, and EF below the full-width forms (private use: Shift_JIS's U+F8F0, U+FEFF…).
-            hit |= Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xF0)) | (Is(v, 0xEF) & Vector256.LessThan(n1, Vector256.Create((byte)0xBC)));
+            // Four-byte characters, and EF below the full-width forms (private use: Shift_JIS's U+F8F0, U+FEFF…); the
+            // full-width forms (EF BC–BF: U+FF00–U+FFFF) go with CJK. Tested apart: most text holds neither.
+            Vector256<byte> high = Vector256.GreaterThanOrEqual(v, Vector256.Create((byte)0xEF));
+            if (high != Vector256<byte>.Zero)
+            {
+                Vector256<byte> fullWidth = Is(v, 0xEF) & Vector256.GreaterThanOrEqual(n1, Vector256.Create((byte)0xBC));
+                hit |= high & ~fullWidth;
+                cjk |= fullWidth.ExtractMostSignificantBits();
+            }
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
@@ -891,9 +905,9 @@ internal static class Utf8Classifier
         Vector512<byte> c3 = Is(v, 0xC3);
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // CJK and Hangul (leads E3–EE) and the full-width forms (EF BC–BF: U+FF00–U+FFFF) apart, for the
-            // frequency table and the stretch test.
-            cjk = (In(v, 0xE3, 0xEE) | (Is(v, 0xEF) & Vector512.GreaterThanOrEqual(n1, Vector512.Create((byte)0xBC)))).ExtractMostSignificantBits();
+            // CJK and Hangul (leads E3–EE) apart, for the frequency table and the stretch test; the full-width forms
+            // join them below.
+            cjk = In(v, 0xE3, 0xEE).ExtractMostSignificantBits();
         }
 
         // Without Greek or Cyrillic (CE–D1, whose letter pairs only the exact masks below tell apart), a superset of
@@ -905,7 +919,7 @@ internal static class Utf8Classifier
         if (In(v, 0xCE, 0xD1) == Vector512<byte>.Zero)
         {
             Vector512<byte> maybe = (Is(v, 0xC2) & twoByte) | (In(v, 0xC2, 0xC6) & (NonAscii(n2) | Is(n2, (byte)'?')))
-                | (c3 & Is(n2, (byte)' ') & ((twoByte & SpaceMayEnd(n1, n3)) | NonAscii(n3) | Is(n3, (byte)'?')))
+                | (c3 & Is(n2, (byte)' ') & (twoByte | NonAscii(n3) | Is(n3, (byte)'?')))
                 | (Is(v, 0xE2) & NonAscii(n3)) | Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
             if (maybe == Vector512<byte>.Zero)
             {
@@ -923,8 +937,15 @@ internal static class Utf8Classifier
 
         if ((passes & Utf8Passes.DoubleByte) != 0)
         {
-            // Four-byte characters, and EF below the full-width forms (private use: Shift_JIS's U+F8F0, U+FEFF…).
-            hit |= Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xF0)) | (Is(v, 0xEF) & Vector512.LessThan(n1, Vector512.Create((byte)0xBC)));
+            // Four-byte characters, and EF below the full-width forms (private use: Shift_JIS's U+F8F0, U+FEFF…); the
+            // full-width forms (EF BC–BF: U+FF00–U+FFFF) go with CJK. Tested apart: most text holds neither.
+            Vector512<byte> high = Vector512.GreaterThanOrEqual(v, Vector512.Create((byte)0xEF));
+            if (high != Vector512<byte>.Zero)
+            {
+                Vector512<byte> fullWidth = Is(v, 0xEF) & Vector512.GreaterThanOrEqual(n1, Vector512.Create((byte)0xBC));
+                hit |= high & ~fullWidth;
+                cjk |= fullWidth.ExtractMostSignificantBits();
+            }
         }
 
         if ((passes & Utf8Passes.OtherCodePages) != 0)
