@@ -59,21 +59,22 @@ internal static class CandidateScanner
         return FollowsLead(c, s[i + 1], i + 2 < s.Length ? s[i + 2] : '\0');
     }
 
-    /// <summary>Whether <paramref name="n"/> (then <paramref name="n2"/>, '\0' past the end) can continue the lead <paramref name="c"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool FollowsLead(char c, char n, char n2) =>
-        MayFollowLead(n) || (n == ' ' && (c < 0xE0 ? !char.IsAsciiLetter(n2) || c is '\u00C2' or '\u00C3' or '\u00C5' : MayFollowLead(n2)));
-
     // A plain space (a lost no-break space) may follow a two-byte lead (Ã → à, × → נ), unless an ASCII letter
     // follows it: the repair takes such a lead alone (first in its run) only as Â, Ã or Å (a no-break space, à, Š
     // starting a word); any other needs a misread character right beside it (Ð  in Ð¿Ð ), or, from Ø on, no letter
     // after the space. So Italian "È stato" and German "Straße und" are no candidates. After a three- or four-byte
     // lead the space must be followed by a continuation (é + " \u0081" → 頁): word-final é before a space is
     // everyday French, not a candidate.
+
+    /// <summary>Whether <paramref name="n"/> (then <paramref name="n2"/>, '\0' past the end) can continue the lead <paramref name="c"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool FollowsLead(char c, char n, char n2) =>
+        MayFollowLead(n) || (n == ' ' && (c < 0xE0 ? !char.IsAsciiLetter(n2) || c is '\u00C2' or '\u00C3' or '\u00C5' : MayFollowLead(n2)));
+
     // Exactly the characters the Windows-1252 pass reads as a continuation byte (U+0080–U+00BF and the 27 specials:
     // š, ž and ’ are, ř, ż and ‐ are not), so an accented letter before a Czech, Polish or Lithuanian one is no
     // candidate, and sends no line of correct text to the repair.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool MayFollowLead(char n) =>
         (uint)(n - 0x80) <= 0x3F || n is '?' or '\uFFFD' || (n > 0xFF && Windows1252.TryGetByte(n, out _));
 

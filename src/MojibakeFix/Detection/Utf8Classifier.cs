@@ -560,14 +560,14 @@ internal static class Utf8Classifier
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> Is(Vector512<byte> v, byte b) => Vector512.Equals(v, Vector512.Create(b));
 
-    // The first byte of a character MayFollowLead accepts: C2 (U+0080–U+00BF), C5/C6 (U+0152–U+0192), CB (ˆ ˜),
-    // E2 (– … € ™), EF (U+FFFD), and '?'.
     // After a two-byte lead U+00C2–U+00DF (C3 n1) and a space, an ASCII letter (n3) ends no candidate unless the lead
     // is Â, Ã or Å (C3 82, 83, 85; CandidateScanner.FollowsLead).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> SpaceMayEnd(Vector128<byte> n1, Vector128<byte> n3) =>
         ~In(n3 | Vector128.Create((byte)0x20), (byte)'a', (byte)'z') | In(n1, 0x82, 0x83) | Is(n1, 0x85);
 
+    // The first byte of a character MayFollowLead accepts: C2 (U+0080–U+00BF), C5/C6 (U+0152–U+0192), CB (ˆ ˜),
+    // E2 (– … € ™), EF (U+FFFD), and '?'.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<byte> Follower(Vector128<byte> x) => Is(x, 0xC2) | In(x, 0xC5, 0xC6) | Is(x, 0xCB) | Is(x, 0xE2) | Is(x, 0xEF) | Is(x, (byte)'?');
 
