@@ -15,30 +15,9 @@ internal static class SpeedTable
     internal static int Write(string report, string output, string? readme)
     {
         var rows = new List<(string Method, string Input, string Bytes, double MBps, string Allocated)>();
-        string[] header = [];
-        foreach (string raw in File.ReadLines(report))
+        foreach (Func<string, string> cell in Rows(report))
         {
-            if (!raw.StartsWith('|'))
-            {
-                continue;
-            }
-
-            string[] cells = raw.Trim('|').Split('|').Select(c => c.Trim().Replace("**", "", StringComparison.Ordinal)).ToArray();
-            if (cells[0] == "Method")
-            {
-                header = cells;
-                continue;
-            }
-
-            if (header.Length == 0 || cells[0].Length == 0 || cells[0].StartsWith('-'))
-            {
-                continue;
-            }
-
-            string Cell(string name) => cells[Array.IndexOf(header, name)];
-            rows.Add((Cell("Method"), Cell("Input"), Cell("Bytes"),
-                double.Parse(Cell("MB/s (UTF-16 in)").Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture),
-                Cell("Allocated")));
+            rows.Add((cell("Method"), cell("Input"), cell("Bytes"), Rate(cell), cell("Allocated")));
         }
 
         var sb = new StringBuilder();
@@ -92,6 +71,22 @@ internal static class SpeedTable
     private static Dictionary<string, (double Scan, double Fix, double Utf8)> ReadLanguages(string report)
     {
         var rates = new Dictionary<(string Language, string Method), double>();
+        foreach (Func<string, string> cell in Rows(report))
+        {
+            rates[(cell("Language"), cell("Method"))] = Rate(cell);
+        }
+
+        // In the order the languages first appear (BenchmarkDotNet sorts them).
+        return rates.Keys.Select(k => k.Language).Distinct().Where(l => rates.ContainsKey((l, "BareScan")))
+            .ToDictionary(l => l, l => (rates[(l, "BareScan")], rates[(l, "Fix")], rates[(l, "FixUtf8")]));
+    }
+
+    /// <summary>
+    /// The result rows of a BenchmarkDotNet markdown report, each as a lookup of its cells by column name (bold
+    /// marks removed).
+    /// </summary>
+    private static IEnumerable<Func<string, string>> Rows(string report)
+    {
         string[] header = [];
         foreach (string raw in File.ReadLines(report))
         {
@@ -112,15 +107,14 @@ internal static class SpeedTable
                 continue;
             }
 
-            string Cell(string name) => cells[Array.IndexOf(header, name)];
-            rates[(Cell("Language"), Cell("Method"))] =
-                double.Parse(Cell("MB/s (UTF-16 in)").Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+            string[] columns = header;
+            yield return name => cells[Array.IndexOf(columns, name)];
         }
-
-        // In the order the languages first appear (BenchmarkDotNet sorts them).
-        return rates.Keys.Select(k => k.Language).Distinct().Where(l => rates.ContainsKey((l, "BareScan")))
-            .ToDictionary(l => l, l => (rates[(l, "BareScan")], rates[(l, "Fix")], rates[(l, "FixUtf8")]));
     }
+
+    /// <summary>A row's throughput column (<see cref="ThroughputConfig"/>), in MB/s.</summary>
+    private static double Rate(Func<string, string> cell) =>
+        double.Parse(cell("MB/s (UTF-16 in)").Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Puts <paramref name="table"/> between the <c>&lt;!-- name:begin --&gt;</c> and <c>&lt;!-- name:end --&gt;</c>
