@@ -702,4 +702,30 @@ public class DoubleByteTableTests
 
         Assert.True(kept > 7000, $"{kept} characters"); // each page reads thousands of characters
     }
+    [Fact]
+    public void RunStartBitsAreTheChecksOnTheBytesTheyStandFor()
+    {
+        // The search for runs tests one bit per character before it looks at the character's bytes: the bit must be
+        // set exactly where those checks let a run start (a UTF-8 lead, and a continuation after it in a pair) or at
+        // the page's lost-byte marker, or a run would be missed or a character tried for nothing.
+        foreach (DoubleByteCodePage page in DoubleByteCodePage.All)
+        {
+            int starts = 0;
+            for (int c = 0; c < 0x10000; c++)
+            {
+                ushort bytes = c < 0x80 ? (ushort)0 : page.BytesOf((char)c);
+                int first = bytes > 0xFF ? bytes >> 8 : bytes;
+                bool expected = c == page.LostByte
+                    || (first is >= 0xC2 and <= 0xF4 && !(bytes > 0xFF && (byte)bytes is < 0x80 or > 0xBF));
+                if (page.MayStartRun((char)c) != expected)
+                {
+                    Assert.Fail($"{page.Name} U+{c:X4}: bit {page.MayStartRun((char)c)}, bytes {bytes:X4}");
+                }
+
+                starts += expected ? 1 : 0;
+            }
+
+            Assert.True(starts > 1000, $"{page.Name}: {starts} characters start a run");
+        }
+    }
 }

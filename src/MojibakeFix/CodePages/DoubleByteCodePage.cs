@@ -53,8 +53,14 @@ internal sealed class DoubleByteCodePage
             {
                 _encode[c] = n == 1 ? bytes[0] : (ushort)(bytes[0] << 8 | bytes[1]);
                 _readable[_encode[c] >> 6] |= 1UL << _encode[c];
+                if (bytes[0] is >= 0xC2 and <= 0xF4 && (n == 1 || bytes[1] is >= 0x80 and <= 0xBF))
+                {
+                    _runStarts[c >> 6] |= 1UL << c;
+                }
             }
         }
+
+        _runStarts[lostByte >> 6] |= 1UL << lostByte;
 
         // What the decoder, as damage used it (its default fallbacks), reads from a UTF-8 lead byte, alone or before
         // a continuation byte. Decoded, not looked up in _encode: Shift_JIS reads the rows ED–EE as the kanji it
@@ -80,6 +86,17 @@ internal sealed class DoubleByteCodePage
 
     // One bit per character the decoder reads from a UTF-8 lead byte, alone or with a continuation byte after it.
     private readonly ulong[] _utf8Starts = new ulong[65536 / 64];
+
+    // One bit per character whose bytes are a UTF-8 lead (C2–F4) and, for a double-byte one, a continuation after it,
+    // and for the lost-byte marker: the characters a decoded run can start at, as one bit test instead of a look-up
+    // in the 128 KB table of bytes (correct CJK text tried against four pages misses the cache in those).
+    private readonly ulong[] _runStarts = new ulong[65536 / 64];
+
+    /// <summary>
+    /// Whether a run read as UTF-8 can start at <paramref name="c"/>: its bytes are a UTF-8 lead byte (C2–F4) and,
+    /// for a double-byte character, a continuation byte (80–BF) after it; or it is <see cref="LostByte"/>.
+    /// </summary>
+    internal bool MayStartRun(char c) => (_runStarts[c >> 6] & 1UL << c) != 0;
 
     /// <summary>The Windows code page number (936, 932, 949, 950).</summary>
     internal int CodePage { get; }

@@ -210,7 +210,13 @@ internal static class DoubleByteCodePages
 
                 // A run starts at a character whose first byte is a UTF-8 lead byte, or, for Shift_JIS, at a marker
                 // that continuations follow: the lead it lost with the byte after it (its EF BC of ：, ， and （ in
-                // Chinese text, after ASCII).
+                // Chinese text, after ASCII). One bit test first rules out the rest (the checks below, for a character
+                // that is not the marker).
+                if (!page.MayStartRun(line[i]))
+                {
+                    continue;
+                }
+
                 ushort bytes = line[i] < 0x80 ? (ushort)0 : page.BytesOf(line[i]);
                 int first = bytes > 0xFF ? bytes >> 8 : bytes;
                 bool lostLead = line[i] == page.LostByte && page.LostByte != '?' && i + 1 < line.Length && line[i + 1] != page.LostByte
