@@ -42,6 +42,12 @@ out="benchmarks/results/cli.md"
       printf "| %s | %d MB | %.0f | %.0f | %.0f MB |\n", k, s / 1048576, s / 1e6 / (c > 0 ? c : 0.01), s / 1e6 / (t > 0 ? t : 0.01), m / 1024 }'
   done
   echo
+  # One job on the damaged file: the speed of one core's repair, which with all cores bounds the row above.
+  t0=$(date +%s%N)
+  "$tool" --jobs 1 "$work/damaged.txt" > /dev/null
+  t1=$(date +%s%N)
+  awk -v s="$(stat -c %s "$work/damaged.txt")" -v a="$t0" -v b="$t1" 'BEGIN { printf "Damaged text with --jobs 1: %.0f MB/s.\n", s / 1e6 / ((b - a) / 1e9) }'
+  echo
   # Start-up: what each run pays on a small file (process start, the code-page tables the repair builds on first
   # use, the fix): the mean wall time of 20 runs on the first 100 KB of each file.
   for kind in clean damaged; do
