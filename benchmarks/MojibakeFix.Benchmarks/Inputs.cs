@@ -69,6 +69,42 @@ internal static class Inputs
         return sb.ToString(0, Math.Min(sb.Length, bytes / 2));
     }
 
+    /// <summary>
+    /// The languages' texts of <see cref="CleanIn"/>, about <paramref name="bytes"/> bytes of UTF-16 in all: one
+    /// language after another when <paramref name="byLine"/> is false, else their lines in turn (the first line of
+    /// each language, then the second of each...), so the two hold the same lines in another order.
+    /// </summary>
+    internal static string AllLanguages(int bytes, bool byLine)
+    {
+        string[][] texts = [.. Languages.Select(l => CleanIn(l, bytes / Languages.Length).Split('\n', StringSplitOptions.RemoveEmptyEntries))];
+        var sb = new StringBuilder(bytes / 2 + 512);
+        if (!byLine)
+        {
+            foreach (string[] lines in texts)
+            {
+                foreach (string line in lines)
+                {
+                    sb.Append(line).Append('\n');
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        for (int i = 0; texts.Any(t => i < t.Length); i++)
+        {
+            foreach (string[] lines in texts)
+            {
+                if (i < lines.Length)
+                {
+                    sb.Append(lines[i]).Append('\n');
+                }
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>The clean text, all of it misread as Windows-1252.</summary>
     internal static string Damaged(int bytes)
     {
