@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 
 namespace MojibakeFix.Benchmarks;
@@ -10,38 +8,12 @@ namespace MojibakeFix.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
-public class CleanUtf8Benchmarks
+public class CleanUtf8Benchmarks : CleanTextBenchmarks
 {
-    private string _text = "";
-    private byte[] _utf8 = [];
-    private ArrayBufferWriter<byte> _writer = new();
-
     /// <summary>Input size in bytes of UTF-16.</summary>
     [Params(1 << 10, 64 << 10, 32 << 20)]
     public int Bytes { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        _text = Inputs.Clean(Bytes);
-        _utf8 = Encoding.UTF8.GetBytes(_text);
-        _writer = new ArrayBufferWriter<byte>(_utf8.Length + 16);
-    }
-
-    /// <summary>The physical reference: one vectorized pass over the same memory for a range absent from it.</summary>
-    [Benchmark(Baseline = true)]
-    public bool BareScan() => _text.AsSpan().ContainsAnyInRange('\uFFF0', '\uFFFF');
-
-    /// <summary>The one-call repair of the string (the control: the UTF-16 path).</summary>
-    [Benchmark]
-    public string Fix() => Mojibake.Fix(_text);
-
-    /// <summary>The UTF-8 byte path into a reused writer.</summary>
-    [Benchmark]
-    public int FixUtf8()
-    {
-        _writer.ResetWrittenCount();
-        Mojibake.FixUtf8(_utf8, _writer);
-        return _writer.WrittenCount;
-    }
+    public void Setup() => Use(Inputs.Clean(Bytes));
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 
 namespace MojibakeFix.Benchmarks;
@@ -12,12 +10,8 @@ namespace MojibakeFix.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
-public class LanguageBenchmarks
+public class LanguageBenchmarks : CleanTextBenchmarks
 {
-    private string _text = "";
-    private byte[] _utf8 = [];
-    private ArrayBufferWriter<byte> _writer = new();
-
     /// <summary>The catalog language.</summary>
     [ParamsSource(nameof(AllLanguages))]
     public string Language { get; set; } = "fr";
@@ -30,27 +24,5 @@ public class LanguageBenchmarks
     public static IEnumerable<string> AllLanguages => Inputs.Languages;
 
     [GlobalSetup]
-    public void Setup()
-    {
-        _text = Inputs.CleanIn(Language, Bytes);
-        _utf8 = Encoding.UTF8.GetBytes(_text);
-        _writer = new ArrayBufferWriter<byte>(_utf8.Length + 16);
-    }
-
-    /// <summary>The physical reference: one vectorized pass over the same memory for a range absent from it.</summary>
-    [Benchmark(Baseline = true)]
-    public bool BareScan() => _text.AsSpan().ContainsAnyInRange('\uFFF0', '\uFFFF');
-
-    /// <summary>The one-call repair of the string.</summary>
-    [Benchmark]
-    public string Fix() => Mojibake.Fix(_text);
-
-    /// <summary>The UTF-8 byte path into a reused writer.</summary>
-    [Benchmark]
-    public int FixUtf8()
-    {
-        _writer.ResetWrittenCount();
-        Mojibake.FixUtf8(_utf8, _writer);
-        return _writer.WrittenCount;
-    }
+    public void Setup() => Use(Inputs.CleanIn(Language, Bytes));
 }
