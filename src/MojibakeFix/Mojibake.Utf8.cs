@@ -43,37 +43,93 @@ public static partial class Mojibake
 
     /// <summary>
     /// Clean stretches are copied as bytes; the lines that hold a suspect or an invalid byte (by the byte
-    /// classifier, which finds every place the repair passes search for) are decoded and repaired, neighbours
-    /// together. Each line is repaired on its own by the engine, and an invalid byte never holds a line break, so
-    /// the result is that of decoding the whole input.
+    /// classifier, which finds every place the repair passes search for) are repaired. A line that is Windows-1252
+    /// damage read whole as plain runs is repaired on its bytes (<see cref="Engine.TryRepairPlainUtf8Line"/>); the
+    /// others are decoded and repaired, neighbours together. Each line is repaired on its own by the engine, and an
+    /// invalid byte never holds a line break, so the result is that of decoding the whole input.
     /// </summary>
     private static bool FixClassified<TWriter>(ReadOnlySpan<byte> utf8, TWriter destination, FixOptions options, Utf8Passes passes)
         where TWriter : IBufferWriter<byte>
     {
         bool changed = false;
-        int copied = 0;
-        int next = Utf8Classifier.IndexOfSuspect(utf8, 0, passes);
-        while (next >= 0)
+        int copied = 0; // the input before this is written, or held
+        int held = -1; // when not -1, the suspect lines [held, copied) wait for the decoding path, to be decoded together
+        byte[]? scratch = null; // a line repaired on its bytes, until the held lines before it are written
+        try
         {
-            int start = copied + utf8[copied..next].LastIndexOfAny((byte)'\n', (byte)'\r') + 1;
-            int end = LineEnd(utf8, next);
-            next = end < utf8.Length ? Utf8Classifier.IndexOfSuspect(utf8, end, passes) : -1;
-
-            // Suspect lines that follow one another are decoded together (dense damage costs one call per group).
-            while (next >= 0 && end - start < GroupBytes && utf8[end..next].IndexOfAny((byte)'\n', (byte)'\r') < 0)
+            int next = Utf8Classifier.IndexOfSuspect(utf8, 0, passes);
+            while (next >= 0)
             {
-                end = LineEnd(utf8, next);
+                int start = copied + utf8[copied..next].LastIndexOfAny((byte)'\n', (byte)'\r') + 1;
+                int end = LineEnd(utf8, next);
                 next = end < utf8.Length ? Utf8Classifier.IndexOfSuspect(utf8, end, passes) : -1;
+                if (!t_decodeEveryLine)
+                {
+                    if (scratch is null || scratch.Length < end - start)
+                    {
+                        if (scratch is not null)
+                        {
+                            ArrayPool<byte>.Shared.Return(scratch);
+                        }
+
+                        scratch = ArrayPool<byte>.Shared.Rent(Math.Max(end - start, 4096));
+                    }
+
+                    if (Engine.TryRepairPlainUtf8Line(utf8[start..end], options, scratch, out int written))
+                    {
+                        if (held != -1)
+                        {
+                            changed |= FixDecoded(utf8[held..copied], destination, options);
+                            held = -1;
+                        }
+
+                        destination.Write(utf8[copied..start]);
+                        destination.Write(scratch.AsSpan(0, written));
+                        changed = true;
+                        copied = end;
+                        continue;
+                    }
+                }
+
+                // Suspect lines that follow one another are decoded together (dense damage costs one call per group).
+                if (held != -1 && (start != copied || copied - held >= GroupBytes))
+                {
+                    changed |= FixDecoded(utf8[held..copied], destination, options);
+                    held = -1;
+                }
+
+                if (held == -1)
+                {
+                    destination.Write(utf8[copied..start]);
+                    held = start;
+                }
+
+                copied = end;
             }
 
-            destination.Write(utf8[copied..start]);
-            changed |= FixDecoded(utf8[start..end], destination, options);
-            copied = end;
+            if (held != -1)
+            {
+                changed |= FixDecoded(utf8[held..copied], destination, options);
+            }
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                ArrayPool<byte>.Shared.Return(scratch);
+            }
         }
 
         destination.Write(utf8[copied..]);
         return changed;
     }
+
+    /// <summary>
+    /// Tests set this on their own thread to send every suspect line to the decoding path, so that they can compare
+    /// the byte shortcut's output with it on the same input.
+    /// </summary>
+    [ThreadStatic]
+    internal static bool t_decodeEveryLine;
 
     /// <summary>The end of the line holding <paramref name="at"/>, after its line break.</summary>
     private static int LineEnd(ReadOnlySpan<byte> utf8, int at)

@@ -287,6 +287,46 @@ internal static class Engine
     }
 
     /// <summary>
+    /// <see cref="RepairLine"/> of one suspect line of valid UTF-8 that the Windows-1252 pass reads whole as plain
+    /// runs (<see cref="Repairer.TryRunPlainUtf8"/>), without decoding the line: false, with nothing decided, for any
+    /// other line. On such a line RepairLine's other steps find nothing: no legacy run (a lead image is always
+    /// followed by a continuation image, so no four characters U+00C0–U+00FF stand together), no double-byte suspect
+    /// (no character from U+3000 on), no other-code-page reading (the whole-image reading skips it); what is left is
+    /// its checks of the repaired line, made here on that line decoded, exactly as it makes them: the lost-letter
+    /// pass must find no candidate, and the pass that proves the line stable nothing at all. Otherwise false.
+    /// </summary>
+    /// <param name="line">The line, its break included.</param>
+    /// <param name="options">The options (without other fixers).</param>
+    /// <param name="destination">At least as long as <paramref name="line"/>.</param>
+    /// <param name="written">The repaired line's length in bytes.</param>
+    internal static bool TryRepairPlainUtf8Line(ReadOnlySpan<byte> line, FixOptions options, Span<byte> destination, out int written)
+    {
+        if (!Repairer.TryRunPlainUtf8(line, destination, out written))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> repaired = destination[..written];
+        char[]? rented = null;
+        Span<char> chars = repaired.Length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(repaired.Length));
+        try
+        {
+            System.Text.Unicode.Utf8.ToUtf16(repaired, chars, out _, out int length, replaceInvalidSequences: false);
+            ReadOnlySpan<char> current = chars[..length];
+            return (options.Lossy == LossyRepair.Leave || Lossy.LostLetters.IndexOfCandidate(current, 0) < 0)
+                && DamageClassifier.IndexOfDamage(current, 0, DamageClassifier.SearchesFor(options), out _) < 0
+                && !(options.OtherCodePages && OtherCodePages.MayChangeInDamagedLine(current));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
     /// Repairs one line in passes until it is stable; false when nothing changed, else the repaired line is in
     /// <paramref name="result"/> (the caller disposes it). The line stays a span, over the input or a pooled
     /// buffer: a pass that works on strings (double-byte, other code pages, lost letters) gets one only when its

@@ -12,7 +12,7 @@ namespace MojibakeFix.Repair;
 /// (from its own evidence, its chain, its neighbours and the rest of the document), and writes the repaired
 /// text. Layered damage is undone per repaired run, never by rescanning the whole text.
 /// </summary>
-internal ref struct Repairer
+internal ref partial struct Repairer
 {
     private const int MaxChain = 64;
 
@@ -563,16 +563,12 @@ internal ref struct Repairer
         chain.Length == 1 && IsCaseAnomalyAlone(chain[k].CodePoint, chain[k].Start, l, r);
 
     /// <summary><see cref="IsCaseAnomaly"/> of a sequence alone in its chain, decoding to <paramref name="cp"/> at <paramref name="start"/>.</summary>
-    private readonly bool IsCaseAnomalyAlone(int cp, int start, int l, int r)
-    {
-        if (!CharInfo.IsLower(cp))
-        {
-            return false;
-        }
+    private readonly bool IsCaseAnomalyAlone(int cp, int start, int l, int r) =>
+        IsCaseAnomalyBetween(cp, l, start >= 2 && start - 1 != _lastGroupEnd ? _s[start - 2] : -1, r);
 
-        int l2 = start >= 2 && start - 1 != _lastGroupEnd ? _s[start - 2] : -1;
-        return CharInfo.IsUpper(l) && (CharInfo.IsUpper(r) || (CharInfo.IsUpper(l2) && !CharInfo.IsLower(r)));
-    }
+    /// <summary>The same check given the two characters left of the sequence (<paramref name="l2"/> -1 where it joins an earlier group).</summary>
+    private static bool IsCaseAnomalyBetween(int cp, int l, int l2, int r) =>
+        CharInfo.IsLower(cp) && CharInfo.IsUpper(l) && (CharInfo.IsUpper(r) || (CharInfo.IsUpper(l2) && !CharInfo.IsLower(r)));
 
     private bool AcceptAlone(in Sequence q, int l, int r)
     {

@@ -1,0 +1,171 @@
+using MojibakeFix.CodePages;
+using MojibakeFix.Detection;
+using MojibakeFix.Internals;
+
+namespace MojibakeFix.Repair;
+
+internal ref partial struct Repairer
+{
+    /// <summary>
+    /// <see cref="Run"/> on one line of UTF-8 whose every non-ASCII character lies in a plain run: a run of whole
+    /// sequences between ASCII characters that <see cref="TryEmitPlainRun"/> writes as its decoding (most lines of
+    /// Windows-1252 damage). Writes the line with each run replaced by the bytes its characters stand for, which are
+    /// the UTF-8 of that decoding, so the line is never transcoded. False, with nothing decided, for any other line
+    /// (a non-ASCII character outside such a run, a run the shortcut leaves to the general path, a byte that is not
+    /// UTF-8): the caller then takes the decoding path. The decisions are the shortcut's, made by the same functions
+    /// on the same characters, each decoded from its two or three bytes.
+    /// </summary>
+    /// <param name="line">The line, its break included; no byte of it is read as a character outside it.</param>
+    /// <param name="destination">At least as long as <paramref name="line"/> (a repair only shortens it).</param>
+    /// <param name="written">The bytes written.</param>
+    /// <returns>True when at least one run was repaired and every other byte is ASCII.</returns>
+    internal static bool TryRunPlainUtf8(ReadOnlySpan<byte> line, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (t_generalPathOnly)
+        {
+            return false;
+        }
+
+        bool taken = ReadPlainRuns(line, destination, ref written, out int examined);
+        WorkMeter.Add(examined); // the bytes looked at: a line given up early costs only what was read of it
+        return taken;
+    }
+
+    private static bool ReadPlainRuns(ReadOnlySpan<byte> line, Span<byte> destination, ref int written, out int i)
+    {
+        Span<char> images = stackalloc char[4]; // one sequence's characters, as TryEmitPlainRun reads them
+        int w = 0, runs = 0;
+        i = 0;
+        int lastGroupEnd = -1; // where the last run ended (its ASCII right neighbour): Repairer._lastGroupEnd
+        while (true)
+        {
+            int k = line[i..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            int gap = k < 0 ? line.Length - i : k;
+            line.Slice(i, gap).CopyTo(destination[w..]);
+            w += gap;
+            i += gap;
+            if (k < 0)
+            {
+                break;
+            }
+
+            // A run starts here. Everything left of it is ASCII or a run already written, so its left neighbour is an
+            // ASCII character (Left), and no lead image lies within three characters of it (WouldFormNewSequence).
+            int start = i;
+            int left = start > 0 ? line[start - 1] : -1;
+            int left2 = start >= 2 && start - 1 != lastGroupEnd ? line[start - 2] : -1;
+            bool grading = true, anyDefinite = false;
+            int previous = -1, count = 0, first = 0, last = -1; // previous: the last UTF-16 unit of the decoding so far
+            while (true)
+            {
+                int length = ReadImage(line, i, out char c0);
+                if (length == 0 || !Sequence.IsLeadChar(c0) || count == MaxChain)
+                {
+                    return false;
+                }
+
+                int n = Sequence.LengthOfLead(c0);
+                images[0] = c0;
+                int j = i + length;
+                for (int m = 1; m < n; m++)
+                {
+                    int size = ReadImage(line, j, out images[m]);
+                    if (size == 0)
+                    {
+                        return false; // ASCII, the line's end, or a character no Windows-1252 byte reads as
+                    }
+
+                    j += size;
+                }
+
+                if (!SequenceReader.TryReadWholeBytes(images, 0, c0, n, out uint bytes, out _, out _, out _))
+                {
+                    return false;
+                }
+
+                int cp = Sequence.DecodeUtf8(bytes, n);
+                if (cp < 0 || cp is >= 0x80 and < 0xA0
+                    || (Sequence.IsLeadChar((char)previous) && previous >= 0 && (Windows1252.ContinuationByte((char)cp) != 0 || cp == 0xFFFD)))
+                {
+                    return false;
+                }
+
+                bool plausible = Sequence.IsPlausible(cp);
+                if (!IsAcceptableResult(cp, plausible, true, count == 0 ? left : last))
+                {
+                    return false;
+                }
+
+                if (grading)
+                {
+                    Evidence evidence = SequenceReader.Grade(images, 0, n);
+                    anyDefinite |= evidence == Evidence.Definite && c0 != '\u00D7' && plausible;
+                    grading = !anyDefinite;
+                }
+
+                // The decoding's UTF-8 is the sequence's bytes (DecodeUtf8 takes only the one valid form).
+                for (int m = 0; m < n; m++)
+                {
+                    destination[w++] = (byte)(bytes >> (8 * m));
+                }
+
+                first = count == 0 ? cp : first;
+                last = cp;
+                previous = cp < 0x10000 ? cp : 0xDC00 + (cp & 0x3FF);
+                count++;
+                i = j;
+                if (i == line.Length || line[i] < 0x80)
+                {
+                    break;
+                }
+            }
+
+            int right = i < line.Length ? line[i] : -1;
+            if (!anyDefinite || (count == 1 && IsCaseAnomalyBetween(first, left, left2, right)))
+            {
+                return false;
+            }
+
+            lastGroupEnd = i;
+            runs++;
+        }
+
+        written = w;
+        return runs > 0;
+    }
+
+    /// <summary>
+    /// The character at <paramref name="at"/> when it is one a Windows-1252 byte 0x80–0xFF reads as (U+0080–U+07FF
+    /// in two bytes, or U+2000–U+2FFF in three, where its specials lie), and its length in bytes; 0 for ASCII, the
+    /// end of the line, an invalid byte, or any other character, none of which a sequence is made of.
+    /// </summary>
+    private static int ReadImage(ReadOnlySpan<byte> s, int at, out char c)
+    {
+        c = '\0';
+        if ((uint)at >= (uint)s.Length)
+        {
+            return 0;
+        }
+
+        uint b0 = s[at];
+        if (b0 - 0xC2 <= 0xDF - 0xC2)
+        {
+            if (at + 1 < s.Length && (s[at + 1] & 0xC0) == 0x80)
+            {
+                c = (char)(((b0 & 0x1F) << 6) | (s[at + 1] & 0x3Fu));
+                return 2;
+            }
+
+            return 0;
+        }
+
+        if (b0 == 0xE2 && at + 2 < s.Length && (s[at + 1] & 0xC0) == 0x80 && (s[at + 2] & 0xC0) == 0x80)
+        {
+            c = (char)(0x2000 | ((s[at + 1] & 0x3Fu) << 6) | (s[at + 2] & 0x3Fu));
+            return 3;
+        }
+
+        return 0;
+    }
+}
