@@ -54,7 +54,7 @@ public static partial class Mojibake
         bool changed = false;
         int copied = 0; // the input before this is written, or held
         int held = -1; // when not -1, the suspect lines [held, copied) wait for the decoding path, to be decoded together
-        byte[]? scratch = null; // a line repaired on its bytes, until the held lines before it are written
+        byte[]? scratch = null; // a line repaired on its bytes while held lines before it wait
         try
         {
             int next = Utf8Classifier.IndexOfSuspect(utf8, 0, passes);
@@ -63,8 +63,30 @@ public static partial class Mojibake
                 int start = copied + utf8[copied..next].LastIndexOfAny((byte)'\n', (byte)'\r') + 1;
                 int end = LineEnd(utf8, next);
                 next = end < utf8.Length ? Utf8Classifier.IndexOfSuspect(utf8, end, passes) : -1;
-                if (!t_decodeEveryLine)
+
+                // Suspect lines that follow one another are decoded together (dense damage costs one call per group).
+                if (held != -1 && (start != copied || copied - held >= GroupBytes))
                 {
+                    changed |= FixDecoded(utf8[held..copied], destination, options);
+                    held = -1;
+                }
+
+                if (!t_decodeEveryLine && held == -1)
+                {
+                    // Nothing waits before the line: it is repaired on its bytes straight into the destination.
+                    destination.Write(utf8[copied..start]);
+                    copied = start;
+                    if (Engine.TryRepairPlainUtf8Line(utf8[start..end], options, destination.GetSpan(end - start), out int written))
+                    {
+                        destination.Advance(written);
+                        changed = true;
+                        copied = end;
+                        continue;
+                    }
+                }
+                else if (!t_decodeEveryLine)
+                {
+                    // Lines wait before it: it is repaired aside, and written after them.
                     if (scratch is null || scratch.Length < end - start)
                     {
                         if (scratch is not null)
@@ -77,25 +99,13 @@ public static partial class Mojibake
 
                     if (Engine.TryRepairPlainUtf8Line(utf8[start..end], options, scratch, out int written))
                     {
-                        if (held != -1)
-                        {
-                            changed |= FixDecoded(utf8[held..copied], destination, options);
-                            held = -1;
-                        }
-
-                        destination.Write(utf8[copied..start]);
+                        changed |= FixDecoded(utf8[held..copied], destination, options);
+                        held = -1;
                         destination.Write(scratch.AsSpan(0, written));
                         changed = true;
                         copied = end;
                         continue;
                     }
-                }
-
-                // Suspect lines that follow one another are decoded together (dense damage costs one call per group).
-                if (held != -1 && (start != copied || copied - held >= GroupBytes))
-                {
-                    changed |= FixDecoded(utf8[held..copied], destination, options);
-                    held = -1;
                 }
 
                 if (held == -1)

@@ -35,6 +35,7 @@ internal ref partial struct Repairer
     private static bool ReadPlainRuns(ReadOnlySpan<byte> line, Span<byte> destination, ref int written, out int i)
     {
         Span<char> images = stackalloc char[4]; // one sequence's characters, as TryEmitPlainRun reads them
+        Span<int> points = stackalloc int[MaxChain]; // a run's decoded code points
         int w = 0, runs = 0;
         i = 0;
         int lastGroupEnd = -1; // where the last run ended (its ASCII right neighbour): Repairer._lastGroupEnd
@@ -56,7 +57,7 @@ internal ref partial struct Repairer
             int left = start > 0 ? line[start - 1] : -1;
             int left2 = start >= 2 && start - 1 != lastGroupEnd ? line[start - 2] : -1;
             bool grading = true, anyDefinite = false;
-            int previous = -1, count = 0, first = 0, last = -1; // previous: the last UTF-16 unit of the decoding so far
+            int previous = -1, count = 0, last = -1; // previous: the last UTF-16 unit of the decoding so far
             while (true)
             {
                 int length = ReadImage(line, i, out char c0);
@@ -110,7 +111,7 @@ internal ref partial struct Repairer
                     destination[w++] = (byte)(bytes >> (8 * m));
                 }
 
-                first = count == 0 ? cp : first;
+                points[count] = cp;
                 last = cp;
                 previous = cp < 0x10000 ? cp : 0xDC00 + (cp & 0x3FF);
                 count++;
@@ -122,7 +123,7 @@ internal ref partial struct Repairer
             }
 
             int right = i < line.Length ? line[i] : -1;
-            if (!anyDefinite || (count == 1 && IsCaseAnomalyBetween(first, left, left2, right)))
+            if (!(anyDefinite || IsSameScriptRun(points[..count])) || (count == 1 && IsCaseAnomalyBetween(points[0], left, left2, right)))
             {
                 return false;
             }

@@ -401,8 +401,9 @@ internal ref partial struct Repairer
             }
         }
 
-        // A sequence alone must also pass the chain path's case check (a small letter between capitals: MÃ©M).
-        if (!anyDefinite || (count == 1 && IsCaseAnomalyAlone(points[0], start, Left(start), Right(i))))
+        // A sequence alone must also pass the chain path's case check (a small letter between capitals: MÃ©M). A run
+        // without proof is still one Decide accepts whole when its letters are of one script (Hebrew: × is no proof).
+        if (!(anyDefinite || IsSameScriptRun(points[..count])) || (count == 1 && IsCaseAnomalyAlone(points[0], start, Left(start), Right(i))))
         {
             return false;
         }
@@ -522,6 +523,36 @@ internal ref partial struct Repairer
 
         return (k > 0 && chain[k - 1].End == chain[k].Start && SameScript(chain[k - 1], script))
             || (k + 1 < chain.Length && chain[k].End == chain[k + 1].Start && SameScript(chain[k + 1], script));
+    }
+
+    /// <summary>
+    /// Whether <see cref="Decide"/> accepts every sequence of a chain without proof, decoding to
+    /// <paramref name="points"/> side by side, by <see cref="SameScriptRun"/>: two or more letters, all of one script
+    /// (common letters, where it is Latin), each beside another. A chain of mixed scripts may be accepted too; the
+    /// shortcuts leave that to Decide.
+    /// </summary>
+    private static bool IsSameScriptRun(scoped ReadOnlySpan<int> points)
+    {
+        if (points.Length < 2)
+        {
+            return false;
+        }
+
+        Script script = CharInfo.ScriptOf(points[0]);
+        if (script == Script.None)
+        {
+            return false;
+        }
+
+        foreach (int cp in points)
+        {
+            if (!CharInfo.IsLetter(cp) || CharInfo.ScriptOf(cp) != script || (script == Script.Latin && !CharInfo.IsCommonLatinLetter(cp)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
