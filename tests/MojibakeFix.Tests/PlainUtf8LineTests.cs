@@ -88,6 +88,7 @@ public class PlainUtf8LineTests
             "Ã©", "Ãx", "×", "Ö", "ÖX", "aÉb", "MÄM", "é?", "\u0301", "a\u0301", "😀", "ｶﾀｶﾅ", "\u0085", "ŠŽ", "Œuvre", "à",
             "vÃ", "…", "'s", "\uFFFD", "Ā", "ÿ", "ł", "ő", "ū", "ø", "ÐÑ", "Ã", "\u00A0", "\u00AD", "Ż", "ә", "ﬁ", "İ",
             "éŁ", "óŚb", "ąŽ", "пЁ", "ΞΆ", "çŞ", // a small letter before a capital that is a continuation image of some page
+            "ő", "ș", "ę", "ř", "ą", "Ő", "Ř", "ĩ", "ơ", "AB", "’ll", "’ve", "´s", "Ę", // letters whose pair proves nothing alone
         ];
         var random = new Random(11);
         var inputs = new List<string>();

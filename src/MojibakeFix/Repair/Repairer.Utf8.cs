@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using MojibakeFix.CodePages;
 using MojibakeFix.Detection;
 using MojibakeFix.Internals;
+using MojibakeFix.Text;
 
 namespace MojibakeFix.Repair;
 
@@ -37,6 +39,7 @@ internal ref partial struct Repairer
         Span<char> images = stackalloc char[4]; // one sequence's characters, as TryEmitPlainRun reads them
         Span<int> points = stackalloc int[MaxChain]; // a run's decoded code points
         int w = 0, runs = 0;
+        bool proven = false, needsProof = false; // some run holds proof (DocEvidence); some run's acceptance needs it
         i = 0;
         int lastGroupEnd = -1; // where the last run ended (its ASCII right neighbour): Repairer._lastGroupEnd
         while (true)
@@ -122,10 +125,26 @@ internal ref partial struct Repairer
                 }
             }
 
+            // Decide's answer for the run, where the shortcut knows it: proven, a word of one script, or a Latin letter
+            // alone, which may need proof elsewhere in the line (known at its end).
             int right = i < line.Length ? line[i] : -1;
-            if (!(anyDefinite || IsSameScriptRun(points[..count])) || (count == 1 && IsCaseAnomalyBetween(points[0], left, left2, right)))
+            if (anyDefinite)
             {
-                return false;
+                proven = true;
+                if (count == 1 && IsCaseAnomalyBetween(points[0], left, left2, right))
+                {
+                    return false;
+                }
+            }
+            else if (!IsSameScriptRun(points[..count]))
+            {
+                Verdict verdict = count == 1 ? LatinAlone(line, start, i, points[0], images[..Sequence.LengthOfLead(images[0])], left, right) : Verdict.Reject;
+                if (verdict == Verdict.Reject)
+                {
+                    return false;
+                }
+
+                needsProof |= verdict == Verdict.IfProven;
             }
 
             lastGroupEnd = i;
@@ -133,7 +152,54 @@ internal ref partial struct Repairer
         }
 
         written = w;
-        return runs > 0;
+        return runs > 0 && (proven || !needsProof);
+    }
+
+    /// <summary>
+    /// Decide's answer for a sequence alone in its run that decodes to a letter without proof of its own: what
+    /// <see cref="AcceptAlone"/> answers for a common Latin letter (<see cref="AcceptLatinAlone"/>);
+    /// <see cref="Verdict.Reject"/> for anything the shortcut does not decide (a no-break space after Ã or Â, a
+    /// letter of another script, a symbol, neighbours it does not read), which the line's decoding then decides.
+    /// </summary>
+    private static Verdict LatinAlone(ReadOnlySpan<byte> line, int start, int end, int cp, ReadOnlySpan<char> images, int l, int r)
+    {
+        char lead = images[0];
+        bool endsInSpace = images[^1] == '\u00A0';
+        if ((endsInSpace && lead is '\u00C3' or '\u00C2') || !CharInfo.IsLetter(cp) || CharInfo.ScriptOf(cp) != Script.Latin
+            || !CharInfo.IsCommonLatinLetter(cp))
+        {
+            return Verdict.Reject;
+        }
+
+        // LeftOf(start - 1): the character two before the sequence in the line as it was, -1 before the line.
+        int leftOfLeft = start >= 2 ? line[start - 2] : -1;
+        if (leftOfLeft >= 0x80)
+        {
+            return Verdict.Reject; // the end of an earlier run: not read here
+        }
+
+        bool apostrophe = images[1..].IndexOfAny('\u2019', '\u00B4') >= 0;
+        bool clitic = false;
+        if (apostrophe)
+        {
+            // IsClitic(end): the letters after the sequence, when ASCII, are ’s ’t ’d ’m ’ll ’re ’ve.
+            int w = end;
+            while (w < line.Length && w - end < 3 && char.IsAsciiLetter((char)line[w]))
+            {
+                w++;
+            }
+
+            if (w < line.Length && w - end < 3 && line[w] >= 0x80)
+            {
+                return Verdict.Reject;
+            }
+
+            ReadOnlySpan<byte> word = line[end..w];
+            clitic = w - end < 3 && (word.Length == 1 ? word[0] is (byte)'s' or (byte)'t' or (byte)'d' or (byte)'m'
+                : word.Length == 2 && (word.SequenceEqual("ll"u8) || word.SequenceEqual("re"u8) || word.SequenceEqual("ve"u8)));
+        }
+
+        return AcceptLatinAlone(cp, lead, l, r, leftOfLeft, endsInSpace, clitic);
     }
 
     /// <summary>
@@ -141,6 +207,7 @@ internal ref partial struct Repairer
     /// in two bytes, or U+2000–U+2FFF in three, where its specials lie), and its length in bytes; 0 for ASCII, the
     /// end of the line, an invalid byte, or any other character, none of which a sequence is made of.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per character of a run: ahead-of-time code would call it
     private static int ReadImage(ReadOnlySpan<byte> s, int at, out char c)
     {
         c = '\0';

@@ -495,6 +495,7 @@ internal ref partial struct Repairer
     /// A decoded code point worth writing: C1 controls only inside proven damage, where a further layer
     /// decodes them; combining marks only after something to combine with.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAcceptableResult(int cp, bool plausible, bool chainProven, int left) => cp switch
     {
         >= 0x80 and < 0xA0 => chainProven,
@@ -645,23 +646,50 @@ internal ref partial struct Repairer
             return false;
         }
 
+        bool apostropheBeforeClitic = false;
+        for (int j = q.Start + 1; j < q.End && !apostropheBeforeClitic; j++)
+        {
+            apostropheBeforeClitic = _s[j] is '\u2019' or '\u00B4' or '`' && IsClitic(q.End);
+        }
+
+        return AcceptLatinAlone(cp, lead, l, r, LeftOf(q.Start - 1), endsInSpace, apostropheBeforeClitic) switch
+        {
+            Verdict.Accept => true,
+            Verdict.IfProven => DocEvidence(),
+            _ => false,
+        };
+    }
+
+    /// <summary>What <see cref="AcceptAlone"/> answers from a sequence's neighbours, and where the line's proof decides.</summary>
+    private enum Verdict : byte
+    {
+        Reject,
+        Accept,
+        IfProven,
+    }
+
+    /// <summary>
+    /// <see cref="AcceptAlone"/> of a sequence decoding to a common Latin letter, from its lead image, its neighbours
+    /// (<paramref name="leftOfLeft"/> the character before <paramref name="l"/>) and whether an apostrophe in it
+    /// comes before an English clitic; <see cref="Verdict.IfProven"/> where only proven damage elsewhere in the line
+    /// (<see cref="DocEvidence"/>) makes it damage.
+    /// </summary>
+    private static Verdict AcceptLatinAlone(int cp, char lead, int l, int r, int leftOfLeft, bool endsInSpace, bool apostropheBeforeClitic)
+    {
         bool caseOk = CharInfo.IsUpper(cp)
             ? !CharInfo.IsLower(l) && (!CharInfo.IsLower(r) || !CharInfo.IsLetter(l))
             : CharInfo.IsLower(l) || CharInfo.IsLower(r) || (!CharInfo.IsLetter(l) && !CharInfo.IsLetter(r))
-                || (CharInfo.IsUpper(l) && !CharInfo.IsLetter(LeftOf(q.Start - 1)));
+                || (CharInfo.IsUpper(l) && !CharInfo.IsLetter(leftOfLeft));
         bool midWord = CharInfo.IsLetter(l) && CharInfo.IsLetter(r) && !endsInSpace;
         if (!caseOk && !(midWord && lead == '\u00C3'))
         {
-            return false; // Ã inside a word is damage whatever the case around it (AtopÃ“se)
+            return Verdict.Reject; // Ã inside a word is damage whatever the case around it (AtopÃ“se)
         }
 
-        for (int j = q.Start + 1; j < q.End; j++)
+        if (apostropheBeforeClitic)
         {
-            if (_s[j] is '\u2019' or '\u00B4' or '`' && IsClitic(q.End))
-            {
-                // An apostrophe before an English clitic is correct text (ZZAJÉ’s, Ã’s) unless inside a word.
-                return midWord;
-            }
+            // An apostrophe before an English clitic is correct text (ZZAJÉ’s, Ã’s) unless inside a word.
+            return midWord ? Verdict.Accept : Verdict.Reject;
         }
 
         // Å/Ä at the start of a capitalised word: Latin Extended-A capitals (Åšwiat → Świat, Å’uvre → Œuvre).
@@ -671,13 +699,13 @@ internal ref partial struct Repairer
         bool shoutEnd = CharInfo.IsUpper(cp) && CharInfo.IsUpper(l) && !CharInfo.IsLetter(r);
         if (shoutEnd)
         {
-            return lead == '\u00C3' || DocEvidence();
+            return lead == '\u00C3' ? Verdict.Accept : Verdict.IfProven;
         }
 
         bool shoutedWord = CharInfo.IsUpper(cp) && CharInfo.IsUpper(r);
         // A capital lead right after a small letter (qxÅ«, piÃ¹): camel case inside a word is damage.
         bool camel = CharInfo.IsLower(l) && char.IsUpper(lead);
-        return midWord || shoutedWord || camel || lead == '\u00C3' || extendedCapital || DocEvidence();
+        return midWord || shoutedWord || camel || lead == '\u00C3' || extendedCapital ? Verdict.Accept : Verdict.IfProven;
     }
 
     /// <summary>
