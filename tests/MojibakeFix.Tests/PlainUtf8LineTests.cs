@@ -89,6 +89,7 @@ public class PlainUtf8LineTests
             "vÃ", "…", "'s", "\uFFFD", "Ā", "ÿ", "ł", "ő", "ū", "ø", "ÐÑ", "Ã", "\u00A0", "\u00AD", "Ż", "ә", "ﬁ", "İ",
             "éŁ", "óŚb", "ąŽ", "пЁ", "ΞΆ", "çŞ", // a small letter before a capital that is a continuation image of some page
             "ő", "ș", "ę", "ř", "ą", "Ő", "Ř", "ĩ", "ơ", "AB", "’ll", "’ve", "´s", "Ę", // letters whose pair proves nothing alone
+            "già\u00A0", "à\u00A0", "\u00A0", "\u00A0:", "°C\u00A0!", "\u00A0%", "Z\u00A0", // à and Â before a no-break space
         ];
         var random = new Random(11);
         var inputs = new List<string>();

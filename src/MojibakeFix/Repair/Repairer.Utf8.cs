@@ -156,17 +156,34 @@ internal ref partial struct Repairer
     }
 
     /// <summary>
-    /// Decide's answer for a sequence alone in its run that decodes to a letter without proof of its own: what
-    /// <see cref="AcceptAlone"/> answers for a common Latin letter (<see cref="AcceptLatinAlone"/>);
-    /// <see cref="Verdict.Reject"/> for anything the shortcut does not decide (a no-break space after Ã or Â, a
-    /// letter of another script, a symbol, neighbours it does not read), which the line's decoding then decides.
+    /// Decide's answer for a sequence alone in its run without proof of its own: what <see cref="AcceptAlone"/>
+    /// answers for a common Latin letter (<see cref="AcceptLatinAlone"/>) or a no-break space after Ã or Â after a
+    /// small letter or a symbol; <see cref="Verdict.Reject"/> for anything the shortcut does not decide (a letter of
+    /// another script, a symbol, neighbours it does not read), which the line's decoding then decides.
     /// </summary>
     private static Verdict LatinAlone(ReadOnlySpan<byte> line, int start, int end, int cp, ReadOnlySpan<char> images, int l, int r)
     {
         char lead = images[0];
         bool endsInSpace = images[^1] == '\u00A0';
-        if ((endsInSpace && lead is '\u00C3' or '\u00C2') || !CharInfo.IsLetter(cp) || CharInfo.ScriptOf(cp) != Script.Latin
-            || !CharInfo.IsCommonLatinLetter(cp))
+        if (endsInSpace && lead is '\u00C3' or '\u00C2')
+        {
+            // AcceptNoBreakSpace's first rules: after a small letter (già, namedÂ ), and Â clinging to a
+            // non-letter or before French punctuation in a damaged line. A capital or a space before it is left.
+            if (CharInfo.IsLower(l))
+            {
+                return Verdict.Accept;
+            }
+
+            if (lead == '\u00C2')
+            {
+                bool clings = l < 0 || (!CharInfo.IsSpace(l) && !CharInfo.IsLetter(l));
+                return clings ? Verdict.Accept : r is ':' or ';' or '!' or '?' or '%' ? Verdict.IfProven : Verdict.Reject;
+            }
+
+            return Verdict.Reject;
+        }
+
+        if (!CharInfo.IsLetter(cp) || CharInfo.ScriptOf(cp) != Script.Latin || !CharInfo.IsCommonLatinLetter(cp))
         {
             return Verdict.Reject;
         }
