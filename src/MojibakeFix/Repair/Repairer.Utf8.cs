@@ -10,17 +10,18 @@ internal ref partial struct Repairer
 {
     /// <summary>
     /// <see cref="Run"/> on one line of UTF-8 whose every non-ASCII character lies in a plain run: a run of whole
-    /// sequences between ASCII characters that <see cref="TryEmitPlainRun"/> writes as its decoding (most lines of
-    /// Windows-1252 damage). Writes the line with each run replaced by the bytes its characters stand for, which are
-    /// the UTF-8 of that decoding, so the line is never transcoded. False, with nothing decided, for any other line
-    /// (a non-ASCII character outside such a run, a run the shortcut leaves to the general path, a byte that is not
-    /// UTF-8): the caller then takes the decoding path. The decisions are the shortcut's, made by the same functions
-    /// on the same characters, each decoded from its two or three bytes.
+    /// sequences between ASCII characters that the Windows-1252 pass writes as its decoding (most lines of
+    /// Windows-1252 damage), decided as <see cref="TryEmitPlainRun"/> decides it (proof in the run, or letters of one
+    /// script) or, for a letter alone, as <see cref="Decide"/> does (<see cref="LatinAlone"/>). Writes the line with
+    /// each run replaced by the bytes its characters stand for, which are the UTF-8 of that decoding, so the line is
+    /// never transcoded. False, with nothing decided, for any other line (a non-ASCII character outside such a run, a
+    /// run whose decision the shortcut does not know, a byte that is not UTF-8): the caller then takes the decoding
+    /// path. The decisions are made by the same functions on the same characters, each decoded from its bytes.
     /// </summary>
     /// <param name="line">The line, its break included; no byte of it is read as a character outside it.</param>
     /// <param name="destination">At least as long as <paramref name="line"/> (a repair only shortens it).</param>
     /// <param name="written">The bytes written.</param>
-    /// <returns>True when at least one run was repaired and every other byte is ASCII.</returns>
+    /// <returns>True when at least one run was repaired, every other byte is ASCII, and the proof a run's acceptance needs is in the line.</returns>
     internal static bool TryRunPlainUtf8(ReadOnlySpan<byte> line, Span<byte> destination, out int written)
     {
         written = 0;
