@@ -313,8 +313,9 @@ internal static class Engine
         {
             System.Text.Unicode.Utf8.ToUtf16(repaired, chars, out _, out int length, replaceInvalidSequences: false);
             ReadOnlySpan<char> current = chars[..length];
-            return (options.Lossy == LossyRepair.Leave || Lossy.LostLetters.IndexOfCandidate(current, 0) < 0)
-                && DamageClassifier.IndexOfDamage(current, 0, DamageClassifier.SearchesFor(options), out _) < 0
+            // The lost-letter pass looks for what the classifier's lost-letter search finds (SearchesFor includes it
+            // whenever that pass runs), so one classifying pass answers for it and for the pass that proves the line.
+            return DamageClassifier.IndexOfDamage(current, 0, DamageClassifier.SearchesFor(options), out _) < 0
                 && !(options.OtherCodePages && OtherCodePages.MayChangeInDamagedLine(current));
         }
         finally

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using MojibakeFix.CodePages;
 using MojibakeFix.Detection;
 using MojibakeFix.Internals;
 using MojibakeFix.Text;
@@ -61,7 +60,7 @@ internal ref partial struct Repairer
             int left = start > 0 ? line[start - 1] : -1;
             int left2 = start >= 2 && start - 1 != lastGroupEnd ? line[start - 2] : -1;
             bool grading = true, anyDefinite = false;
-            int previous = -1, count = 0, last = -1; // previous: the last UTF-16 unit of the decoding so far
+            int previous = -1, count = 0; // previous: the last UTF-16 unit of the decoding so far
             while (true)
             {
                 int length = ReadImage(line, i, out char c0);
@@ -84,20 +83,9 @@ internal ref partial struct Repairer
                     j += size;
                 }
 
-                if (!SequenceReader.TryReadWholeBytes(images, 0, c0, n, out uint bytes, out _, out _, out _))
-                {
-                    return false;
-                }
-
-                int cp = Sequence.DecodeUtf8(bytes, n);
-                if (cp < 0 || cp is >= 0x80 and < 0xA0
-                    || (Sequence.IsLeadChar((char)previous) && previous >= 0 && (Windows1252.ContinuationByte((char)cp) != 0 || cp == 0xFFFD)))
-                {
-                    return false;
-                }
-
-                bool plausible = Sequence.IsPlausible(cp);
-                if (!IsAcceptableResult(cp, plausible, true, count == 0 ? left : last))
+                int cp = ReadPlainSequence(images, 0, c0, n, previous, count == 0 ? left : points[count - 1],
+                    out uint bytes, out bool plausible, out _, out _);
+                if (cp < 0)
                 {
                     return false;
                 }
@@ -116,7 +104,6 @@ internal ref partial struct Repairer
                 }
 
                 points[count] = cp;
-                last = cp;
                 previous = cp < 0x10000 ? cp : 0xDC00 + (cp & 0x3FF);
                 count++;
                 i = j;

@@ -363,21 +363,9 @@ internal ref partial struct Repairer
                 return false;
             }
 
-            if (!SequenceReader.TryReadWholeBytes(s, i, c0, n, out uint bytes, out bool seqC1, out bool seqSpecial, out _))
-            {
-                return false;
-            }
-
-            int cp = Sequence.DecodeUtf8(bytes, n);
-            if (cp < 0 || cp is >= 0x80 and < 0xA0
-                || (Sequence.IsLeadChar((char)previous) && previous >= 0 && (Windows1252.ContinuationByte((char)cp) != 0 || cp == 0xFFFD)))
-            {
-                return false;
-            }
-
-            // IsAcceptableResult of a proven chain: its left neighbour is the code point decoded before it, or the text's.
-            bool plausible = Sequence.IsPlausible(cp);
-            if (!IsAcceptableResult(cp, plausible, true, count == 0 ? Left(start) : points[count - 1]))
+            int cp = ReadPlainSequence(s, i, c0, n, previous, count == 0 ? Left(start) : points[count - 1],
+                out _, out bool plausible, out bool seqC1, out bool seqSpecial);
+            if (cp < 0)
             {
                 return false;
             }
@@ -422,6 +410,35 @@ internal ref partial struct Repairer
         sawSpecial |= special;
         WrotePlain(start, i, previous, ambiguous);
         return true;
+    }
+
+    /// <summary>
+    /// One whole sequence of a plain run, as both plain-run shortcuts read it: the sequence of <paramref name="n"/>
+    /// characters at <paramref name="i"/> (lead <paramref name="c0"/>), its bytes, and its code point when the chain
+    /// path would write that decoding as it is: no C1 control, no continuation image right after a decoded lead image
+    /// (<paramref name="previous"/>, the last UTF-16 unit decoded before it: a further layer), and a result
+    /// <see cref="IsAcceptableResult"/> takes beside <paramref name="left"/> (the code point decoded before it, or
+    /// the text's). -1 for anything else.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ReadPlainSequence(ReadOnlySpan<char> s, int i, char c0, int n, int previous, int left,
+        out uint bytes, out bool plausible, out bool c1, out bool special)
+    {
+        plausible = false;
+        if (!SequenceReader.TryReadWholeBytes(s, i, c0, n, out bytes, out c1, out special, out _))
+        {
+            return -1;
+        }
+
+        int cp = Sequence.DecodeUtf8(bytes, n);
+        if (cp < 0 || cp is >= 0x80 and < 0xA0
+            || (Sequence.IsLeadChar((char)previous) && previous >= 0 && (Windows1252.ContinuationByte((char)cp) != 0 || cp == 0xFFFD)))
+        {
+            return -1;
+        }
+
+        plausible = Sequence.IsPlausible(cp);
+        return IsAcceptableResult(cp, plausible, true, left) ? cp : -1;
     }
 
     private void Decide(scoped ReadOnlySpan<Sequence> chain, scoped Span<bool> accepted)
