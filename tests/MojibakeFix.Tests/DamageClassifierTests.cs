@@ -119,6 +119,7 @@ public class DamageClassifierTests
         [
             "Ã©", "Ã ", "â€™", "é \u0081", "\u0085", "Ð¿Ñ€", "Ã?a", "Å?ad", "ÏðèâÅ", "ÅÅÅÅ", $"{Rare}", $"Caf{Common}s", $"{Common}. Caf{Common}s", $"Caf{Image}s", $"{Common}. Caf{Image}s", $"{Image}. a{Image}éèàb",
             "вќ¤", "Ã©Ã?a", "Ã\uFFFD", "Ã?", "ÃÃÃÃ?x", "Ђа", "рд", "lрдe", "аА", "ТЕКСТ", "Îπ", "ΞΏ",
+            "íš", "áž", "ęś", "ół", "çãéè", "ıç", "Óż", "ęśд",
         ];
         string[] paddings = ["-", "a", "д", "é", $"{Common}", "?", " "];
         foreach (string site in sites)
@@ -162,7 +163,12 @@ public class DamageClassifierTests
             '\u00DF', '\u00E0', '\u00E2', '\u00F4', '\u00F5', '\u00FF', '\u0100', '\u0152', '\u0192', '\u0193', '\u02C6', '\u02DC', '\u0391',
             '\u0392', '\u03AC', '\u03C6', '\u03CE', '\u0401', '\u0430', '\u043F', '\u0454', '\u045F', '\u0491',
             '\u0384', '\u038F', '\u0390', '\u03BF', '\u03C0', '\u03C1', '\u03FF', '\u0400', '\u040F', '\u0410', '\u042F', '\u0440', '\u044F', '\u0450', '\u052F', '\u2013', '\u2019', '\u203A',
-            '\u20AC', '\u2122', '\u2500', '\u25CA', '\uFFFD', '\u2FFF', '\u3000', '\uFFEF', '\uFFF0', '\uD800', '\uDC00', '\uF8FF', '\uFB02', Common, Rare, Image))
+            '\u20AC', '\u2122', '\u2500', '\u25CA', '\uFFFD', '\u2FFF', '\u3000', '\uFFEF', '\uFFF0', '\uD800', '\uDC00', '\uF8FF', '\uFB02', Common, Rare, Image,
+            // Small and capital Latin letters at the edges of Latin Extended-A's alternating cases, Windows-1252's
+            // continuations among them (š ž œ), × and ÷, and Vietnamese letters and a combining accent.
+            '\u00D7', '\u00DE', '\u00E3', '\u00E7', '\u00ED', '\u00F3', '\u00F7', '\u0101', '\u0119', '\u0131', '\u0137', '\u0138', '\u0139',
+            '\u013A', '\u0142', '\u0148', '\u0149', '\u014A', '\u0153', '\u015B', '\u0161', '\u0177', '\u0178', '\u017E', '\u017F', '\u0180',
+            '\u01A1', '\u01B0', '\u0301', '\u1EA1'))
         .Select(a => new string(a));
 
     [Theory]
