@@ -315,8 +315,7 @@ internal static class Engine
             ReadOnlySpan<char> current = chars[..length];
             // The lost-letter pass looks for what the classifier's lost-letter search finds (SearchesFor includes it
             // whenever that pass runs), so one classifying pass answers for it and for the pass that proves the line.
-            return DamageClassifier.IndexOfDamage(current, 0, DamageClassifier.SearchesFor(options), out _) < 0
-                && !(options.OtherCodePages && OtherCodePages.MayChangeInDamagedLine(current));
+            return IsSettled(current, options, DamageClassifier.SearchesFor(options));
         }
         finally
         {
@@ -326,6 +325,15 @@ internal static class Engine
             }
         }
     }
+
+    /// <summary>
+    /// Whether a damaged line, repaired, holds nothing any pass of <see cref="RepairLine"/> would change: no search of
+    /// <paramref name="searches"/> finds a candidate in it (one classifying pass instead of each stage's own scan),
+    /// and no pair that only a damaged line's other-code-page reading takes is there.
+    /// </summary>
+    private static bool IsSettled(ReadOnlySpan<char> line, FixOptions options, DamageSearch searches) =>
+        DamageClassifier.IndexOfDamage(line, 0, searches, out _) < 0
+        && !(options.OtherCodePages && OtherCodePages.MayChangeInDamagedLine(line));
 
     /// <summary>
     /// Repairs one line in passes until it is stable; false when nothing changed, else the repaired line is in
@@ -368,8 +376,7 @@ internal static class Engine
                 bool lostSettled = false;
                 for (int pass = 0; pass < MaxPasses; pass++)
                 {
-                    if (pass > 0 && DamageClassifier.IndexOfDamage(current, 0, searches, out _) < 0
-                        && !(options.OtherCodePages && OtherCodePages.MayChangeInDamagedLine(current)))
+                    if (pass > 0 && IsSettled(current, options, searches))
                     {
                         // The pass that proves a repaired line stable: when no search finds anything in it (one
                         // classifying pass instead of each stage's own scan), no stage below would change it. The

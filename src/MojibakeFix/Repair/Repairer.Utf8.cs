@@ -199,9 +199,16 @@ internal ref partial struct Repairer
                 return Verdict.Reject;
             }
 
-            ReadOnlySpan<byte> word = line[end..w];
-            clitic = w - end < 3 && (word.Length == 1 ? word[0] is (byte)'s' or (byte)'t' or (byte)'d' or (byte)'m'
-                : word.Length == 2 && (word.SequenceEqual("ll"u8) || word.SequenceEqual("re"u8) || word.SequenceEqual("ve"u8)));
+            if (w - end < 3)
+            {
+                Span<char> letters = stackalloc char[2]; // ASCII letters: each byte is its character
+                for (int m = end; m < w; m++)
+                {
+                    letters[m - end] = (char)line[m];
+                }
+
+                clitic = IsCliticWord(letters[..(w - end)]);
+            }
         }
 
         return AcceptLatinAlone(cp, lead, l, r, leftOfLeft, endsInSpace, clitic);

@@ -869,13 +869,16 @@ internal ref partial struct Repairer
             w++;
         }
 
-        return (w - at) switch
-        {
-            1 => s[at] is 's' or 't' or 'd' or 'm',
-            2 => s.Slice(at, 2) is "ll" or "re" or "ve",
-            _ => false,
-        };
+        return IsCliticWord(s.Slice(at, w - at));
     }
+
+    /// <summary>Whether <paramref name="letters"/>, after an apostrophe, are an English clitic: s, t, d, m, ll, re, ve.</summary>
+    private static bool IsCliticWord(ReadOnlySpan<char> letters) => letters.Length switch
+    {
+        1 => letters[0] is 's' or 't' or 'd' or 'm',
+        2 => letters is "ll" or "re" or "ve",
+        _ => false,
+    };
 
     private readonly int LeftOf(int index) => index > 0 && index - 1 < _s.Length ? _s[index - 1] : index == 0 ? _outerLeft : _outerLeft2;
 
