@@ -87,7 +87,7 @@ foreach (var category in AccuracyCorpus.All.Where(Measured))
         }
         else if (shown++ < show)
         {
-            failures.AppendLine(CultureInfo.InvariantCulture, $"[{category.Name}] ({c.Language})\n  in:  {c.Input}\n  got: {got}\n  exp: {c.Expected}");
+            failures.AppendLine(CultureInfo.InvariantCulture, $"[{category.Name}] ({c.Language})\n  in:  {c.Input}\n  got: {got}\n  exp: {c.Expected}{Difference(c.Input, got, c.Expected)}");
         }
 
         if (category == AccuracyCorpus.Clean)
@@ -153,7 +153,7 @@ foreach (var (category, codePage) in AccuracyCorpus.DoubleByteCodePages.Where(p 
         cjkExact += cjkLanguage && ok ? 1 : 0;
         if (!ok && shown++ < show)
         {
-            failures.AppendLine(CultureInfo.InvariantCulture, $"[{category.Name}{(kept ? "" : " lost")}] ({c.Language})\n  in:  {c.Input}\n  got: {got}\n  exp: {c.Expected}");
+            failures.AppendLine(CultureInfo.InvariantCulture, $"[{category.Name}{(kept ? "" : " lost")}] ({c.Language})\n  in:  {c.Input}\n  got: {got}\n  exp: {c.Expected}{Difference(c.Input, got, c.Expected)}");
         }
     }
 
@@ -224,11 +224,30 @@ bool Measured(Category category) => only is null || only.Contains(category.Name,
         }
         else if (shown++ < show)
         {
-            failures.AppendLine(CultureInfo.InvariantCulture, $"[{category.Name}] ({c.Language})\n  in:  {c.Input}\n  got: {got}\n  exp: {c.Expected}");
+            failures.AppendLine(CultureInfo.InvariantCulture, $"[{category.Name}] ({c.Language})\n  in:  {c.Input}\n  got: {got}\n  exp: {c.Expected}{Difference(c.Input, got, c.Expected)}");
         }
     }
 
     return (total, exact);
+}
+
+// Where a failure of several lines went wrong: the first line whose repair differs, with its damaged form (empty
+// for a failure of one line, whose three lines above say it all).
+static string Difference(string input, string got, string expected)
+{
+    string[] a = got.Split('\n'), b = expected.Split('\n'), d = input.Split('\n');
+    if (b.Length < 2 || a.Length != b.Length)
+    {
+        return "";
+    }
+
+    int k = 0;
+    while (k < b.Length && a[k] == b[k])
+    {
+        k++;
+    }
+
+    return k == b.Length ? "" : $"\n  line {k + 1}:\n    in:  {(k < d.Length ? d[k] : "")}\n    got: {a[k]}\n    exp: {b[k]}";
 }
 
 static string Percent(int part, int whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("F2", CultureInfo.InvariantCulture) + "%";
