@@ -30,7 +30,7 @@ internal static class LetterEndingsGenerator
             string t = m.Text;
             for (int i = 0; i < t.Length; i++)
             {
-                if (IsEndingLetter(t[i]) && (i + 1 == t.Length || t[i + 1] < 0x80))
+                if (IsEndingLetter(t[i]) && (i + 1 == t.Length || (t[i + 1] < 0x80 && !char.IsAsciiLetterOrDigit(t[i + 1]))))
                 {
                     singles[t[i]] = singles.GetValueOrDefault(t[i]) + 1;
                     if (i > 0)

@@ -15,7 +15,7 @@ public static class Adversarial
     [
         "Ã run", "Ã© chain", "â?? run", "alternating", "clean/damaged", "ten layers", "lost NBSP words", "lossy letters",
         "1251 words", "1251 one word", "NUL", "binary", "lone surrogates", "C1 controls", "short lines",
-        "GBK lost bytes",
+        "GBK lost bytes", "GBK vowel words",
     ];
 
     /// <summary>A text of exactly <paramref name="chars"/> UTF-16 code units in the given shape.</summary>
@@ -48,6 +48,7 @@ public static class Adversarial
             // Chinese without spaces read as GBK, a byte lost with the quote after it at every other character: one
             // line of markers, each guessed from the quotes and parentheses around it.
             "GBK lost bytes" => Damage.DoubleByte("到\"%s\"(静态", 936),
+            "GBK vowel words" => "non 猫 il ", // a lone ideograph between words read for their company, again and again
             _ => throw new ArgumentException($"unknown shape {shape}", nameof(shape)),
         };
         var sb = new StringBuilder(chars + unit.Length);

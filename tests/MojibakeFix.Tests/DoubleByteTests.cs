@@ -73,6 +73,10 @@ public class DoubleByteTests
     [InlineData("klarte ikke å velge bort %s", 932)] // Norwegian å, a lone word, from rare half-width katakana
     [InlineData("l'argomento di --%1$s è troppo grande", 932)] // after a format directive
     [InlineData("è richiesto specificare --branch", 949)] // at the start of the line
+    [InlineData("Il file non è stato salvato nella cartella", 936)] // 猫 between words that keep è company (non, stato, il)
+    [InlineData("È stato impossibile aprire il file di configurazione", 936)] // 脠, a capital opening the line
+    [InlineData("Met à jour la liste des paquets de la source", 936)] // 脿 among French words that keep à company
+    [InlineData("Il file non è stato salvato nella cartella", 950)] // Big5 reads è as an ideograph too
     public void A_lone_vowel_word_in_latin_text_is_read_where_correct_text_would_not_put_one(string text, int codePage) =>
         AssertRestoredExactly(text, codePage);
 
