@@ -81,6 +81,28 @@ public class DoubleByteTests
         AssertRestoredExactly(text, codePage);
 
     [Theory]
+    [InlineData("Podpis nie został zaakceptowany.", 932)] // zostaﾅ・: ł's second byte went into the marker with the space
+    [InlineData("Este necesară autentificarea pentru a elimina programe", 932)]
+    [InlineData("Zabić proces %d?", 932)]
+    public void A_latin_word_whose_last_letter_went_into_the_marker_with_the_space_after_it_is_read(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
+    [InlineData("Die Datei „%s“ wird immer noch aktualisiert.", 932)] // 窶・s窶・: the marker ・ stands for lost bytes
+    [InlineData("%s: Verzeichnis „%s“ wird verlassen", 932)]
+    public void Shift_jis_marker_is_not_counted_as_a_common_character_of_the_damage(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    /// <summary>Damage of <paramref name="text"/> that lost bytes is restored exactly, guessing.</summary>
+    private static void AssertRestoredFromLoss(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        Assert.Equal(text, Mojibake.Fix(damaged));
+        Assert.Equal(text, Mojibake.Fix(text));
+    }
+
+    [Theory]
     [InlineData("tập tin đặc biệt khối", 936)] // Vietnamese letters with a tone mark take three bytes (E1 BA/BB xx)
     [InlineData("lỗi ghi cho %s", 936)]
     [InlineData("tập tin đặc biệt khối", 932)]

@@ -241,7 +241,7 @@ internal static class DoubleByteCodePages
                 }
 
                 latinLine ??= IsLatinLine(line, page);
-                int evidence = Evidence(line, i, end, decoded.AsSpan(0, length), latinLine.Value);
+                int evidence = Evidence(line, i, end, decoded.AsSpan(0, length), latinLine.Value, page.LostByte);
                 if (evidence > 0)
                 {
                     isolated += evidence == Isolated ? 1 : 0;
@@ -1658,16 +1658,25 @@ internal static class DoubleByteCodePages
     /// out of damage that is rare; three letters of one script out of rare characters; accented letters inside a
     /// Latin word (Caf茅 → Café).
     /// </summary>
-    private static int Evidence(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded, bool latinLine)
+    private static int Evidence(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded, bool latinLine, char marker)
     {
-        int damagedCjk = 0, damagedRare = 0;
+        // Shift_JIS's marker, ・, is a common character of Japanese text; in a run it stood for lost bytes, not for a
+        // character of the damage, so it is not counted beside others (窶・ for „ and %: one rare character).
+        int damagedCjk = 0, damagedRare = 0, markers = 0;
         foreach (char c in line[start..end])
         {
             if (c >= 0x80)
             {
+                markers += c == marker ? 1 : 0;
                 damagedCjk++;
                 damagedRare += CjkFrequency.IsCommon(c) ? 0 : 1;
             }
+        }
+
+        if (markers > 0 && markers < damagedCjk)
+        {
+            damagedCjk -= markers;
+            damagedRare -= CjkFrequency.IsCommon(marker) ? 0 : markers;
         }
 
         int decodedCjk = 0, decodedCommon = 0, decodedOther = 0, decodedLetters = 0;
@@ -1971,6 +1980,14 @@ internal static class DoubleByteCodePages
             decoded = decoded[..^1]; // a word's last letter and French spacing before a colon (s茅curit茅聽: for sécurité :)
         }
 
+        // A word's last letter whose last byte went into the marker with the space or punctuation after it
+        // (zostaﾅ・zaakceptowany for został zaakceptowany): the word ends with the letter.
+        bool endsWord = decoded.Length > 1 && decoded[^1] < 0x80 && !char.IsAsciiLetterOrDigit(decoded[^1]) && end < line.Length;
+        if (endsWord)
+        {
+            decoded = decoded[..^1];
+        }
+
         foreach (char c in decoded)
         {
             if (!Text.CharInfo.IsCommonLatinLetter(c) && !char.IsAsciiLetter(c) && !(latinLine && (char.IsLetter(c) || IsAccentMark(c))))
@@ -1990,7 +2007,7 @@ internal static class DoubleByteCodePages
             left++;
         }
 
-        while (right < 2 && end + right < line.Length && char.IsAsciiLetter(line[end + right]))
+        while (!endsWord && right < 2 && end + right < line.Length && char.IsAsciiLetter(line[end + right]))
         {
             right++;
         }
