@@ -93,6 +93,13 @@ public class DoubleByteTests
     public void Shift_jis_marker_is_not_counted_as_a_common_character_of_the_damage(string text, int codePage) =>
         AssertRestoredFromLoss(text, codePage);
 
+    [Theory]
+    [InlineData("알 수 없는 오류", 936)] // 알's last byte went with the space, and so did 수's: 수 is guessed first, then 알 before it
+    [InlineData("연결할 수 없음", 936)]
+    [InlineData("볼 수 있습니다", 936)]
+    public void A_syllable_lost_before_a_word_that_lost_its_own_last_byte_is_read_before_that_word(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
     /// <summary>Damage of <paramref name="text"/> that lost bytes is restored exactly, guessing.</summary>
     private static void AssertRestoredFromLoss(string text, int codePage)
     {

@@ -852,20 +852,42 @@ internal static class DoubleByteCodePages
             return ascii;
         }
 
-        // The next character's three bytes, where the page read them all.
-        int cp = 0;
+        // The next character's three bytes, where the page read them all; where it lost the last one too (a word of
+        // one syllable before a space: 알 수 있), the likeliest character of the first two.
+        int cp = 0, first = 0;
         for (int k = 0; k < 3; k++, reader.Advance())
         {
             int b = reader.Peek();
+            if (k == 2 && b is not (>= 0x80 and <= 0xBF) && reader.OnCharBoundary && !reader.AtEnd && reader.PeekChar() == reader.Page.LostByte)
+            {
+                return MostFrequentOf(first, 0x80 | (cp & 0x3F)) is int likeliest and >= 0 ? likeliest : ascii;
+            }
+
             if (k == 0 ? b is < 0xE3 or > 0xEF : b is < 0x80 or > 0xBF)
             {
                 return ascii;
             }
 
+            first = k == 0 ? b : first;
             cp = k == 0 ? b & 0x0F : cp << 6 | (b & 0x3F);
         }
 
         return CjkFrequency.IsCjk(cp) ? cp : ascii;
+    }
+
+    /// <summary>The most frequent ranked character whose UTF-8 starts with these two bytes, or -1.</summary>
+    private static int MostFrequentOf(int first, int second)
+    {
+        ReadOnlySpan<byte> utf8 = CjkFrequency.Utf8ByRank;
+        for (int at = 0; at + 2 < utf8.Length; at += 3)
+        {
+            if (utf8[at] == first && utf8[at + 1] == second)
+            {
+                return CjkFrequency.CharAt(at / 3);
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The character <paramref name="back"/> places before the next one of a run: in its output, else in the line before it ('\0' at the start).</summary>
