@@ -129,8 +129,8 @@ public class AccuracyTests(ITestOutputHelper output)
     /// GBK damage of messages in scripts whose letters take three bytes of UTF-8 but are not CJK (Indic, Georgian,
     /// Thai, Vietnamese…), where the last byte of a word's final letter was lost with the space after it: restored
     /// exactly in at least 35% of the held-out messages. The letter is guessed from the first two bytes and the letters
-    /// that end words after the one or two before it (<see cref="MojibakeFix.Lossy.LetterEndings"/>): 40% at stride 20;
-    /// without that table such a letter is left as it was, and 0.8% of these messages come out exact.
+    /// that end words after the ones before it (<see cref="MojibakeFix.Lossy.LetterEndings"/>); without that table
+    /// such a letter is left as it was, and 0.8% of these messages come out exact.
     /// </summary>
     [CatalogFact]
     public void Lost_gbk_bytes_of_non_cjk_letters_are_partly_restored() =>

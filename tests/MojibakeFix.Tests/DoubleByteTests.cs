@@ -367,14 +367,14 @@ public class DoubleByteTests
     }
 
     [Fact]
-    public void The_letter_endings_table_ranks_letters_beyond_ascii_outside_the_cjk_table()
+    public void The_letter_endings_table_counts_letters_beyond_ascii_outside_the_cjk_table()
     {
-        // The guess for a lost last byte only looks up letters that share the other bytes: every ranked letter must be
-        // such a letter (two or three bytes of UTF-8, not a character the CJK table ranks), or its entry is never used.
+        // The guess for a lost last byte only looks up letters that share the other bytes: every letter counted must be
+        // such a letter (two or three bytes of UTF-8, not a character the CJK table ranks), or its entries are never used.
         int letters = 0;
         for (int c = 0; c <= 0xFFFF; c++)
         {
-            if (LetterEndings.RankOf((char)c) < 0)
+            if (LetterEndings.Chance([], (char)c) <= 0)
             {
                 continue;
             }

@@ -332,6 +332,7 @@ internal static class DoubleByteCodePages
         bool guess = false, endGuess = false;
         Span<short> pattern = stackalloc short[4]; // a sequence's bytes, Unknown where the decoder lost one
         Span<byte> scratch = stackalloc byte[4];
+        Span<char> endingContext = stackalloc char[LetterEndings.LongestHistory]; // the characters before a lost letter
         while (!reader.AtEnd)
         {
             int b = reader.Peek();
@@ -480,9 +481,14 @@ internal static class DoubleByteCodePages
                             if (value < 0 && need - got == 1 && need <= 3)
                             {
                                 // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
-                                value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, Before(s, start, output, length, 3), Before(s, start, output, length, 2),
-                                    Before(s, start, output, length, 1), page, next,
-                                    (language ??= LanguageOf(s, page)).Cyrillic);
+                                Span<char> before = endingContext;
+                                int known = 0;
+                                while (known < before.Length && Before(s, start, output, length, known + 1) is char c and not '\0')
+                                {
+                                    before[^++known] = c;
+                                }
+
+                                value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, before[^known..], page, next, (language ??= LanguageOf(s, page)).Cyrillic);
                             }
                         }
 
@@ -897,15 +903,15 @@ internal static class DoubleByteCodePages
     /// <summary>
     /// The last byte of a letter outside the CJK table (Cyrillic, Indic, Georgian, Vietnamese…) whose other bytes were
     /// read (<paramref name="second"/> -1 for a letter of two bytes): such a byte is lost only where the letter ends a
-    /// stretch, so the likeliest letter to end one after <paramref name="beforeThat"/>, <paramref name="before"/> and
-    /// <paramref name="previous"/>, else after the last two of them, else after <paramref name="previous"/>
-    /// (<see cref="LetterEndings"/>), else the likeliest alone; -1 when none is known.
+    /// stretch, so the likeliest letter to end one after the characters <paramref name="before"/> it (up to four, the
+    /// nearest last: <see cref="LetterEndings.Chance"/>, which weighs the shorter histories in where the longer ones
+    /// were seen little); -1 when none was ever seen ending one.
     /// </summary>
-    private static int BestEnding(int first, int second, char beforeThat, char before, char previous, DoubleByteCodePage page, int next,
+    private static int BestEnding(int first, int second, ReadOnlySpan<char> before, DoubleByteCodePage page, int next,
         CyrillicAlphabets.Alphabet alphabet)
     {
-        int best = -1, bestPair = int.MaxValue, alone = -1, bestAlone = int.MaxValue, third = -1, bestTriple = int.MaxValue;
-        int fourth = -1, bestQuadruple = int.MaxValue;
+        int best = -1;
+        double bestChance = 0;
         for (int last = 0x80; last <= 0xBF; last++)
         {
             int cp = second < 0 ? Detection.Sequence.DecodeUtf8((uint)(first | last << 8), 2) : Detection.Sequence.DecodeUtf8((uint)(first | second << 8 | last << 16), 3);
@@ -914,36 +920,15 @@ internal static class DoubleByteCodePages
                 continue; // no character, a byte the decoder would have read, or a letter the line's alphabet lacks
             }
 
-            int quadruple = beforeThat == '\0' || before == '\0' || previous == '\0' ? -1 : LetterEndings.QuadrupleRankOf(beforeThat, before, previous, (char)cp);
-            if (quadruple >= 0 && quadruple < bestQuadruple)
+            double chance = LetterEndings.Chance(before, (char)cp);
+            if (chance > bestChance)
             {
-                bestQuadruple = quadruple;
-                fourth = cp;
-            }
-
-            int triple = before == '\0' || previous == '\0' ? -1 : LetterEndings.TripleRankOf(before, previous, (char)cp);
-            if (triple >= 0 && triple < bestTriple)
-            {
-                bestTriple = triple;
-                third = cp;
-            }
-
-            int pair = previous == '\0' ? -1 : LetterEndings.PairRankOf(previous, (char)cp);
-            if (pair >= 0 && pair < bestPair)
-            {
-                bestPair = pair;
+                bestChance = chance;
                 best = cp;
-            }
-
-            int rank = LetterEndings.RankOf((char)cp);
-            if (rank >= 0 && rank < bestAlone)
-            {
-                bestAlone = rank;
-                alone = cp;
             }
         }
 
-        return fourth >= 0 ? fourth : third >= 0 ? third : best >= 0 ? best : alone;
+        return best;
     }
 
     /// <summary>
