@@ -120,6 +120,11 @@ public class DoubleByteTests
     public void A_line_of_vietnamese_reads_as_latin_text(string text, int codePage) => AssertRestoredExactly(text, codePage);
 
     [Theory]
+    [InlineData("ኤፕረል", 936)] // Ethiopic letters of both its Unicode blocks (U+12A4, U+1355) are one script
+    [InlineData("ፈረንሳይኛ", 936)]
+    public void A_word_of_ethiopic_reads_as_one_script(string text, int codePage) => AssertRestoredExactly(text, codePage);
+
+    [Theory]
     [InlineData("Voleu instal·lar aquests paquets?", 936)] // Catalan l·l: 路 between two l
     [InlineData("¿Borrar esta firma desconocida? (s/N)", 936)] // ¿ opens a word whose sentence ? closes
     [InlineData("¡No tengo nombre de usuario!", 950)]

@@ -1831,7 +1831,10 @@ internal static class DoubleByteCodePages
             }
 
             Text.Script script = Text.CharInfo.ScriptOf(r.Value);
-            int key = script == Text.Script.Other ? 0x100 + (r.Value >> 8) : (int)script;
+            int key = script != Text.Script.Other ? (int)script
+                : r.Value is >= 0x1200 and < 0x13A0 ? 0x112 // Ethiopic and its supplement span two blocks (ኤፕረል: U+12A4, U+1355)
+                : r.Value is >= 0x1400 and < 0x1680 ? 0x114 // and so do Canadian syllabics
+                : 0x100 + (r.Value >> 8);
             if (seen >= 0 && key != seen)
             {
                 return false;
