@@ -3,8 +3,8 @@ using System.Text;
 using MojibakeFix.Corpus;
 
 /// <summary>
-/// Counts, in the training quarter of the gettext catalogs (<see cref="Catalogs.IsTraining"/>), the letters and marks
-/// of two or three bytes of UTF-8 outside the CJK table (Cyrillic, Indic, Georgian, Vietnamese…) that end a stretch of such text
+/// Counts, in the training quarter of the gettext catalogs (<see cref="Catalogs.IsTraining"/>), the letters, marks and
+/// scripts' own punctuation of two or three bytes of UTF-8 outside the CJK table (Cyrillic, Indic, Georgian, Vietnamese…) that end a stretch of such text
 /// (the end of the message or an ASCII character other than a letter follows), alone and after the one to four
 /// characters before them, and writes the frequent ones, most frequent first, with their counts, as a C# table for the library
 /// (src/MojibakeFix/Lossy/LetterEndings.g.cs):
@@ -85,7 +85,15 @@ internal static class LetterEndingsGenerator
     /// <summary>A letter or mark beyond ASCII (two or three bytes of UTF-8) that the CJK frequency table does not rank.</summary>
     internal static bool IsEndingLetter(char c) =>
         c >= 0x80 && !char.IsSurrogate(c) && !CjkFrequencyGenerator.IsCjk(c)
-        && char.GetUnicodeCategory(c) is >= UnicodeCategory.UppercaseLetter and <= UnicodeCategory.EnclosingMark;
+        && (char.GetUnicodeCategory(c) is >= UnicodeCategory.UppercaseLetter and <= UnicodeCategory.EnclosingMark || IsScriptPunctuation(c));
+
+    /// <summary>
+    /// The punctuation of a script's own block that ends its words and sentences (Tibetan ་ and །, the danda ।,
+    /// Ethiopic ።, Arabic ،, Armenian ։): lost as a letter is. Not the general punctuation E2 80–81 xx, which
+    /// LostPunctuation guesses, nor Latin-1's, whose two bytes GBK reads as a pair.
+    /// </summary>
+    internal static bool IsScriptPunctuation(char c) =>
+        c >= 0x300 && c is not (>= '\u2000' and <= '\u206F') && char.GetUnicodeCategory(c) == UnicodeCategory.OtherPunctuation;
 
     // Letters, marks and digits as they are (the table stays readable and a third of the size); anything else that could
     // break the literal or hide in it (quotes, controls, surrogates, format characters, spaces) as an escape.

@@ -120,6 +120,16 @@ public class DoubleByteTests
     public void A_line_of_vietnamese_reads_as_latin_text(string text, int codePage) => AssertRestoredExactly(text, codePage);
 
     [Theory]
+    [InlineData("ཡིག་སྣོད་ ཁ་ཕྱེ།", 936)] // the tsheg and the shad lost with what followed (嗉?)
+    [InlineData("ফাইল পাওয়া যায়নি।", 936)] // the danda
+    public void A_scripts_own_punctuation_lost_at_the_end_of_a_word_is_guessed(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
+    [Theory]
     [InlineData("ኤፕረል", 936)] // Ethiopic letters of both its Unicode blocks (U+12A4, U+1355) are one script
     [InlineData("ፈረንሳይኛ", 936)]
     public void A_word_of_ethiopic_reads_as_one_script(string text, int codePage) => AssertRestoredExactly(text, codePage);
@@ -387,7 +397,9 @@ public class DoubleByteTests
             letters++;
             Assert.False(c < 0x80 || char.IsSurrogate((char)c) || CjkFrequency.IsCommon(c), $"U+{c:X4}");
             Assert.True(char.IsLetter((char)c) || char.GetUnicodeCategory((char)c) is System.Globalization.UnicodeCategory.NonSpacingMark
-                or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark, $"U+{c:X4}");
+                or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark
+                || (c >= 0x300 && c is not (>= 0x2000 and <= 0x206F) && char.GetUnicodeCategory((char)c) == System.Globalization.UnicodeCategory.OtherPunctuation),
+                $"U+{c:X4}"); // (a script's own punctuation ends its words too: Tibetan ་, the danda ।)
         }
 
         Assert.True(letters > 300, $"{letters} letters");
