@@ -130,6 +130,18 @@ public class DoubleByteTests
     }
 
     [Theory]
+    [InlineData("cannot open “%s” for writing", 936)] // 鈥?s鈥?: English words alone give the quotes their English shape
+    [InlineData("the value “%s” is too large.", 936)]
+    [InlineData("Datei „%s“ wird nicht gelesen", 936)] // and German words keep „…“
+    [InlineData("Der Wert „%s“ ist zu groß", 936)] // a lost quote closing the open double one is not a single ’
+    public void A_lost_double_quote_takes_the_shape_of_the_lines_language(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
+    [Theory]
     [InlineData("ኤፕረል", 936)] // Ethiopic letters of both its Unicode blocks (U+12A4, U+1355) are one script
     [InlineData("ፈረንሳይኛ", 936)]
     public void A_word_of_ethiopic_reads_as_one_script(string text, int codePage) => AssertRestoredExactly(text, codePage);

@@ -654,6 +654,16 @@ internal static class DoubleByteCodePages
         }
 
         swallowed = lostWith != 0 ? lostWith : -1;
+
+        // A single closing quote where the line left a double one open, with no letter after it (an apostrophe
+        // inside a word has one: don’t): the double quote closes (鈥?s鈥?, „%s“, not „%s’).
+        int after = lostWith != 0 ? lostWith : reader.AtEnd ? -1 : reader.PeekChar();
+        if (mark == '\u2019' && quote is '\u201E' or '\u201C' && !(after >= 0 && char.IsLetter((char)after))
+            && !page.Reads(0x80 | ('\u201D' & 0x3F), lostWith != 0 ? lostWith : -1))
+        {
+            mark = '\u201D';
+        }
+
         if (mark is not ('\u201C' or '\u201D'))
         {
             return mark;
@@ -674,7 +684,8 @@ internal static class DoubleByteCodePages
     /// The double quotes of the line's language, told from the letters the line reads as UTF-8 through
     /// <paramref name="page"/> and those it holds: „…” where a letter of a language that closes „ with ” stands
     /// (Polish ą ę ł ń ś ź ż, Romanian ă ș ț ş ţ, Hungarian ő ű; not đ: Croatian closes with ”, Serbian and Bosnian
-    /// with “), “…” in Vietnamese (its letters U+1EA0–U+1EF9, ơ, ư), else the marks of the language whose accented
+    /// with “), “…” in Vietnamese (its letters U+1EA0–U+1EF9, ơ, ư) and in a line of English words with no other
+    /// letter (<see cref="Text.LatinCompany.LooksEnglish"/>), else the marks of the language whose accented
     /// letters fit best (<see cref="Conventions"/>) where both are low or high double quotes; and the alphabet of
     /// its Cyrillic letters (<see cref="CyrillicAlphabets"/>).
     /// </summary>
@@ -682,13 +693,14 @@ internal static class DoubleByteCodePages
     {
         var letters = default(LetterSet);
         var cyrillic = default(CyrillicAlphabets.Seen);
-        bool vietnamese = false, closesHigh = false;
+        bool vietnamese = false, closesHigh = false, otherLetters = false;
         int lead = 0; // the byte before, when it leads a two-byte letter U+00C0–U+04BF, or E1 (U+1000–U+1FFF)
         for (var reader = new ByteReader(line, 0, page); !reader.AtEnd; reader.Advance())
         {
             int b = reader.Peek(); // (negative for a character the page does not produce, or its marker)
             if (b < 0 && reader.OnCharBoundary && char.IsLetter(reader.PeekChar()))
             {
+                otherLetters = true;
                 letters.Add(reader.PeekChar()); // a correct letter of a mixed line
                 cyrillic.Add(reader.PeekChar());
             }
@@ -704,11 +716,13 @@ internal static class DoubleByteCodePages
             vietnamese |= pair is 0xE1BA or 0xE1BB or 0xC6A0 or 0xC6A1 or 0xC6AF or 0xC6B0;
             if (lead is 0xC3 or 0xC4 or 0xC5 && b is >= 0x80 and <= 0xBF && char.IsLetter((char)((lead & 0x1F) << 6 | (b & 0x3F))))
             {
+                otherLetters = true;
                 letters.Add((lead & 0x1F) << 6 | (b & 0x3F));
             }
 
             if (lead is >= 0xD0 and <= 0xD2 && b is >= 0x80 and <= 0xBF)
             {
+                otherLetters = true;
                 cyrillic.Add((lead & 0x1F) << 6 | (b & 0x3F));
             }
 
@@ -719,6 +733,11 @@ internal static class DoubleByteCodePages
         if (closesHigh)
         {
             return new LineLanguage('\u201E', '\u201D', alphabet);
+        }
+
+        if (!otherLetters && !vietnamese && Text.LatinCompany.LooksEnglish(line))
+        {
+            return new LineLanguage('\u201C', '\u201D', alphabet); // “…” in a line of English words alone
         }
 
         var (open, close, language) = vietnamese ? Conventions.ForLanguage("vi") : Conventions.For(letters, narrowestOnTie: true);

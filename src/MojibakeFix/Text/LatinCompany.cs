@@ -113,6 +113,49 @@ internal static partial class LatinCompany
         return (with, words);
     }
 
+    /// <summary>
+    /// Whether the words of ASCII letters of <paramref name="text"/> read as English: two of its commonest words at
+    /// least, more of them than words the table holds with an accented letter (other languages' words: "nicht",
+    /// "niet", "pas"; English words that other languages borrow, "file" in Italian, count as English). A line of
+    /// English has no accented letter to tell its quotation marks by.
+    /// </summary>
+    internal static bool LooksEnglish(ReadOnlySpan<char> text)
+    {
+        var known = s_known.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        var english = s_english.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> folded = stackalloc char[MaxWordLength];
+        int englishWords = 0, otherWords = 0;
+        for (int i = 0; i < text.Length;)
+        {
+            int end = i;
+            while (end < text.Length && char.IsAsciiLetter(text[end]))
+            {
+                end++;
+            }
+
+            if (end - i >= 2 && end - i <= MaxWordLength && (i == 0 || !char.IsLetter(text[i - 1])) && (end == text.Length || !char.IsLetter(text[end]))
+                && System.Text.Ascii.ToLower(text[i..end], folded, out int n) == System.Buffers.OperationStatus.Done)
+            {
+                englishWords += english.Contains(folded[..n]) ? 1 : 0;
+                otherWords += !english.Contains(folded[..n]) && known.Contains(folded[..n]) ? 1 : 0;
+            }
+
+            i = end > i ? end : i + 1;
+        }
+
+        return englishWords >= 2 && englishWords > otherWords;
+    }
+
+    // English's commonest words, and those of software messages (a fact of the language, not learned here).
+    private static readonly HashSet<string> s_english = new(StringComparer.Ordinal)
+    {
+        "the", "of", "and", "to", "in", "is", "for", "on", "with", "not", "be", "this", "that", "from", "are", "was",
+        "it", "an", "by", "or", "as", "at", "cannot", "can", "could", "no", "you", "your", "has", "have", "will",
+        "would", "should", "must", "use", "used", "all", "any", "into", "too", "than", "does", "do", "file", "files",
+        "open", "read", "write", "writing", "reading", "error", "failed", "unable", "invalid", "unknown", "value",
+        "option", "missing", "expected", "found", "such", "directory", "name", "there", "which", "been", "if", "when",
+    };
+
     // Words longer than this are not looked up (the table's words are shorter, bar a few).
     private const int MaxWordLength = 24;
 
@@ -136,7 +179,7 @@ internal static partial class LatinCompany
     /// <summary>Whether the table holds a word (with some letter): only those speak.</summary>
     internal static bool IsKnown(string word) => s_known.Value.Contains(word);
 
-    private static readonly Lazy<HashSet<string>> s_known = new(() => [.. s_words.Value.Keys.Select(k => k.Word)]);
+    private static readonly Lazy<HashSet<string>> s_known = new(() => new HashSet<string>(s_words.Value.Keys.Select(k => k.Word), StringComparer.Ordinal));
 
     /// <summary>An accented Latin letter, the kind the tables count.</summary>
     internal static bool IsAccented(char c) => c is >= '\u00C0' and <= '\u024F' && char.IsLetter(c);
