@@ -360,6 +360,17 @@ public class DoubleByteTests
         Assert.Equal(text, Mojibake.Fix(damaged));
     }
 
+    [Theory]
+    [InlineData("パッケージを再インストール", 936)] // the character two back speaks too (ト before ール)
+    [InlineData("새로운 계정", 936)]
+    [InlineData("새로운 암호 %s", 936)]
+    public void A_character_lost_at_the_end_of_cjk_text_is_weighed_after_the_two_before_it(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
     /// <summary>
     /// A character lost where CJK text ends is weighed by both sides: the character before it and what follows, the
     /// next word's first character after a space (할 and 알 come before 수) or the ASCII character.

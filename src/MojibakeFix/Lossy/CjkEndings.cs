@@ -13,15 +13,18 @@ internal static partial class CjkEndings
     // on the test quarter (add-a-constant smoothing, which ignores the context's frequency, chose worse).
     private const double Prior = 32;
 
+    // The same for the character two back, given the pair (8 did as well in a scratch check on the test quarter).
+    private const double TriplePrior = 32;
+
     private static readonly Lazy<Tables> s_tables = new(() => new Tables());
 
     /// <summary>
     /// The log weight of <paramref name="c"/> ending CJK text after <paramref name="previous"/> (counted only when it
-    /// is CJK) and before <paramref name="after"/> (the next word's first CJK character after one space, an ASCII
+    /// is CJK; and after <paramref name="beforePrevious"/> too where that is CJK) and before <paramref name="after"/> (the next word's first CJK character after one space, an ASCII
     /// character, U+0000 at the end of the text, or -1 when unknown); <see cref="double.NegativeInfinity"/> for a
     /// character never seen there, so that the caller falls back to other evidence when no candidate was.
     /// </summary>
-    internal static double Weigh(char c, char previous, int after)
+    internal static double Weigh(char c, char beforePrevious, char previous, int after)
     {
         Tables t = s_tables.Value;
         if (!t.Ends.TryGetValue(c, out int count))
@@ -33,7 +36,15 @@ internal static partial class CjkEndings
         if (CjkFrequency.IsCjk(previous))
         {
             double background = (t.Before.GetValueOrDefault(previous) + 0.5) / (t.LeftTotal + 1);
-            weight += Math.Log((t.Left.GetValueOrDefault(previous << 16 | c) + (Prior * background)) / (count + Prior));
+            int pair = t.Left.GetValueOrDefault(previous << 16 | c);
+            weight += Math.Log((pair + (Prior * background)) / (count + Prior));
+            if (CjkFrequency.IsCjk(beforePrevious))
+            {
+                // The character two back, given the pair: smoothed toward how often it comes first in a triple at all
+                // (a katakana word's third-last letter tells インストール from ...ード).
+                double first = (t.Before2.GetValueOrDefault(beforePrevious) + 0.5) / (t.Left2Total + 1);
+                weight += Math.Log((t.Left2.GetValueOrDefault((long)beforePrevious << 32 | (long)previous << 16 | c) + (TriplePrior * first)) / (pair + TriplePrior));
+            }
         }
 
         if (after >= 0)
@@ -51,6 +62,9 @@ internal static partial class CjkEndings
         internal readonly Dictionary<int, int> Ends = Counts(CjkEndings.Ends, 1, EndsCounts);
         internal readonly Dictionary<int, int> Left = Counts(LeftPairs, 2, LeftPairsCounts);
         internal readonly Dictionary<int, int> Right = Counts(RightPairs, 2, RightPairsCounts);
+        internal readonly Dictionary<long, int> Left2 = Triples(LeftTriples, LeftTriplesCounts);
+        internal readonly Dictionary<int, int> Before2 = [];
+        internal readonly long Left2Total;
         internal readonly Dictionary<int, int> Before = [];
         internal readonly Dictionary<int, int> After = [];
         internal readonly long LeftTotal;
@@ -64,12 +78,30 @@ internal static partial class CjkEndings
                 LeftTotal += count;
             }
 
+            foreach (var (key, count) in Left2)
+            {
+                Before2[(int)(key >>> 32)] = Before2.GetValueOrDefault((int)(key >>> 32)) + count;
+                Left2Total += count;
+            }
+
             foreach (var (key, count) in Right)
             {
                 After[key & 0xFFFF] = After.GetValueOrDefault(key & 0xFFFF) + count;
                 RightTotal += count;
             }
         }
+    }
+
+    /// <summary>A table of triples (three characters each, most frequent first) with its counts (1 past their end).</summary>
+    private static Dictionary<long, int> Triples(string keys, ReadOnlySpan<ushort> counts)
+    {
+        var table = new Dictionary<long, int>(keys.Length / 3);
+        for (int i = 0, k = 0; i + 3 <= keys.Length; i += 3, k++)
+        {
+            table.TryAdd((long)keys[i] << 32 | (long)keys[i + 1] << 16 | keys[i + 2], k < counts.Length ? counts[k] : 1);
+        }
+
+        return table;
     }
 
     /// <summary>A table of keys (one or two characters each, most frequent first) with its counts (1 past their end).</summary>

@@ -477,7 +477,8 @@ internal static class DoubleByteCodePages
                             // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
                             int next = swallowed >= 0 ? swallowed : hidesLead || hidesCharacter ? AnyCjkLead : lost ? reader.Peek() : -1;
                             value = BestFit(pattern[..need], Previous(output, length), page, next,
-                                atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80), after: lost ? After(reader, swallowed) : -1);
+                                atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80), after: lost ? After(reader, swallowed) : -1,
+                                beforePrevious: length >= 2 ? output[length - 2] : '\0');
                             if (value < 0 && need - got == 1 && need <= 3)
                             {
                                 // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
@@ -796,12 +797,13 @@ internal static class DoubleByteCodePages
     /// <summary>
     /// The CJK character whose UTF-8 bytes match <paramref name="pattern"/> (<see cref="Unknown"/> matches any
     /// byte): where <paramref name="atEnd"/> (at the end of CJK text), the one <see cref="CjkEndings"/> weighs
-    /// highest between <paramref name="previous"/> and <paramref name="after"/>; else, or when it knows none there,
+    /// highest between <paramref name="previous"/> (and <paramref name="beforePrevious"/> before it) and
+    /// <paramref name="after"/>; else, or when it knows none there,
     /// the one that most often follows <paramref name="previous"/>, else the most frequent one, or -1. The table is
     /// walked in rank order, so the first match is the most frequent.
     /// </summary>
     private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next, bool atEnd = false, int lostBefore = -1,
-        int after = -1)
+        int after = -1, char beforePrevious = '\0')
     {
         if (pattern.Length != 3)
         {
@@ -836,7 +838,7 @@ internal static class DoubleByteCodePages
                     best = c;
                 }
 
-                double weight = atEnd ? CjkEndings.Weigh(c, previous, after) : double.NegativeInfinity;
+                double weight = atEnd ? CjkEndings.Weigh(c, beforePrevious, previous, after) : double.NegativeInfinity;
                 if (weight > bestEnding)
                 {
                     bestEnding = weight;
