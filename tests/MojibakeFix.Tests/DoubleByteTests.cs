@@ -371,6 +371,17 @@ public class DoubleByteTests
         AssertRestoredWithAGuess(damaged, text);
     }
 
+    [Theory]
+    [InlineData("しかし、インストールされていません", 932)] // ー (lost with the lead after it) between ト and ル, not の
+    [InlineData("入力ストリームを切りつめることはできません", 932)] // 切 before り, not 再
+    [InlineData("トークン数 (%d) が間違っています", 932)]
+    public void A_character_lost_inside_cjk_text_is_weighed_by_its_pairs_on_both_sides(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
     /// <summary>
     /// A character lost where CJK text ends is weighed by both sides: the character before it and what follows, the
     /// next word's first character after a space (할 and 알 come before 수) or the ASCII character.

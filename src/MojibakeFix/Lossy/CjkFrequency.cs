@@ -33,6 +33,9 @@ internal static partial class CjkFrequency
         return pairs;
     }
 
+    /// <summary>How many pairs are ranked: the rank past the last, for a pair the table lacks.</summary>
+    internal static int PairCount => s_pairs.Value.Count;
+
     /// <summary>The rank of two adjacent characters as a pair (0 the most frequent), or -1 when the pair is rare.</summary>
     internal static int PairRankOf(char first, char second) =>
         s_pairs.Value.TryGetValue(first << 16 | second, out int rank) ? rank : -1;

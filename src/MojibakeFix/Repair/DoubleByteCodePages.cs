@@ -476,9 +476,9 @@ internal static class DoubleByteCodePages
 
                             // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
                             int next = swallowed >= 0 ? swallowed : hidesLead || hidesCharacter ? AnyCjkLead : lost ? reader.Peek() : -1;
-                            value = BestFit(pattern[..need], Previous(output, length), page, next,
-                                atEnd: lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80), after: lost ? After(reader, swallowed) : -1,
-                                beforePrevious: length >= 2 ? output[length - 2] : '\0');
+                            bool atEnd = lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80);
+                            value = BestFit(pattern[..need], Previous(output, length), page, next, atEnd, after: lost ? After(reader, swallowed) : -1,
+                                beforePrevious: length >= 2 ? output[length - 2] : '\0', following: lost && !atEnd ? NextCjk(reader) : '\0');
                             if (value < 0 && need - got == 1 && need <= 3)
                             {
                                 // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
@@ -517,7 +517,7 @@ internal static class DoubleByteCodePages
                             reader.Advance();
                             pattern[..3].Fill(Unknown);
                             int whole = BestFit(pattern[..3], Previous(output, length), page, -1,
-                                atEnd: reader.AtEnd || reader.Peek() is >= 0 and < 0x80, lostBefore: BytesOf(value, 2));
+                                atEnd: reader.AtEnd || reader.Peek() is >= 0 and < 0x80, lostBefore: BytesOf(value, 2), following: NextCjk(reader));
                             if (!Put(whole, options, output, ref length))
                             {
                                 break;
@@ -784,7 +784,7 @@ internal static class DoubleByteCodePages
         {
             pattern[..missing].Fill(Unknown);
             known[..got].CopyTo(pattern[missing..]);
-            int value = BestFit(pattern[..(missing + got)], Previous(output, length), reader.Page, -1, lostBefore: lostBefore);
+            int value = BestFit(pattern[..(missing + got)], Previous(output, length), reader.Page, -1, lostBefore: lostBefore, following: NextCjk(reader));
             if (value >= 0)
             {
                 return Put(value, options, output, ref length);
@@ -799,11 +799,12 @@ internal static class DoubleByteCodePages
     /// byte): where <paramref name="atEnd"/> (at the end of CJK text), the one <see cref="CjkEndings"/> weighs
     /// highest between <paramref name="previous"/> (and <paramref name="beforePrevious"/> before it) and
     /// <paramref name="after"/>; else, or when it knows none there,
-    /// the one that most often follows <paramref name="previous"/>, else the most frequent one, or -1. The table is
+    /// the one whose pairs with <paramref name="previous"/> and with <paramref name="following"/> (where known) rank
+    /// best together, else the most frequent one, or -1. The table is
     /// walked in rank order, so the first match is the most frequent.
     /// </summary>
     private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next, bool atEnd = false, int lostBefore = -1,
-        int after = -1, char beforePrevious = '\0')
+        int after = -1, char beforePrevious = '\0', char following = '\0')
     {
         if (pattern.Length != 3)
         {
@@ -832,6 +833,10 @@ internal static class DoubleByteCodePages
                 char c = CjkFrequency.CharAt(r);
                 best = best < 0 ? c : best;
                 int pair = previous == '\0' ? -1 : CjkFrequency.PairRankOf(previous, c);
+                int pairAfter = following == '\0' ? -1 : CjkFrequency.PairRankOf(c, following);
+                // Both sides where both are known: the ranks added, a pair the table lacks ranked past its last.
+                pair = pair < 0 && pairAfter < 0 ? -1
+                    : (pair < 0 ? CjkFrequency.PairCount : pair) + (following == '\0' ? 0 : pairAfter < 0 ? CjkFrequency.PairCount : pairAfter);
                 if (pair >= 0 && pair < bestPair)
                 {
                     bestPair = pair;
@@ -900,6 +905,24 @@ internal static class DoubleByteCodePages
         }
 
         return CjkFrequency.IsCjk(cp) ? cp : ascii;
+    }
+
+    /// <summary>The CJK character whose three bytes come next, where the page read them all, else U+0000.</summary>
+    private static char NextCjk(ByteReader reader)
+    {
+        int cp = 0;
+        for (int k = 0; k < 3; k++, reader.Advance())
+        {
+            int b = reader.AtEnd ? -1 : reader.Peek();
+            if (k == 0 ? b is < 0xE3 or > 0xEF : b is < 0x80 or > 0xBF)
+            {
+                return '\0';
+            }
+
+            cp = k == 0 ? b & 0x0F : cp << 6 | (b & 0x3F);
+        }
+
+        return CjkFrequency.IsCjk(cp) ? (char)cp : '\0';
     }
 
     /// <summary>The most frequent ranked character whose UTF-8 starts with these two bytes, or -1.</summary>
