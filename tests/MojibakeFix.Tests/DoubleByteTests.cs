@@ -77,6 +77,8 @@ public class DoubleByteTests
     [InlineData("È stato impossibile aprire il file di configurazione", 936)] // 脠, a capital opening the line
     [InlineData("Met à jour la liste des paquets de la source", 936)] // 脿 among French words that keep à company
     [InlineData("Il file non è stato salvato nella cartella", 950)] // Big5 reads è as an ideograph too
+    [InlineData("errore: il file di input \"%s\" è vuoto", 936)] // after a closing quote
+    [InlineData("il file \"%s\" è stato salvato", 932)]
     public void A_lone_vowel_word_in_latin_text_is_read_where_correct_text_would_not_put_one(string text, int codePage) =>
         AssertRestoredExactly(text, codePage);
 

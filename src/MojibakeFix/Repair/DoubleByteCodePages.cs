@@ -2005,12 +2005,14 @@ internal static class DoubleByteCodePages
 
     /// <summary>
     /// One accented vowel (a small one, or È, À, É opening the line) standing as a word: a space after it, a word of
-    /// two ASCII letters or a format directive (%s, %1$s) before it, unless it opens the line, and two ASCII letters after it.
+    /// two ASCII letters, a format directive (%s, %1$s) or a closing quote or parenthesis before it, unless it opens
+    /// the line, and two ASCII letters after it.
     /// </summary>
     private static bool IsVowelWordShape(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded) =>
         decoded.Length == 1 && (decoded[0] is 'à' or 'á' or 'è' or 'é' or 'ì' or 'í' or 'ò' or 'ó' or 'ù' or 'ú' or 'å' || (start == 0 && decoded[0] is 'È' or 'À' or 'É'))
         && start is not (1 or 2) && end + 3 <= line.Length && (start == 0 || line[start - 1] == ' ') && line[end] == ' '
-        && (start == 0 || (char.IsAsciiLetter(line[start - 2]) && (char.IsAsciiLetter(line[start - 3]) || line[start - 3] is '%' or '$')))
+        && (start == 0 || (char.IsAsciiLetter(line[start - 2]) && (char.IsAsciiLetter(line[start - 3]) || line[start - 3] is '%' or '$'))
+            || line[start - 2] is '"' or '\'' or ')')
         && char.IsAsciiLetter(line[end + 1]) && char.IsAsciiLetter(line[end + 2]);
 
     /// <summary>
