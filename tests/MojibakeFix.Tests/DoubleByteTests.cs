@@ -144,6 +144,17 @@ public class DoubleByteTests
     }
 
     [Theory]
+    [InlineData("Dịch vụ chứng thực", 936)] // D峄媍h v峄?: the letter after "Dịch v", the run before read, not after "媍h v"
+    [InlineData("Máy phục vụ HTTP", 936)]
+    [InlineData("lỗi nội bộ", 936)]
+    public void A_lost_letter_is_guessed_after_the_words_before_it_as_read(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
+    [Theory]
     [InlineData("ኤፕረል", 936)] // Ethiopic letters of both its Unicode blocks (U+12A4, U+1355) are one script
     [InlineData("ፈረንሳይኛ", 936)]
     public void A_word_of_ethiopic_reads_as_one_script(string text, int codePage) => AssertRestoredExactly(text, codePage);

@@ -192,6 +192,11 @@ internal static class DoubleByteCodePages
         int covered = 0, weakCovered = 0, isolated = 0;
         bool strong = false, skipped = false;
         char[] decoded = ArrayPool<char>.Shared.Rent(line.Length + 2);
+
+        // The line before the next run with the runs before it read (their decoded text for the damage): what the
+        // guesses of a run see before it. Filled up to the run only when a run is decoded.
+        char[] read = ArrayPool<char>.Shared.Rent(line.Length + 16);
+        int readLength = 0, readUpTo = 0;
         char quote = '\0'; // the last double quote the runs so far decoded to: a lost closing one matches it
         bool? latinLine = null; // IsLatinLine, computed at the first run
         LineLanguage? language = null; // LanguageOf the line, computed at its first lost double quote or letter
@@ -234,7 +239,9 @@ internal static class DoubleByteCodePages
                     continue;
                 }
 
-                int end = Decode(line, i, page, options, quote, letters, ref language, decoded, out int length, out bool guess);
+                Append(ref read, ref readLength, line[readUpTo..i]);
+                readUpTo = i;
+                int end = Decode(line, i, read.AsSpan(0, readLength), page, options, quote, letters, ref language, decoded, out int length, out bool guess);
                 if (end <= i)
                 {
                     continue;
@@ -256,6 +263,8 @@ internal static class DoubleByteCodePages
                     }
 
                     runs?.Add(new Run(i, end, new string(decoded, 0, length), guess));
+                    Append(ref read, ref readLength, decoded.AsSpan(0, length));
+                    readUpTo = end;
                     foreach (char c in decoded.AsSpan(0, length))
                     {
                         quote = c is '\u201E' or '\u201C' or '\u201D' ? c : quote;
@@ -274,6 +283,7 @@ internal static class DoubleByteCodePages
         finally
         {
             ArrayPool<char>.Shared.Return(decoded);
+            ArrayPool<char>.Shared.Return(read);
         }
 
         if (!strong)
@@ -293,6 +303,21 @@ internal static class DoubleByteCodePages
     }
 
     private const int Weak = 1, Strong = 2, Isolated = 3;
+
+    /// <summary>Appends <paramref name="text"/> to a pooled buffer, for a larger one where it is full.</summary>
+    private static void Append(ref char[] buffer, ref int length, ReadOnlySpan<char> text)
+    {
+        if (length + text.Length > buffer.Length)
+        {
+            char[] larger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, length + text.Length));
+            buffer.AsSpan(0, length).CopyTo(larger);
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
+        text.CopyTo(buffer.AsSpan(length));
+        length += text.Length;
+    }
 
     // The first of a character's bytes as BytesOf gives them (0: none).
     private static int FirstByte(ushort bytes) => bytes > 0xFF ? bytes >> 8 : bytes;
@@ -319,10 +344,12 @@ internal static class DoubleByteCodePages
     /// <summary>
     /// Reads the bytes of the characters from <paramref name="start"/> as UTF-8 for as long as they decode.
     /// Returns the end of the run (a character boundary after the last multi-byte sequence), or -1, with the
-    /// decoded text in <paramref name="output"/>.
+    /// decoded text in <paramref name="output"/>. The guesses read what stands before the run in
+    /// <paramref name="before"/>: the line before it with the runs before it already read, so that a word a run
+    /// began is the word, not its damage (`D峄媍h v峄?`: "Dịch v", not "媍h v", before the lost letter).
     /// </summary>
-    private static int Decode(ReadOnlySpan<char> s, int start, DoubleByteCodePage page, FixOptions options, char quoteBefore, bool lettersBefore,
-        ref LineLanguage? language, char[] output, out int written, out bool guessed)
+    private static int Decode(ReadOnlySpan<char> s, int start, ReadOnlySpan<char> before, DoubleByteCodePage page, FixOptions options, char quoteBefore,
+        bool lettersBefore, ref LineLanguage? language, char[] output, out int written, out bool guessed)
     {
         var reader = new ByteReader(s, start, page);
         char quote = quoteBefore;
@@ -352,7 +379,7 @@ internal static class DoubleByteCodePages
                 && (length > 0 ? IsTwoByteLetter(output[length - 1]) : reader.CharIndex == start))
             {
                 // In a word of two-byte letters: each marker is a letter lost whole.
-                if (!CompleteLostPairs(ref reader, output, ref length, s[..start], (language ??= LanguageOf(s, page)).Cyrillic))
+                if (!CompleteLostPairs(ref reader, output, ref length, before, (language ??= LanguageOf(s, page)).Cyrillic))
                 {
                     break;
                 }
@@ -407,7 +434,7 @@ internal static class DoubleByteCodePages
                     {
                         // A letter of two bytes (Cyrillic, Greek, Arabic, accented Latin) whose second byte, a lead to
                         // Shift_JIS, went into the marker with what followed, and the letters lost after it.
-                        if (!CompleteLostLetters(ref reader, pattern[0], output, ref length, s[..start], (language ??= LanguageOf(s, page)).Cyrillic))
+                        if (!CompleteLostLetters(ref reader, pattern[0], output, ref length, before, (language ??= LanguageOf(s, page)).Cyrillic))
                         {
                             break;
                         }
@@ -434,7 +461,7 @@ internal static class DoubleByteCodePages
                         bool swallows = lost && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
                             && (page.LostByte == '?' || (!hidesLead && reader.PeekChar() != page.LostByte));
                         int swallowed = !swallows ? -1
-                            : OpenerOfUnmatched(s[..start], output.AsSpan(0, length), s[reader.CharIndex..], page.LostByte) is int opener and >= 0 ? opener
+                            : OpenerOfUnmatched(before, output.AsSpan(0, length), s[reader.CharIndex..], page.LostByte) is int opener and >= 0 ? opener
                             : SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter(), afterLetter: pattern[0] is >= 0xC3 and <= 0xE1);
                         pattern[got..need].Fill(Unknown);
                         int value;
@@ -448,10 +475,10 @@ internal static class DoubleByteCodePages
                                 letters |= LostPunctuation.IsOtherLetter(output[scanned]);
                             }
 
-                            value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : start > 0 ? s[start - 1] : -1, reader, page, ref swallowed);
+                            value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : before.Length > 0 ? before[^1] : -1, reader, page, ref swallowed);
                             if (value >= 0 && reader.AtEnd && !page.Reads(0x80 | (value & 0x3F), ')'))
                             {
-                                swallowed = SwallowedAtEnd(s[..start], output.AsSpan(0, length)); // as for a character
+                                swallowed = SwallowedAtEnd(before, output.AsSpan(0, length)); // as for a character
                             }
 
                             if (value is '\u201C' or '\u201D' or '\u201E')
@@ -471,7 +498,7 @@ internal static class DoubleByteCodePages
                         {
                             if (lost && need - got == 1 && reader.AtEnd && options.Lossy == LossyRepair.Guess)
                             {
-                                swallowed = SwallowedAtEnd(s[..start], output.AsSpan(0, length));
+                                swallowed = SwallowedAtEnd(before, output.AsSpan(0, length));
                             }
 
                             // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
@@ -482,14 +509,13 @@ internal static class DoubleByteCodePages
                             if (value < 0 && need - got == 1 && need <= 3)
                             {
                                 // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
-                                Span<char> before = endingContext;
                                 int known = 0;
-                                while (known < before.Length && Before(s, start, output, length, known + 1) is char c and not '\0')
+                                while (known < endingContext.Length && Before(before, output, length, known + 1) is char c and not '\0')
                                 {
-                                    before[^++known] = c;
+                                    endingContext[^++known] = c;
                                 }
 
-                                value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, before[^known..], page, next, (language ??= LanguageOf(s, page)).Cyrillic);
+                                value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, endingContext[^known..], page, next, (language ??= LanguageOf(s, page)).Cyrillic);
                             }
                         }
 
@@ -941,8 +967,8 @@ internal static class DoubleByteCodePages
     }
 
     /// <summary>The character <paramref name="back"/> places before the next one of a run: in its output, else in the line before it ('\0' at the start).</summary>
-    private static char Before(ReadOnlySpan<char> s, int start, char[] output, int length, int back) =>
-        length >= back ? output[length - back] : start - (back - length) >= 0 ? s[start - (back - length)] : '\0';
+    private static char Before(ReadOnlySpan<char> before, char[] output, int length, int back) =>
+        length >= back ? output[length - back] : back - length <= before.Length ? before[^(back - length)] : '\0';
 
     /// <summary>
     /// The last byte of a letter outside the CJK table (Cyrillic, Indic, Georgian, Vietnamese…) whose other bytes were
