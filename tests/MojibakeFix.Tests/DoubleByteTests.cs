@@ -155,6 +155,15 @@ public class DoubleByteTests
     }
 
     [Theory]
+    [InlineData("पृष्ठ १२", 936)] // the digits of a script count as that script's, beside its letters
+    public void A_word_and_the_digits_of_its_script_read_as_one_script(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.Equal(text, Mojibake.Fix(damaged));
+        Assert.Equal(text, Mojibake.Fix(text));
+    }
+
+    [Theory]
     [InlineData("ኤፕረል", 936)] // Ethiopic letters of both its Unicode blocks (U+12A4, U+1355) are one script
     [InlineData("ፈረንሳይኛ", 936)]
     public void A_word_of_ethiopic_reads_as_one_script(string text, int codePage) => AssertRestoredExactly(text, codePage);

@@ -1900,7 +1900,8 @@ internal static class DoubleByteCodePages
                 continue;
             }
 
-            Text.Script script = Text.CharInfo.ScriptOf(r.Value);
+            // (A digit counts by its block: Bengali ১২ beside Bengali letters, which ScriptOf leaves as no script.)
+            Text.Script script = System.Text.Rune.IsDigit(r) ? Text.Script.Other : Text.CharInfo.ScriptOf(r.Value);
             int key = script != Text.Script.Other ? (int)script
                 : r.Value is >= 0x1200 and < 0x13A0 ? 0x112 // Ethiopic and its supplement span two blocks (ኤፕረል: U+12A4, U+1355)
                 : r.Value is >= 0x1400 and < 0x1680 ? 0x114 // and so do Canadian syllabics
