@@ -102,6 +102,14 @@ public class DoubleByteTests
     public void A_syllable_lost_before_a_word_that_lost_its_own_last_byte_is_read_before_that_word(string text, int codePage) =>
         AssertRestoredFromLoss(text, codePage);
 
+    [Theory]
+    [InlineData("이 동의서를 읽었습니다", 936)] // 이 alone before a space: a word of its own, which 을 (more frequent at a word's end) never is
+    [InlineData("이 파일은 비어 있습니다", 936)]
+    [InlineData("이 동작을 취소할 수 없습니다", 936)]
+    [InlineData("새 파일을 추가합니다", 936)]
+    public void A_syllable_lost_at_the_start_of_a_line_is_read_as_a_word_of_its_own(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
     /// <summary>Damage of <paramref name="text"/> that lost bytes is restored exactly, guessing.</summary>
     private static void AssertRestoredFromLoss(string text, int codePage)
     {

@@ -19,8 +19,9 @@ internal static partial class CjkEndings
     private static readonly Lazy<Tables> s_tables = new(() => new Tables());
 
     /// <summary>
-    /// The log weight of <paramref name="c"/> ending CJK text after <paramref name="previous"/> (counted only when it
-    /// is CJK; and after <paramref name="beforePrevious"/> too where that is CJK) and before <paramref name="after"/> (the next word's first CJK character after one space, an ASCII
+    /// The log weight of <paramref name="c"/> ending CJK text after <paramref name="previous"/> (counted when it is
+    /// CJK, and after <paramref name="beforePrevious"/> too where that is CJK, or ASCII, '\n' at a line start; U+0000
+    /// when unknown) and before <paramref name="after"/> (the next word's first CJK character after one space, an ASCII
     /// character, U+0000 at the end of the text, or -1 when unknown); <see cref="double.NegativeInfinity"/> for a
     /// character never seen there, so that the caller falls back to other evidence when no candidate was.
     /// </summary>
@@ -33,7 +34,13 @@ internal static partial class CjkEndings
         }
 
         double weight = Math.Log(count);
-        if (CjkFrequency.IsCjk(previous))
+        if (previous is > '\0' and < '\u0080')
+        {
+            // After ASCII (a line start is '\n'): a word of one character (이 alone, never 을) or one after Latin text.
+            double background = (t.Before.GetValueOrDefault(previous) + 0.5) / (t.LeftTotal + 1);
+            weight += Math.Log((t.Left.GetValueOrDefault(previous << 16 | c) + (Prior * background)) / (count + Prior));
+        }
+        else if (CjkFrequency.IsCjk(previous))
         {
             double background = (t.Before.GetValueOrDefault(previous) + 0.5) / (t.LeftTotal + 1);
             int pair = t.Left.GetValueOrDefault(previous << 16 | c);

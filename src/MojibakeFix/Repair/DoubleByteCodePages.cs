@@ -505,7 +505,8 @@ internal static class DoubleByteCodePages
                             int next = swallowed >= 0 ? swallowed : hidesLead || hidesCharacter ? AnyCjkLead : lost ? reader.Peek() : -1;
                             bool atEnd = lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80);
                             value = BestFit(pattern[..need], Previous(output, length), page, next, atEnd, after: lost ? After(reader, swallowed) : -1,
-                                beforePrevious: length >= 2 ? output[length - 2] : '\0', following: lost && !atEnd ? NextCjk(reader) : '\0');
+                                beforePrevious: length >= 2 ? output[length - 2] : '\0', following: lost && !atEnd ? NextCjk(reader) : '\0',
+                                endingPrevious: Before(before, output, length, 1) is char p and not '\0' ? p : '\n');
                             if (value < 0 && need - got == 1 && need <= 3)
                             {
                                 // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
@@ -823,15 +824,17 @@ internal static class DoubleByteCodePages
     /// <summary>
     /// The CJK character whose UTF-8 bytes match <paramref name="pattern"/> (<see cref="Unknown"/> matches any
     /// byte): where <paramref name="atEnd"/> (at the end of CJK text), the one <see cref="CjkEndings"/> weighs
-    /// highest between <paramref name="previous"/> (and <paramref name="beforePrevious"/> before it) and
-    /// <paramref name="after"/>; else, or when it knows none there,
+    /// highest between <paramref name="previous"/> (and <paramref name="beforePrevious"/> before it; or
+    /// <paramref name="endingPrevious"/>, the character before the run where the run has none, '\n' at the line start)
+    /// and <paramref name="after"/>; else, or when it knows none there,
     /// the one whose pairs with <paramref name="previous"/> and with <paramref name="following"/> (where known) rank
     /// best together, else the most frequent one, or -1. The table is
     /// walked in rank order, so the first match is the most frequent.
     /// </summary>
     private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next, bool atEnd = false, int lostBefore = -1,
-        int after = -1, char beforePrevious = '\0', char following = '\0')
+        int after = -1, char beforePrevious = '\0', char following = '\0', char endingPrevious = '\0')
     {
+        endingPrevious = endingPrevious == '\0' ? previous : endingPrevious;
         if (pattern.Length != 3)
         {
             return -1; // every ranked character is three bytes of UTF-8 (U+3000–U+FFEF)
@@ -869,7 +872,7 @@ internal static class DoubleByteCodePages
                     best = c;
                 }
 
-                double weight = atEnd ? CjkEndings.Weigh(c, beforePrevious, previous, after) : double.NegativeInfinity;
+                double weight = atEnd ? CjkEndings.Weigh(c, beforePrevious, endingPrevious, after) : double.NegativeInfinity;
                 if (weight > bestEnding)
                 {
                     bestEnding = weight;
