@@ -27,6 +27,7 @@ var generators = new Dictionary<string, Func<string, int>>
     ["--latin-pairs"] = LatinPairsGenerator.Run,
     ["--latin-company"] = LatinCompanyGenerator.Run,
     ["--letter-grams"] = LetterGramsGenerator.Run,
+    ["--word-endings"] = WordEndingsGenerator.Run,
 };
 if (args is [string generator, string generatedFile] && generators.TryGetValue(generator, out var generate))
 {

@@ -110,6 +110,14 @@ public class DoubleByteTests
     public void A_syllable_lost_at_the_start_of_a_line_is_read_as_a_word_of_its_own(string text, int codePage) =>
         AssertRestoredFromLoss(text, codePage);
 
+    [Theory]
+    [InlineData("हमेशा छवि दिखाएँ", 936)] // हमेश + ा: the four letters before it (LetterEndings) said न; the whole word says ा
+    [InlineData("প্যাটার্ন", 936)]
+    [InlineData("তথ্য একত্রিত করা হচ্ছে", 936)]
+    [InlineData("પેલેટ (_P):", 936)]
+    public void A_long_words_lost_last_letter_is_read_from_the_words_that_begin_so(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
     /// <summary>Damage of <paramref name="text"/> that lost bytes is restored exactly, guessing.</summary>
     private static void AssertRestoredFromLoss(string text, int codePage)
     {

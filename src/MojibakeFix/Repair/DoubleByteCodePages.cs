@@ -359,7 +359,7 @@ internal static class DoubleByteCodePages
         bool guess = false, endGuess = false;
         Span<short> pattern = stackalloc short[4]; // a sequence's bytes, Unknown where the decoder lost one
         Span<byte> scratch = stackalloc byte[4];
-        Span<char> endingContext = stackalloc char[LetterEndings.LongestHistory]; // the characters before a lost letter
+        Span<char> endingContext = stackalloc char[WordEndings.LongestStart + 1]; // the characters before a lost letter: its word
         while (!reader.AtEnd)
         {
             int b = reader.Peek();
@@ -516,7 +516,10 @@ internal static class DoubleByteCodePages
                                     endingContext[^++known] = c;
                                 }
 
-                                value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, endingContext[^known..], page, next, (language ??= LanguageOf(s, page)).Cyrillic);
+                                // The letter ends its word where it ends CJK-free text before no ASCII letter.
+                                bool endsWord = atEnd && !char.IsAsciiLetter((char)(swallowed >= 0 ? swallowed : reader.AtEnd ? 0 : reader.Peek()));
+                                value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, endingContext[^known..], endsWord,
+                                    fromLineStart: known < endingContext.Length, page, next, (language ??= LanguageOf(s, page)).Cyrillic);
                             }
                         }
 
@@ -978,11 +981,21 @@ internal static class DoubleByteCodePages
     /// read (<paramref name="second"/> -1 for a letter of two bytes): such a byte is lost only where the letter ends a
     /// stretch, so the likeliest letter to end one after the characters <paramref name="before"/> it (up to four, the
     /// nearest last: <see cref="LetterEndings.Chance"/>, which weighs the shorter histories in where the longer ones
-    /// were seen little); -1 when none was ever seen ending one.
+    /// were seen little); where the letter <paramref name="endsWord"/> and <paramref name="before"/> holds its word from
+    /// the start, too long for those four to see where it began, the whole words that begin so (<see cref="WordEndings"/>).
+    /// -1 when none was ever seen ending one. <paramref name="fromLineStart"/>: <paramref name="before"/> begins the line.
     /// </summary>
-    private static int BestEnding(int first, int second, ReadOnlySpan<char> before, DoubleByteCodePage page, int next,
-        CyrillicAlphabets.Alphabet alphabet)
+    private static int BestEnding(int first, int second, ReadOnlySpan<char> before, bool endsWord, bool fromLineStart, DoubleByteCodePage page,
+        int next, CyrillicAlphabets.Alphabet alphabet)
     {
+        int wordStart = before.Length;
+        while (wordStart > 0 && WordEndings.IsWordChar(before[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        ReadOnlySpan<char> word = before[wordStart..];
+        bool whole = endsWord && (wordStart > 0 || fromLineStart) && word.Length >= LetterEndings.LongestHistory;
         int best = -1;
         double bestChance = 0;
         for (int last = 0x80; last <= 0xBF; last++)
@@ -994,6 +1007,11 @@ internal static class DoubleByteCodePages
             }
 
             double chance = LetterEndings.Chance(before, (char)cp);
+            if (whole)
+            {
+                chance = WordEndings.Chance(word, (char)cp, chance);
+            }
+
             if (chance > bestChance)
             {
                 bestChance = chance;
