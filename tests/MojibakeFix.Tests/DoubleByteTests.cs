@@ -118,6 +118,13 @@ public class DoubleByteTests
     public void A_long_words_lost_last_letter_is_read_from_the_words_that_begin_so(string text, int codePage) =>
         AssertRestoredFromLoss(text, codePage);
 
+    [Theory]
+    [InlineData("‘N’ is only meaningful with the ‘x’ and ‘d’ options", 936)] // 鈥榵鈥?: the lost quote after ‘x closes it as ’, not ”
+    [InlineData("invalida ‘lrlive’ '%lu'", 936)]
+    [InlineData("use the ‘fast’ mode", 936)]
+    public void A_lost_closing_quote_closes_the_single_quote_the_line_left_open(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
     /// <summary>Damage of <paramref name="text"/> that lost bytes is restored exactly, guessing.</summary>
     private static void AssertRestoredFromLoss(string text, int codePage)
     {

@@ -198,6 +198,7 @@ internal static class DoubleByteCodePages
         char[] read = ArrayPool<char>.Shared.Rent(line.Length + 16);
         int readLength = 0, readUpTo = 0;
         char quote = '\0'; // the last double quote the runs so far decoded to: a lost closing one matches it
+        bool single = false; // whether they left a single quote open (‘ with no ’ after it): a lost closing one is ’
         bool? latinLine = null; // IsLatinLine, computed at the first run
         LineLanguage? language = null; // LanguageOf the line, computed at its first lost double quote or letter
         bool letters = false; // whether they decoded to a letter beyond ASCII (LostPunctuation's context)
@@ -241,7 +242,7 @@ internal static class DoubleByteCodePages
 
                 Append(ref read, ref readLength, line[readUpTo..i]);
                 readUpTo = i;
-                int end = Decode(line, i, read.AsSpan(0, readLength), page, options, quote, letters, ref language, decoded, out int length, out bool guess);
+                int end = Decode(line, i, read.AsSpan(0, readLength), page, options, quote, single, letters, ref language, decoded, out int length, out bool guess);
                 if (end <= i)
                 {
                     continue;
@@ -268,6 +269,7 @@ internal static class DoubleByteCodePages
                     foreach (char c in decoded.AsSpan(0, length))
                     {
                         quote = c is '\u201E' or '\u201C' or '\u201D' ? c : quote;
+                        single = c == '\u2018' || (single && c != '\u2019');
                         letters |= LostPunctuation.IsOtherLetter(c);
                     }
                     if (stopAtFirst && strong)
@@ -349,10 +351,11 @@ internal static class DoubleByteCodePages
     /// began is the word, not its damage (`D峄媍h v峄?`: "Dịch v", not "媍h v", before the lost letter).
     /// </summary>
     private static int Decode(ReadOnlySpan<char> s, int start, ReadOnlySpan<char> before, DoubleByteCodePage page, FixOptions options, char quoteBefore,
-        bool lettersBefore, ref LineLanguage? language, char[] output, out int written, out bool guessed)
+        bool singleBefore, bool lettersBefore, ref LineLanguage? language, char[] output, out int written, out bool guessed)
     {
         var reader = new ByteReader(s, start, page);
         char quote = quoteBefore;
+        bool single = singleBefore;
         bool letters = lettersBefore;
         int scanned = 0; // output read for quote and letters so far
         int length = 0, end = -1, endLength = 0;
@@ -472,10 +475,11 @@ internal static class DoubleByteCodePages
                             for (; scanned < length; scanned++)
                             {
                                 quote = output[scanned] is '\u201E' or '\u201C' or '\u201D' ? output[scanned] : quote;
+                                single = output[scanned] == '\u2018' || (single && output[scanned] != '\u2019');
                                 letters |= LostPunctuation.IsOtherLetter(output[scanned]);
                             }
 
-                            value = LostMark(pattern[1], quote, letters, length > 0 ? output[length - 1] : before.Length > 0 ? before[^1] : -1, reader, page, ref swallowed);
+                            value = LostMark(pattern[1], quote, single, letters, length > 0 ? output[length - 1] : before.Length > 0 ? before[^1] : -1, reader, page, ref swallowed);
                             if (value >= 0 && reader.AtEnd && !page.Reads(0x80 | (value & 0x3F), ')'))
                             {
                                 swallowed = SwallowedAtEnd(before, output.AsSpan(0, length)); // as for a character
@@ -672,10 +676,10 @@ internal static class DoubleByteCodePages
     /// <summary>
     /// A punctuation mark E2 80–81 xx whose last byte went into the marker (<see cref="LostPunctuation"/>), with
     /// the ASCII character lost with it in <paramref name="swallowed"/> (-1: none), or -1 when no mark fits;
-    /// <paramref name="quote"/> is the last double quote of the line so far, <paramref name="letters"/> whether
-    /// it holds a letter beyond ASCII.
+    /// <paramref name="quote"/> is the last double quote of the line so far, <paramref name="single"/> whether it left
+    /// a single quote open, <paramref name="letters"/> whether it holds a letter beyond ASCII.
     /// </summary>
-    private static int LostMark(short second, char quote, bool letters, int before, ByteReader reader, DoubleByteCodePage page, ref int swallowed)
+    private static int LostMark(short second, char quote, bool single, bool letters, int before, ByteReader reader, DoubleByteCodePage page, ref int swallowed)
     {
         char mark = LostPunctuation.Guess(before, letters, reader.AtEnd ? -1 : reader.PeekChar(), out char lostWith);
         int last = 0x80 | (mark & 0x3F);
@@ -693,6 +697,13 @@ internal static class DoubleByteCodePages
             && !page.Reads(0x80 | ('\u201D' & 0x3F), lostWith != 0 ? lostWith : -1))
         {
             mark = '\u201D';
+        }
+
+        // A double quote where the line left a single one open, and no letter follows: the single one closes (‘%s’).
+        if (single && mark is '\u201C' or '\u201D' && !(after >= 0 && char.IsLetter((char)after))
+            && !page.Reads(0x80 | ('\u2019' & 0x3F), lostWith != 0 ? lostWith : -1))
+        {
+            return '\u2019';
         }
 
         if (mark is not ('\u201C' or '\u201D'))
