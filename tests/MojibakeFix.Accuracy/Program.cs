@@ -28,6 +28,7 @@ var generators = new Dictionary<string, Func<string, int>>
     ["--latin-company"] = LatinCompanyGenerator.Run,
     ["--letter-grams"] = LetterGramsGenerator.Run,
     ["--word-endings"] = WordEndingsGenerator.Run,
+    ["--quote-company"] = QuoteCompanyGenerator.Run,
 };
 if (args is [string generator, string generatedFile] && generators.TryGetValue(generator, out var generate))
 {

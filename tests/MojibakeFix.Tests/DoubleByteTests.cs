@@ -159,6 +159,9 @@ public class DoubleByteTests
     [InlineData("the value “%s” is too large.", 936)]
     [InlineData("Datei „%s“ wird nicht gelesen", 936)] // and German words keep „…“
     [InlineData("Der Wert „%s“ ist zu groß", 936)] // a lost quote closing the open double one is not a single ’
+    [InlineData("The email address “%s” is associated with %d key!", 936)] // words other languages borrow (email, key) are English too
+    [InlineData("Beskedtypen “%s” er ikke den forventede type, “%s”", 936)] // Danish words without æ, ø or å
+    [InlineData("Variabel ”%s” kan inte befinna sig i flera små dataområden", 936)] // Swedish ”…”, not Danish or Norwegian
     public void A_lost_double_quote_takes_the_shape_of_the_lines_language(string text, int codePage)
     {
         string damaged = Damage.DoubleByte(text, codePage);

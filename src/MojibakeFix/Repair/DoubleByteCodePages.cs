@@ -724,7 +724,8 @@ internal static class DoubleByteCodePages
 
     /// <summary>
     /// The double quotes of the line's language, told from the letters the line reads as UTF-8 through
-    /// <paramref name="page"/> and those it holds: „…” where a letter of a language that closes „ with ” stands
+    /// <paramref name="page"/> and those it holds: those its words and letters keep company with in real text
+    /// (<see cref="Text.QuoteCompany"/>) where the table holds one of them; else „…” where a letter of a language that closes „ with ” stands
     /// (Polish ą ę ł ń ś ź ż, Romanian ă ș ț ş ţ, Hungarian ő ű; not đ: Croatian closes with ”, Serbian and Bosnian
     /// with “), “…” in Vietnamese (its letters U+1EA0–U+1EF9, ơ, ư) and in a line of English words with no other
     /// letter (<see cref="Text.LatinCompany.LooksEnglish"/>), else the marks of the language whose accented
@@ -737,11 +738,21 @@ internal static class DoubleByteCodePages
         var cyrillic = default(CyrillicAlphabets.Seen);
         bool vietnamese = false, closesHigh = false, otherLetters = false;
         int lead = 0; // the byte before, when it leads a two-byte letter U+00C0–U+04BF, or E1 (U+1000–U+1FFF)
+        int twoByteLead = 0; // the byte before, when it leads any two-byte character
+        Span<char> read = stackalloc char[32]; // the line's letters beyond ASCII (up to 32), for QuoteCompany
+        int readCount = 0;
         for (var reader = new ByteReader(line, 0, page); !reader.AtEnd; reader.Advance())
         {
             int b = reader.Peek(); // (negative for a character the page does not produce, or its marker)
+            if (twoByteLead != 0 && b is >= 0x80 and <= 0xBF)
+            {
+                AddDistinctLetter(read, ref readCount, (char)((twoByteLead & 0x1F) << 6 | (b & 0x3F)));
+            }
+
+            twoByteLead = b is >= 0xC2 and <= 0xDF ? b : 0;
             if (b < 0 && reader.OnCharBoundary && char.IsLetter(reader.PeekChar()))
             {
+                AddDistinctLetter(read, ref readCount, reader.PeekChar());
                 otherLetters = true;
                 letters.Add(reader.PeekChar()); // a correct letter of a mixed line
                 cyrillic.Add(reader.PeekChar());
@@ -772,6 +783,11 @@ internal static class DoubleByteCodePages
         }
 
         var alphabet = CyrillicAlphabets.Of(cyrillic);
+        if (!vietnamese && Text.QuoteCompany.StyleFor(line, read[..readCount]) is int style and >= 0)
+        {
+            return new LineLanguage(Text.QuoteCompany.Styles[style][0], Text.QuoteCompany.Styles[style][1], alphabet);
+        }
+
         if (closesHigh)
         {
             return new LineLanguage('\u201E', '\u201D', alphabet);
@@ -785,6 +801,15 @@ internal static class DoubleByteCodePages
         var (open, close, language) = vietnamese ? Conventions.ForLanguage("vi") : Conventions.For(letters, narrowestOnTie: true);
         return language is not null && open is '\u201C' or '\u201D' or '\u201E' && close is '\u201C' or '\u201D' or '\u201E'
             ? new LineLanguage(open, close, alphabet) : new LineLanguage(null, null, alphabet);
+    }
+
+    // Adds a letter to a set of them, where it is a letter and the set has room.
+    private static void AddDistinctLetter(Span<char> set, ref int count, char c)
+    {
+        if (count < set.Length && char.IsLetter(c) && !set[..count].Contains(c))
+        {
+            set[count++] = c;
+        }
     }
 
     private static char Previous(char[] output, int length) => length > 0 ? output[length - 1] : '\0';
