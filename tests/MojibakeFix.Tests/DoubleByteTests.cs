@@ -125,6 +125,20 @@ public class DoubleByteTests
     public void A_lost_closing_quote_closes_the_single_quote_the_line_left_open(string text, int codePage) =>
         AssertRestoredFromLoss(text, codePage);
 
+    [Theory]
+    [InlineData("অ'চাগে", 936)] // 唳?: অ lost its last byte first in the line, where no vowel sign can stand
+    [InlineData("ক বা খ", 936)]
+    public void A_letter_lost_first_in_its_line_is_no_mark_and_the_line_is_repaired(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        string repaired = Mojibake.Fix(damaged);
+        Assert.NotEqual(damaged, repaired);
+        Assert.DoesNotContain(repaired, c => c >= DoubleByteCodePages.First);
+        Assert.False(System.Globalization.CharUnicodeInfo.GetUnicodeCategory(repaired[0]) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark);
+    }
+
     /// <summary>Damage of <paramref name="text"/> that lost bytes is restored exactly, guessing.</summary>
     private static void AssertRestoredFromLoss(string text, int codePage)
     {

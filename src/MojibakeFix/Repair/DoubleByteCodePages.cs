@@ -1032,14 +1032,16 @@ internal static class DoubleByteCodePages
 
         ReadOnlySpan<char> word = before[wordStart..];
         bool whole = endsWord && (wordStart > 0 || fromLineStart) && word.Length >= LetterEndings.LongestHistory;
+        bool afterLetter = before.Length > 0 && (char.IsLetter(before[^1]) // a mark needs one (a surrogate is none)
+            || CharUnicodeInfo.GetUnicodeCategory(before[^1]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
         int best = -1;
         double bestChance = 0;
         for (int last = 0x80; last <= 0xBF; last++)
         {
             int cp = second < 0 ? Detection.Sequence.DecodeUtf8((uint)(first | last << 8), 2) : Detection.Sequence.DecodeUtf8((uint)(first | second << 8 | last << 16), 3);
-            if (cp < 0 || page.Reads(last, next) || CyrillicAlphabets.Lacks(alphabet, (char)cp))
+            if (cp < 0 || page.Reads(last, next) || CyrillicAlphabets.Lacks(alphabet, (char)cp) || (!afterLetter && IsMark(new System.Text.Rune(cp))))
             {
-                continue; // no character, a byte the decoder would have read, or a letter the line's alphabet lacks
+                continue; // no character, a byte the decoder would have read, a letter the line's alphabet lacks, or a mark on nothing
             }
 
             double chance = LetterEndings.Chance(before, (char)cp);
