@@ -19,6 +19,7 @@ internal static class WordEndingsGenerator
     {
         var counts = new Dictionary<(uint Start, char Letter), int>();
         var collisions = new Dictionary<uint, string>();
+        var followers = new Dictionary<(uint Word, ushort Follower), int>();
         int words = 0;
         foreach (var m in Catalogs.Messages())
         {
@@ -56,6 +57,12 @@ internal static class WordEndingsGenerator
                 collisions[hash] = start;
                 counts[(hash, t[i])] = counts.GetValueOrDefault((hash, t[i])) + 1;
                 words++;
+                int follower = i + 2 < t.Length && t[i + 1] == ' ' ? WordEndings.FollowerCode(t.AsSpan(i + 2)) : 0;
+                if (follower > 0)
+                {
+                    var key = (WordEndings.Step(hash, t[i]), (ushort)follower);
+                    followers[key] = followers.GetValueOrDefault(key) + 1;
+                }
             }
         }
 
@@ -95,6 +102,36 @@ internal static class WordEndingsGenerator
         for (int i = 0; i < kept.Count; i += 24)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", kept.Skip(i).Take(24).Select(kv => Math.Min(kv.Value, ushort.MaxValue)))},");
+        }
+
+        sb.AppendLine("    ];");
+        var keptFollowers = followers.Where(kv => kv.Value >= MinimumCount).OrderBy(kv => kv.Key.Word).ThenBy(kv => kv.Key.Follower).ToList();
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    // The same words followed by a space and a word of ASCII letters, {keptFollowers.Count:N0} kinds seen at least {MinimumCount} times: the hash");
+        sb.AppendLine("    // of the whole word, the first letters of the next (WordEndings.FollowerCode), and the count, sorted by hash, then code.");
+        sb.AppendLine("    private static ReadOnlySpan<uint> FollowedWords =>");
+        sb.AppendLine("    [");
+        for (int i = 0; i < keptFollowers.Count; i += 12)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", keptFollowers.Skip(i).Take(12).Select(kv => kv.Key.Word))},");
+        }
+
+        sb.AppendLine("    ];");
+        sb.AppendLine();
+        sb.AppendLine("    private static ReadOnlySpan<ushort> Followers =>");
+        sb.AppendLine("    [");
+        for (int i = 0; i < keptFollowers.Count; i += 24)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", keptFollowers.Skip(i).Take(24).Select(kv => kv.Key.Follower))},");
+        }
+
+        sb.AppendLine("    ];");
+        sb.AppendLine();
+        sb.AppendLine("    private static ReadOnlySpan<ushort> FollowerCounts =>");
+        sb.AppendLine("    [");
+        for (int i = 0; i < keptFollowers.Count; i += 24)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", keptFollowers.Skip(i).Take(24).Select(kv => Math.Min(kv.Value, ushort.MaxValue)))},");
         }
 
         sb.AppendLine("    ];");

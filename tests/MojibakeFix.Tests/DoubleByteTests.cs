@@ -139,6 +139,13 @@ public class DoubleByteTests
             or System.Globalization.UnicodeCategory.SpacingCombiningMark);
     }
 
+    [Theory]
+    [InlineData("sử dụng tập tin mẫu đã cho", 936)] // s峄?d: the space went with ử's last byte; "d" after it says sử (sử dụng), not số
+    [InlineData("nâng cấp các gói trong hệ thống", 936)] // hệ before "th" (hệ thống), not hỗ
+    [InlineData("(để trống) không chọn gì", 936)]
+    public void A_words_lost_last_letter_is_read_with_the_first_letters_of_the_next_word(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
     /// <summary>Damage of <paramref name="text"/> that lost bytes is restored exactly, guessing.</summary>
     private static void AssertRestoredFromLoss(string text, int codePage)
     {

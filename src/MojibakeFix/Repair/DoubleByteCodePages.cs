@@ -522,8 +522,10 @@ internal static class DoubleByteCodePages
 
                                 // The letter ends its word where it ends CJK-free text before no ASCII letter.
                                 bool endsWord = atEnd && !char.IsAsciiLetter((char)(swallowed >= 0 ? swallowed : reader.AtEnd ? 0 : reader.Peek()));
+                                // Where a space was lost with it, the next word's first ASCII letters follow the marker.
+                                int following = swallowed == ' ' && !reader.AtEnd && reader.OnCharBoundary ? WordEndings.FollowerCode(s[reader.CharIndex..]) : 0;
                                 value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, endingContext[^known..], endsWord,
-                                    fromLineStart: known < endingContext.Length, page, next, (language ??= LanguageOf(s, page)).Cyrillic);
+                                    fromLineStart: known < endingContext.Length, following, page, next, (language ??= LanguageOf(s, page)).Cyrillic);
                             }
                         }
 
@@ -1021,8 +1023,8 @@ internal static class DoubleByteCodePages
     /// the start, too long for those four to see where it began, the whole words that begin so (<see cref="WordEndings"/>).
     /// -1 when none was ever seen ending one. <paramref name="fromLineStart"/>: <paramref name="before"/> begins the line.
     /// </summary>
-    private static int BestEnding(int first, int second, ReadOnlySpan<char> before, bool endsWord, bool fromLineStart, DoubleByteCodePage page,
-        int next, CyrillicAlphabets.Alphabet alphabet)
+    private static int BestEnding(int first, int second, ReadOnlySpan<char> before, bool endsWord, bool fromLineStart, int following,
+        DoubleByteCodePage page, int next, CyrillicAlphabets.Alphabet alphabet)
     {
         int wordStart = before.Length;
         while (wordStart > 0 && WordEndings.IsWordChar(before[wordStart - 1]))
@@ -1031,7 +1033,9 @@ internal static class DoubleByteCodePages
         }
 
         ReadOnlySpan<char> word = before[wordStart..];
-        bool whole = endsWord && (wordStart > 0 || fromLineStart) && word.Length >= LetterEndings.LongestHistory;
+        bool known = endsWord && (wordStart > 0 || fromLineStart); // where the word began
+        bool whole = known && word.Length >= LetterEndings.LongestHistory;
+        uint wordHash = WordEndings.Hash(word);
         bool afterLetter = before.Length > 0 && (char.IsLetter(before[^1]) // a mark needs one (a surrogate is none)
             || CharUnicodeInfo.GetUnicodeCategory(before[^1]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
         int best = -1;
@@ -1048,6 +1052,11 @@ internal static class DoubleByteCodePages
             if (whole)
             {
                 chance = WordEndings.Chance(word, (char)cp, chance);
+            }
+
+            if (known && following > 0)
+            {
+                chance *= WordEndings.FollowerFactor(WordEndings.Step(wordHash, (char)cp), following);
             }
 
             if (chance > bestChance)
