@@ -146,6 +146,13 @@ public class DoubleByteTests
     public void A_words_lost_last_letter_is_read_with_the_first_letters_of_the_next_word(string text, int codePage) =>
         AssertRestoredFromLoss(text, codePage);
 
+    [Theory]
+    [InlineData("使用真实货币赌博", 936)] // 货, 币 and 赌 are rare in software messages (the frequency table) but GB 2312's first level
+    [InlineData("西盆地省", 936)]
+    [InlineData("碧差汶府", 936)]
+    public void Chinese_of_the_standards_common_characters_is_read_back_though_the_frequency_table_misses_some(string text, int codePage) =>
+        AssertRestoredExactly(text, codePage);
+
     /// <summary>Damage of <paramref name="text"/> that lost bytes is restored exactly, guessing.</summary>
     private static void AssertRestoredFromLoss(string text, int codePage)
     {

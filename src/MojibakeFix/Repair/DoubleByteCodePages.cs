@@ -1849,7 +1849,7 @@ internal static class DoubleByteCodePages
             if (CjkFrequency.IsCjk(r.Value))
             {
                 decodedCjk++;
-                decodedCommon += CjkFrequency.IsCommon(r.Value) ? 1 : 0;
+                decodedCommon += CjkFrequency.IsCommon(r.Value) || IsLevelOne(r.Value) ? 1 : 0;
             }
             else
             {
@@ -1928,6 +1928,40 @@ internal static class DoubleByteCodePages
         return damageLooksRare && mostlyCommon && decodedCjk >= 2 && (HasFrequentPair(decoded) || (decodedCjk >= 3 && decodedCommon == decodedCjk))
             ? Strong : Weak;
     }
+
+    /// <summary>
+    /// Whether a character is of the first level of a national standard's character set, the common characters by the
+    /// standard's own count: GB 2312's 3,755 hanzi (GBK B0A1–D7FE), Big5's 5,401 (A440–C67E), JIS X 0208's 2,965 kanji
+    /// (Shift_JIS 889F–9872) and KS X 1001's 2,350 hangul syllables (EUC-KR B0A1–C8FE). The frequency table, learned from
+    /// software messages, misses common words of other text (货币, 赌博).
+    /// </summary>
+    private static bool IsLevelOne(int codePoint) => codePoint is >= 0 and <= 0xFFFF && (s_levelOne.Value[codePoint >> 6] & 1UL << codePoint) != 0;
+
+    private static readonly Lazy<ulong[]> s_levelOne = new(() =>
+    {
+        var bits = new ulong[1024];
+        foreach (DoubleByteCodePage page in DoubleByteCodePage.All)
+        {
+            for (int c = 0x3000; c <= 0xFFFF; c++)
+            {
+                int b = page.BytesOf((char)c);
+                bool first = page.CodePage switch
+                {
+                    936 => b is >= 0xB0A1 and <= 0xD7FE && (b & 0xFF) >= 0xA1,
+                    950 => b is >= 0xA440 and <= 0xC67E,
+                    932 => b is >= 0x889F and <= 0x9872,
+                    949 => b is >= 0xB0A1 and <= 0xC8FE && (b & 0xFF) >= 0xA1,
+                    _ => false,
+                };
+                if (first)
+                {
+                    bits[c >> 6] |= 1UL << c;
+                }
+            }
+        }
+
+        return bits;
+    });
 
     private static bool HasFrequentPair(ReadOnlySpan<char> decoded)
     {
