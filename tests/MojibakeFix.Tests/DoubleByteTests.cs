@@ -150,6 +150,8 @@ public class DoubleByteTests
     [InlineData("使用真实货币赌博", 936)] // 货, 币 and 赌 are rare in software messages (the frequency table) but GB 2312's first level
     [InlineData("西盆地省", 936)]
     [InlineData("碧差汶府", 936)]
+    [InlineData("KFormula 公式", 936)] // a word of two, both frequent, from damage all rare
+    [InlineData("罗技 iTouch Internet Navigator SE USB", 936)]
     public void Chinese_of_the_standards_common_characters_is_read_back_though_the_frequency_table_misses_some(string text, int codePage) =>
         AssertRestoredExactly(text, codePage);
 

@@ -1925,7 +1925,8 @@ internal static class DoubleByteCodePages
         // (毵庫潓 for 많음), one of characters the table does not count as common (鎶辨瓑 for 抱歉).
         bool damageLooksRare = rareDamage || (damagedRare * 3 >= damagedCjk && decodedCommon == decodedCjk);
         bool mostlyCommon = decodedCommon * 5 >= decodedCjk * 4;
-        return damageLooksRare && mostlyCommon && decodedCjk >= 2 && (HasFrequentPair(decoded) || (decodedCjk >= 3 && decodedCommon == decodedCjk))
+        return damageLooksRare && mostlyCommon && decodedCjk >= 2
+            && (HasFrequentPair(decoded) || (decodedCommon == decodedCjk && (decodedCjk >= 3 || IsWordOfTwo(decoded, damagedRare == damagedCjk))))
             ? Strong : Weak;
     }
 
@@ -1962,6 +1963,18 @@ internal static class DoubleByteCodePages
 
         return bits;
     });
+
+    /// <summary>
+    /// Two characters decoded from damage that is rare throughout (<paramref name="rareDamage"/>), both in the frequency
+    /// table, side by side, of one script (hanzi, kana or hangul): a word of two (公式, 罗技), which random rare
+    /// characters hardly ever decode to.
+    /// </summary>
+    private static bool IsWordOfTwo(ReadOnlySpan<char> decoded, bool rareDamage) =>
+        rareDamage && decoded.Length == 2 && CjkFrequency.IsCommon(decoded[0]) && CjkFrequency.IsCommon(decoded[1])
+        && ScriptOfCjk(decoded[0]) == ScriptOfCjk(decoded[1]);
+
+    // Hangul, kana, or anything else of the CJK range (hanzi, symbols, full-width forms).
+    private static int ScriptOfCjk(char c) => c is >= '\uAC00' and <= '\uD7A3' ? 2 : c is >= '\u3040' and <= '\u30FF' ? 1 : 0;
 
     private static bool HasFrequentPair(ReadOnlySpan<char> decoded)
     {
