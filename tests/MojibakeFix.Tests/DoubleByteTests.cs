@@ -155,6 +155,13 @@ public class DoubleByteTests
     public void Chinese_of_the_standards_common_characters_is_read_back_though_the_frequency_table_misses_some(string text, int codePage) =>
         AssertRestoredExactly(text, codePage);
 
+    [Theory]
+    [InlineData("Σλοβακικά", 936)] // 危位慰尾伪魏喂魏维: common hanzi, but no two of them stand together in real text
+    [InlineData("EMT παγίδα", 936)]
+    [InlineData("תסריט Python", 936)]
+    public void Four_letters_of_one_script_from_common_hanzi_that_make_no_frequent_pair_are_read_back(string text, int codePage) =>
+        AssertRestoredExactly(text, codePage);
+
     /// <summary>Damage of <paramref name="text"/> that lost bytes is restored exactly, guessing.</summary>
     private static void AssertRestoredFromLoss(string text, int codePage)
     {

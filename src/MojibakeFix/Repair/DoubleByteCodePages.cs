@@ -1888,6 +1888,13 @@ internal static class DoubleByteCodePages
                 return decodedLetters >= 3 ? Strong : Weak;
             }
 
+            // Greek, Cyrillic, Hebrew or Arabic read as GBK are common hanzi (危位慰尾伪 for Σλοβα), but hanzi that never
+            // stand together in real text: four letters of one script from damage with no frequent pair are a word.
+            if (decodedLetters >= 4 && decodedLetters == decodedOther && OneScript(decoded) && !HasFrequentPair(line[start..end]))
+            {
+                return Strong;
+            }
+
             if (IsQuoteInWord(line, start, end, decoded) || IsTelltalePunctuation(line, start, end, decoded, damagedRare == damagedCjk, latinLine))
             {
                 return Strong;
