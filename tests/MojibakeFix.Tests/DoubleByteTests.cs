@@ -162,6 +162,12 @@ public class DoubleByteTests
     public void Four_letters_of_one_script_from_common_hanzi_that_make_no_frequent_pair_are_read_back(string text, int codePage) =>
         AssertRestoredExactly(text, codePage);
 
+    [Theory]
+    [InlineData("级别：", 932)] // 郤ｧ蛻ｫ・・: ：'s EF BC went into one marker, its last byte into another
+    [InlineData("令，可用的命令为：", 932)]
+    public void A_full_width_form_that_shift_jis_lost_into_two_markers_at_the_end_is_guessed(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
     /// <summary>Damage of <paramref name="text"/> that lost bytes is restored exactly, guessing.</summary>
     private static void AssertRestoredFromLoss(string text, int codePage)
     {

@@ -389,6 +389,17 @@ internal static class DoubleByteCodePages
 
                 guess = true;
             }
+            else if (marker && page.LostByte != '?' && options.Lossy == LossyRepair.Guess && length > 0 && CjkFrequency.IsCjk(output[length - 1])
+                && reader.PeekCharAfter() == page.LostByte && reader.CharIndex + 2 == s.Length
+                && FullWidthAtEnd(page, output, length) is int form and >= 0)
+            {
+                // Two markers ending the text after CJK: Shift_JIS lost a full-width form's EF BC (or EF BD) as one
+                // unreadable pair and its last byte alone (级别・・ for 级别：).
+                output[length++] = (char)form;
+                reader.Advance();
+                reader.Advance();
+                guess = true;
+            }
             else if (b < 0)
             {
                 break; // a character this code page does not produce
@@ -975,6 +986,36 @@ internal static class DoubleByteCodePages
         }
 
         return CjkFrequency.IsCjk(cp) ? cp : ascii;
+    }
+
+    /// <summary>
+    /// The full-width form (U+FF01–U+FF5E, EF BC or EF BD and one more byte) likeliest to end CJK text after the
+    /// characters <paramref name="output"/> ends with, of those whose first two bytes the page reads as no pair and
+    /// whose last it cannot read alone (<see cref="CjkEndings"/>, else the most frequent), or -1.
+    /// </summary>
+    private static int FullWidthAtEnd(DoubleByteCodePage page, char[] output, int length)
+    {
+        int best = -1;
+        double bestWeight = double.NegativeInfinity;
+        for (int r = 0; r < CjkFrequency.Count; r++)
+        {
+            char c = CjkFrequency.CharAt(r);
+            int second = 0x80 | ((c >> 6) & 0x3F), last = 0x80 | (c & 0x3F);
+            if (c is < '\uFF01' or > '\uFF5E' || page.Reads(0xEF, second) || page.Reads(last, -1))
+            {
+                continue;
+            }
+
+            best = best < 0 ? c : best;
+            double weight = CjkEndings.Weigh(c, length >= 2 ? output[length - 2] : '\0', output[length - 1], 0);
+            if (weight > bestWeight)
+            {
+                bestWeight = weight;
+                best = c;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The CJK character whose three bytes come next, where the page read them all, else U+0000.</summary>
