@@ -71,14 +71,7 @@ internal static class QuoteCompanyGenerator
 
         sb.AppendLine();
         sb.AppendLine("    // For each feature, its count in messages of each style (capped at 65,535).");
-        sb.AppendLine("    private static ReadOnlySpan<ushort> StyleCounts =>");
-        sb.AppendLine("    [");
-        for (int i = 0; i < kept.Count; i += 6)
-        {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", kept.Skip(i).Take(6).SelectMany(kv => kv.Value).Select(c => Math.Min(c, ushort.MaxValue)))},");
-        }
-
-        sb.AppendLine("    ];");
+        WordEndingsGenerator.AppendArray(sb, "ushort", "StyleCounts", kept.SelectMany(kv => kv.Value).Select(c => Math.Min(c, ushort.MaxValue)), 30);
         sb.AppendLine("}");
         File.WriteAllText(outFile, sb.ToString());
         Console.WriteLine($"{kept.Count:N0} features of {counts.Count:N0}; messages by style: {string.Join(", ", messages)}");

@@ -80,14 +80,7 @@ internal static class WordEndingsGenerator
         sb.AppendLine();
         sb.AppendLine("internal static partial class WordEndings");
         sb.AppendLine("{");
-        sb.AppendLine("    private static ReadOnlySpan<uint> Starts =>");
-        sb.AppendLine("    [");
-        for (int i = 0; i < kept.Count; i += 12)
-        {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", kept.Skip(i).Take(12).Select(kv => kv.Key.Start))},");
-        }
-
-        sb.AppendLine("    ];");
+        AppendArray(sb, "uint", "Starts", kept.Select(kv => (int)kv.Key.Start), 12);
         sb.AppendLine();
         sb.AppendLine("    private const string Letters =");
         for (int i = 0; i < kept.Count; i += 32)
@@ -97,48 +90,36 @@ internal static class WordEndingsGenerator
         }
 
         sb.AppendLine();
-        sb.AppendLine("    private static ReadOnlySpan<ushort> Counts =>");
-        sb.AppendLine("    [");
-        for (int i = 0; i < kept.Count; i += 24)
-        {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", kept.Skip(i).Take(24).Select(kv => Math.Min(kv.Value, ushort.MaxValue)))},");
-        }
-
-        sb.AppendLine("    ];");
+        AppendArray(sb, "ushort", "Counts", kept.Select(kv => Math.Min(kv.Value, ushort.MaxValue)), 24);
         var keptFollowers = followers.Where(kv => kv.Value >= MinimumCount).OrderBy(kv => kv.Key.Word).ThenBy(kv => kv.Key.Follower).ToList();
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"    // The same words followed by a space and a word of ASCII letters, {keptFollowers.Count:N0} kinds seen at least {MinimumCount} times: the hash");
         sb.AppendLine("    // of the whole word, the first letters of the next (WordEndings.FollowerCode), and the count, sorted by hash, then code.");
-        sb.AppendLine("    private static ReadOnlySpan<uint> FollowedWords =>");
-        sb.AppendLine("    [");
-        for (int i = 0; i < keptFollowers.Count; i += 12)
-        {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", keptFollowers.Skip(i).Take(12).Select(kv => kv.Key.Word))},");
-        }
-
-        sb.AppendLine("    ];");
+        AppendArray(sb, "uint", "FollowedWords", keptFollowers.Select(kv => (int)kv.Key.Word), 12);
         sb.AppendLine();
-        sb.AppendLine("    private static ReadOnlySpan<ushort> Followers =>");
-        sb.AppendLine("    [");
-        for (int i = 0; i < keptFollowers.Count; i += 24)
-        {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", keptFollowers.Skip(i).Take(24).Select(kv => kv.Key.Follower))},");
-        }
-
-        sb.AppendLine("    ];");
+        AppendArray(sb, "ushort", "Followers", keptFollowers.Select(kv => (int)kv.Key.Follower), 24);
         sb.AppendLine();
-        sb.AppendLine("    private static ReadOnlySpan<ushort> FollowerCounts =>");
-        sb.AppendLine("    [");
-        for (int i = 0; i < keptFollowers.Count; i += 24)
-        {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", keptFollowers.Skip(i).Take(24).Select(kv => Math.Min(kv.Value, ushort.MaxValue)))},");
-        }
-
-        sb.AppendLine("    ];");
+        AppendArray(sb, "ushort", "FollowerCounts", keptFollowers.Select(kv => Math.Min(kv.Value, ushort.MaxValue)), 24);
         sb.AppendLine("}");
         File.WriteAllText(outFile, sb.ToString());
         Console.WriteLine($"{kept.Count:N0} kinds of {counts.Count:N0}, {words:N0} words");
         return 0;
+    }
+
+    /// <summary>
+    /// A table of numbers as static data (<c>ReadOnlySpan&lt;<paramref name="type"/>&gt;</c>), <paramref name="perLine"/>
+    /// a line; a uint given as an int keeps its bits.
+    /// </summary>
+    internal static void AppendArray(StringBuilder sb, string type, string name, IEnumerable<int> values, int perLine)
+    {
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    private static ReadOnlySpan<{type}> {name} =>");
+        sb.AppendLine("    [");
+        foreach (var line in values.Select(v => type == "uint" ? ((uint)v).ToString(CultureInfo.InvariantCulture) : v.ToString(CultureInfo.InvariantCulture)).Chunk(perLine))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", line)},");
+        }
+
+        sb.AppendLine("    ];");
     }
 
     // Letters and marks as they are (the table stays readable); punctuation, which could hide in the literal, as an escape.

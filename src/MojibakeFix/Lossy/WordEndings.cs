@@ -25,30 +25,21 @@ internal static partial class WordEndings
     /// </summary>
     internal static double Chance(ReadOnlySpan<char> start, char letter, double shorter)
     {
-        uint key = Hash(start);
-        ReadOnlySpan<uint> starts = Starts;
-        int at = starts.BinarySearch(key);
-        if (at < 0)
+        var (from, to) = EntriesOf(Starts, Hash(start));
+        if (from == to)
         {
             return shorter;
         }
 
-        // The entries of one start lie together (sorted by start, then letter): walk back to the first.
-        while (at > 0 && starts[at - 1] == key)
-        {
-            at--;
-        }
-
-        int total = 0, kinds = 0, count = 0;
+        int total = 0, count = 0;
         ReadOnlySpan<ushort> counts = Counts;
-        for (int k = at; k < starts.Length && starts[k] == key; k++)
+        for (int k = from; k < to; k++)
         {
             total += counts[k];
-            kinds++;
             count = Letters[k] == letter ? counts[k] : count;
         }
 
-        return (Math.Max(count - Discount, 0) + (Discount * kinds * shorter)) / total;
+        return (Math.Max(count - Discount, 0) + (Discount * (to - from) * shorter)) / total;
     }
 
     /// <summary>
@@ -59,21 +50,15 @@ internal static partial class WordEndings
     /// </summary>
     internal static double FollowerFactor(uint word, int following)
     {
-        ReadOnlySpan<uint> words = FollowedWords;
-        int at = words.BinarySearch(word);
-        if (at < 0)
+        var (from, to) = EntriesOf(FollowedWords, word);
+        if (from == to)
         {
             return 1;
         }
 
-        while (at > 0 && words[at - 1] == word)
-        {
-            at--;
-        }
-
         int total = 0, count = 0;
         ReadOnlySpan<ushort> followers = Followers, counts = FollowerCounts;
-        for (int k = at; k < words.Length && words[k] == word; k++)
+        for (int k = from; k < to; k++)
         {
             total += counts[k];
             count = followers[k] == following ? counts[k] : count;
@@ -81,6 +66,30 @@ internal static partial class WordEndings
 
         double background = (s_followerTotals.Value[following] + 0.5) / (s_followerTotals.Value[0] + 1.0);
         return (count + (FollowerPrior * background)) / (total + FollowerPrior) / background;
+    }
+
+    /// <summary>The entries [from, to) of a sorted table of hashes that hold <paramref name="key"/> (from == to: none).</summary>
+    private static (int From, int To) EntriesOf(ReadOnlySpan<uint> keys, uint key)
+    {
+        int at = keys.BinarySearch(key);
+        if (at < 0)
+        {
+            return (0, 0);
+        }
+
+        // A key's entries lie together (sorted by key, then by what follows it): walk to both ends.
+        int from = at, to = at + 1;
+        while (from > 0 && keys[from - 1] == key)
+        {
+            from--;
+        }
+
+        while (to < keys.Length && keys[to] == key)
+        {
+            to++;
+        }
+
+        return (from, to);
     }
 
     /// <summary>

@@ -1076,7 +1076,7 @@ internal static class DoubleByteCodePages
         ReadOnlySpan<char> word = before[wordStart..];
         bool known = endsWord && (wordStart > 0 || fromLineStart); // where the word began
         bool whole = known && word.Length >= LetterEndings.LongestHistory;
-        uint wordHash = WordEndings.Hash(word);
+        uint wordHash = known && following > 0 ? WordEndings.Hash(word) : 0; // (the next word's letters weigh only then)
         bool afterLetter = before.Length > 0 && (char.IsLetter(before[^1]) // a mark needs one (a surrogate is none)
             || CharUnicodeInfo.GetUnicodeCategory(before[^1]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
         int best = -1;

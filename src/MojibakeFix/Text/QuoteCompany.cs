@@ -18,9 +18,6 @@ internal static partial class QuoteCompany
     // Add-a-half smoothing of a feature's share of a style's messages.
     private const double Smoothing = 0.5;
 
-    // Words longer than this are not features (few are, and a lookup needs a buffer).
-    private const int MaxWordLength = 24;
-
     private static readonly Lazy<Dictionary<string, int>> s_index = new(() =>
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -111,7 +108,7 @@ internal static partial class QuoteCompany
         int known = 0;
         foreach (string word in LatinCompany.AsciiWords(line))
         {
-            if (word.Length <= MaxWordLength && index.TryGetValue(word, out int k))
+            if (index.TryGetValue(word, out int k))
             {
                 Add(score, counts.Slice(k * Styles.Length, Styles.Length), messages);
                 known++;
