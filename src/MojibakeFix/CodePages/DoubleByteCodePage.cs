@@ -82,6 +82,29 @@ internal sealed class DoubleByteCodePage
                 }
             }
         }
+
+        // What the decoder reads from every byte and byte pair UTF-8 text can hold (FitsUtf8): decoded, not looked
+        // up in _encode, which keeps one pair per character while the decoder also reads duplicates (Big5's F9F9 ═
+        // is A2A4's too; Shift_JIS's ED–EE rows).
+        _inRuns[lostByte >> 6] |= 1UL << lostByte;
+        for (int bytes = 0x80; bytes <= 0xFFFF; bytes++)
+        {
+            if (bytes is >= 0x100 and < 0x8000 || !FitsUtf8((ushort)bytes))
+            {
+                continue;
+            }
+
+            pair[0] = (byte)(bytes > 0xFF ? bytes >> 8 : bytes);
+            pair[1] = (byte)bytes;
+            int read = damaging.GetChars(bytes > 0xFF ? pair : pair[..1], back);
+            foreach (char d in back[..read])
+            {
+                if (d >= 0x80)
+                {
+                    _inRuns[d >> 6] |= 1UL << d;
+                }
+            }
+        }
     }
 
     // One bit per character the decoder reads from a UTF-8 lead byte, alone or with a continuation byte after it.
@@ -97,6 +120,39 @@ internal sealed class DoubleByteCodePage
     /// for a double-byte character, a continuation byte (80–BF) after it; or it is <see cref="LostByte"/>.
     /// </summary>
     internal bool MayStartRun(char c) => (_runStarts[c >> 6] & 1UL << c) != 0;
+
+    // One bit per character whose bytes can stand inside UTF-8 text (FitsUtf8), and for the lost-byte marker: the
+    // characters a run read through this page can hold. A rare character outside it (most hangul for GBK, Big5 and
+    // Shift_JIS, which lack them) is no sign of damage through this page.
+    private readonly ulong[] _inRuns = new ulong[65536 / 64];
+
+    /// <summary>
+    /// Whether <paramref name="c"/> can be part of a run read as UTF-8 through this page: the page's decoder reads
+    /// it from a byte or byte pair UTF-8 text can hold (<see cref="FitsUtf8"/>), or it is <see cref="LostByte"/>.
+    /// </summary>
+    internal bool MayBeInRun(char c) => (_inRuns[c >> 6] & 1UL << c) != 0;
+
+    /// <summary>
+    /// Whether a character's bytes (a byte, or lead &lt;&lt; 8 | trail) can stand inside UTF-8 text: no C0, C1 or
+    /// F5–FF, and a lead byte (C2–F4) followed by a continuation (80–BF), not by ASCII or another lead.
+    /// </summary>
+    internal static bool FitsUtf8(ushort bytes)
+    {
+        int first = bytes > 0xFF ? bytes >> 8 : bytes;
+        bool lead = first is >= 0xC2 and <= 0xF4;
+        if (!lead && first is not (>= 0x80 and <= 0xBF))
+        {
+            return false;
+        }
+
+        if (bytes <= 0xFF)
+        {
+            return true;
+        }
+
+        int second = bytes & 0xFF;
+        return lead ? second is >= 0x80 and <= 0xBF : second is < 0xC0 or (>= 0xC2 and <= 0xF4);
+    }
 
     /// <summary>The Windows code page number (936, 932, 949, 950).</summary>
     internal int CodePage { get; }

@@ -269,6 +269,11 @@ internal static class DamageClassifier
             }
 
             Vector128<ushort> v = Vector128.LoadUnsafe(ref start, (nuint)i);
+            if ((In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last) | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last)) != Vector128<ushort>.Zero)
+            {
+                return i; // CJK goes to the exact masks: tested first, as CJK text has it in every block
+            }
+
             Vector128<ushort> next = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
             Vector128<ushort> lead = In(v, 0xA0, 0x454) | In(v, 0x2013, 0x25CA) | In(v, 0xF7C6, 0xFB02);
             Vector128<ushort> follows = Vector128.GreaterThan(next, ascii);
@@ -278,9 +283,7 @@ internal static class DamageClassifier
             }
 
             Vector128<ushort> maybe = In(v, 0x80, 0x9F) | (lead & follows)
-                | (Vector128.Equals(v, question) & Vector128.GreaterThan(previous, ascii))
-                | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
-                | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last);
+                | (Vector128.Equals(v, question) & Vector128.GreaterThan(previous, ascii));
             if (maybe != Vector128<ushort>.Zero)
             {
                 return i;
@@ -436,6 +439,11 @@ internal static class DamageClassifier
             }
 
             Vector256<ushort> v = Vector256.LoadUnsafe(ref start, (nuint)i);
+            if ((In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last) | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last)) != Vector256<ushort>.Zero)
+            {
+                return i; // CJK goes to the exact masks: tested first, as CJK text has it in every block
+            }
+
             Vector256<ushort> next = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
             Vector256<ushort> lead = In(v, 0xA0, 0x454) | In(v, 0x2013, 0x25CA) | In(v, 0xF7C6, 0xFB02);
             Vector256<ushort> follows = Vector256.GreaterThan(next, ascii);
@@ -445,9 +453,7 @@ internal static class DamageClassifier
             }
 
             Vector256<ushort> maybe = In(v, 0x80, 0x9F) | (lead & follows)
-                | (Vector256.Equals(v, question) & Vector256.GreaterThan(previous, ascii))
-                | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
-                | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last);
+                | (Vector256.Equals(v, question) & Vector256.GreaterThan(previous, ascii));
             if (maybe != Vector256<ushort>.Zero)
             {
                 return i;
@@ -603,6 +609,11 @@ internal static class DamageClassifier
             }
 
             Vector512<ushort> v = Vector512.LoadUnsafe(ref start, (nuint)i);
+            if ((In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last) | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last)) != Vector512<ushort>.Zero)
+            {
+                return i; // CJK goes to the exact masks: tested first, as CJK text has it in every block
+            }
+
             Vector512<ushort> next = Vector512.LoadUnsafe(ref start, (nuint)(i + 1));
             Vector512<ushort> lead = In(v, 0xA0, 0x454) | In(v, 0x2013, 0x25CA) | In(v, 0xF7C6, 0xFB02);
             Vector512<ushort> follows = Vector512.GreaterThan(next, ascii);
@@ -612,9 +623,7 @@ internal static class DamageClassifier
             }
 
             Vector512<ushort> maybe = In(v, 0x80, 0x9F) | (lead & follows)
-                | (Vector512.Equals(v, question) & Vector512.GreaterThan(previous, ascii))
-                | In(v, DoubleByteCodePages.First, DoubleByteCodePages.Last)
-                | In(ahead, DoubleByteCodePages.First, DoubleByteCodePages.Last);
+                | (Vector512.Equals(v, question) & Vector512.GreaterThan(previous, ascii));
             if (maybe != Vector512<ushort>.Zero)
             {
                 return i;
@@ -790,6 +799,11 @@ internal static class DamageClassifier
             ulong uncommon = 0;
             for (int k = 0; k < lanes; k += 8)
             {
+                if ((byte)(cjk >> k) == 0)
+                {
+                    continue; // no CJK character among these eight (Latin words between CJK ones): no gather
+                }
+
                 Vector256<int> c = Avx2.ConvertToVector256Int32(Vector128.LoadUnsafe(ref start, (nuint)(i + k)));
                 Vector256<uint> word = Avx2.GatherVector256(words, Avx2.ShiftRightLogical(c, 5), 4);
                 Vector256<uint> bit = Avx2.ShiftRightLogicalVariable(word, (c & Vector256.Create(31)).AsUInt32()) & Vector256.Create(1u);

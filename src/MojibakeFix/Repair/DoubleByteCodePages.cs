@@ -207,7 +207,7 @@ internal static class DoubleByteCodePages
             ulong[] common = CjkFrequency.CommonBits;
             for (int i = 0; i < line.Length; i++)
             {
-                if (!everyStretch && line[i] >= 0x80 && (i == 0 || line[i - 1] < 0x80) && !MayHoldRun(line, i, common, out int segmentEnd))
+                if (!everyStretch && line[i] >= 0x80 && (i == 0 || line[i - 1] < 0x80) && !MayHoldRun(line, i, page, common, out int segmentEnd))
                 {
                     i = segmentEnd - 1; // a stretch of common characters, not inside a Latin word: no strong run lies here
                     skipped = true;
@@ -327,15 +327,16 @@ internal static class DoubleByteCodePages
     /// <summary>
     /// Whether the stretch of non-ASCII characters from <paramref name="start"/> can hold an accepted run: every
     /// kind of evidence needs a rare damaged character, except an accented letter inside a Latin word, which is a
-    /// short stretch beside an ASCII letter. Correct CJK text is skipped a stretch at a time.
+    /// short stretch beside an ASCII letter. Correct CJK text is skipped a stretch at a time; a rare character the
+    /// page cannot have read from UTF-8 bytes (a hangul syllable for GBK) does not count.
     /// </summary>
-    private static bool MayHoldRun(ReadOnlySpan<char> line, int start, ulong[] common, out int end)
+    private static bool MayHoldRun(ReadOnlySpan<char> line, int start, DoubleByteCodePage page, ulong[] common, out int end)
     {
         bool rare = false;
         end = start;
         while (end < line.Length && line[end] >= 0x80)
         {
-            rare |= !CjkFrequency.IsCommon(common, line[end]);
+            rare |= !CjkFrequency.IsCommon(common, line[end]) && page.MayBeInRun(line[end]);
             end++;
         }
 
