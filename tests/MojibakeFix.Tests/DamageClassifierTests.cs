@@ -206,6 +206,50 @@ public class DamageClassifierTests
     }
 
     /// <summary>
+    /// The filter passes over two small Latin letters inside a word (ří, çã): every pair of U+00C0–U+017F, and œ, š,
+    /// ž and ƒ after a lead image, between an ASCII or Latin character and another, at the end of a block and inside
+    /// one, finds what the scalar definitions find, at every width.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void Latin_letter_pairs_agree_with_the_definitions(int width)
+    {
+        char[] around = [' ', 'n', 'ř', 'Ž', '?', '×'];
+        char[] text = new string('x', 48).ToCharArray();
+        var failures = new List<string>();
+        for (int a = 0xC0; a <= 0x192 && failures.Count < 5; a++)
+        {
+            for (int b = 0xC0; b <= 0x192 && failures.Count < 5; b++)
+            {
+                foreach (int at in (int[])[10, 32])
+                {
+                    text[at] = (char)a;
+                    text[at + 1] = (char)b;
+                    foreach (char p in around)
+                    {
+                        foreach (char c in around)
+                        {
+                            text[at - 1] = p;
+                            text[at + 2] = c;
+                            text[at + 3] = c; // (a run of four of U+00C0–U+00FF, for the legacy search)
+                            int found = DamageClassifier.IndexOfDamage(text, 0, DamageSearch.All, width, out DamageSearch fired);
+                            int expected = DamageClassifier.IndexOfDamage(text, 0, DamageSearch.All, 0, out DamageSearch expectedFired);
+                            if ((found, fired) != (expected, expectedFired))
+                            {
+                                failures.Add($"{p}{(char)a}{(char)b}{c} at {at}: ({found}, {fired}) vs ({expected}, {expectedFired})");
+                            }
+                        }
+                    }
+
+                    text.AsSpan(at - 1, 5).Fill('x');
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    /// <summary>
     /// The facts the filter's follower test rests on, from the code-page tables: no lead image is followed in a
     /// pair by р–я or by a Greek letter other than π, and а–п follow only leads outside Latin, Greek and А–п.
     /// </summary>

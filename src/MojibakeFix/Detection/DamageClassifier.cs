@@ -146,11 +146,36 @@ internal static class DamageClassifier
     private static Vector512<ushort> In(Vector512<ushort> v, ushort lo, ushort hi) =>
         Vector512.LessThanOrEqual(v - Vector512.Create(lo), Vector512.Create((ushort)(hi - lo)));
 
+    // Small Latin letters: ß–ÿ but ÷, and the small ones of Latin Extended-A (odd or even by block; ĸ, ŉ and ſ left
+    // out). A superset test may leave letters out, never take a non-letter in.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> SmallLatin(Vector128<ushort> x)
+    {
+        Vector128<ushort> odd = Vector128.Equals(x & Vector128.Create((ushort)1), Vector128.Create((ushort)1));
+        return (In(x, 0xDF, 0xFF) & ~Vector128.Equals(x, Vector128.Create((ushort)0xF7)))
+            | (odd & (In(x, 0x101, 0x137) | In(x, 0x14B, 0x177)))
+            | (~odd & (In(x, 0x13A, 0x148) | In(x, 0x17A, 0x17E)));
+    }
+
+    // Two small Latin letters inside a word of Latin letters or ASCII (ří, çã, ış): a plain word pair to the pair
+    // search, and no Windows-1252 candidate unless the first is a lead image (U+00C2–U+00F4) before œ, š or ž; four
+    // characters of U+00C0–U+00FF in a row stay, for the legacy runs.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> SmallLatinWordPair(Vector128<ushort> v, Vector128<ushort> next, Vector128<ushort> previous, Vector128<ushort> after, Vector128<ushort> ahead)
+    {
+        Vector128<ushort> ascii = Vector128.Create((ushort)0x7F);
+        Vector128<ushort> special = Vector128.Equals(next, Vector128.Create((ushort)0x153)) | Vector128.Equals(next, Vector128.Create((ushort)0x161))
+            | Vector128.Equals(next, Vector128.Create((ushort)0x17E));
+        Vector128<ushort> legacy = In(v, 0xC0, 0xFF) & In(next, 0xC0, 0xFF) & In(after, 0xC0, 0xFF) & In(ahead, 0xC0, 0xFF);
+        return SmallLatin(v) & SmallLatin(next) & ~(special & In(v, 0xC2, 0xF4)) & ~legacy
+            & (Vector128.LessThanOrEqual(previous, ascii) | SmallLatin(previous)) & (Vector128.LessThanOrEqual(after, ascii) | SmallLatin(after));
+    }
+
     // Lanes of lead images (of some search) whose next character no such lead is followed by in damage, by the
     // code-page tables (which the tests check): р–я and the Greek letters but π follow none; а–п follow only the
     // leads of cp866 (box drawing, Ё Є Ї, р–я, ё є), not Latin, Greek or А–п; and two small Cyrillic letters
     // inside a Cyrillic word are a word (as in the pair mask). Cyrillic and Greek text, whose letters are all
-    // lead images, thus mostly ends in the filter.
+    // lead images, thus mostly ends in the filter; so, by SmallLatinWordPair, do Czech, Polish or Turkish words.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<ushort> NoFollower(Vector128<ushort> v, Vector128<ushort> next, Vector128<ushort> previous, Vector128<ushort> after)
     {
@@ -162,6 +187,31 @@ internal static class DamageClassifier
             | (In(v, 0x430, 0x45F) & In(next, 0x430, 0x45F) & (otherBefore | In(previous, 0x400, 0x52F)) & (otherAfter | In(after, 0x400, 0x52F)));
     }
 
+    // Small Latin letters: ß–ÿ but ÷, and the small ones of Latin Extended-A (odd or even by block; ĸ, ŉ and ſ left
+    // out). A superset test may leave letters out, never take a non-letter in.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> SmallLatin(Vector256<ushort> x)
+    {
+        Vector256<ushort> odd = Vector256.Equals(x & Vector256.Create((ushort)1), Vector256.Create((ushort)1));
+        return (In(x, 0xDF, 0xFF) & ~Vector256.Equals(x, Vector256.Create((ushort)0xF7)))
+            | (odd & (In(x, 0x101, 0x137) | In(x, 0x14B, 0x177)))
+            | (~odd & (In(x, 0x13A, 0x148) | In(x, 0x17A, 0x17E)));
+    }
+
+    // Two small Latin letters inside a word of Latin letters or ASCII (ří, çã, ış): a plain word pair to the pair
+    // search, and no Windows-1252 candidate unless the first is a lead image (U+00C2–U+00F4) before œ, š or ž; four
+    // characters of U+00C0–U+00FF in a row stay, for the legacy runs.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> SmallLatinWordPair(Vector256<ushort> v, Vector256<ushort> next, Vector256<ushort> previous, Vector256<ushort> after, Vector256<ushort> ahead)
+    {
+        Vector256<ushort> ascii = Vector256.Create((ushort)0x7F);
+        Vector256<ushort> special = Vector256.Equals(next, Vector256.Create((ushort)0x153)) | Vector256.Equals(next, Vector256.Create((ushort)0x161))
+            | Vector256.Equals(next, Vector256.Create((ushort)0x17E));
+        Vector256<ushort> legacy = In(v, 0xC0, 0xFF) & In(next, 0xC0, 0xFF) & In(after, 0xC0, 0xFF) & In(ahead, 0xC0, 0xFF);
+        return SmallLatin(v) & SmallLatin(next) & ~(special & In(v, 0xC2, 0xF4)) & ~legacy
+            & (Vector256.LessThanOrEqual(previous, ascii) | SmallLatin(previous)) & (Vector256.LessThanOrEqual(after, ascii) | SmallLatin(after));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> NoFollower(Vector256<ushort> v, Vector256<ushort> next, Vector256<ushort> previous, Vector256<ushort> after)
     {
@@ -171,6 +221,31 @@ internal static class DamageClassifier
         return In(next, 0x440, 0x44F) | In(next, 0x390, 0x3BF) | In(next, 0x3C1, 0x3FF)
             | (In(next, 0x430, 0x43F) & (In(v, 0xA0, 0x3FF) | In(v, 0x410, 0x43F)))
             | (In(v, 0x430, 0x45F) & In(next, 0x430, 0x45F) & (otherBefore | In(previous, 0x400, 0x52F)) & (otherAfter | In(after, 0x400, 0x52F)));
+    }
+
+    // Small Latin letters: ß–ÿ but ÷, and the small ones of Latin Extended-A (odd or even by block; ĸ, ŉ and ſ left
+    // out). A superset test may leave letters out, never take a non-letter in.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ushort> SmallLatin(Vector512<ushort> x)
+    {
+        Vector512<ushort> odd = Vector512.Equals(x & Vector512.Create((ushort)1), Vector512.Create((ushort)1));
+        return (In(x, 0xDF, 0xFF) & ~Vector512.Equals(x, Vector512.Create((ushort)0xF7)))
+            | (odd & (In(x, 0x101, 0x137) | In(x, 0x14B, 0x177)))
+            | (~odd & (In(x, 0x13A, 0x148) | In(x, 0x17A, 0x17E)));
+    }
+
+    // Two small Latin letters inside a word of Latin letters or ASCII (ří, çã, ış): a plain word pair to the pair
+    // search, and no Windows-1252 candidate unless the first is a lead image (U+00C2–U+00F4) before œ, š or ž; four
+    // characters of U+00C0–U+00FF in a row stay, for the legacy runs.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ushort> SmallLatinWordPair(Vector512<ushort> v, Vector512<ushort> next, Vector512<ushort> previous, Vector512<ushort> after, Vector512<ushort> ahead)
+    {
+        Vector512<ushort> ascii = Vector512.Create((ushort)0x7F);
+        Vector512<ushort> special = Vector512.Equals(next, Vector512.Create((ushort)0x153)) | Vector512.Equals(next, Vector512.Create((ushort)0x161))
+            | Vector512.Equals(next, Vector512.Create((ushort)0x17E));
+        Vector512<ushort> legacy = In(v, 0xC0, 0xFF) & In(next, 0xC0, 0xFF) & In(after, 0xC0, 0xFF) & In(ahead, 0xC0, 0xFF);
+        return SmallLatin(v) & SmallLatin(next) & ~(special & In(v, 0xC2, 0xF4)) & ~legacy
+            & (Vector512.LessThanOrEqual(previous, ascii) | SmallLatin(previous)) & (Vector512.LessThanOrEqual(after, ascii) | SmallLatin(after));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -279,7 +354,12 @@ internal static class DamageClassifier
             Vector128<ushort> follows = Vector128.GreaterThan(next, ascii);
             if ((lead & follows) != Vector128<ushort>.Zero)
             {
-                follows &= ~NoFollower(v, next, previous, Vector128.LoadUnsafe(ref start, (nuint)(i + 2)));
+                Vector128<ushort> after = Vector128.LoadUnsafe(ref start, (nuint)(i + 2));
+                follows &= ~NoFollower(v, next, previous, after);
+                if ((lead & follows & In(v, 0xDF, 0x17E) & In(next, 0xDF, 0x17E)) != Vector128<ushort>.Zero)
+                {
+                    follows &= ~SmallLatinWordPair(v, next, previous, after, ahead); // (tested only where it may drop a lane)
+                }
             }
 
             Vector128<ushort> maybe = In(v, 0x80, 0x9F) | (lead & follows)
@@ -449,7 +529,12 @@ internal static class DamageClassifier
             Vector256<ushort> follows = Vector256.GreaterThan(next, ascii);
             if ((lead & follows) != Vector256<ushort>.Zero)
             {
-                follows &= ~NoFollower(v, next, previous, Vector256.LoadUnsafe(ref start, (nuint)(i + 2)));
+                Vector256<ushort> after = Vector256.LoadUnsafe(ref start, (nuint)(i + 2));
+                follows &= ~NoFollower(v, next, previous, after);
+                if ((lead & follows & In(v, 0xDF, 0x17E) & In(next, 0xDF, 0x17E)) != Vector256<ushort>.Zero)
+                {
+                    follows &= ~SmallLatinWordPair(v, next, previous, after, ahead); // (tested only where it may drop a lane)
+                }
             }
 
             Vector256<ushort> maybe = In(v, 0x80, 0x9F) | (lead & follows)
@@ -619,7 +704,12 @@ internal static class DamageClassifier
             Vector512<ushort> follows = Vector512.GreaterThan(next, ascii);
             if ((lead & follows) != Vector512<ushort>.Zero)
             {
-                follows &= ~NoFollower(v, next, previous, Vector512.LoadUnsafe(ref start, (nuint)(i + 2)));
+                Vector512<ushort> after = Vector512.LoadUnsafe(ref start, (nuint)(i + 2));
+                follows &= ~NoFollower(v, next, previous, after);
+                if ((lead & follows & In(v, 0xDF, 0x17E) & In(next, 0xDF, 0x17E)) != Vector512<ushort>.Zero)
+                {
+                    follows &= ~SmallLatinWordPair(v, next, previous, after, ahead); // (tested only where it may drop a lane)
+                }
             }
 
             Vector512<ushort> maybe = In(v, 0x80, 0x9F) | (lead & follows)
