@@ -147,6 +147,15 @@ public class DoubleByteTests
         AssertRestoredFromLoss(text, codePage);
 
     [Theory]
+    [InlineData("ফাইলৰ নাম", 936)] // 唰?唳ㄠ: the space went with ৰ's last byte; ন after it says ফাইলৰ (ফাইলৰ নাম)
+    [InlineData("માપ બતાવો", 936)]
+    [InlineData("ট্যাব পূরণ", 936)]
+    [InlineData("सेल देखाबू", 936)]
+    [InlineData("तयार करत आहे", 936)]
+    public void A_words_lost_last_letter_is_read_with_the_first_letter_of_the_next_word_in_its_script(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
     [InlineData("使用真实货币赌博", 936)] // 货, 币 and 赌 are rare in software messages (the frequency table) but GB 2312's first level
     [InlineData("西盆地省", 936)]
     [InlineData("碧差汶府", 936)]

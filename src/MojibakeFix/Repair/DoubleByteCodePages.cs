@@ -534,7 +534,9 @@ internal static class DoubleByteCodePages
                                 // The letter ends its word where it ends CJK-free text before no ASCII letter.
                                 bool endsWord = atEnd && !char.IsAsciiLetter((char)(swallowed >= 0 ? swallowed : reader.AtEnd ? 0 : reader.Peek()));
                                 // Where a space was lost with it, the next word's first ASCII letters follow the marker.
-                                int following = swallowed == ' ' && !reader.AtEnd && reader.OnCharBoundary ? WordEndings.FollowerCode(s[reader.CharIndex..]) : 0;
+                                int following = swallowed == ' ' && !reader.AtEnd && reader.OnCharBoundary
+                                    ? (reader.PeekChar() < 0x80 ? WordEndings.FollowerCode(s[reader.CharIndex..]) : WordEndings.FollowerCode([NextLetter(reader)]))
+                                    : 0;
                                 value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, endingContext[^known..], endsWord,
                                     fromLineStart: known < endingContext.Length, following, page, next, (language ??= LanguageOf(s, page)).Cyrillic);
                             }
@@ -1034,6 +1036,30 @@ internal static class DoubleByteCodePages
         }
 
         return CjkFrequency.IsCjk(cp) ? (char)cp : '\0';
+    }
+
+    /// <summary>
+    /// The character of two or three bytes whose UTF-8 comes next, where the page read them all (the first letter of a
+    /// next word in Greek, Cyrillic, Georgian, Indic… script), else U+0000.
+    /// </summary>
+    private static char NextLetter(ByteReader reader)
+    {
+        int b = reader.AtEnd ? -1 : reader.Peek();
+        int need = b is >= 0xC2 and <= 0xDF ? 2 : b is >= 0xE0 and <= 0xEF ? 3 : 0;
+        int cp = need == 2 ? b & 0x1F : b & 0x0F;
+        for (int k = 1; k < need; k++)
+        {
+            reader.Advance();
+            int c = reader.AtEnd ? -1 : reader.Peek();
+            if (c is < 0x80 or > 0xBF)
+            {
+                return '\0';
+            }
+
+            cp = cp << 6 | (c & 0x3F);
+        }
+
+        return need == 0 || cp < 0x80 || (need == 3 && cp < 0x800) || cp is >= 0xD800 and <= 0xDFFF ? '\0' : (char)cp;
     }
 
     /// <summary>The most frequent ranked character whose UTF-8 starts with these two bytes, or -1.</summary>
