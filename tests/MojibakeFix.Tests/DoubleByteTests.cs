@@ -156,6 +156,14 @@ public class DoubleByteTests
         AssertRestoredFromLoss(text, codePage);
 
     [Theory]
+    [InlineData("Srednjovjekovni engleski (1100. – 1500.)", 936)] // 鈥?: the only non-ASCII of the line, – with the space lost after it
+    [InlineData("puuttuva end-lainaus”", 936)]
+    [InlineData("Srednjovjekovni engleski (1100. – 1500.)", 932)]
+    [InlineData("puuttuva end-lainaus”", 932)]
+    public void A_lone_mark_that_lost_its_last_byte_in_latin_text_is_repaired(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
     [InlineData("使用真实货币赌博", 936)] // 货, 币 and 赌 are rare in software messages (the frequency table) but GB 2312's first level
     [InlineData("西盆地省", 936)]
     [InlineData("碧差汶府", 936)]

@@ -1962,7 +1962,8 @@ internal static class DoubleByteCodePages
                 return Strong;
             }
 
-            if (IsQuoteInWord(line, start, end, decoded) || IsTelltalePunctuation(line, start, end, decoded, damagedRare == damagedCjk, latinLine))
+            if (IsQuoteInWord(line, start, end, decoded) || IsTelltalePunctuation(line, start, end, decoded, damagedRare == damagedCjk, latinLine)
+                || IsLoneLostMark(line, start, end, decoded, damagedRare == damagedCjk, latinLine, marker))
             {
                 return Strong;
             }
@@ -2170,6 +2171,26 @@ internal static class DoubleByteCodePages
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A dash, quote or ellipsis (U+2010–U+2026) whose last byte the page lost, alone in Latin text: one rare character
+    /// and the marker (鈥? for —, …, ” with the space or digit lost after it), the only non-ASCII characters near it.
+    /// The character that reads E2 80 is no word of correct text, least of all before a marker in a line of ASCII.
+    /// </summary>
+    private static bool IsLoneLostMark(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded, bool rareDamage,
+        bool latinLine, char marker)
+    {
+        if (!rareDamage || end - start != 2 || line[end - 1] != marker || decoded.IsEmpty || decoded[0] is < '\u2010' or > '\u2026'
+            || (decoded.Length == 2 ? decoded[1] >= 0x80 : decoded.Length != 1))
+        {
+            return false;
+        }
+
+        WorkMeter.Add(2 * Window);
+        bool alone = line[Math.Max(0, start - Window)..start].IndexOfAnyExceptInRange('\0', '\u007F') < 0
+            && line[end..Math.Min(line.Length, end + Window)].IndexOfAnyExceptInRange('\0', '\u007F') < 0;
+        return alone || latinLine;
     }
 
     /// <summary>
