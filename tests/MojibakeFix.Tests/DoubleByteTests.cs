@@ -164,6 +164,15 @@ public class DoubleByteTests
         AssertRestoredFromLoss(text, codePage);
 
     [Theory]
+    [InlineData("chyba při čtení „%s“: %s\n", 936)] // 鈥?%s: the colon went with “'s last byte; a placeholder after the space says ':', not ','
+    [InlineData("Kunde inte läsa in ”%s”: %s", 936)]
+    [InlineData("Не могу да учитам слику „%s“: %s", 936)]
+    [InlineData("Não foi possível carregar “%s”: %s", 936)]
+    [InlineData("Não foi possível carregar “%s”: %s", 932)]
+    public void The_character_a_lost_mark_took_along_is_read_with_the_two_characters_after_it(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
     [InlineData("使用真实货币赌博", 936)] // 货, 币 and 赌 are rare in software messages (the frequency table) but GB 2312's first level
     [InlineData("西盆地省", 936)]
     [InlineData("碧差汶府", 936)]

@@ -696,7 +696,7 @@ internal static class DoubleByteCodePages
     /// </summary>
     private static int LostMark(short second, char quote, bool single, bool letters, int before, ByteReader reader, DoubleByteCodePage page, ref int swallowed)
     {
-        char mark = LostPunctuation.Guess(before, letters, reader.AtEnd ? -1 : reader.PeekChar(), out char lostWith);
+        char mark = LostPunctuation.Guess(before, letters, reader.AtEnd ? -1 : reader.PeekChar(), out char lostWith, reader.AtEnd ? -2 : reader.PeekCharAfter());
         int last = 0x80 | (mark & 0x3F);
         if (mark == 0 || (0x80 | ((mark >> 6) & 0x3F)) != second || (lostWith != 0) == reader.AtEnd || page.Reads(last, lostWith != 0 ? lostWith : -1))
         {
