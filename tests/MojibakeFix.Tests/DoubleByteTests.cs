@@ -169,6 +169,9 @@ public class DoubleByteTests
     [InlineData("Не могу да учитам слику „%s“: %s", 936)]
     [InlineData("Não foi possível carregar “%s”: %s", 936)]
     [InlineData("Não foi possível carregar “%s”: %s", 932)]
+    [InlineData("duplicerad DEFINE ”%s” - överhoppad", 936)] // contexts seen five times count too: a space and a dash after it
+    [InlineData("ogiltig symbol ”%s” - hoppar över ord", 936)]
+    [InlineData("неправилен подпис: „0x%08x“", 936)]
     public void The_character_a_lost_mark_took_along_is_read_with_the_two_characters_after_it(string text, int codePage) =>
         AssertRestoredFromLoss(text, codePage);
 
