@@ -176,6 +176,14 @@ public class DoubleByteTests
         AssertRestoredFromLoss(text, codePage);
 
     [Theory]
+    [InlineData("%s은(는) 너무 큽니다", 936)] // 鞚€(電? 雱堧: ) went with 는's last byte; the parenthesis left open says so
+    [InlineData("\"%s\"은(는) 알 수 없는 키입니다", 936)]
+    [InlineData("(未知的物件)\n", 936)]
+    [InlineData("無效的指令 (沒有這樣的指令)\n", 936)]
+    public void The_character_lost_with_a_byte_closes_the_parenthesis_the_line_left_open(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
     [InlineData("使用真实货币赌博", 936)] // 货, 币 and 赌 are rare in software messages (the frequency table) but GB 2312's first level
     [InlineData("西盆地省", 936)]
     [InlineData("碧差汶府", 936)]

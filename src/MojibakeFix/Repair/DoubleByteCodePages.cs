@@ -476,7 +476,8 @@ internal static class DoubleByteCodePages
                             && (page.LostByte == '?' || (!hidesLead && reader.PeekChar() != page.LostByte));
                         int swallowed = !swallows ? -1
                             : OpenerOfUnmatched(before, output.AsSpan(0, length), s[reader.CharIndex..], page.LostByte) is int opener and >= 0 ? opener
-                            : SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter(), afterLetter: pattern[0] is >= 0xC3 and <= 0xE1);
+                            : SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter(), afterLetter: pattern[0] is >= 0xC3 and <= 0xE1,
+                                inParentheses: ClosesNothingAfter(s[reader.CharIndex..]) && Nearby.Of(before, output.AsSpan(0, length)).Open > 0);
                         pattern[got..need].Fill(Unknown);
                         int value;
                         if (lost && (page.LostByte == '?' || swallows || reader.AtEnd) && options.Lossy == LossyRepair.Guess
@@ -645,6 +646,14 @@ internal static class DoubleByteCodePages
         }
 
         return -1;
+    }
+
+    /// <summary>No ')' in the line ahead (up to <see cref="Window"/> characters): one left open before may close at a marker.</summary>
+    private static bool ClosesNothingAfter(ReadOnlySpan<char> after)
+    {
+        after = after[..Math.Min(after.Length, Window)];
+        WorkMeter.Add(after.Length);
+        return !after.Contains(')');
     }
 
     /// <summary>
