@@ -184,6 +184,13 @@ public class DoubleByteTests
         AssertRestoredFromLoss(text, codePage);
 
     [Theory]
+    [InlineData("Изтрит е етикетът „%s“ (бе „%s“)\n", 936)] // 鈥?\n: “'s marker took the ) the line left open, not a comma
+    [InlineData("nelze smazat „%s“ (soubor „%s“).", 936)]
+    [InlineData("Cannot open the file (“%s”), skipping", 936)]
+    public void The_character_a_lost_mark_took_along_closes_the_parenthesis_the_line_left_open(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
     [InlineData("使用真实货币赌博", 936)] // 货, 币 and 赌 are rare in software messages (the frequency table) but GB 2312's first level
     [InlineData("西盆地省", 936)]
     [InlineData("碧差汶府", 936)]
