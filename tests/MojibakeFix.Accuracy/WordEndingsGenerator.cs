@@ -93,8 +93,8 @@ internal static class WordEndingsGenerator
         AppendArray(sb, "ushort", "Counts", kept.Select(kv => Math.Min(kv.Value, ushort.MaxValue)), 24);
         var keptFollowers = followers.Where(kv => kv.Value >= MinimumCount).OrderBy(kv => kv.Key.Word).ThenBy(kv => kv.Key.Follower).ToList();
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"    // The same words followed by a space and a word of ASCII letters, {keptFollowers.Count:N0} kinds seen at least {MinimumCount} times: the hash");
-        sb.AppendLine("    // of the whole word, the first letters of the next (WordEndings.FollowerCode), and the count, sorted by hash, then code.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    // The same words followed by a space and a word of ASCII letters or of another script, {keptFollowers.Count:N0} kinds seen at least {MinimumCount} times:");
+        sb.AppendLine("    // the hash of the whole word, the first letters of the next (WordEndings.FollowerCode), and the count, sorted by hash, then code.");
         AppendArray(sb, "uint", "FollowedWords", keptFollowers.Select(kv => (int)kv.Key.Word), 12);
         sb.AppendLine();
         AppendArray(sb, "ushort", "Followers", keptFollowers.Select(kv => (int)kv.Key.Follower), 24);

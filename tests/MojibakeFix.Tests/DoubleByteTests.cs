@@ -147,6 +147,50 @@ public class DoubleByteTests
         AssertRestoredFromLoss(text, codePage);
 
     [Theory]
+    [InlineData("ফাইলৰ নাম", 936)] // 唰?唳ㄠ: the space went with ৰ's last byte; ন after it says ফাইলৰ (ফাইলৰ নাম)
+    [InlineData("માપ બતાવો", 936)]
+    [InlineData("ট্যাব পূরণ", 936)]
+    [InlineData("सेल देखाबू", 936)]
+    [InlineData("तयार करत आहे", 936)]
+    public void A_words_lost_last_letter_is_read_with_the_first_letter_of_the_next_word_in_its_script(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
+    [InlineData("Srednjovjekovni engleski (1100. – 1500.)", 936)] // 鈥?: the only non-ASCII of the line, – with the space lost after it
+    [InlineData("puuttuva end-lainaus”", 936)]
+    [InlineData("Srednjovjekovni engleski (1100. – 1500.)", 932)]
+    [InlineData("puuttuva end-lainaus”", 932)]
+    public void A_lone_mark_that_lost_its_last_byte_in_latin_text_is_repaired(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
+    [InlineData("chyba při čtení „%s“: %s\n", 936)] // 鈥?%s: the colon went with “'s last byte; a placeholder after the space says ':', not ','
+    [InlineData("Kunde inte läsa in ”%s”: %s", 936)]
+    [InlineData("Не могу да учитам слику „%s“: %s", 936)]
+    [InlineData("Não foi possível carregar “%s”: %s", 936)]
+    [InlineData("Não foi possível carregar “%s”: %s", 932)]
+    [InlineData("duplicerad DEFINE ”%s” - överhoppad", 936)] // contexts seen five times count too: a space and a dash after it
+    [InlineData("ogiltig symbol ”%s” - hoppar över ord", 936)]
+    [InlineData("неправилен подпис: „0x%08x“", 936)]
+    public void The_character_a_lost_mark_took_along_is_read_with_the_two_characters_after_it(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
+    [InlineData("%s은(는) 너무 큽니다", 936)] // 鞚€(電? 雱堧: ) went with 는's last byte; the parenthesis left open says so
+    [InlineData("\"%s\"은(는) 알 수 없는 키입니다", 936)]
+    [InlineData("(未知的物件)\n", 936)]
+    [InlineData("無效的指令 (沒有這樣的指令)\n", 936)]
+    public void The_character_lost_with_a_byte_closes_the_parenthesis_the_line_left_open(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
+    [InlineData("Изтрит е етикетът „%s“ (бе „%s“)\n", 936)] // 鈥?\n: “'s marker took the ) the line left open, not a comma
+    [InlineData("nelze smazat „%s“ (soubor „%s“).", 936)]
+    [InlineData("Cannot open the file (“%s”), skipping", 936)]
+    public void The_character_a_lost_mark_took_along_closes_the_parenthesis_the_line_left_open(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
     [InlineData("使用真实货币赌博", 936)] // 货, 币 and 赌 are rare in software messages (the frequency table) but GB 2312's first level
     [InlineData("西盆地省", 936)]
     [InlineData("碧差汶府", 936)]

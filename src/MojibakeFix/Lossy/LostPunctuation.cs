@@ -27,12 +27,37 @@ internal static partial class LostPunctuation
     /// <summary>
     /// The likeliest mark after <paramref name="before"/> (-1: the start) whose marker <paramref name="next"/>
     /// follows (-1: the end), or U+0000 when nothing was learned; <paramref name="swallowed"/> is the ASCII
-    /// character lost with its last byte (U+0000 at the end: the byte was alone).
+    /// character lost with its last byte (U+0000 at the end: the byte was alone). <paramref name="afterNext"/> is the
+    /// character after the next one (-1: none; -2: not known): where the table learned a different answer for the
+    /// three together (<c>ByNextTwo</c>), that answer.
     /// </summary>
-    internal static char Guess(int before, bool afterOtherLetters, int next, out char swallowed)
+    internal static char Guess(int before, bool afterOtherLetters, int next, out char swallowed, int afterNext = -2)
     {
-        int at = 2 * (KindBefore(before, afterOtherLetters) * 130 + (next < 0 ? 129 : Math.Min(next, 128)));
+        int kind = KindBefore(before, afterOtherLetters);
+        if (next >= 0 && afterNext > -2)
+        {
+            // The character after the next one, where known, tells more: a placeholder after the space ("“: %s"),
+            // a capital (“. The), a line break (“\n).
+            int key = Math.Min(next, 128) << 8 | AfterNextKey(afterNext);
+            for (int k = 0; k + 3 < ByNextTwo.Length; k += 4)
+            {
+                if (ByNextTwo[k] == kind && ByNextTwo[k + 1] == key)
+                {
+                    swallowed = ByNextTwo[k + 3];
+                    return ByNextTwo[k + 2];
+                }
+            }
+        }
+
+        int at = 2 * (kind * 130 + (next < 0 ? 129 : Math.Min(next, 128)));
         swallowed = ByContext[at + 1];
         return ByContext[at];
     }
+
+    /// <summary>
+    /// The class of the character after the next one, for <see cref="Guess"/>: 'a' for a small ASCII letter, 'A' for a
+    /// capital, '0' for a digit, 128 for any other beyond ASCII, 129 for none (-1), else the character itself.
+    /// </summary>
+    internal static int AfterNextKey(int c) =>
+        c < 0 ? 129 : c >= 0x80 ? 128 : char.IsAsciiLetterLower((char)c) ? 'a' : char.IsAsciiLetterUpper((char)c) ? 'A' : char.IsAsciiDigit((char)c) ? '0' : c;
 }

@@ -12,12 +12,25 @@ internal static partial class SwallowedAscii
     /// <summary>
     /// The most likely ASCII character (below U+0040) between a CJK character (or, where
     /// <paramref name="afterLetter"/>, a letter whose second UTF-8 byte is 81–9F, which Shift_JIS loses so: ﾑ・ for
-    /// с and a space) and <paramref name="next"/>, which <paramref name="after"/> follows (-1: nothing does).
+    /// с and a space) and <paramref name="next"/>, which <paramref name="after"/> follows (-1: nothing does);
+    /// <paramref name="inParentheses"/>: a parenthesis is open before and none closes after, so the character often does.
     /// </summary>
-    internal static char Before(char next, int after, bool afterLetter = false)
+    internal static char Before(char next, int after, bool afterLetter = false, bool inParentheses = false)
     {
         string byNextTwo = afterLetter ? ByNextTwoAfterLetters : ByNextTwo;
         int n = Math.Min((int)next, 128), a = after < 0 ? 129 : Math.Min(after, 128);
+        if (inParentheses)
+        {
+            string open = afterLetter ? ByNextInParenthesesAfterLetters : ByNextInParentheses;
+            for (int k = 0; k + 1 < open.Length; k += 2)
+            {
+                if (open[k] == n)
+                {
+                    return open[k + 1];
+                }
+            }
+        }
+
         for (int k = 0; k + 2 < byNextTwo.Length; k += 3)
         {
             if (byNextTwo[k] == n && byNextTwo[k + 1] == a)

@@ -29,4 +29,8 @@ internal static partial class SwallowedAscii
         + "\u003E\u0020\u0031\u0064\u0065\u0020\u0064\u0069\u0020\u0064\u0070\u0020\u006C\u0064\u0025\u006C"
         + "\u0075\u0025\u0073\u000A\u0025\u0073\u0020\u0025\u0073\u0025\u0025\u0073\u003A\u0025\u0073\u0080"
         + "\u0025\u0073\u0081\u0025\u0075\u0080\u0025\u0080\u0029\u0028";
+
+    // 4 next characters whose guess differs where a parenthesis is open before and none closes after, with that guess.
+    private const string ByNextInParentheses =
+        "\u000A\u0029\u0020\u0029\u003A\u0029\u0080\u0029";
 }

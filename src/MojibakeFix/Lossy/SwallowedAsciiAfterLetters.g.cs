@@ -26,4 +26,8 @@ internal static partial class SwallowedAscii
         "\u0020\u0020\u000A\u0020\u0022\u003A\u0020\u0025\u003A\u0020\u0028\u003F\u0020\u0030\u003A\u0020"
         + "\u0031\u002E\u0020\u003C\u003E\u0020\u006E\u003A\u0020\u0073\u003A\u0020\u0081\u003A\u002E\u0020"
         + "\u0029\u002E\u002E\u002E\u002E\u0081\u0029\u0080\u0029\u0028\u0080\u0062\u002D";
+
+    // 3 next characters whose guess differs where a parenthesis is open before and none closes after, with that guess.
+    private const string ByNextInParenthesesAfterLetters =
+        "\u000A\u0029\u0020\u0029\u002E\u0029";
 }

@@ -477,7 +477,8 @@ internal static class DoubleByteCodePages
                             && (page.LostByte == '?' || (!hidesLead && reader.PeekChar() != page.LostByte));
                         int swallowed = !swallows ? -1
                             : OpenerOfUnmatched(before, output.AsSpan(0, length), s[reader.CharIndex..], page.LostByte) is int opener and >= 0 ? opener
-                            : SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter(), afterLetter: pattern[0] is >= 0xC3 and <= 0xE1);
+                            : SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter(), afterLetter: pattern[0] is >= 0xC3 and <= 0xE1,
+                                inParentheses: ClosesNothingAfter(s[reader.CharIndex..]) && Nearby.Of(before, output.AsSpan(0, length)).Open > 0);
                         pattern[got..need].Fill(Unknown);
                         int value;
                         if (lost && (page.LostByte == '?' || swallows || reader.AtEnd) && options.Lossy == LossyRepair.Guess
@@ -492,6 +493,14 @@ internal static class DoubleByteCodePages
                             }
 
                             value = LostMark(pattern[1], quote, single, letters, length > 0 ? output[length - 1] : before.Length > 0 ? before[^1] : -1, reader, page, ref swallowed);
+                            if (value >= 0 && swallowed is >= 0 and not ')' and not '%' && !reader.AtEnd && reader.PeekChar() is ' ' or '\n' or '.' or ',' or ':' or ';'
+                                && !page.Reads(0x80 | (value & 0x3F), ')') && ClosesNothingAfter(s[reader.CharIndex..])
+                                && Nearby.Of(before, output.AsSpan(0, length)).Open > 0)
+                            {
+                                // A parenthesis the line left open that nothing after closes: the mark's marker took
+                                // the closing one ("„%s“) " — in the training quarter 241 times of 243 before such a character).
+                                swallowed = ')';
+                            }
                             if (value >= 0 && reader.AtEnd && !page.Reads(0x80 | (value & 0x3F), ')'))
                             {
                                 swallowed = SwallowedAtEnd(before, output.AsSpan(0, length)); // as for a character
@@ -535,7 +544,9 @@ internal static class DoubleByteCodePages
                                 // The letter ends its word where it ends CJK-free text before no ASCII letter.
                                 bool endsWord = atEnd && !char.IsAsciiLetter((char)(swallowed >= 0 ? swallowed : reader.AtEnd ? 0 : reader.Peek()));
                                 // Where a space was lost with it, the next word's first ASCII letters follow the marker.
-                                int following = swallowed == ' ' && !reader.AtEnd && reader.OnCharBoundary ? WordEndings.FollowerCode(s[reader.CharIndex..]) : 0;
+                                int following = swallowed == ' ' && !reader.AtEnd && reader.OnCharBoundary
+                                    ? (reader.PeekChar() < 0x80 ? WordEndings.FollowerCode(s[reader.CharIndex..]) : WordEndings.FollowerCode([NextLetter(reader)]))
+                                    : 0;
                                 value = BestEnding(pattern[0], need == 3 ? pattern[1] : -1, endingContext[^known..], endsWord,
                                     fromLineStart: known < endingContext.Length, following, page, next, (language ??= LanguageOf(s, page)).Cyrillic);
                             }
@@ -646,6 +657,14 @@ internal static class DoubleByteCodePages
         return -1;
     }
 
+    /// <summary>No ')' in the line ahead (up to <see cref="Window"/> characters): one left open before may close at a marker.</summary>
+    private static bool ClosesNothingAfter(ReadOnlySpan<char> after)
+    {
+        after = after[..Math.Min(after.Length, Window)];
+        WorkMeter.Add(after.Length);
+        return !after.Contains(')');
+    }
+
     /// <summary>
     /// What a marker ending the text took along with the lead byte it holds: nothing (the byte was alone), unless the
     /// line left a parenthesis open; then the closing one, ')' (静态过程 (无名称? for 静态过程 (无名称), and so after a
@@ -695,7 +714,7 @@ internal static class DoubleByteCodePages
     /// </summary>
     private static int LostMark(short second, char quote, bool single, bool letters, int before, ByteReader reader, DoubleByteCodePage page, ref int swallowed)
     {
-        char mark = LostPunctuation.Guess(before, letters, reader.AtEnd ? -1 : reader.PeekChar(), out char lostWith);
+        char mark = LostPunctuation.Guess(before, letters, reader.AtEnd ? -1 : reader.PeekChar(), out char lostWith, reader.AtEnd ? -2 : reader.PeekCharAfter());
         int last = 0x80 | (mark & 0x3F);
         if (mark == 0 || (0x80 | ((mark >> 6) & 0x3F)) != second || (lostWith != 0) == reader.AtEnd || page.Reads(last, lostWith != 0 ? lostWith : -1))
         {
@@ -1035,6 +1054,30 @@ internal static class DoubleByteCodePages
         }
 
         return CjkFrequency.IsCjk(cp) ? (char)cp : '\0';
+    }
+
+    /// <summary>
+    /// The character of two or three bytes whose UTF-8 comes next, where the page read them all (the first letter of a
+    /// next word in Greek, Cyrillic, Georgian, Indic… script), else U+0000.
+    /// </summary>
+    private static char NextLetter(ByteReader reader)
+    {
+        int b = reader.AtEnd ? -1 : reader.Peek();
+        int need = b is >= 0xC2 and <= 0xDF ? 2 : b is >= 0xE0 and <= 0xEF ? 3 : 0;
+        int cp = need == 2 ? b & 0x1F : b & 0x0F;
+        for (int k = 1; k < need; k++)
+        {
+            reader.Advance();
+            int c = reader.AtEnd ? -1 : reader.Peek();
+            if (c is < 0x80 or > 0xBF)
+            {
+                return '\0';
+            }
+
+            cp = cp << 6 | (c & 0x3F);
+        }
+
+        return need == 0 || cp < 0x80 || (need == 3 && cp < 0x800) || cp is >= 0xD800 and <= 0xDFFF ? '\0' : (char)cp;
     }
 
     /// <summary>The most frequent ranked character whose UTF-8 starts with these two bytes, or -1.</summary>
@@ -1937,7 +1980,8 @@ internal static class DoubleByteCodePages
                 return Strong;
             }
 
-            if (IsQuoteInWord(line, start, end, decoded) || IsTelltalePunctuation(line, start, end, decoded, damagedRare == damagedCjk, latinLine))
+            if (IsQuoteInWord(line, start, end, decoded) || IsTelltalePunctuation(line, start, end, decoded, damagedRare == damagedCjk, latinLine)
+                || IsLoneLostMark(line, start, end, decoded, damagedRare == damagedCjk, latinLine, marker))
             {
                 return Strong;
             }
@@ -2145,6 +2189,26 @@ internal static class DoubleByteCodePages
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A dash, quote or ellipsis (U+2010–U+2026) whose last byte the page lost, alone in Latin text: one rare character
+    /// and the marker (鈥? for —, …, ” with the space or digit lost after it), the only non-ASCII characters near it.
+    /// The character that reads E2 80 is no word of correct text, least of all before a marker in a line of ASCII.
+    /// </summary>
+    private static bool IsLoneLostMark(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded, bool rareDamage,
+        bool latinLine, char marker)
+    {
+        if (!rareDamage || end - start != 2 || line[end - 1] != marker || decoded.IsEmpty || decoded[0] is < '\u2010' or > '\u2026'
+            || (decoded.Length == 2 ? decoded[1] >= 0x80 : decoded.Length != 1))
+        {
+            return false;
+        }
+
+        WorkMeter.Add(2 * Window);
+        bool alone = line[Math.Max(0, start - Window)..start].IndexOfAnyExceptInRange('\0', '\u007F') < 0
+            && line[end..Math.Min(line.Length, end + Window)].IndexOfAnyExceptInRange('\0', '\u007F') < 0;
+        return alone || latinLine;
     }
 
     /// <summary>
