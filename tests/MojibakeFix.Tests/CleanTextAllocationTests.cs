@@ -5,7 +5,8 @@ namespace MojibakeFix.Tests;
 
 /// <summary>
 /// Clean text allocates nothing, including lines that hold a candidate some pass must look at and then leaves
-/// (Czech á before ř, a rare ideograph, a Ukrainian word a code page reads as valid UTF-8, é before '?').
+/// (Czech á before ř, a rare ideograph, a Ukrainian word a code page reads as valid UTF-8, é before '?', a rare
+/// kanji before ASCII words).
 /// </summary>
 public class CleanTextAllocationTests
 {
@@ -18,6 +19,7 @@ public class CleanTextAllocationTests
         "libpam을 다시 불러오려면 응용 프로그램이 필요함",
         "Café? Oui, déjà vu.",
         "Привет, мир! Ελληνικά 日本語 한국어 עברית",
+        "%B は現在と昔の Tag_MPextension_use 属性を持っています", // a rare kanji before ASCII words: the quote style is weighed
     ];
 
     /// <summary>

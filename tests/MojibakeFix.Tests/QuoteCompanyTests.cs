@@ -30,5 +30,13 @@ public class QuoteCompanyTests
         Assert.Equal(style, QuoteCompany.Styles[QuoteCompany.StyleFor(line, letters)]);
 
     [Fact]
+    public void Every_word_of_the_table_fits_the_buffer_a_line_is_folded_into() =>
+        Assert.DoesNotContain(QuoteCompany.TableFeatures, f => f.Length > QuoteCompany.LongestWord);
+
+    [Fact]
+    public void A_word_longer_than_any_of_the_table_is_passed_over() =>
+        Assert.Equal(QuoteCompany.StyleFor("the file", ""), QuoteCompany.StyleFor("the file " + new string('x', 200), ""));
+
+    [Fact]
     public void A_line_the_table_knows_nothing_of_has_no_style() => Assert.Equal(-1, QuoteCompany.StyleFor("zzqx 12345", ""));
 }

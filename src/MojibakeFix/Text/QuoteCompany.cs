@@ -18,6 +18,9 @@ internal static partial class QuoteCompany
     // Add-a-half smoothing of a feature's share of a style's messages.
     private const double Smoothing = 0.5;
 
+    // No word of the table is longer (checked by the tests): a longer word of a line is none of its features.
+    internal const int LongestWord = 40;
+
     private static readonly Lazy<Dictionary<string, int>> s_index = new(() =>
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -33,6 +36,9 @@ internal static partial class QuoteCompany
 
         return index;
     });
+
+    /// <summary>The words and letters the table holds.</summary>
+    internal static IEnumerable<string> TableFeatures => s_index.Value.Keys;
 
     /// <summary>The style of a text's first pair of double quotes (an index into <see cref="Styles"/>), or -1.</summary>
     internal static int StyleOf(ReadOnlySpan<char> text)
@@ -105,14 +111,31 @@ internal static partial class QuoteCompany
             score[s] = Math.Log((double)messages[s] / total);
         }
 
+        // Each feature counts once, as the table counted messages: a bit per feature marks those already added. The
+        // words are folded into a buffer and looked up as spans, so a correct line that gets here allocates nothing.
         int known = 0;
-        foreach (string word in LatinCompany.AsciiWords(line))
+        Span<ulong> added = stackalloc ulong[(s_index.Value.Count + 63) / 64];
+        added.Clear(); // (the assembly skips zeroing its locals)
+        Span<char> folded = stackalloc char[LongestWord];
+        for (int i = 0; i < line.Length;)
         {
-            if (index.TryGetValue(word, out int k))
+            int end = i;
+            while (end < line.Length && char.IsAsciiLetter(line[end]))
             {
+                end++;
+            }
+
+            // A word as LatinCompany.AsciiWords takes it: two ASCII letters at least, no letter of any script beside it.
+            if (end - i >= 2 && end - i <= LongestWord && (i == 0 || !char.IsLetter(line[i - 1])) && (end == line.Length || !char.IsLetter(line[end]))
+                && System.Text.Ascii.ToLower(line[i..end], folded, out int n) == System.Buffers.OperationStatus.Done
+                && index.TryGetValue(folded[..n], out int k) && (added[k >> 6] & 1UL << k) == 0)
+            {
+                added[k >> 6] |= 1UL << k;
                 Add(score, counts.Slice(k * Styles.Length, Styles.Length), messages);
                 known++;
             }
+
+            i = end > i ? end : i + 1;
         }
 
         Span<char> seen = stackalloc char[32];
