@@ -47,7 +47,7 @@ public class CleanTextAllocationTests
         return allocated;
     }
 
-    [Fact]
+    [OptimizedFact]
     public void Lines_with_candidates_that_stay_clean_allocate_nothing()
     {
         string text = string.Join("\n", Enumerable.Repeat(CleanLines, 20).SelectMany(l => l)) + "\n";

@@ -25,3 +25,20 @@ public sealed class FtfyTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>
+/// A fact about the library's optimized code (allocations): skipped with a message where the library was built
+/// unoptimized (plain <c>dotnet test</c> builds Debug, whose code allocates where the optimizer does not).
+/// </summary>
+public sealed class OptimizedFactAttribute : FactAttribute
+{
+    public OptimizedFactAttribute()
+    {
+        var debuggable = (System.Diagnostics.DebuggableAttribute?)Attribute.GetCustomAttribute(
+            typeof(Mojibake).Assembly, typeof(System.Diagnostics.DebuggableAttribute));
+        if (debuggable?.IsJITOptimizerDisabled == true)
+        {
+            Skip = "the library is built without optimization (Debug); run with -c Release, as .ci/run does";
+        }
+    }
+}
