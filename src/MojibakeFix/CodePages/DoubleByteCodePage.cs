@@ -121,8 +121,8 @@ internal sealed class DoubleByteCodePage
     /// </summary>
     internal bool MayStartRun(char c) => (_runStarts[c >> 6] & 1UL << c) != 0;
 
-    // One bit per character whose bytes can stand inside UTF-8 text (FitsUtf8), and for the lost-byte marker: the
-    // characters a run read through this page can hold. A rare character outside it (most hangul for GBK, Big5 and
+    // One bit per character the page's decoder reads from bytes UTF-8 text can hold (FitsUtf8), and for the lost-byte
+    // marker: the characters a run read through this page can hold. A rare character outside it (most hangul for GBK, Big5 and
     // Shift_JIS, which lack them) is no sign of damage through this page.
     private readonly ulong[] _inRuns = new ulong[65536 / 64];
 
