@@ -59,7 +59,8 @@ public class PropertyTests
     public void A_text_is_its_lines_fixed_one_by_one()
     {
         Gen<string> line = Gen.OneOf(TextGen.Sentence, TextGen.Sentence.Select(Damage.Cp1252), TextGen.Sentence.Select(t => Damage.Cp1252(t, 2)),
-            TextGen.Sentence.Select(t => Damage.CodePage(t, 1251)), TextGen.AnyUtf16.Select(t => t.Replace('\r', ' ').Replace('\n', ' ')));
+            TextGen.Sentence.Select(t => Damage.CodePage(t, 1251)), TextGen.AnyUtf16.Select(t => t.Replace('\r', ' ').Replace('\n', ' ')),
+            TextGen.Sentence.Select(t => Damage.DoubleByte(t, 932)), TextGen.Sentence.Select(t => Damage.DoubleByte(t, 936)));
         Gen<string[]> lines = Gen.ListOf(Gen.Zip(line, Gen.Elements("\n", "\r\n", "\r", "")).Select(p => p.Item1 + p.Item2)).Select(l => l.ToArray());
         Check(lines, parts =>
         {
@@ -73,6 +74,40 @@ public class PropertyTests
             return Holds(expected, Mojibake.Fix(text), text) && fits && Holds(expected, new string(span, 0, written), text)
                 && (HasLoneSurrogate(text) || Holds(expected, Encoding.UTF8.GetString(writer.WrittenSpan), text));
         }, count: 500);
+    }
+
+    /// <summary>
+    /// The same on real text misread as a double-byte code page: a damaged line (its break included) comes out of a
+    /// text where another line precedes it as it does alone. The string path once checked whether the double-byte pass
+    /// could read such a line without its break, and so left a line whose last marker stands for a character taken
+    /// along with the break's lead (<c>[CAMﾃ江</c> for <c>[CAMÍ]</c>) where the line alone, and the UTF-8 path, repaired it.
+    /// </summary>
+    [CatalogFact]
+    public void A_double_byte_damaged_line_is_repaired_alike_after_another_line()
+    {
+        int checkedLines = 0;
+        var differing = new List<string>();
+        foreach (var m in Catalogs.Messages().Where((_, i) => i % 13 == 0))
+        {
+            foreach (int codePage in (int[])[932, 936])
+            {
+                string line = Damage.DoubleByte(m.Text, codePage);
+                if (line.AsSpan().IndexOfAny('\n', '\r') >= 0)
+                {
+                    continue;
+                }
+
+                line += "\n";
+                checkedLines++;
+                if (Mojibake.Fix("x\n" + line) != "x\n" + Mojibake.Fix(line))
+                {
+                    differing.Add(line);
+                }
+            }
+        }
+
+        Assert.True(checkedLines > 10000, $"only {checkedLines} lines checked");
+        Assert.Empty(differing);
     }
 
     /// <summary>The lines of a text as the engine cuts them: each ends after a \n or a \r.</summary>

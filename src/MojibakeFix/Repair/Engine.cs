@@ -145,7 +145,9 @@ internal static class Engine
             int lineEnd = all[hit..].IndexOfAny('\n', '\r'); // the line's text ends here, its break included at `end`
             lineEnd = lineEnd < 0 ? all.Length : hit + lineEnd;
             end = lineEnd < all.Length ? lineEnd + 1 : lineEnd;
-            if (fired != DamageSearch.DoubleByte || DoubleByteCodePages.MayApply(all[start..lineEnd], options)
+            // The double-byte check reads the line as the repair will, its break included: a marker before the break
+            // may stand for a character it took along, where at the text's end it would not.
+            if (fired != DamageSearch.DoubleByte || DoubleByteCodePages.MayApply(all[start..end], options)
                 || DamageClassifier.IndexOfDamage(all[..end], hit + 1, searches & ~DamageSearch.DoubleByte, out _) >= 0)
             {
                 return true;
