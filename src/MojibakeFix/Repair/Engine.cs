@@ -271,9 +271,14 @@ internal static class Engine
         return true;
     }
 
-    /// <summary>Whether the other-code-page, double-byte or lost-letter pass may change the text (the Windows-1252 scan aside).</summary>
+    /// <summary>
+    /// Whether the other-code-page, double-byte or lost-letter pass may change some line of the text (the Windows-1252
+    /// scan aside). Each test holds for the text whenever it holds for one of its lines: for the double-byte pass that
+    /// is its suspect character, not whether it would accept a run, which it weighs per line (a lone 茅 in a Catalan
+    /// line is proven by that line's words, not by the whole text's).
+    /// </summary>
     internal static bool CodePagePassesMayApply(ReadOnlySpan<char> text, FixOptions options) =>
-        (options.OtherCodePages && OtherCodePages.MayApply(text)) || (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(text, options))
+        (options.OtherCodePages && OtherCodePages.MayApply(text)) || (options.DoubleByteCodePages && DoubleByteCodePages.HasSuspect(text))
         || (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(text, 0) >= 0)
         || (options.OtherCodePages && LegacyText.IndexOfCandidate(text, 0) >= 0);
 

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text;
+using MojibakeFix;
+using MojibakeFix.Corpus;
+using MojibakeFix.Integration;
+
+/// <summary>
+/// A differential soak run: documents of one to four catalog messages, each whole or in part damaged in one of the
+/// ways the accuracy report measures (or left clean), joined by assorted line breaks and separators, now and then
+/// with an arbitrary UTF-16 unit; every entry point must agree on each. Checked per document, under one of several
+/// option presets: <c>Fix</c> equals <c>FixUtf8</c> (on the text as UTF-8 carries it), the span core fed in blocks,
+/// the UTF-8 core fed in blocks, <see cref="MojibakeFixingTextReader"/>, <c>FixAndExplain</c>'s text, and a second
+/// <c>Fix</c> of the result (idempotence); no call throws.
+/// <c>dotnet run -c Release --project tests/MojibakeFix.Accuracy -- --soak SEED COUNT</c>; exit code 1 on any
+/// disagreement, each shown (the first 40). A seed gives the same documents on every machine with the same catalogs.
+/// </summary>
+internal static class Soak
+{
+    private static readonly int[] SingleBytePages = [1250, 1251, 1253, 1254, 1257, 28592, 28595, 28597, 20866, 21866, 10000, 437, 850, 866];
+    private static readonly int[] DoubleBytePages = [936, 932, 949, 950];
+    private static readonly string[] Joins = ["\n", "\r\n", "\r", " ", "", "\t"];
+
+    private static readonly FixOptions[] Presets =
+    [
+        FixOptions.Default, FixOptions.Ftfy, FixOptions.Default with { MaxLayers = 1 }, FixOptions.Default with { Lossy = LossyRepair.Leave },
+        FixOptions.Default with { OtherCodePages = false }, FixOptions.Default with { DoubleByteCodePages = false },
+        FixOptions.Default with { StraightenQuotes = true, NormalizeLineBreaks = true },
+    ];
+
+    internal static int Run(int seed, int count)
+    {
+        if (!Catalogs.Available)
+        {
+            Console.Error.WriteLine($"no gettext catalogs under {Catalogs.Root}");
+            return 2;
+        }
+
+        var random = new Random(seed);
+        string[] messages = [.. Catalogs.Messages().Select(m => m.Text).Where(t => !Damage.LooksAlreadyDamaged(t)).Distinct()];
+        Func<string, string>[] damages =
+        [
+            s => s, Damage.Cp1252, Damage.Latin1, s => Damage.Cp1252(s, 2), Damage.LostNoBreakSpace, Damage.PdfWinAnsi, Damage.LostLetters,
+            s => Damage.CodePage(s, SingleBytePages[random.Next(SingleBytePages.Length)]),
+            s => Damage.DoubleByte(s, DoubleBytePages[random.Next(DoubleBytePages.Length)]),
+        ];
+
+        int failures = 0, changed = 0;
+        var perPreset = new int[Presets.Length];
+        for (int n = 0; n < count; n++)
+        {
+            string text = Document(random, messages, damages);
+            // The default options half the time: the other presets share the rest.
+            int preset = random.Next(2) == 0 ? 0 : random.Next(Presets.Length);
+            perPreset[preset]++;
+            FixOptions options = Presets[preset];
+            string fixedText;
+            try
+            {
+                fixedText = Check(text, options, random, (what, expected, got) => Report($"{what}, preset {preset}", text, expected, got));
+            }
+            catch (Exception e)
+            {
+                Report("throws", text, "", e.ToString());
+                continue;
+            }
+
+            changed += ReferenceEquals(fixedText, text) ? 0 : 1;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seed {seed}: {count:N0} documents from {messages.Length:N0} messages, {changed:N0} changed by Fix; per preset {string.Join(" / ", perPreset)}; {failures} disagreements"));
+        return failures == 0 ? 0 : 1;
+
+        void Report(string what, string input, string expected, string got)
+        {
+            if (++failures <= 40)
+            {
+                Console.WriteLine($"[{what}] input:    {Shown(input)}\n  expected: {Shown(expected)}\n  got:      {Shown(got)}");
+            }
+        }
+    }
+
+    /// <summary>One document: messages damaged whole or from a random character on, joined.</summary>
+    private static string Document(Random random, string[] messages, Func<string, string>[] damages)
+    {
+        var sb = new StringBuilder();
+        int parts = 1 + random.Next(4);
+        for (int p = 0; p < parts; p++)
+        {
+            string m = messages[random.Next(messages.Length)];
+            Func<string, string> damage = damages[random.Next(damages.Length)];
+            int cut = m.Length > 4 && random.Next(3) == 0 ? random.Next(1, m.Length) : 0;
+            if (cut > 0 && char.IsLowSurrogate(m[cut]))
+            {
+                cut--;
+            }
+
+            sb.Append(m.AsSpan(0, cut)).Append(damage(m[cut..]));
+            if (random.Next(20) == 0)
+            {
+                sb.Append((char)random.Next(0, 0x10000)); // lone surrogates, NULs and C1 controls too
+            }
+
+            sb.Append(Joins[random.Next(Joins.Length)]);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Every entry point on <paramref name="text"/>; returns Fix's result.</summary>
+    private static string Check(string text, FixOptions options, Random random, Action<string, string, string> fail)
+    {
+        string fixedText = Mojibake.Fix(text, options);
+        string again = Mojibake.Fix(fixedText, options);
+        if (again != fixedText)
+        {
+            fail("Fix twice", fixedText, again);
+        }
+
+        string explained = Mojibake.FixAndExplain(text, options).Text;
+        if (explained != fixedText)
+        {
+            fail("FixAndExplain", fixedText, explained);
+        }
+
+        string blocks = InBlocks(text, 1 + random.Next(300), options);
+        if (blocks != fixedText)
+        {
+            fail("span core in blocks", fixedText, blocks);
+        }
+
+        using (var reader = new MojibakeFixingTextReader(new StringReader(text), options, blockSize: 16 + random.Next(500)))
+        {
+            string read = reader.ReadToEnd();
+            if (read != fixedText)
+            {
+                fail("MojibakeFixingTextReader", fixedText, read);
+            }
+        }
+
+        // UTF-8 carries lone surrogates as U+FFFD: the byte paths are compared with Fix of the text so carried.
+        byte[] utf8 = Encoding.UTF8.GetBytes(text);
+        string carried = Encoding.UTF8.GetString(utf8);
+        string expected = carried == text ? fixedText : Mojibake.Fix(carried, options);
+        string viaUtf8 = Encoding.UTF8.GetString(Mojibake.FixUtf8(utf8, options));
+        if (viaUtf8 != expected)
+        {
+            fail("FixUtf8", expected, viaUtf8);
+        }
+
+        string utf8Blocks = Utf8InBlocks(utf8, 1 + random.Next(300), options);
+        if (utf8Blocks != expected)
+        {
+            fail("UTF-8 core in blocks", expected, utf8Blocks);
+        }
+
+        return fixedText;
+    }
+
+    /// <summary>The span core fed <paramref name="blockSize"/> characters at a time, what it holds back carried over.</summary>
+    private static string InBlocks(string input, int blockSize, FixOptions options)
+    {
+        var output = new StringBuilder();
+        string pending = "";
+        var destination = new char[Mojibake.GetMaxFixedLength(input.Length + blockSize, options)];
+        for (int at = 0; at < input.Length; at += blockSize)
+        {
+            string block = pending + input.Substring(at, Math.Min(blockSize, input.Length - at));
+            bool final = at + blockSize >= input.Length;
+            Mojibake.Fix(block, destination, out int read, out int written, final, options);
+            output.Append(destination, 0, written);
+            pending = block[read..];
+        }
+
+        if (pending.Length > 0)
+        {
+            Mojibake.Fix(pending, destination, out _, out int written, true, options);
+            output.Append(destination, 0, written);
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>The UTF-8 core fed <paramref name="blockSize"/> bytes at a time (splitting characters too).</summary>
+    private static string Utf8InBlocks(byte[] input, int blockSize, FixOptions options)
+    {
+        var output = new List<byte>();
+        byte[] pending = [];
+        var destination = new byte[Mojibake.GetMaxFixedUtf8Length(input.Length + blockSize, options)];
+        for (int at = 0; at < input.Length; at += blockSize)
+        {
+            byte[] block = [.. pending, .. input.AsSpan(at, Math.Min(blockSize, input.Length - at))];
+            bool final = at + blockSize >= input.Length;
+            Mojibake.FixUtf8(block, destination, out int read, out int written, final, options);
+            output.AddRange(destination.AsSpan(0, written));
+            pending = block[read..];
+        }
+
+        if (pending.Length > 0)
+        {
+            Mojibake.FixUtf8(pending, destination, out _, out int written, true, options);
+            output.AddRange(destination.AsSpan(0, written));
+        }
+
+        return Encoding.UTF8.GetString([.. output]);
+    }
+
+    private static string Shown(string s)
+    {
+        string shown = s.Length > 300 ? s[..300] + "…" : s;
+        return shown.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    }
+}
