@@ -10,7 +10,9 @@ using MojibakeFix.Integration;
 /// with an arbitrary UTF-16 unit; every entry point must agree on each. Checked per document, under one of several
 /// option presets: <c>Fix</c> equals <c>FixUtf8</c> (on the text as UTF-8 carries it), the span core fed in blocks,
 /// the UTF-8 core fed in blocks, <see cref="MojibakeFixingTextReader"/>, <c>FixAndExplain</c>'s text, and a second
-/// <c>Fix</c> of the result (idempotence); no call throws.
+/// <c>Fix</c> of the result (idempotence); the explanation's steps rebuild the result from the input; without the
+/// other fixers, the result is no longer than the input, <c>Detect</c> finds damage exactly where <c>Fix</c> changes
+/// the text, and a text <c>IsCertainlyClean</c> passes is unchanged; no call throws.
 /// <c>dotnet run -c Release --project tests/MojibakeFix.Accuracy -- --soak SEED COUNT</c>; exit code 1 on any
 /// disagreement, each shown (the first 40). A seed gives the same documents on every machine with the same catalogs.
 /// </summary>
@@ -117,10 +119,51 @@ internal static class Soak
             fail("Fix twice", fixedText, again);
         }
 
-        string explained = Mojibake.FixAndExplain(text, options).Text;
-        if (explained != fixedText)
+        FixResult explanation = Mojibake.FixAndExplain(text, options);
+        if (explanation.Text != fixedText)
         {
-            fail("FixAndExplain", fixedText, explained);
+            fail("FixAndExplain", fixedText, explanation.Text);
+        }
+
+        // The steps, in input order and apart, each naming the input it replaced, rebuild the result from the input.
+        var rebuilt = new StringBuilder();
+        int at = 0;
+        foreach (FixStep step in explanation.Steps)
+        {
+            if (step.Index < at || step.Index + step.Length > text.Length || text.Substring(step.Index, step.Length) != step.Original)
+            {
+                fail("FixAndExplain steps", $"a step within the input after {at}", $"{step.Index}+{step.Length} {Shown(step.Original)} -> {Shown(step.Replacement)}");
+                break;
+            }
+
+            rebuilt.Append(text, at, step.Index - at).Append(step.Replacement);
+            at = step.Index + step.Length;
+        }
+
+        if (rebuilt.Append(text, at, text.Length - at).ToString() != fixedText)
+        {
+            fail("FixAndExplain steps rebuilt", fixedText, rebuilt.ToString());
+        }
+
+        if (!options.HasFixers)
+        {
+            // Encoding repair alone: it never lengthens text, Detect reports damage exactly where Fix changes the
+            // text, and a text IsCertainlyClean passes stays as it is.
+            if (fixedText.Length > text.Length)
+            {
+                fail("Fix lengthened", text, fixedText);
+            }
+
+            bool detected = Mojibake.Detect(text, options).HasMojibake;
+            if (detected == ReferenceEquals(fixedText, text))
+            {
+                fail("Detect", ReferenceEquals(fixedText, text) ? "no damage" : "damage", detected ? "damage" : "no damage");
+            }
+
+            if (Mojibake.IsCertainlyClean(text) && !ReferenceEquals(fixedText, text))
+            {
+                fail("IsCertainlyClean", text, fixedText);
+            }
         }
 
         string blocks = InBlocks(text, 1 + random.Next(300), options);
