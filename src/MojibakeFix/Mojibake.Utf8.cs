@@ -207,8 +207,9 @@ public static partial class Mojibake
     /// </returns>
     /// <remarks>
     /// Bytes that are not valid UTF-8 are copied through where they were. Clean blocks are copied without
-    /// allocating. As for text, a block that is not final ends at a line break (inside a line only past 64 K
-    /// bytes), so streamed input gets exactly the whole-input result.
+    /// allocating. As for text, a block that is not final ends at a line break, so streamed input gets exactly the
+    /// whole-input result; only a line longer than 64 K bytes is cut inside, between plain ASCII characters, and its
+    /// pieces are then judged apart (the evidence of one piece no longer weighs the runs of another).
     /// </remarks>
     public static OperationStatus FixUtf8(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesRead, out int bytesWritten,
         bool isFinalBlock = true, FixOptions? options = null)

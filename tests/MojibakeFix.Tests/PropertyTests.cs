@@ -110,6 +110,47 @@ public class PropertyTests
         Assert.Empty(differing);
     }
 
+    /// <summary>
+    /// Idempotence on long lines of catalog messages, each whole or in part misread in one of many ways, joined by
+    /// spaces. A repair may restore a line break a double-byte marker swallowed in the middle of such a line (。 and
+    /// the break read as 銆?); the line is then two, which a second Fix repaired each on its own evidence (a C1 control
+    /// mapped as MacRoman once the rest of the old line no longer outvoted it), so the first Fix now does the same.
+    /// </summary>
+    [CatalogFact]
+    public void Fixing_long_lines_of_mixed_damage_is_idempotent()
+    {
+        string[] messages = [.. Catalogs.Messages().Where((_, i) => i % 7 == 0).Select(m => m.Text.Replace('\n', ' ').Replace('\r', ' '))];
+        var random = new Random(5);
+        int[] doubleByte = [936, 932, 949, 950], singleByte = [1250, 1251, 1253, 1254, 1257, 28592, 28595, 28597, 20866, 21866, 10000, 437, 850, 866];
+        Func<string, string>[] damages =
+        [
+            s => s, Damage.Cp1252, Damage.Latin1, s => Damage.Cp1252(s, 2), Damage.LostNoBreakSpace, Damage.PdfWinAnsi, Damage.LostLetters,
+            s => Damage.CodePage(s, singleByte[random.Next(singleByte.Length)]), s => Damage.DoubleByte(s, doubleByte[random.Next(doubleByte.Length)]),
+        ];
+        FixOptions[] presets = [FixOptions.Default, FixOptions.Default with { OtherCodePages = false }];
+        var unstable = new List<string>();
+        for (int n = 0; n < 12; n++)
+        {
+            var line = new StringBuilder();
+            for (int k = 0; k < 2000; k++)
+            {
+                line.Append(damages[random.Next(damages.Length)](messages[random.Next(messages.Length)])).Append(' ');
+            }
+
+            string text = line.ToString();
+            foreach (FixOptions options in presets)
+            {
+                string once = Mojibake.Fix(text, options);
+                if (Mojibake.Fix(once, options) != once || Mojibake.FixAndExplain(text, options).Text != once)
+                {
+                    unstable.Add($"line {n}, OtherCodePages {options.OtherCodePages}");
+                }
+            }
+        }
+
+        Assert.Empty(unstable);
+    }
+
     /// <summary>The lines of a text as the engine cuts them: each ends after a \n or a \r.</summary>
     private static IEnumerable<string> SplitLines(string text)
     {

@@ -8,7 +8,9 @@ internal static class StreamBoundary
 
     /// <summary>
     /// A line is only cut (between plain ASCII characters) once it is longer than this; shorter lines wait for
-    /// their line break, so streamed text gets the whole-string result (evidence is gathered per line).
+    /// their line break, so streamed text gets the whole-string result (evidence is gathered per line). The pieces
+    /// of a longer line are judged apart, so its result may differ from the whole string's: the price of a bounded
+    /// buffer.
     /// </summary>
     internal const int LongLine = 64 * 1024;
 

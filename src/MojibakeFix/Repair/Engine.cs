@@ -351,6 +351,76 @@ internal static class Engine
     private static bool RepairLine(ReadOnlySpan<char> text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites,
         ref CharBuffer result)
     {
+        if (!RepairLineOnce(text, options, steps, sites, ref result))
+        {
+            return false;
+        }
+
+        // A guess may restore a line break that a double-byte marker swallowed (。 and a break read as 銆?): the line
+        // is then two lines, and a second Fix would repair each on its own evidence, which may decide otherwise than
+        // the whole line's did. Each new line is repaired so here, as that Fix would, and the result is stable.
+        for (int round = 0; round < MaxBreakRounds; round++)
+        {
+            ReadOnlySpan<char> written = result.Written;
+            if (written.Length < 2 || written[..^1].IndexOfAny('\n', '\r') < 0)
+            {
+                break;
+            }
+
+            var next = new CharBuffer(written.Length);
+            List<FixStep>? later = steps is null ? null : [];
+            bool any = false;
+            for (int start = 0, end; start < written.Length; start = end)
+            {
+                int lineBreak = written[start..].IndexOfAny('\n', '\r');
+                end = lineBreak < 0 ? written.Length : start + lineBreak + 1;
+                List<FixStep>? pieceSteps = steps is null ? null : [];
+                var piece = default(CharBuffer);
+                try
+                {
+                    ReadOnlySpan<char> line = written[start..end];
+                    if (DamageClassifier.MayChangeLine(line, options) && RepairLineOnce(line, options, pieceSteps, null, ref piece))
+                    {
+                        next.Append(piece.Written);
+                        later?.AddRange(pieceSteps!.Select(step => step with { Index = step.Index + start }));
+                        any = true;
+                    }
+                    else
+                    {
+                        next.Append(line);
+                    }
+                }
+                finally
+                {
+                    piece.Dispose();
+                }
+            }
+
+            if (!any)
+            {
+                next.Dispose();
+                break;
+            }
+
+            if (steps is not null)
+            {
+                Compose(steps, later!, text, written);
+            }
+
+            result.Dispose();
+            result = next;
+        }
+
+        return true;
+    }
+
+    /// <summary>How many times a line that a repair split by restoring a line break is repaired again, line by line.</summary>
+    private const int MaxBreakRounds = 4;
+
+    /// <summary>The passes of <see cref="RepairLine"/> over one line, until it is stable.</summary>
+    private static bool RepairLineOnce(ReadOnlySpan<char> text, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites,
+        ref CharBuffer result)
+    {
         ReadOnlySpan<char> current = text;
         string? currentString = null; // the string current is, when a string pass made it
         var held = default(CharBuffer); // the pooled buffer current lies in, when the Windows-1252 pass made it
