@@ -229,6 +229,24 @@ internal static class Soak
             }
         }
 
+        if (!cutInside && carried == text)
+        {
+            // The stream adapter, read in random amounts.
+            using var stream = new MojibakeFixingStream(new MemoryStream(utf8), options);
+            var read = new MemoryStream();
+            var buffer = new byte[1 + random.Next(4096)];
+            for (int n; (n = stream.Read(buffer, 0, 1 + random.Next(buffer.Length))) > 0;)
+            {
+                read.Write(buffer, 0, n);
+            }
+
+            string streamed = Encoding.UTF8.GetString(read.ToArray());
+            if (streamed != fixedText)
+            {
+                fail("MojibakeFixingStream", fixedText, streamed);
+            }
+        }
+
         return fixedText;
     }
 
