@@ -67,9 +67,13 @@ internal static class Engine
     {
         if (options.HasFixers)
         {
-            if (!Fixers.FixerPipeline.MayApply(text, options) && CandidateScanner.CannotHoldDamage(text) && !CodePagePassesMayApply(text, options))
+            // No stage can change it (no fixer applies, no line may change): the pipeline's output would be its input.
+            // Lines are asked one by one, as the pipeline repairs them: the double-byte pass weighs a weak run (a lone
+            // 茅 for é in a Catalan line) by its own line's words, which the whole text's would outvote.
+            int first = 0;
+            if (!Fixers.FixerPipeline.MayApply(text, options) && !NextSuspectLine(text, ref first, out _, DamageClassifier.SearchesFor(options), options))
             {
-                return null; // no stage can change it: the pipeline's output would be its input
+                return null;
             }
 
             string all = text.ToString();
@@ -271,14 +275,9 @@ internal static class Engine
         return true;
     }
 
-    /// <summary>
-    /// Whether the other-code-page, double-byte or lost-letter pass may change some line of the text (the Windows-1252
-    /// scan aside). Each test holds for the text whenever it holds for one of its lines: for the double-byte pass that
-    /// is its suspect character, not whether it would accept a run, which it weighs per line (a lone 茅 in a Catalan
-    /// line is proven by that line's words, not by the whole text's).
-    /// </summary>
+    /// <summary>Whether the other-code-page, double-byte or lost-letter pass may change the line (the Windows-1252 scan aside).</summary>
     internal static bool CodePagePassesMayApply(ReadOnlySpan<char> text, FixOptions options) =>
-        (options.OtherCodePages && OtherCodePages.MayApply(text)) || (options.DoubleByteCodePages && DoubleByteCodePages.HasSuspect(text))
+        (options.OtherCodePages && OtherCodePages.MayApply(text)) || (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(text, options))
         || (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(text, 0) >= 0)
         || (options.OtherCodePages && LegacyText.IndexOfCandidate(text, 0) >= 0);
 
