@@ -8,7 +8,8 @@ using MojibakeFix.Corpus;
 //   dotnet run -c Release --project tests/MojibakeFix.Accuracy -- [--stride N] [--languages zh,ja] [--only ISO-8859-2,Windows-1250] [--show-failures K] [--out FILE]
 // A change meant to leave every output as it was (a faster search, a refactoring) is checked with --dump FILE: the
 // Fix and FixUtf8 result of every case, one per line, to compare (cmp) with the same dump made at another commit.
-// --soak SEED COUNT [DIR]: COUNT documents of damaged and clean messages through every entry point, which must agree (Soak.cs).
+// --soak SEED COUNT [DIR]: COUNT documents of damaged and clean messages through every entry point, which must agree
+// (tests/MojibakeFix.Corpus/Soak.cs).
 int stride = 1, show = 0;
 string[]? languagePrefixes = null; // language prefixes (zh,ja,ko) to look at only those catalogs
 string[]? only = null; // category names to measure (exactly as reported); the other rows are left out

@@ -1,23 +1,28 @@
 using System.Globalization;
 using System.Text;
 using MojibakeFix;
-using MojibakeFix.Corpus;
 using MojibakeFix.Detection;
 using MojibakeFix.Integration;
 
+namespace MojibakeFix.Corpus;
+
 /// <summary>
-/// A differential soak run: documents of one to four catalog messages, each whole or in part damaged in one of the
-/// ways the accuracy report measures (or left clean), joined by assorted line breaks and separators, now and then
-/// with an arbitrary UTF-16 unit; every entry point must agree on each. Checked per document, under one of several
-/// option presets: <c>Fix</c> equals <c>FixUtf8</c> (on the text as UTF-8 carries it), the span core fed in blocks,
-/// the UTF-8 core fed in blocks, <see cref="MojibakeFixingTextReader"/>, <c>FixAndExplain</c>'s text, and a second
-/// <c>Fix</c> of the result (idempotence); the explanation's steps rebuild the result from the input; without the
-/// other fixers, the result is no longer than the input, <c>Detect</c> finds damage exactly where <c>Fix</c> changes
-/// the text, and a text <c>IsCertainlyClean</c> passes is unchanged; no call throws.
-/// <c>dotnet run -c Release --project tests/MojibakeFix.Accuracy -- --soak SEED COUNT [DIR]</c>; exit code 1 on any
-/// disagreement, each shown (the first 40) and, given DIR, its input saved there as soak-SEED-N.utf16 (UTF-16LE, lone surrogates kept). A seed gives the same documents on every machine with the same catalogs.
+/// A differential soak run: documents of one to four catalog messages, each whole or from a random character on
+/// damaged in one of the ways the accuracy report measures (or left clean), joined by assorted line breaks and
+/// separators, now and then with an arbitrary UTF-16 unit; one document in 500 is a single line of 1,500–3,000
+/// messages. Every entry point must agree on each, under one of seven option presets: <c>Fix</c> equals
+/// <c>FixUtf8</c> (on the text as UTF-8 carries it), <c>FixAndExplain</c>'s text and a second <c>Fix</c> of the result
+/// (idempotence); the span core and the UTF-8 core fed in random blocks, <see cref="MojibakeFixingTextReader"/> and
+/// <see cref="MojibakeFixingStream"/> read in random amounts give the same, where no line is longer than the 64 K a
+/// stream may cut a line at (its pieces are then judged apart, as documented); the explanation's steps rebuild the
+/// result from the input; without the other fixers the result is no longer than the input, <c>Detect</c> finds
+/// damage exactly where <c>Fix</c> changes the text, and a text <c>IsCertainlyClean</c> passes is unchanged; no call
+/// throws. Run by <c>dotnet run -c Release --project tests/MojibakeFix.Accuracy -- --soak SEED COUNT [DIR]</c> (exit
+/// code 1 on any disagreement, each shown, the first 40, and given DIR its input saved there as soak-SEED-N.utf16,
+/// UTF-16LE so lone surrogates are kept) and, a short run, by <c>SoakTests</c>. A seed gives the same documents on
+/// every machine with the same catalogs.
 /// </summary>
-internal static class Soak
+public static class Soak
 {
     private static readonly int[] SingleBytePages = [1250, 1251, 1253, 1254, 1257, 28592, 28595, 28597, 20866, 21866, 10000, 437, 850, 866];
     private static readonly int[] DoubleBytePages = [936, 932, 949, 950];
@@ -30,11 +35,14 @@ internal static class Soak
         FixOptions.Default with { StraightenQuotes = true, NormalizeLineBreaks = true },
     ];
 
-    internal static int Run(int seed, int count, string? saveTo = null)
+    public static int Run(int seed, int count, string? saveTo = null) => Run(seed, count, saveTo, Console.Out);
+
+    /// <summary>The same run, its report written to <paramref name="log"/>; returns the exit code (0: no disagreement).</summary>
+    public static int Run(int seed, int count, string? saveTo, TextWriter log)
     {
         if (!Catalogs.Available)
         {
-            Console.Error.WriteLine($"no gettext catalogs under {Catalogs.Root}");
+            log.WriteLine($"no gettext catalogs under {Catalogs.Root}");
             return 2;
         }
 
@@ -70,7 +78,7 @@ internal static class Soak
             changed += ReferenceEquals(fixedText, text) ? 0 : 1;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seed {seed}: {count:N0} documents from {messages.Length:N0} messages, {changed:N0} changed by Fix; per preset {string.Join(" / ", perPreset)}; {failures} disagreements"));
         return failures == 0 ? 0 : 1;
 
@@ -93,7 +101,7 @@ internal static class Soak
                 }
 
                 int from = Math.Max(0, first - 100);
-                Console.WriteLine($"[{what}] (length {input.Length}, first difference at {first})\n  input:    {Shown(input)}\n"
+                log.WriteLine($"[{what}] (length {input.Length}, first difference at {first})\n  input:    {Shown(input)}\n"
                     + $"  expected: {Shown(expected[Math.Min(from, expected.Length)..])}\n  got:      {Shown(got[Math.Min(from, got.Length)..])}");
             }
         }
