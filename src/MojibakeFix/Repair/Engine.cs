@@ -703,7 +703,7 @@ internal static class Engine
     /// cluster, reported as a single step; a position outside every cluster maps back by the length changes of
     /// the earlier steps before it, so the composed steps always lie inside <paramref name="input"/>.
     /// </summary>
-    private static void Compose(List<FixStep> steps, List<FixStep> later, ReadOnlySpan<char> input, ReadOnlySpan<char> current)
+    internal static void Compose(List<FixStep> steps, List<FixStep> later, ReadOnlySpan<char> input, ReadOnlySpan<char> current)
     {
         if (later.Count == 0)
         {

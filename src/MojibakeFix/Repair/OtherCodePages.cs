@@ -332,10 +332,19 @@ internal static partial class OtherCodePages
         string current = text;
         for (int layer = 0; layer < 4; layer++)
         {
-            string next = RepairOnce(current, layer == 0 ? steps : null, steps, options);
+            // A further layer records its own steps (positions in the text it read), folded into those so far: the
+            // step that covered the same input takes its reading, and a change that reaches past a step's
+            // replacement (a lead and the space after it, a lost no-break space) is reported too.
+            List<FixStep>? layerSteps = steps is null || layer == 0 ? steps : [];
+            string next = RepairOnce(current, layerSteps, options);
             if (ReferenceEquals(next, current))
             {
                 break;
+            }
+
+            if (layer > 0 && steps is not null)
+            {
+                Engine.Compose(steps, layerSteps!, text, current);
             }
 
             current = next;
@@ -346,23 +355,11 @@ internal static partial class OtherCodePages
         return lineDamaged && ReferenceEquals(current, text) ? RepairInDamagedLine(text, steps) : current;
     }
 
-    private static string RepairOnce(string text, List<FixStep>? steps, List<FixStep>? allSteps, FixOptions options)
+    private static string RepairOnce(string text, List<FixStep>? steps, FixOptions options)
     {
         if (!MayApply(text))
         {
             return text;
-        }
-
-        if (steps is null && allSteps is not null)
-        {
-            // A further layer: fold it into the step that covered the same input.
-            string again = RepairOnce(text, null, null, options);
-            if (!ReferenceEquals(again, text))
-            {
-                RefoldSteps(allSteps);
-            }
-
-            return again;
         }
 
         WorkMeter.Add(text.Length);
@@ -819,26 +816,6 @@ internal static partial class OtherCodePages
         }
 
         return (start, end);
-    }
-
-    /// <summary>
-    /// After a further layer, the steps so far (positions in the input) get their replacements redone from the
-    /// new text: each step's replacement is re-repaired on its own.
-    /// </summary>
-    private static void RefoldSteps(List<FixStep> steps)
-    {
-        for (int k = 0; k < steps.Count; k++)
-        {
-            FixStep step = steps[k];
-            var inner = new List<FixStep>();
-            string again = RepairOnce(step.Replacement, inner, null, FixOptions.Default);
-            if (!ReferenceEquals(again, step.Replacement))
-            {
-                // The chain names the code page of each layer: the one read first, then the ones beneath.
-                steps[k] = step with { Replacement = again, Encodings = [.. step.Encodings, .. inner.SelectMany(s => s.Encodings).Distinct()] };
-            }
-        }
-
     }
 
     /// <summary>Whether any code page reads the word as valid UTF-8 at all: most candidate words of clean text fail here, before any string is made.</summary>
