@@ -184,8 +184,17 @@ public class DamageClassifierTests
 
     /// <summary>
     /// The one-line check is exactly the separate checks it replaces: the Windows-1252 scan and
-    /// <see cref="Engine.CodePagePassesMayApply"/>, under the default options and with each search off.
+    /// <see cref="CodePagePassesMayApply"/>, under the default options and with each search off.
     /// </summary>
+    /// <summary>
+    /// The other passes' own checks of one line: the other-code-page, double-byte, lost-letter and legacy searches,
+    /// each where its options let it run (the engine once called these itself; the classifier now answers in one pass).
+    /// </summary>
+    private static bool CodePagePassesMayApply(ReadOnlySpan<char> line, FixOptions options) =>
+        (options.OtherCodePages && OtherCodePages.MayApply(line)) || (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(line, options))
+        || (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(line, 0) >= 0)
+        || (options.OtherCodePages && LegacyText.IndexOfCandidate(line, 0) >= 0);
+
     [Fact]
     public void The_line_check_is_the_separate_checks()
     {
@@ -201,7 +210,7 @@ public class DamageClassifierTests
             int cut = s.AsSpan().IndexOfAny('\n', '\r');
             string line = cut < 0 ? s : s[..(cut + 1)];
             return options.All(o => DamageClassifier.MayChangeLine(line, o)
-                == (!CandidateScanner.CannotHoldDamage(line) || Engine.CodePagePassesMayApply(line, o)));
+                == (!CandidateScanner.CannotHoldDamage(line) || CodePagePassesMayApply(line, o)));
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(1500).WithReplay(791, 0x9E3779B97F4A7C15));
     }
 

@@ -124,7 +124,7 @@ internal static class DamageClassifier
     /// <summary>
     /// Whether the repair of one line (a line break only at its end) may change it: a search finds a candidate,
     /// unless the only ones are double-byte suspects in a line the double-byte pass cannot read. Exactly the
-    /// Windows-1252 scan with <see cref="Engine.CodePagePassesMayApply"/>, in one pass.
+    /// Windows-1252 scan with the other passes' own checks (as DamageClassifierTests states them), in one pass.
     /// </summary>
     internal static bool MayChangeLine(ReadOnlySpan<char> line, FixOptions options)
     {

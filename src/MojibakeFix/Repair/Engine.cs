@@ -275,12 +275,6 @@ internal static class Engine
         return true;
     }
 
-    /// <summary>Whether the other-code-page, double-byte or lost-letter pass may change the line (the Windows-1252 scan aside).</summary>
-    internal static bool CodePagePassesMayApply(ReadOnlySpan<char> text, FixOptions options) =>
-        (options.OtherCodePages && OtherCodePages.MayApply(text)) || (options.DoubleByteCodePages && DoubleByteCodePages.MayApply(text, options))
-        || (options.Lossy != LossyRepair.Leave && Lossy.LostLetters.IndexOfCandidate(text, 0) >= 0)
-        || (options.OtherCodePages && LegacyText.IndexOfCandidate(text, 0) >= 0);
-
     private static int Differences(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         int n = 0;
@@ -357,14 +351,19 @@ internal static class Engine
 
         // A guess may restore a line break that a double-byte marker swallowed (。 and a break read as 銆?): the line
         // is then two lines, and a second Fix would repair each on its own evidence, which may decide otherwise than
-        // the whole line's did. Each new line is repaired so here, as that Fix would, and the result is stable.
+        // the whole line's did. Each new line is repaired so here, as that Fix would; a round is needed again only
+        // where it restored yet another break (each line is otherwise stable after its own passes).
+        int breaks = text.Count('\n') + text.Count('\r');
         for (int round = 0; round < MaxBreakRounds; round++)
         {
             ReadOnlySpan<char> written = result.Written;
-            if (written.Length < 2 || written[..^1].IndexOfAny('\n', '\r') < 0)
+            int now = written.Count('\n') + written.Count('\r');
+            if (now <= breaks)
             {
                 break;
             }
+
+            breaks = now;
 
             var next = new CharBuffer(written.Length);
             List<FixStep>? later = steps is null ? null : [];
