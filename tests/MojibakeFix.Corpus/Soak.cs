@@ -204,7 +204,7 @@ public static class Soak
         bool cutInsideUtf8 = LongestLine(text, c => c < 0x80 ? 1 : c < 0x800 || char.IsSurrogate(c) ? 2 : 3) > StreamBoundary.LongLine;
         if (!cutInside)
         {
-            string blocks = InBlocks(text, 1 + random.Next(300), options);
+            string blocks = Feed.SpanCore(text, 1 + random.Next(300), options);
             if (blocks != fixedText)
             {
                 fail("span core in blocks", fixedText, blocks);
@@ -230,7 +230,7 @@ public static class Soak
 
         if (!cutInsideUtf8)
         {
-            string utf8Blocks = Utf8InBlocks(utf8, 1 + random.Next(300), options);
+            string utf8Blocks = Feed.Utf8Core(utf8, 1 + random.Next(300), options);
             if (utf8Blocks != expected)
             {
                 fail("UTF-8 core in blocks", expected, utf8Blocks);
@@ -256,54 +256,6 @@ public static class Soak
         }
 
         return fixedText;
-    }
-
-    /// <summary>The span core fed <paramref name="blockSize"/> characters at a time, what it holds back carried over.</summary>
-    private static string InBlocks(string input, int blockSize, FixOptions options)
-    {
-        var output = new StringBuilder();
-        string pending = "";
-        var destination = new char[Mojibake.GetMaxFixedLength(input.Length + blockSize, options)];
-        for (int at = 0; at < input.Length; at += blockSize)
-        {
-            string block = pending + input.Substring(at, Math.Min(blockSize, input.Length - at));
-            bool final = at + blockSize >= input.Length;
-            Mojibake.Fix(block, destination, out int read, out int written, final, options);
-            output.Append(destination, 0, written);
-            pending = block[read..];
-        }
-
-        if (pending.Length > 0)
-        {
-            Mojibake.Fix(pending, destination, out _, out int written, true, options);
-            output.Append(destination, 0, written);
-        }
-
-        return output.ToString();
-    }
-
-    /// <summary>The UTF-8 core fed <paramref name="blockSize"/> bytes at a time (splitting characters too).</summary>
-    private static string Utf8InBlocks(byte[] input, int blockSize, FixOptions options)
-    {
-        var output = new List<byte>();
-        byte[] pending = [];
-        var destination = new byte[Mojibake.GetMaxFixedUtf8Length(input.Length + blockSize, options)];
-        for (int at = 0; at < input.Length; at += blockSize)
-        {
-            byte[] block = [.. pending, .. input.AsSpan(at, Math.Min(blockSize, input.Length - at))];
-            bool final = at + blockSize >= input.Length;
-            Mojibake.FixUtf8(block, destination, out int read, out int written, final, options);
-            output.AddRange(destination.AsSpan(0, written));
-            pending = block[read..];
-        }
-
-        if (pending.Length > 0)
-        {
-            Mojibake.FixUtf8(pending, destination, out _, out int written, true, options);
-            output.AddRange(destination.AsSpan(0, written));
-        }
-
-        return Encoding.UTF8.GetString([.. output]);
     }
 
     /// <summary>The longest line of <paramref name="text"/> (a line ends after \n or \r), each character weighing <paramref name="size"/>.</summary>

@@ -60,7 +60,7 @@ public class DifferentialTests
             string expected = Mojibake.Fix(d.Text, options);
             var destination = new char[Mojibake.GetMaxFixedLength(d.Text.Length, options)];
             Same(expected, Mojibake.TryFix(d.Text, destination, out int written, options) ? new string(destination, 0, written) : "<too small>", "TryFix", d.Text);
-            return Same(expected, Streamed(d.Text, d.Pieces, options), "the streamed span core", d.Text);
+            return Same(expected, Feed.SpanCore(d.Text, i => Piece(d.Pieces, i), options), "the streamed span core", d.Text);
         }, 400);
 
     [Theory]
@@ -74,32 +74,7 @@ public class DifferentialTests
             byte[] utf8 = Encoding.UTF8.GetBytes(d.Text);
             Same(expected, Encoding.UTF8.GetString(Mojibake.FixUtf8(utf8, options)), "FixUtf8", d.Text);
 
-            var output = new ArrayBufferWriter<byte>();
-            int at = 0, i = 0;
-            var pending = new List<byte>();
-            while (at < utf8.Length || pending.Count > 0)
-            {
-                int n = Math.Min(Piece(d.Pieces, i++), utf8.Length - at);
-                pending.AddRange(utf8.AsSpan(at, n));
-                at += n;
-                bool final = at == utf8.Length;
-                byte[] block = [.. pending];
-                var destination = new byte[Mojibake.GetMaxFixedUtf8Length(block.Length, options)];
-                OperationStatus status = Mojibake.FixUtf8(block, destination, out int read, out int written, final, options);
-                if (status == OperationStatus.DestinationTooSmall)
-                {
-                    throw new Xunit.Sdk.XunitException("the UTF-8 core asked for more room than its input");
-                }
-
-                output.Write(destination.AsSpan(0, written));
-                pending.RemoveRange(0, read);
-                if (final && pending.Count > 0 && read == 0)
-                {
-                    throw new Xunit.Sdk.XunitException("the final block was not consumed");
-                }
-            }
-
-            return Same(expected, Encoding.UTF8.GetString(output.WrittenSpan), "the streamed UTF-8 core", d.Text);
+            return Same(expected, Feed.Utf8Core(utf8, i => Piece(d.Pieces, i), options), "the streamed UTF-8 core", d.Text);
         }, 400);
 
     [Theory]
@@ -138,37 +113,6 @@ public class DifferentialTests
 
             return Same(Mojibake.Fix(d.Text, options), Encoding.UTF8.GetString(copy.ToArray()), "MojibakeFixingStream", d.Text);
         }, 300);
-
-    /// <summary>Feeds the span core in the given piece sizes, carrying what it holds back into the next call.</summary>
-    private static string Streamed(string text, int[] pieces, FixOptions options)
-    {
-        var output = new StringBuilder();
-        var pending = new StringBuilder();
-        int at = 0, i = 0;
-        while (at < text.Length || pending.Length > 0)
-        {
-            int n = Math.Min(Piece(pieces, i++), text.Length - at);
-            pending.Append(text, at, n);
-            at += n;
-            bool final = at == text.Length;
-            string block = pending.ToString();
-            var destination = new char[Mojibake.GetMaxFixedLength(block.Length, options)];
-            OperationStatus status = Mojibake.Fix(block, destination, out int read, out int written, final, options);
-            if (status == OperationStatus.DestinationTooSmall)
-            {
-                throw new Xunit.Sdk.XunitException("the span core asked for more room than its input");
-            }
-
-            output.Append(destination, 0, written);
-            pending.Remove(0, read);
-            if (final && pending.Length > 0 && read == 0)
-            {
-                throw new Xunit.Sdk.XunitException("the final block was not consumed");
-            }
-        }
-
-        return output.ToString();
-    }
 
     /// <summary>A reader that hands out the text in the given piece sizes.</summary>
     private sealed class Pieces(string text, int[] pieces) : TextReader

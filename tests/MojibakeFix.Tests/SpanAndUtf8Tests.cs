@@ -61,33 +61,7 @@ public class SpanAndUtf8Tests
         }
 
         string input = sb.ToString();
-        Assert.Equal(Mojibake.Fix(input), FixInBlocks(input, blockSize));
-    }
-
-    /// <summary>Feeds the text in blocks, carrying what the core holds back into the next call.</summary>
-    internal static string FixInBlocks(string input, int blockSize)
-    {
-        var output = new StringBuilder();
-        var pending = new StringBuilder();
-        var destination = new char[input.Length + blockSize];
-        for (int at = 0; at < input.Length; at += blockSize)
-        {
-            pending.Append(input.AsSpan(at, Math.Min(blockSize, input.Length - at)));
-            bool final = at + blockSize >= input.Length;
-            string block = pending.ToString();
-            var status = Mojibake.Fix(block, destination, out int read, out int written, final);
-            Assert.NotEqual(OperationStatus.DestinationTooSmall, status);
-            output.Append(destination, 0, written);
-            pending.Clear().Append(block.AsSpan(read));
-        }
-
-        if (pending.Length > 0)
-        {
-            Mojibake.Fix(pending.ToString(), destination, out _, out int written, true);
-            output.Append(destination, 0, written);
-        }
-
-        return output.ToString();
+        Assert.Equal(Mojibake.Fix(input), Feed.SpanCore(input, blockSize));
     }
 
     /// <summary>
