@@ -550,6 +550,17 @@ public class DoubleByteTests
         AssertRestoredWithAGuess(damaged, text);
     }
 
+    [Theory]
+    [InlineData("মেচিনসমূহৰ বাবে উপযোগী।", 936)] // E0 A5 A4 after a Bengali letter: the danda, not the Devanagari vowel sign े
+    [InlineData("প্রোটোকল সমর্থিত নয।", 936)]
+    [InlineData("তালিকা ডাউনলোড কৰা হৈছে ।", 936)] // a danda alone after a space, last in a line of Assamese
+    public void A_lost_letter_keeps_to_the_indic_script_before_it_and_a_lost_danda_ends_the_sentence(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
     [Fact]
     public void The_letter_endings_table_counts_letters_beyond_ascii_outside_the_cjk_table()
     {

@@ -1128,9 +1128,11 @@ internal static class DoubleByteCodePages
         for (int last = 0x80; last <= 0xBF; last++)
         {
             int cp = second < 0 ? Detection.Sequence.DecodeUtf8((uint)(first | last << 8), 2) : Detection.Sequence.DecodeUtf8((uint)(first | second << 8 | last << 16), 3);
-            if (cp < 0 || page.Reads(last, next) || CyrillicAlphabets.Lacks(alphabet, (char)cp) || (!afterLetter && IsMark(new System.Text.Rune(cp))))
+            if (cp < 0 || page.Reads(last, next) || CyrillicAlphabets.Lacks(alphabet, (char)cp) || (!afterLetter && IsMark(new System.Text.Rune(cp)))
+                || (afterLetter && OtherIndicScript(before[^1], cp)))
             {
-                continue; // no character, a byte the decoder would have read, a letter the line's alphabet lacks, or a mark on nothing
+                continue; // no character, a byte the decoder would have read, a letter the line's alphabet lacks, a mark on
+                          // nothing, or a letter or mark of another Indic script than the letter it follows
             }
 
             double chance = LetterEndings.Chance(before, (char)cp);
@@ -2082,13 +2084,13 @@ internal static class DoubleByteCodePages
         return false;
     }
 
-    /// <summary>Punctuation and symbols of everyday text (« » · × – “ ” € ™, the Arabic comma, semicolon and question mark, the Greek ano teleia), not a rare symbol that a rare character decodes to.</summary>
+    /// <summary>Punctuation and symbols of everyday text (« » · × – “ ” € ™, the Arabic comma, semicolon and question mark, the Greek ano teleia, the Indic danda and double danda), not a rare symbol that a rare character decodes to.</summary>
     private static bool IsCommonPunctuation(ReadOnlySpan<char> decoded)
     {
         foreach (char c in decoded)
         {
             if (c >= 0x80 && c is not (>= '\u00A0' and <= '\u00BF' or '\u00D7' or '\u00F7' or >= '\u2010' and <= '\u2044' or '\u20AC' or '\u2122'
-                or '\u060C' or '\u061B' or '\u061F' or '\u0387'))
+                or '\u060C' or '\u061B' or '\u061F' or '\u0387' or '\u0964' or '\u0965'))
             {
                 return false;
             }
@@ -2417,6 +2419,17 @@ internal static class DoubleByteCodePages
     private static readonly System.Buffers.SearchValues<char> LowercaseLetters = System.Buffers.SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșțơưǎǐǒǔǖǘǚǜə"
         + "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹʻʼ");
+
+    /// <summary>
+    /// Whether <paramref name="codePoint"/> is a letter or mark of one Indic script (U+0900–U+0DFF, a block of 128
+    /// each) and <paramref name="previous"/> a character of another: a word does not change script between two of its
+    /// letters, and a vowel sign joins only a consonant of its own script (Assamese উপযোগী। came back as উপযোগীे, a
+    /// Devanagari vowel sign on a Bengali letter). The danda and double danda (। ॥, U+0964–U+0965) end sentences of
+    /// every one of them.
+    /// </summary>
+    private static bool OtherIndicScript(char previous, int codePoint) =>
+        codePoint is >= 0x0900 and < 0x0E00 and not (0x0964 or 0x0965) && previous is >= '\u0900' and < '\u0E00'
+        && (codePoint >> 7) != (previous >> 7);
 
     private static bool IsMark(System.Text.Rune r) =>
         System.Text.Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
