@@ -561,6 +561,16 @@ public class DoubleByteTests
         AssertRestoredWithAGuess(damaged, text);
     }
 
+    [Theory]
+    [InlineData("ファイルを処理できません。\nディレクトリでもありません", 936)] // 。's last byte went with the line break
+    [InlineData("无法创建目录。\n请检查权限", 936)]
+    public void A_cjk_full_stop_lost_with_the_character_after_it_took_a_line_break(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
     [Fact]
     public void The_letter_endings_table_counts_letters_beyond_ascii_outside_the_cjk_table()
     {

@@ -557,6 +557,13 @@ internal static class DoubleByteCodePages
                             break;
                         }
 
+                        if (swallowed == ' ' && value is '\u3002' or '\uFF01' or '\uFF1F' && !page.Reads(0x80 | (value & 0x3F), '\n'))
+                        {
+                            // A full stop, exclamation or question mark of CJK text took a line break along, not a
+                            // space: CJK text puts no space after them, and a line break follows them far more often.
+                            swallowed = '\n';
+                        }
+
                         if (swallowed >= 0)
                         {
                             output[length++] = (char)swallowed;
