@@ -31,6 +31,7 @@ var generators = new Dictionary<string, Func<string, int>>
     ["--letter-grams"] = LetterGramsGenerator.Run,
     ["--word-endings"] = WordEndingsGenerator.Run,
     ["--quote-company"] = QuoteCompanyGenerator.Run,
+    ["--one-letter-words"] = OneLetterWordsGenerator.Run,
 };
 if (args is [string generator, string generatedFile] && generators.TryGetValue(generator, out var generate))
 {

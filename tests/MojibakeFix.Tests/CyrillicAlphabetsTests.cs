@@ -9,9 +9,11 @@ public class CyrillicAlphabetsTests
     private static Alphabet Of(string text)
     {
         var seen = default(Seen);
+        char previous = '\0';
         foreach (char c in text)
         {
-            seen.Add(c);
+            seen.Add(previous, c);
+            previous = c;
         }
 
         return CyrillicAlphabets.Of(seen);
@@ -22,7 +24,7 @@ public class CyrillicAlphabetsTests
     [InlineData("ЃОРЃЕ", nameof(Alphabet.SerbianOrMacedonian))] // Ѓ, capital
     [InlineData("Пошук ў тэксце", nameof(Alphabet.Belarusian))] // ў
     [InlineData("Вынік пошуку", nameof(Alphabet.Belarusian))] // і beside ы
-    [InlineData("Збереження змін", nameof(Alphabet.Unknown))] // і alone: Ukrainian or Belarusian
+    [InlineData("Збереження змін", nameof(Alphabet.UkrainianOrBelarusian))] // і alone
     [InlineData("Видалити їх", nameof(Alphabet.Ukrainian))] // ї
     [InlineData("Ґанок", nameof(Alphabet.Ukrainian))] // Ґ, capital
     [InlineData("відкрити", nameof(Alphabet.Ukrainian))] // і beside и
@@ -30,6 +32,11 @@ public class CyrillicAlphabetsTests
     [InlineData("раён", nameof(Alphabet.Unknown))] // ё without и, щ or ъ: Russian or Belarusian
     [InlineData("область", nameof(Alphabet.Unknown))] // letters every alphabet but Serbian has
     [InlineData("неправилен ред", nameof(Alphabet.Unknown))] // Bulgarian has no letter of its own
+    [InlineData("съобщение за грешка", nameof(Alphabet.Bulgarian))] // but a hard sign before a consonant
+    [InlineData("Път към файла", nameof(Alphabet.Bulgarian))]
+    [InlineData("Неверный объект", nameof(Alphabet.Russian))] // ъ before е, beside ы
+    [InlineData("подъезд", nameof(Alphabet.Unknown))] // ъ before е alone
+    [InlineData("съобщение: ы", nameof(Alphabet.Russian))] // a letter Bulgarian lacks outweighs it
     [InlineData("Latin only", nameof(Alphabet.Unknown))]
     public void The_alphabet_is_told_from_letters_only_some_have(string text, string expected) => Assert.Equal(Enum.Parse<Alphabet>(expected), Of(text));
 
@@ -43,6 +50,8 @@ public class CyrillicAlphabetsTests
             [Alphabet.Ukrainian] = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
             [Alphabet.Belarusian] = "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
             [Alphabet.SerbianOrMacedonian] = "абвгдђѓежзѕијклљмнњопрстћќуфхцчџш", // (Serbian and Macedonian together)
+            [Alphabet.Bulgarian] = "абвгдежзийклмнопрстуфхцчшщъьюя",
+            [Alphabet.UkrainianOrBelarusian] = "абвгґдеёєжзиіїйклмнопрстуўфхцчшщыьэюя", // (either one's letters)
         };
         foreach (var (alphabet, letters) in alphabets)
         {
@@ -64,5 +73,27 @@ public class CyrillicAlphabetsTests
         }
 
         Assert.All(Enumerable.Range(0x0400, 0x100), c => Assert.False(Lacks(Alphabet.Unknown, (char)c)));
+    }
+
+    [Fact]
+    public void The_one_letter_word_chances_of_each_alphabet_sum_to_one_over_its_letters()
+    {
+        foreach (Alphabet alphabet in Enum.GetValues<Alphabet>())
+        {
+            double sum = 0;
+            for (char c = '\u0430'; c <= '\u045F'; c++)
+            {
+                double chance = OneLetterWords.Chance(alphabet, c);
+                Assert.True(chance > 0, $"{alphabet} {c}");
+                Assert.Equal(chance, OneLetterWords.Chance(alphabet, char.ToUpperInvariant(c)));
+                sum += chance;
+            }
+
+            Assert.Equal(1.0, sum, 9);
+        }
+
+        Assert.True(OneLetterWords.Chance(Alphabet.Russian, 'с') > OneLetterWords.Chance(Alphabet.Russian, 'у'));
+        Assert.True(OneLetterWords.Chance(Alphabet.Ukrainian, 'у') > OneLetterWords.Chance(Alphabet.Ukrainian, 'с'));
+        Assert.Equal(0, OneLetterWords.Chance(Alphabet.Russian, 'a'));
     }
 }

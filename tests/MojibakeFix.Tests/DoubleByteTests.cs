@@ -571,6 +571,18 @@ public class DoubleByteTests
         AssertRestoredWithAGuess(damaged, text);
     }
 
+    [Theory]
+    [InlineData("Ошибка соединения с сервером", 932)] // с lost before a space: Russian writes с (with) alone, not у
+    [InlineData("Връзка с сървъра", 932)] // Bulgarian, told by ъ before a consonant: с
+    [InlineData("Неуспешно свързване с %s", 932)]
+    [InlineData("Змінює їхній шлях у списку", 932)] // Ukrainian, told by ї and є: у (in)
+    public void A_lost_word_of_one_letter_is_one_its_alphabet_writes_alone(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
     [Fact]
     public void The_letter_endings_table_counts_letters_beyond_ascii_outside_the_cjk_table()
     {

@@ -779,6 +779,7 @@ internal static class DoubleByteCodePages
         bool vietnamese = false, closesHigh = false, otherLetters = false;
         int lead = 0; // the byte before, when it leads a two-byte letter U+00C0–U+04BF, or E1 (U+1000–U+1FFF)
         int twoByteLead = 0; // the byte before, when it leads any two-byte character
+        int previousCyrillic = 0; // the Cyrillic letter just read, while the next one may follow it
         Span<char> read = stackalloc char[32]; // the line's letters beyond ASCII (up to 32), for QuoteCompany
         int readCount = 0;
         for (var reader = new ByteReader(line, 0, page); !reader.AtEnd; reader.Advance())
@@ -816,7 +817,13 @@ internal static class DoubleByteCodePages
             if (lead is >= 0xD0 and <= 0xD2 && b is >= 0x80 and <= 0xBF)
             {
                 otherLetters = true;
-                cyrillic.Add((lead & 0x1F) << 6 | (b & 0x3F));
+                int letter = (lead & 0x1F) << 6 | (b & 0x3F);
+                cyrillic.Add(previousCyrillic, letter);
+                previousCyrillic = letter;
+            }
+            else if (b is not (>= 0xD0 and <= 0xD2))
+            {
+                previousCyrillic = 0; // (a lead keeps the letter before for the letter it begins)
             }
 
             lead = b is 0xC3 or 0xC4 or 0xC5 or 0xC6 or 0xC8 or 0xD0 or 0xD1 or 0xD2 or 0xE1 ? b : 0;
@@ -1685,6 +1692,7 @@ internal static class DoubleByteCodePages
         ReadOnlySpan<LetterReading> final = readings.Slice(steps * LetterBeam, kepts[steps]);
         int best = -1, bestSwallowed = swallowed;
         double top = double.NegativeInfinity;
+        bool oneLetterWord = steps == 1 && continuation < 0 && startLength == 1 && (char)start == ' ' && lead is 0xD0 or 0xD1;
         bool lettersMayFollow = swallowed >= 0 && after != -1 && !(char.IsUpper((char)after) && !upper)
             && lead <= 0xCA; // (a Latin letter, U+0080–U+02BF: a word of another script takes no ASCII letter in)
         for (int r = 0; r < final.Length; r++)
@@ -1702,7 +1710,10 @@ internal static class DoubleByteCodePages
 
             if (!page.Reads(reading.Second, swallowed))
             {
-                double ends = reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, ' '))
+                // A word of one letter is weighed by the words of one letter its alphabet writes (с in Russian and
+                // Bulgarian, у in Ukrainian), which the letter model, learned from every alphabet together, does not tell.
+                double ends = (oneLetterWord ? Math.Log(OneLetterWords.Chance(alphabet, reading.Letter))
+                    : reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, ' ')))
                     + (after > ' ' ? right.Chance(' ', 1) : 0);
                 if (ends > top)
                 {
