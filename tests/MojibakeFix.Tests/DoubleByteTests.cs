@@ -583,6 +583,17 @@ public class DoubleByteTests
         AssertRestoredWithAGuess(damaged, text);
     }
 
+    [Theory]
+    [InlineData("Не удалось открыть файл", 932)] // сь lost together after удало: the words that begin so say удалось, not удалося
+    [InlineData("Не удалось создать каталог %s", 932)]
+    [InlineData("Немагчыма стварыць файл", 932)] // Belarusian ць
+    public void Letters_lost_at_the_end_of_a_long_word_are_read_from_the_words_that_begin_so(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
     [Fact]
     public void The_letter_endings_table_counts_letters_beyond_ascii_outside_the_cjk_table()
     {

@@ -1261,6 +1261,35 @@ internal static class DoubleByteCodePages
     }
 
     /// <summary>
+    /// The word before a lost letter, whole (from its first letter: in <paramref name="output"/>, then the line before
+    /// the run), copied into <paramref name="word"/>; its length, or -1 where it is longer than <paramref name="word"/>.
+    /// </summary>
+    private static int WholeWordBefore(ReadOnlySpan<char> output, ReadOnlySpan<char> lineBefore, Span<char> word)
+    {
+        int n = 0;
+        for (int k = 1; k <= output.Length + lineBefore.Length; k++, n++)
+        {
+            char c = k <= output.Length ? output[^k] : lineBefore[^(k - output.Length)];
+            if (!WordEndings.IsWordChar(c))
+            {
+                break;
+            }
+
+            if (n == word.Length)
+            {
+                return -1;
+            }
+        }
+
+        for (int k = 1; k <= n; k++)
+        {
+            word[n - k] = k <= output.Length ? output[^k] : lineBefore[^(k - output.Length)];
+        }
+
+        return n;
+    }
+
+    /// <summary>
     /// Whether markers at <paramref name="i"/>, at a word's start, stand before a two-byte letter the page read: for a
     /// page that <see cref="DoubleByteCodePage.LosesPairs"/>, letters of the word lost whole (a question mark is
     /// not followed by a letter).
@@ -1555,9 +1584,14 @@ internal static class DoubleByteCodePages
         // its letters fit an entry. (Bit 40 of the shape sets these decisions apart from SearchLostPairs'.)
         ulong context = start | (ulong)lead << 48 | (upper ? 1UL : 0) << 56 | (ulong)markers << 57 | (afterSmall ? 1UL : 0) << 62;
         ulong shape = (ushort)after | (ulong)((continuation + 1) & 0x1FF) << 16 | (ulong)((swallowed + 1) & 0xFF) << 25 | 1UL << 40 | (ulong)alphabet << 41;
-        if (steps > Decision.MaxLetters)
+        // Letters that end a word which began further back than the letter model sees: the whole word is weighed too
+        // (удалось, not удалося). Such a search depends on the whole word, so it is not kept.
+        Span<char> word = stackalloc char[WordEndings.LongestStart];
+        int wordLength = continuation < 0 ? WholeWordBefore(output, lineBefore, word) : -1;
+        if (steps > Decision.MaxLetters || wordLength + steps - 1 >= LetterGrams.Order - 1)
         {
-            return SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, right, alphabet, letters);
+            return SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, right, alphabet, letters,
+                word[..Math.Max(wordLength, 0)]);
         }
 
         ref Decision decision = ref Decisions.For(context, shape, right, out bool known);
@@ -1625,7 +1659,7 @@ internal static class DoubleByteCodePages
 
     // The search itself, from the word's start (packed) on.
     private static int SearchLostLetters(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
-        ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters)
+        ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, ReadOnlySpan<char> word = default)
     {
         int steps = markers + (continuation >= 0 ? 1 : 0);
         // The readings kept after each step, LetterBeam slots per step, on the stack (steps are at most
@@ -1693,8 +1727,26 @@ internal static class DoubleByteCodePages
         int best = -1, bestSwallowed = swallowed;
         double top = double.NegativeInfinity;
         bool oneLetterWord = steps == 1 && continuation < 0 && startLength == 1 && (char)start == ' ' && lead is 0xD0 or 0xD1;
+
         bool lettersMayFollow = swallowed >= 0 && after != -1 && !(char.IsUpper((char)after) && !upper)
             && lead <= 0xCA; // (a Latin letter, U+0080–U+02BF: a word of another script takes no ASCII letter in)
+
+        // Where the word's start is known (the letters before the run, and the lost ones before the last), the words
+        // that begin so weigh its last letter (WordEndings), smoothed toward the letter model's share of that letter
+        // among the endings of the same start (the readings of one parent).
+        bool wholeWord = !word.IsEmpty && continuation < 0 && !lettersMayFollow;
+        Span<double> endings = stackalloc double[LetterBeam];
+        endings.Clear();
+        ReadOnlySpan<LetterReading> parents = readings.Slice((steps - 1) * LetterBeam, kepts[steps - 1]);
+        for (int r = 0; wholeWord && r < final.Length; r++)
+        {
+            endings[final[r].Parent] += page.Reads(final[r].Second, swallowed) ? 0
+                : Math.Exp(final[r].Score - parents[final[r].Parent].Score) * LetterGrams.Chance(final[r].Tail, final[r].Length, ' ');
+        }
+
+        Span<char> wordStart = stackalloc char[word.Length + steps];
+        word.CopyTo(wordStart);
+
         for (int r = 0; r < final.Length; r++)
         {
             LetterReading reading = final[r];
@@ -1713,6 +1765,7 @@ internal static class DoubleByteCodePages
                 // A word of one letter is weighed by the words of one letter its alphabet writes (с in Russian and
                 // Bulgarian, у in Ukrainian), which the letter model, learned from every alphabet together, does not tell.
                 double ends = (oneLetterWord ? Math.Log(OneLetterWords.Chance(alphabet, reading.Letter))
+                    : wholeWord && endings[reading.Parent] > 0 ? WholeWordEnding(reading, steps, readings, wordStart, word.Length, endings[reading.Parent])
                     : reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, ' ')))
                     + (after > ' ' ? right.Chance(' ', 1) : 0);
                 if (ends > top)
@@ -1754,6 +1807,28 @@ internal static class DoubleByteCodePages
 
         swallowed = bestSwallowed;
         return steps;
+    }
+
+    /// <summary>
+    /// The log weight of a reading's lost letters ending their word: its parent's (the letters before the last), the
+    /// letter model's weight of a word ending after that parent (<paramref name="endings"/>, summed over the last
+    /// letters), and the last letter's chance after the word's whole start (<paramref name="wordStart"/>, of which the
+    /// first <paramref name="known"/> letters stood before the run), interpolated with its share of those endings.
+    /// </summary>
+    private static double WholeWordEnding(in LetterReading reading, int steps, ReadOnlySpan<LetterReading> readings, Span<char> wordStart, int known,
+        double endings)
+    {
+        for (int step = steps - 1, slot = reading.Parent; step > 0; step--)
+        {
+            LetterReading chosen = readings[(step * LetterBeam) + slot];
+            wordStart[known + step - 1] = chosen.Letter;
+            slot = chosen.Parent;
+        }
+
+        LetterReading parent = readings[((steps - 1) * LetterBeam) + reading.Parent];
+        double share = Math.Exp(reading.Score - parent.Score) * LetterGrams.Chance(reading.Tail, reading.Length, ' ') / endings;
+        // (The parent keeps what its endings weigh together: how likely a word ends after it at all.)
+        return parent.Score + Math.Log(endings) + Math.Log(WordEndings.Chance(wordStart[..(known + steps - 1)], reading.Letter, share));
     }
 
     // Whether c is a letter or mark (of U+0080–U+07FF) the letter model has seen: the others are not worth a guess.
