@@ -32,6 +32,7 @@ var generators = new Dictionary<string, Func<string, int>>
     ["--word-endings"] = WordEndingsGenerator.Run,
     ["--quote-company"] = QuoteCompanyGenerator.Run,
     ["--one-letter-words"] = OneLetterWordsGenerator.Run,
+    ["--script-pairs"] = ScriptPairsGenerator.Run,
 };
 if (args is [string generator, string generatedFile] && generators.TryGetValue(generator, out var generate))
 {

@@ -594,6 +594,17 @@ public class DoubleByteTests
         AssertRestoredWithAGuess(damaged, text);
     }
 
+    [Theory]
+    [InlineData("फ़ाइल सूची पा रहा है", 932)] // इ's last byte and ल's lead in one marker: इ between ा and ल, ल's lead from its script
+    [InlineData("PackageKit सेवा", 932)]
+    [InlineData("अद्यतन उपलब्ध नहीं", 932)] // at a word's start: अ before द
+    public void A_letter_lost_with_the_next_letters_lead_is_read_by_both_neighbours_in_its_script(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
     [Fact]
     public void The_letter_endings_table_counts_letters_beyond_ascii_outside_the_cjk_table()
     {

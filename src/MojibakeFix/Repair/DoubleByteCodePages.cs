@@ -532,6 +532,12 @@ internal static class DoubleByteCodePages
                             value = BestFit(pattern[..need], Previous(output, length), page, next, atEnd, after: lost ? After(reader, swallowed) : -1,
                                 beforePrevious: length >= 2 ? output[length - 2] : '\0', following: lost && !atEnd ? NextCjk(reader) : '\0',
                                 endingPrevious: Before(before, output, length, 1) is char p and not '\0' ? p : '\n');
+                            if (value < 0 && hidesLead && need == 3 && got == 2)
+                            {
+                                // A letter of another script that the next letter of its word follows: by both of them.
+                                value = LostBeforeHiddenLead(pattern[0], pattern[1], Before(before, output, length, 1), reader, page);
+                            }
+
                             if (value < 0 && need - got == 1 && need <= 3)
                             {
                                 // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
@@ -891,6 +897,23 @@ internal static class DoubleByteCodePages
             reader.Advance();
         }
 
+        // A letter of a script outside the CJK table (Devanagari, Georgian, Thai…) whose lead went into the marker with
+        // the last byte of the letter before it (इल: E0 A4 87 | E0 A4 B2, 87 E0 no pair Shift_JIS reads): the lead
+        // that makes its two continuations a letter of that letter's own script, before any CJK character they may end.
+        char previous = Previous(output, length);
+        if (got == 2 && lostBefore >= 0 && previous is >= '\u0800' and < '\u2000')
+        {
+            for (int lead = 0xE0; lead <= 0xEF; lead++)
+            {
+                int cp = Detection.Sequence.DecodeUtf8((uint)(lead | known[0] << 8 | known[1] << 16), 3);
+                if (cp >= 0 && !reader.Page.Reads(lostBefore, lead) && SameScript(previous, cp) && IsPlausible(new System.Text.Rune(cp))
+                    && (char.IsLetter((char)cp) || IsMark(new System.Text.Rune(cp))))
+                {
+                    return Put(cp, options, output, ref length);
+                }
+            }
+        }
+
         // The lead alone was lost, or the lead and the continuation after it (not after lostBefore: the marker
         // held that byte and the lead).
         for (int missing = 1; missing <= (lostBefore < 0 ? 2 : 1) && missing + got <= 4; missing++)
@@ -906,6 +929,56 @@ internal static class DoubleByteCodePages
 
         return false;
     }
+
+    /// <summary>
+    /// The letter of three bytes (<paramref name="first"/>, <paramref name="second"/> and a lost one) of a script
+    /// outside the CJK table whose last byte went into Shift_JIS's marker with the lead of the next letter of its word,
+    /// whose two continuations the reader is at (इल: E0 A4 87 | E0 A4 B2): the one the letter before
+    /// (<paramref name="before"/>, a space at a word's start) and that next letter keep company with
+    /// (<see cref="ScriptPairs"/>); -1 when none was seen there.
+    /// </summary>
+    private static int LostBeforeHiddenLead(int first, int second, char before, ByteReader reader, DoubleByteCodePage page)
+    {
+        char previous = ScriptPairs.IsScriptLetter(before) ? before : WordEndings.IsWordChar(before) ? '\0' : ' ';
+        int c0 = reader.Peek();
+        reader.Advance();
+        int c1 = reader.AtEnd ? -1 : reader.Peek();
+        if (previous == '\0' || c1 is < 0x80 or > 0xBF)
+        {
+            return -1; // (a letter of another script before it, or a next character of two bytes)
+        }
+
+        int best = -1;
+        double top = double.NegativeInfinity;
+        for (int last = 0x80; last <= 0xBF; last++)
+        {
+            // The next letter is of the same script, so it has the same lead; the page reads no pair of the two.
+            int cp = Detection.Sequence.DecodeUtf8((uint)(first | second << 8 | last << 16), 3);
+            int next = Detection.Sequence.DecodeUtf8((uint)(first | c0 << 8 | c1 << 16), 3);
+            if (cp < 0 || next < 0 || page.Reads(last, first) || !ScriptPairs.IsScriptLetter((char)cp) || !SameScript((char)cp, next))
+            {
+                continue;
+            }
+
+            double weight = ScriptPairs.Weigh(previous, (char)cp, (char)next);
+            if (weight > top)
+            {
+                (top, best) = (weight, cp);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Whether two characters of three bytes of UTF-8 belong to one script's block: 128 code points for the Indic
+    /// scripts, Thai, Lao and the others of U+0800–U+1FFF, the whole of Tibetan (U+0F00–U+0FFF) and Myanmar
+    /// (U+1000–U+109F), whose signs lie in the block's second half.
+    /// </summary>
+    private static bool SameScript(char previous, int codePoint) =>
+        (codePoint >> 7) == (previous >> 7)
+        || (codePoint is >= 0x0F00 and <= 0x0FFF && previous is >= '\u0F00' and <= '\u0FFF')
+        || (codePoint is >= 0x1000 and <= 0x109F && previous is >= '\u1000' and <= '\u109F');
 
     /// <summary>
     /// The CJK character whose UTF-8 bytes match <paramref name="pattern"/> (<see cref="Unknown"/> matches any
