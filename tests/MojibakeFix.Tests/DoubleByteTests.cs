@@ -605,6 +605,17 @@ public class DoubleByteTests
         AssertRestoredWithAGuess(damaged, text);
     }
 
+    [Theory]
+    [InlineData("ფაილის გახსნა", 932)] // ი: E1 | 83 98, its lead the trail of the byte before, 83 98 no pair Shift_JIS reads
+    [InlineData("შეცდომა", 932)]
+    [InlineData("პაკეტის სახელი", 932)]
+    public void A_letter_whose_two_continuations_were_lost_as_one_pair_is_read_by_its_neighbours(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
     [Fact]
     public void The_letter_endings_table_counts_letters_beyond_ascii_outside_the_cjk_table()
     {

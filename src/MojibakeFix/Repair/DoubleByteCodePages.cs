@@ -538,6 +538,12 @@ internal static class DoubleByteCodePages
                                 value = LostBeforeHiddenLead(pattern[0], pattern[1], Before(before, output, length, 1), reader, page);
                             }
 
+                            if (value < 0 && lost && need == 3 && got == 1 && page.LostByte != '?')
+                            {
+                                // Both continuations of a letter of another script, as one pair Shift_JIS does not read.
+                                value = LostContinuations(pattern[0], Before(before, output, length, 1), NextLetter(reader), page);
+                            }
+
                             if (value < 0 && need - got == 1 && need <= 3)
                             {
                                 // A letter of another script: its word may have begun before the run (Vietnamese "Ch" + ỉ).
@@ -961,6 +967,43 @@ internal static class DoubleByteCodePages
             }
 
             double weight = ScriptPairs.Weigh(previous, (char)cp, (char)next);
+            if (weight > top)
+            {
+                (top, best) = (weight, cp);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The letter of a script outside the CJK table whose lead (<paramref name="lead"/>, read as the trail of the byte
+    /// before) Shift_JIS kept and whose two continuations it lost as one pair it does not read (ო: E1 | 83 9D): of
+    /// the letters of the script of <paramref name="before"/> or <paramref name="next"/> (U+0000: not known), the one
+    /// the two keep company with (<see cref="ScriptPairs"/>); -1 when none was seen there.
+    /// </summary>
+    private static int LostContinuations(int lead, char before, char next, DoubleByteCodePage page)
+    {
+        char previous = ScriptPairs.IsScriptLetter(before) ? before : WordEndings.IsWordChar(before) ? '\0' : ' ';
+        char neighbour = previous is not (' ' or '\0') ? previous : next;
+        if (previous == '\0' || !ScriptPairs.IsScriptLetter(neighbour))
+        {
+            return -1;
+        }
+
+        // (The letters of the neighbour's script: its block of 128, or Tibetan's or Myanmar's whole one.)
+        int from = neighbour is >= '\u0F00' and <= '\u0FFF' ? 0x0F00 : neighbour is >= '\u1000' and <= '\u109F' ? 0x1000 : neighbour & ~0x7F;
+        int best = -1;
+        double top = double.NegativeInfinity;
+        for (int cp = from; cp < from + (from is 0x0F00 ? 0x100 : from is 0x1000 ? 0xA0 : 0x80); cp++)
+        {
+            int second = 0x80 | ((cp >> 6) & 0x3F), last = 0x80 | (cp & 0x3F);
+            if ((0xE0 | (cp >> 12)) != lead || page.Reads(second, last) || !ScriptPairs.IsScriptLetter((char)cp))
+            {
+                continue; // (another lead, or a pair the page reads, a byte it reads alone included)
+            }
+
+            double weight = ScriptPairs.Weigh(previous, (char)cp, ScriptPairs.IsScriptLetter(next) ? next : '\0');
             if (weight > top)
             {
                 (top, best) = (weight, cp);
