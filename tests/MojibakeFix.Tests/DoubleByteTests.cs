@@ -598,6 +598,8 @@ public class DoubleByteTests
     [InlineData("फ़ाइल सूची पा रहा है", 932)] // इ's last byte and ल's lead in one marker: इ between ा and ल, ल's lead from its script
     [InlineData("PackageKit सेवा", 932)]
     [InlineData("अद्यतन उपलब्ध नहीं", 932)] // at a word's start: अ before द
+    [InlineData("सेवा मॉड्यूल में त्रुटि", 932)] // ं, whose lead went with े's last byte, lost its own last byte with the space
+    [InlineData("यह काम अंतिम में पूरा किया गया था", 932)]
     public void A_letter_lost_with_the_next_letters_lead_is_read_by_both_neighbours_in_its_script(string text, int codePage)
     {
         string damaged = Damage.DoubleByte(text, codePage);

@@ -920,6 +920,45 @@ internal static class DoubleByteCodePages
             }
         }
 
+        // Such a letter with one continuation read, whose last byte went into the next marker (with the ASCII character
+        // after it, but at the end): a letter that ends its stretch, the likeliest one to end it there (में: E0 A5 87 |
+        // E0 A4 82 and a space, 87 E0 and 82 20 no pairs Shift_JIS reads).
+        if (got == 1 && lostBefore >= 0 && ScriptPairs.IsScriptLetter(previous) && reader.OnCharBoundary && !reader.AtEnd
+            && reader.PeekChar() == reader.Page.LostByte && !reader.Page.Reads(lostBefore, 0xE0 | (previous >> 12)))
+        {
+            ByteReader ahead = reader;
+            ahead.Advance();
+            int swallowed = ahead.AtEnd || ahead.PeekChar() == reader.Page.LostByte ? -1
+                : SwallowedAscii.Before(ahead.PeekChar(), ahead.PeekCharAfter(), afterLetter: true);
+            int lead = 0xE0 | (previous >> 12), best = -1;
+            double top = 0;
+            for (int last = 0x80; last <= 0xBF; last++)
+            {
+                int cp = Detection.Sequence.DecodeUtf8((uint)(lead | known[0] << 8 | last << 16), 3);
+                if (cp < 0 || reader.Page.Reads(last, swallowed) || !SameScript(previous, cp) || !ScriptPairs.IsScriptLetter((char)cp))
+                {
+                    continue;
+                }
+
+                double chance = LetterEndings.Chance(output.AsSpan(0, length), (char)cp);
+                if (chance > top)
+                {
+                    (top, best) = (chance, cp);
+                }
+            }
+
+            if (best >= 0 && Put(best, options, output, ref length))
+            {
+                reader = ahead;
+                if (swallowed >= 0)
+                {
+                    output[length++] = (char)swallowed;
+                }
+
+                return true;
+            }
+        }
+
         // The lead alone was lost, or the lead and the continuation after it (not after lostBefore: the marker
         // held that byte and the lead).
         for (int missing = 1; missing <= (lostBefore < 0 ? 2 : 1) && missing + got <= 4; missing++)
