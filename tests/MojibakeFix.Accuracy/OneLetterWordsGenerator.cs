@@ -10,7 +10,8 @@ using MojibakeFix.Lossy;
 /// library (src/MojibakeFix/Lossy/OneLetterWords.g.cs):
 /// <c>dotnet run -c Release --project tests/MojibakeFix.Accuracy -- --one-letter-words src/MojibakeFix/Lossy/OneLetterWords.g.cs</c>.
 /// Shift_JIS loses the second byte of с, у, і and я before a space, and a lone letter has no word around it to tell
-/// which: Russian and Bulgarian write с (with), Ukrainian and Serbian у (in).
+/// which: Russian and Bulgarian write с (with), Ukrainian and Serbian у (in). Also counted: the word before it after
+/// one space, which tells more where one alphabet writes several (Ukrainian не є, помилка у).
 /// </summary>
 internal static class OneLetterWordsGenerator
 {
@@ -20,6 +21,7 @@ internal static class OneLetterWordsGenerator
     {
         int alphabets = Enum.GetValues<CyrillicAlphabets.Alphabet>().Length;
         var counts = new Dictionary<char, int>[alphabets];
+        var afterWord = new Dictionary<(uint Word, char Letter), int>();
         for (int a = 0; a < alphabets; a++)
         {
             counts[a] = [];
@@ -49,6 +51,10 @@ internal static class OneLetterWordsGenerator
                     {
                         char folded = char.ToLowerInvariant(line[i]);
                         byLetter[folded] = byLetter.GetValueOrDefault(folded) + 1;
+                        if (OneLetterWords.PreviousWord(line.AsSpan(0, i)) is uint word and not 0)
+                        {
+                            afterWord[(word, folded)] = afterWord.GetValueOrDefault((word, folded)) + 1;
+                        }
                     }
                 }
             }
@@ -75,6 +81,40 @@ internal static class OneLetterWordsGenerator
             entries += kept.Count;
             string text = string.Concat(kept.Select(kv => $"\\u{(int)kv.Key:X4}\\u{Math.Min(kv.Value, 0xFFFF):X4}"));
             sb.AppendLine(CultureInfo.InvariantCulture, $"        \"{text}\", // {(CyrillicAlphabets.Alphabet)a}: {string.Join(' ', kept.Take(6).Select(kv => $"{kv.Key} {kv.Value}"))}");
+        }
+
+        sb.AppendLine("    ];");
+        var afterWords = afterWord.Where(kv => kv.Value >= MinimumCount).OrderBy(kv => kv.Key.Word).ThenBy(kv => kv.Key.Letter).ToList();
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    // The {afterWords.Count:N0} words (hashed, case folded) that a word of one letter follows after one space at least {MinimumCount} times, sorted,");
+        sb.AppendLine("    // with that letter and the count.");
+        sb.AppendLine("    private static ReadOnlySpan<uint> PreviousWords =>");
+        sb.AppendLine("    [");
+        for (int i = 0; i < afterWords.Count; i += 10)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", afterWords.Skip(i).Take(10).Select(kv => kv.Key.Word.ToString(CultureInfo.InvariantCulture)))},");
+        }
+
+        sb.AppendLine("    ];");
+        sb.AppendLine();
+        sb.AppendLine("    private const string LettersAfterWords =");
+        for (int i = 0; i < afterWords.Count; i += 16)
+        {
+            string line = string.Concat(afterWords.Skip(i).Take(16).Select(kv => $"\\u{(int)kv.Key.Letter:X4}"));
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "+ ")}\"{line}\"{(i + 16 >= afterWords.Count ? ";" : "")}");
+        }
+
+        if (afterWords.Count == 0)
+        {
+            sb.AppendLine("        \"\";");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("    private static ReadOnlySpan<ushort> CountsAfterWords =>");
+        sb.AppendLine("    [");
+        for (int i = 0; i < afterWords.Count; i += 16)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        {string.Join(", ", afterWords.Skip(i).Take(16).Select(kv => Math.Min(kv.Value, 0xFFFF).ToString(CultureInfo.InvariantCulture)))},");
         }
 
         sb.AppendLine("    ];");

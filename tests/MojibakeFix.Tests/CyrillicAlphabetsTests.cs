@@ -96,4 +96,19 @@ public class CyrillicAlphabetsTests
         Assert.True(OneLetterWords.Chance(Alphabet.Ukrainian, 'у') > OneLetterWords.Chance(Alphabet.Ukrainian, 'с'));
         Assert.Equal(0, OneLetterWords.Chance(Alphabet.Russian, 'a'));
     }
+
+    [Fact]
+    public void The_word_before_a_word_of_one_letter_is_read_case_folded_after_one_space()
+    {
+        Assert.Equal(WordEndings.Hash("не"), OneLetterWords.PreviousWord("Файл НЕ "));
+        Assert.Equal(OneLetterWords.PreviousWord("не "), OneLetterWords.PreviousWord("%s: Не "));
+        Assert.Equal(0u, OneLetterWords.PreviousWord("Файл не")); // no space before the letter
+        Assert.Equal(0u, OneLetterWords.PreviousWord("не  ")); // two
+        Assert.Equal(0u, OneLetterWords.PreviousWord(" "));
+        Assert.Equal(0u, OneLetterWords.PreviousWord(new string('а', 40) + " ")); // longer than is looked at
+
+        uint not = OneLetterWords.PreviousWord("не ");
+        Assert.True(OneLetterWords.Chance(Alphabet.Unknown, 'є', not) > OneLetterWords.Chance(Alphabet.Unknown, 'у', not));
+        Assert.Equal(OneLetterWords.Chance(Alphabet.Russian, 'с'), OneLetterWords.Chance(Alphabet.Russian, 'с', 0));
+    }
 }

@@ -576,6 +576,8 @@ public class DoubleByteTests
     [InlineData("Връзка с сървъра", 932)] // Bulgarian, told by ъ before a consonant: с
     [InlineData("Неуспешно свързване с %s", 932)]
     [InlineData("Змінює їхній шлях у списку", 932)] // Ukrainian, told by ї and є: у (in)
+    [InlineData("Файл не є каталогом", 932)] // no letter tells the alphabet; the word before does: не є (is not)
+    [InlineData("Це не є каталог", 932)]
     public void A_lost_word_of_one_letter_is_one_its_alphabet_writes_alone(string text, int codePage)
     {
         string damaged = Damage.DoubleByte(text, codePage);

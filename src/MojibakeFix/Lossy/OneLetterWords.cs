@@ -33,6 +33,69 @@ internal static partial class OneLetterWords
         return (byAlphabet, all, totals, total);
     });
 
+    // The word before weighs the letter as its alphabet's lines do, with this many pseudo-counts of those.
+    private const double WordPrior = 4;
+
+    /// <summary>
+    /// The hash (<see cref="WordEndings.Hash"/>, case folded) of the word that <paramref name="before"/> ends with
+    /// after one space (the text before a word of one letter), or 0 where no such word stands there.
+    /// </summary>
+    internal static uint PreviousWord(ReadOnlySpan<char> before)
+    {
+        if (before.Length < 2 || before[^1] != ' ' || !WordEndings.IsWordChar(before[^2]))
+        {
+            return 0;
+        }
+
+        int start = before.Length - 2;
+        while (start > 0 && WordEndings.IsWordChar(before[start - 1]) && before.Length - 1 - start < MaxPreviousWord)
+        {
+            start--;
+        }
+
+        if (start > 0 && WordEndings.IsWordChar(before[start - 1]))
+        {
+            return 0; // (longer than is looked at)
+        }
+
+        Span<char> folded = stackalloc char[MaxPreviousWord];
+        int n = before[start..^1].ToLowerInvariant(folded);
+        return n > 0 ? Math.Max(WordEndings.Hash(folded[..n]), 1) : 0;
+    }
+
+    private const int MaxPreviousWord = 24;
+
+    /// <summary>
+    /// The chance that a word of one letter after the word <paramref name="previousWord"/> (<see cref="PreviousWord"/>;
+    /// 0: none known) in a line of <paramref name="alphabet"/> is <paramref name="letter"/>: what followed that word in
+    /// real text, smoothed toward <see cref="Chance(CyrillicAlphabets.Alphabet, char)"/>.
+    /// </summary>
+    internal static double Chance(CyrillicAlphabets.Alphabet alphabet, char letter, uint previousWord)
+    {
+        double byAlphabet = Chance(alphabet, letter);
+        ReadOnlySpan<uint> words = PreviousWords;
+        int at = previousWord == 0 ? -1 : words.BinarySearch(previousWord);
+        if (at < 0 || byAlphabet == 0)
+        {
+            return byAlphabet;
+        }
+
+        while (at > 0 && words[at - 1] == previousWord)
+        {
+            at--;
+        }
+
+        int total = 0, count = 0;
+        char folded = char.ToLowerInvariant(letter);
+        for (int k = at; k < words.Length && words[k] == previousWord; k++)
+        {
+            total += CountsAfterWords[k];
+            count = LettersAfterWords[k] == folded ? CountsAfterWords[k] : count;
+        }
+
+        return (count + (WordPrior * byAlphabet)) / (total + WordPrior);
+    }
+
     /// <summary>
     /// The chance that a word of one letter in a line of <paramref name="alphabet"/> is <paramref name="letter"/>
     /// (either case), never 0 for a Cyrillic letter; 0 for a character the table cannot weigh.

@@ -1749,6 +1749,22 @@ internal static class DoubleByteCodePages
                 word[..Math.Max(wordLength, 0)]);
         }
 
+        // A word of one letter: the word before it weighs it too (Ukrainian не є, помилка у), so not kept either.
+        if (steps == 1 && continuation < 0 && wordLength == 0 && lead is 0xD0 or 0xD1)
+        {
+            Span<char> tail = stackalloc char[32];
+            int n = Math.Min(output.Length, tail.Length);
+            int m = Math.Min(lineBefore.Length, tail.Length - n);
+            lineBefore[^m..].CopyTo(tail);
+            output[^n..].CopyTo(tail[m..]);
+            uint previousWord = OneLetterWords.PreviousWord(tail[..(m + n)]);
+            if (previousWord != 0)
+            {
+                return SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, right, alphabet, letters,
+                    previousWord: previousWord);
+            }
+        }
+
         ref Decision decision = ref Decisions.For(context, shape, right, out bool known);
         if (!known)
         {
@@ -1814,7 +1830,8 @@ internal static class DoubleByteCodePages
 
     // The search itself, from the word's start (packed) on.
     private static int SearchLostLetters(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
-        ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, ReadOnlySpan<char> word = default)
+        ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, ReadOnlySpan<char> word = default,
+        uint previousWord = 0)
     {
         int steps = markers + (continuation >= 0 ? 1 : 0);
         // The readings kept after each step, LetterBeam slots per step, on the stack (steps are at most
@@ -1919,7 +1936,7 @@ internal static class DoubleByteCodePages
             {
                 // A word of one letter is weighed by the words of one letter its alphabet writes (с in Russian and
                 // Bulgarian, у in Ukrainian), which the letter model, learned from every alphabet together, does not tell.
-                double ends = (oneLetterWord ? Math.Log(OneLetterWords.Chance(alphabet, reading.Letter))
+                double ends = (oneLetterWord ? Math.Log(OneLetterWords.Chance(alphabet, reading.Letter, previousWord))
                     : wholeWord && endings[reading.Parent] > 0 ? WholeWordEnding(reading, steps, readings, wordStart, word.Length, endings[reading.Parent])
                     : reading.Score + Math.Log(LetterGrams.Chance(reading.Tail, reading.Length, ' ')))
                     + (after > ' ' ? right.Chance(' ', 1) : 0);
