@@ -1,9 +1,11 @@
 namespace MojibakeFix.Lossy;
 
 /// <summary>
-/// Which Cyrillic letters stand as words of their own, by alphabet, counted in real text. A letter lost alone between
-/// spaces has no word to be read from, and the letter model, learned from every Cyrillic language together, takes
-/// Ukrainian у for Russian or Bulgarian с (with); the line's alphabet (<see cref="CyrillicAlphabets"/>) tells them.
+/// Which Cyrillic letters stand as words of their own, by alphabet and by the word before them, counted in real text.
+/// A letter lost alone between spaces has no word to be read from, and the letter model, learned from every Cyrillic
+/// language together, takes Ukrainian у for Russian or Bulgarian с (with); the line's alphabet
+/// (<see cref="CyrillicAlphabets"/>) tells them, and the word before tells Ukrainian у, і and є apart where real text
+/// showed it often enough (не є).
 /// </summary>
 internal static partial class OneLetterWords
 {
