@@ -234,12 +234,8 @@ public class DoubleByteTests
     [Theory]
     [InlineData("ཡིག་སྣོད་ ཁ་ཕྱེ།", 936)] // the tsheg and the shad lost with what followed (嗉?)
     [InlineData("ফাইল পাওয়া যায়নি।", 936)] // the danda
-    public void A_scripts_own_punctuation_lost_at_the_end_of_a_word_is_guessed(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_scripts_own_punctuation_lost_at_the_end_of_a_word_is_guessed(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Theory]
     [InlineData("cannot open “%s” for writing", 936)] // 鈥?s鈥?: English words alone give the quotes their English shape
@@ -249,23 +245,15 @@ public class DoubleByteTests
     [InlineData("The email address “%s” is associated with %d key!", 936)] // words other languages borrow (email, key) are English too
     [InlineData("Beskedtypen “%s” er ikke den forventede type, “%s”", 936)] // Danish words without æ, ø or å
     [InlineData("Variabel ”%s” kan inte befinna sig i flera små dataområden", 936)] // Swedish ”…”, not Danish or Norwegian
-    public void A_lost_double_quote_takes_the_shape_of_the_lines_language(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_lost_double_quote_takes_the_shape_of_the_lines_language(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Theory]
     [InlineData("Dịch vụ chứng thực", 936)] // D峄媍h v峄?: the letter after "Dịch v", the run before read, not after "媍h v"
     [InlineData("Máy phục vụ HTTP", 936)]
     [InlineData("lỗi nội bộ", 936)]
-    public void A_lost_letter_is_guessed_after_the_words_before_it_as_read(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_lost_letter_is_guessed_after_the_words_before_it_as_read(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Theory]
     [InlineData("पृष्ठ १२", 936)] // the digits of a script count as that script's, beside its letters
@@ -328,6 +316,14 @@ public class DoubleByteTests
     }
 
     // The damage repaired back to the text exactly, with at least one step marked as a guess.
+    // Damaged as the code page (losing bytes), the text comes back whole, with a guess among its steps.
+    private static void AssertGuessedFromLoss(string text, int codePage)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
     private static void AssertRestoredWithAGuess(string damaged, string text)
     {
         var result = Mojibake.FixAndExplain(damaged);
@@ -383,12 +379,8 @@ public class DoubleByteTests
     [InlineData("正在连接服务器: %s", 936)] // a colon before a space
     [InlineData("找到了 3 个错误", 936)] // a space before a digit
     [InlineData("保存到文件: %s", 936)]
-    public void A_lost_byte_is_guessed_with_what_the_marker_took_along(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_lost_byte_is_guessed_with_what_the_marker_took_along(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     /// <summary>
     /// At the end of the text the marker may have taken an ASCII character along or stood alone. Where the line left a
@@ -499,23 +491,15 @@ public class DoubleByteTests
     [InlineData("パッケージを再インストール", 936)] // the character two back speaks too (ト before ール)
     [InlineData("새로운 계정", 936)]
     [InlineData("새로운 암호 %s", 936)]
-    public void A_character_lost_at_the_end_of_cjk_text_is_weighed_after_the_two_before_it(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_character_lost_at_the_end_of_cjk_text_is_weighed_after_the_two_before_it(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Theory]
     [InlineData("しかし、インストールされていません", 932)] // ー (lost with the lead after it) between ト and ル, not の
     [InlineData("入力ストリームを切りつめることはできません", 932)] // 切 before り, not 再
     [InlineData("トークン数 (%d) が間違っています", 932)]
-    public void A_character_lost_inside_cjk_text_is_weighed_by_its_pairs_on_both_sides(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_character_lost_inside_cjk_text_is_weighed_by_its_pairs_on_both_sides(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     /// <summary>
     /// A character lost where CJK text ends is weighed by both sides: the character before it and what follows, the
@@ -527,12 +511,8 @@ public class DoubleByteTests
     [InlineData("새 암호 다시 입력", 936)] // nothing before 새: what follows alone decides
     [InlineData("このボタンに割り当てる URI です", 936)] // る before ASCII
     [InlineData("%s: フィールド `%s' は定義されていません", 936)] // ド before a space and a backquote
-    public void A_character_lost_at_the_end_of_cjk_text_is_weighed_by_what_follows_it(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_character_lost_at_the_end_of_cjk_text_is_weighed_by_what_follows_it(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Theory]
     [InlineData("संकुल पा रहा है", 936)] // Devanagari: ल after कु, ा after ह
@@ -543,33 +523,21 @@ public class DoubleByteTests
     [InlineData("Cấp 2 không được đồng bộ", 936)] // ộ after đồng b, not ỏ
     [InlineData("направление движения", 932)] // Cyrillic, two bytes a letter, in Shift_JIS
     [InlineData("не від’єднувати від консолі", 936)] // and in GBK
-    public void A_letter_of_another_script_lost_at_the_end_of_a_word_is_guessed_from_the_letters_that_end_words(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_letter_of_another_script_lost_at_the_end_of_a_word_is_guessed_from_the_letters_that_end_words(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Theory]
     [InlineData("মেচিনসমূহৰ বাবে উপযোগী।", 936)] // E0 A5 A4 after a Bengali letter: the danda, not the Devanagari vowel sign े
     [InlineData("প্রোটোকল সমর্থিত নয।", 936)]
     [InlineData("তালিকা ডাউনলোড কৰা হৈছে ।", 936)] // a danda alone after a space, last in a line of Assamese
-    public void A_lost_letter_keeps_to_the_indic_script_before_it_and_a_lost_danda_ends_the_sentence(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_lost_letter_keeps_to_the_indic_script_before_it_and_a_lost_danda_ends_the_sentence(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Theory]
     [InlineData("ファイルを処理できません。\nディレクトリでもありません", 936)] // 。's last byte went with the line break
     [InlineData("无法创建目录。\n请检查权限", 936)]
-    public void A_cjk_full_stop_lost_with_the_character_after_it_took_a_line_break(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_cjk_full_stop_lost_with_the_character_after_it_took_a_line_break(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Theory]
     [InlineData("Ошибка соединения с сервером", 932)] // с lost before a space: Russian writes с (with) alone, not у
@@ -578,23 +546,15 @@ public class DoubleByteTests
     [InlineData("Змінює їхній шлях у списку", 932)] // Ukrainian, told by ї and є: у (in)
     [InlineData("Файл не є каталогом", 932)] // no letter tells the alphabet; the word before does: не є (is not)
     [InlineData("Це не є каталог", 932)]
-    public void A_lost_word_of_one_letter_is_one_its_alphabet_writes_alone(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_lost_word_of_one_letter_is_one_its_alphabet_writes_alone(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Theory]
     [InlineData("Не удалось открыть файл", 932)] // сь lost together after удало: the words that begin so say удалось, not удалося
     [InlineData("Не удалось создать каталог %s", 932)]
     [InlineData("Немагчыма стварыць файл", 932)] // Belarusian ць
-    public void Letters_lost_at_the_end_of_a_long_word_are_read_from_the_words_that_begin_so(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void Letters_lost_at_the_end_of_a_long_word_are_read_from_the_words_that_begin_so(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Theory]
     [InlineData("फ़ाइल सूची पा रहा है", 932)] // इ's last byte and ल's lead in one marker: इ between ा and ल, ल's lead from its script
@@ -602,23 +562,15 @@ public class DoubleByteTests
     [InlineData("अद्यतन उपलब्ध नहीं", 932)] // at a word's start: अ before द
     [InlineData("सेवा मॉड्यूल में त्रुटि", 932)] // ं, whose lead went with े's last byte, lost its own last byte with the space
     [InlineData("यह काम अंतिम में पूरा किया गया था", 932)]
-    public void A_letter_lost_with_the_next_letters_lead_is_read_by_both_neighbours_in_its_script(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_letter_lost_with_the_next_letters_lead_is_read_by_both_neighbours_in_its_script(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Theory]
     [InlineData("ფაილის გახსნა", 932)] // ი: E1 | 83 98, its lead the trail of the byte before, 83 98 no pair Shift_JIS reads
     [InlineData("შეცდომა", 932)]
     [InlineData("პაკეტის სახელი", 932)]
-    public void A_letter_whose_two_continuations_were_lost_as_one_pair_is_read_by_its_neighbours(string text, int codePage)
-    {
-        string damaged = Damage.DoubleByte(text, codePage);
-        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
-        AssertRestoredWithAGuess(damaged, text);
-    }
+    public void A_letter_whose_two_continuations_were_lost_as_one_pair_is_read_by_its_neighbours(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
 
     [Fact]
     public void The_letter_endings_table_counts_letters_beyond_ascii_outside_the_cjk_table()
