@@ -55,16 +55,7 @@ internal static class LetterPairsGenerator
         sb.AppendLine();
         sb.AppendLine("internal static partial class LetterPairs");
         sb.AppendLine("{");
-        sb.AppendLine("    // Two characters per pair, then its count as one character (capped at U+FFFF).");
-        sb.AppendLine("    private const string All =");
-        for (int i = 0; i < kept.Count; i += 12)
-        {
-            string line = string.Concat(kept.Skip(i).Take(12).Select(kv =>
-                $"\\u{kv.Key >> 16:X4}\\u{kv.Key & 0xFFFF:X4}\\u{Math.Min(kv.Value, 0xFFFF):X4}"));
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "+ ")}\"{line}\"{(i + 12 >= kept.Count ? ";" : "")}");
-        }
-
-        sb.AppendLine("}");
+        PairTable.AppendAll(sb, kept);
         File.WriteAllText(outFile, sb.ToString());
         Console.WriteLine($"{kept.Count:N0} letter pairs");
         return 0;
