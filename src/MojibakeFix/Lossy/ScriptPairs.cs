@@ -25,6 +25,12 @@ internal static partial class ScriptPairs
     internal static bool IsScriptLetter(char c) => c is >= '\u0800' and < '\u2000' && WordEndings.IsWordChar(c);
 
     /// <summary>
+    /// What <see cref="Weigh"/> takes for the character before a letter: <paramref name="before"/> where the table
+    /// counts it, a space where no word goes on there, U+0000 where a letter of another script does (nothing to weigh).
+    /// </summary>
+    internal static char LeftOf(char before) => IsScriptLetter(before) ? before : WordEndings.IsWordChar(before) ? '\0' : ' ';
+
+    /// <summary>
     /// The log weight of <paramref name="c"/> between <paramref name="previous"/> (a space at a word's start) and
     /// <paramref name="next"/> (U+0000: not known): the chance of the pair before it times that of <paramref name="next"/>
     /// after it, each smoothed by half a count; <see cref="double.NegativeInfinity"/> where neither pair was seen.

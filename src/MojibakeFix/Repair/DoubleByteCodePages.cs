@@ -906,35 +906,31 @@ internal static class DoubleByteCodePages
         // A letter of a script outside the CJK table (Devanagari, Georgian, Thai…) whose lead went into the marker with
         // the last byte of the letter before it (इल: E0 A4 87 | E0 A4 B2, 87 E0 no pair Shift_JIS reads): the lead
         // that makes its two continuations a letter of that letter's own script, before any CJK character they may end.
+        // (A letter of the script of the one before shares its lead: E0 below U+1000, E1 above.)
         char previous = Previous(output, length);
-        if (got == 2 && lostBefore >= 0 && previous is >= '\u0800' and < '\u2000')
+        int scriptLead = 0xE0 | (previous >> 12);
+        bool afterScriptLetter = lostBefore >= 0 && ScriptPairs.IsScriptLetter(previous) && !reader.Page.Reads(lostBefore, scriptLead);
+        if (got == 2 && afterScriptLetter
+            && Detection.Sequence.DecodeUtf8((uint)(scriptLead | known[0] << 8 | known[1] << 16), 3) is int letter and >= 0
+            && SameScript(previous, letter) && IsPlausible(new System.Text.Rune(letter)) && ScriptPairs.IsScriptLetter((char)letter))
         {
-            for (int lead = 0xE0; lead <= 0xEF; lead++)
-            {
-                int cp = Detection.Sequence.DecodeUtf8((uint)(lead | known[0] << 8 | known[1] << 16), 3);
-                if (cp >= 0 && !reader.Page.Reads(lostBefore, lead) && SameScript(previous, cp) && IsPlausible(new System.Text.Rune(cp))
-                    && (char.IsLetter((char)cp) || IsMark(new System.Text.Rune(cp))))
-                {
-                    return Put(cp, options, output, ref length);
-                }
-            }
+            return Put(letter, options, output, ref length);
         }
 
         // Such a letter with one continuation read, whose last byte went into the next marker (with the ASCII character
         // after it, but at the end): a letter that ends its stretch, the likeliest one to end it there (में: E0 A5 87 |
         // E0 A4 82 and a space, 87 E0 and 82 20 no pairs Shift_JIS reads).
-        if (got == 1 && lostBefore >= 0 && ScriptPairs.IsScriptLetter(previous) && reader.OnCharBoundary && !reader.AtEnd
-            && reader.PeekChar() == reader.Page.LostByte && !reader.Page.Reads(lostBefore, 0xE0 | (previous >> 12)))
+        if (got == 1 && afterScriptLetter && reader.OnCharBoundary && !reader.AtEnd && reader.PeekChar() == reader.Page.LostByte)
         {
             ByteReader ahead = reader;
             ahead.Advance();
             int swallowed = ahead.AtEnd || ahead.PeekChar() == reader.Page.LostByte ? -1
                 : SwallowedAscii.Before(ahead.PeekChar(), ahead.PeekCharAfter(), afterLetter: true);
-            int lead = 0xE0 | (previous >> 12), best = -1;
+            int best = -1;
             double top = 0;
             for (int last = 0x80; last <= 0xBF; last++)
             {
-                int cp = Detection.Sequence.DecodeUtf8((uint)(lead | known[0] << 8 | last << 16), 3);
+                int cp = Detection.Sequence.DecodeUtf8((uint)(scriptLead | known[0] << 8 | last << 16), 3);
                 if (cp < 0 || reader.Page.Reads(last, swallowed) || !SameScript(previous, cp) || !ScriptPairs.IsScriptLetter((char)cp))
                 {
                     continue;
@@ -984,11 +980,13 @@ internal static class DoubleByteCodePages
     /// </summary>
     private static int LostBeforeHiddenLead(int first, int second, char before, ByteReader reader, DoubleByteCodePage page)
     {
-        char previous = ScriptPairs.IsScriptLetter(before) ? before : WordEndings.IsWordChar(before) ? '\0' : ' ';
+        char previous = ScriptPairs.LeftOf(before);
         int c0 = reader.Peek();
         reader.Advance();
         int c1 = reader.AtEnd ? -1 : reader.Peek();
-        if (previous == '\0' || c1 is < 0x80 or > 0xBF)
+        // The next letter is of the same script, so it has the same lead.
+        int next = Detection.Sequence.DecodeUtf8((uint)(first | c0 << 8 | c1 << 16), 3);
+        if (previous == '\0' || c1 is < 0x80 or > 0xBF || next < 0)
         {
             return -1; // (a letter of another script before it, or a next character of two bytes)
         }
@@ -997,10 +995,9 @@ internal static class DoubleByteCodePages
         double top = double.NegativeInfinity;
         for (int last = 0x80; last <= 0xBF; last++)
         {
-            // The next letter is of the same script, so it has the same lead; the page reads no pair of the two.
+            // (The page reads no pair of the lost byte and that lead.)
             int cp = Detection.Sequence.DecodeUtf8((uint)(first | second << 8 | last << 16), 3);
-            int next = Detection.Sequence.DecodeUtf8((uint)(first | c0 << 8 | c1 << 16), 3);
-            if (cp < 0 || next < 0 || page.Reads(last, first) || !ScriptPairs.IsScriptLetter((char)cp) || !SameScript((char)cp, next))
+            if (cp < 0 || page.Reads(last, first) || !ScriptPairs.IsScriptLetter((char)cp) || !SameScript((char)cp, next))
             {
                 continue;
             }
@@ -1023,7 +1020,7 @@ internal static class DoubleByteCodePages
     /// </summary>
     private static int LostContinuations(int lead, char before, char next, DoubleByteCodePage page)
     {
-        char previous = ScriptPairs.IsScriptLetter(before) ? before : WordEndings.IsWordChar(before) ? '\0' : ' ';
+        char previous = ScriptPairs.LeftOf(before);
         char neighbour = previous is not (' ' or '\0') ? previous : next;
         if (previous == '\0' || !ScriptPairs.IsScriptLetter(neighbour))
         {
@@ -2694,7 +2691,7 @@ internal static class DoubleByteCodePages
     /// </summary>
     private static bool OtherIndicScript(char previous, int codePoint) =>
         codePoint is >= 0x0900 and < 0x0E00 and not (0x0964 or 0x0965) && previous is >= '\u0900' and < '\u0E00'
-        && (codePoint >> 7) != (previous >> 7);
+        && !SameScript(previous, codePoint);
 
     private static bool IsMark(System.Text.Rune r) =>
         System.Text.Rune.GetUnicodeCategory(r) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
