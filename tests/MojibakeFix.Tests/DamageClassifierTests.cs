@@ -259,8 +259,53 @@ public class DamageClassifierTests
     }
 
     /// <summary>
-    /// The facts the filter's follower test rests on, from the code-page tables: no lead image is followed in a
-    /// pair by р–я or by a Greek letter other than π, and а–п follow only leads outside Latin, Greek and А–п.
+    /// The filter's follower ranges and its rules for Greek π and French guillemets drop no hit: after a lead image of
+    /// each kind (every Windows-1252 lead, symbols, Greek, Cyrillic and Latin letters), every character outside the
+    /// CJK range finds what the scalar definitions find, at every width.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void Every_follower_of_a_lead_agrees_with_the_definitions(int width)
+    {
+        var leads = new List<char>();
+        for (char c = '\u00C2'; c <= '\u00F4'; c++)
+        {
+            leads.Add(c);
+        }
+
+        leads.AddRange("\u00A0«»·±µ¬αλπΩЖрафЁђđŽž’–€\uF8FF");
+        char[] text = new string('x', 48).ToCharArray();
+        text[9] = ' ';
+        text[12] = ' ';
+        var failures = new List<string>();
+        foreach (char a in leads)
+        {
+            for (int b = 0x80; b <= 0xFFFF && failures.Count < 5; b++)
+            {
+                if (b is >= DoubleByteCodePages.First and < 0xF7C0 || char.IsSurrogate((char)b))
+                {
+                    continue; // the CJK range always goes on to the exact masks
+                }
+
+                text[10] = a;
+                text[11] = (char)b;
+                int found = DamageClassifier.IndexOfDamage(text, 0, DamageSearch.All, width, out DamageSearch fired);
+                int expected = DamageClassifier.IndexOfDamage(text, 0, DamageSearch.All, 0, out DamageSearch expectedFired);
+                if ((found, fired) != (expected, expectedFired))
+                {
+                    failures.Add($"{a}{(char)b} (U+{(int)a:X4} U+{b:X4}): ({found}, {fired}) vs ({expected}, {expectedFired})");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    /// <summary>
+    /// The facts the filter's follower test rests on, from the code-page tables: every continuation image lies in the
+    /// follower ranges (so ị after đ, or an Arabic letter after ·, is none); no lead image is followed in a pair by
+    /// р–я or by a Greek letter other than π, nor π by a Greek letter; а–п follow only leads outside Latin, Greek and
+    /// А–п; and no two of «, » and the no-break space (French « mot ») make a pair.
     /// </summary>
     [Fact]
     public void The_filter_drops_only_followers_no_code_page_pairs()
@@ -282,8 +327,11 @@ public class DamageClassifierTests
                 }
 
                 pairs++;
+                Assert.True(b is >= 0x80 and <= 0x192 or >= 0x2BC and <= 0x491 or >= 0x2013 and <= 0x25A0 or >= 0xF7C2 and <= 0xF8FD, $"U+{b:X4}");
                 Assert.False(b is >= 0x440 and <= 0x44F or >= 0x390 and <= 0x3BF or >= 0x3C1 and <= 0x3FF, $"U+{a:X4} U+{b:X4}");
                 Assert.False(b is >= 0x430 and <= 0x43F && a is >= 0xA0 and <= 0x3FF or >= 0x410 and <= 0x43F, $"U+{a:X4} U+{b:X4}");
+                Assert.False(b == 0x3C0 && a is >= 0x370 and <= 0x3FF, $"U+{a:X4} U+{b:X4}");
+                Assert.False(a is 0xA0 or 0xAB or 0xBB && b is 0xA0 or 0xAB or 0xBB, $"U+{a:X4} U+{b:X4}");
             }
         }
 

@@ -172,7 +172,9 @@ internal static class DamageClassifier
     }
 
     // Lanes of lead images (of some search) whose next character no such lead is followed by in damage, by the
-    // code-page tables (which the tests check): р–я and the Greek letters but π follow none; а–п follow only the
+    // code-page tables (which the tests check): a character outside the continuation images' ranges and not U+FFFD
+    // (Vietnamese ị after đ, an Arabic letter after ·); р–я and the Greek letters but π follow none, and π follows
+    // no Greek letter; «, » and the no-break space follow none of the three (French « mot »); а–п follow only the
     // leads of cp866 (box drawing, Ё Є Ї, р–я, ё є), not Latin, Greek or А–п; and two small Cyrillic letters
     // inside a Cyrillic word are a word (as in the pair mask). Cyrillic and Greek text, whose letters are all
     // lead images, thus mostly ends in the filter; so, by SmallLatinWordPair, do Czech, Polish or Turkish words.
@@ -182,7 +184,12 @@ internal static class DamageClassifier
         Vector128<ushort> ascii = Vector128.Create((ushort)0x7F), lower = Vector128.Create((ushort)0x20);
         Vector128<ushort> otherBefore = Vector128.LessThanOrEqual(previous, ascii) & ~In(previous | lower, 'a', 'z');
         Vector128<ushort> otherAfter = Vector128.LessThanOrEqual(after, ascii) & ~In(after | lower, 'a', 'z');
-        return In(next, 0x440, 0x44F) | In(next, 0x390, 0x3BF) | In(next, 0x3C1, 0x3FF)
+        Vector128<ushort> guillemetV = Vector128.Equals(v | Vector128.Create((ushort)0x10), Vector128.Create((ushort)0xBB)) | Vector128.Equals(v, Vector128.Create((ushort)0xA0));
+        Vector128<ushort> guillemetNext = Vector128.Equals(next | Vector128.Create((ushort)0x10), Vector128.Create((ushort)0xBB)) | Vector128.Equals(next, Vector128.Create((ushort)0xA0));
+        return ~(In(next, 0x80, 0x192) | In(next, 0x2BC, 0x491) | In(next, 0x2013, 0x25A0) | In(next, 0xF7C2, 0xF8FD) | Vector128.Equals(next, Vector128.Create((ushort)0xFFFD)))
+            | In(next, 0x440, 0x44F) | In(next, 0x390, 0x3BF) | In(next, 0x3C1, 0x3FF)
+            | (Vector128.Equals(next, Vector128.Create((ushort)0x3C0)) & In(v, 0x370, 0x3FF))
+            | (guillemetV & guillemetNext)
             | (In(next, 0x430, 0x43F) & (In(v, 0xA0, 0x3FF) | In(v, 0x410, 0x43F)))
             | (In(v, 0x430, 0x45F) & In(next, 0x430, 0x45F) & (otherBefore | In(previous, 0x400, 0x52F)) & (otherAfter | In(after, 0x400, 0x52F)));
     }
@@ -218,7 +225,12 @@ internal static class DamageClassifier
         Vector256<ushort> ascii = Vector256.Create((ushort)0x7F), lower = Vector256.Create((ushort)0x20);
         Vector256<ushort> otherBefore = Vector256.LessThanOrEqual(previous, ascii) & ~In(previous | lower, 'a', 'z');
         Vector256<ushort> otherAfter = Vector256.LessThanOrEqual(after, ascii) & ~In(after | lower, 'a', 'z');
-        return In(next, 0x440, 0x44F) | In(next, 0x390, 0x3BF) | In(next, 0x3C1, 0x3FF)
+        Vector256<ushort> guillemetV = Vector256.Equals(v | Vector256.Create((ushort)0x10), Vector256.Create((ushort)0xBB)) | Vector256.Equals(v, Vector256.Create((ushort)0xA0));
+        Vector256<ushort> guillemetNext = Vector256.Equals(next | Vector256.Create((ushort)0x10), Vector256.Create((ushort)0xBB)) | Vector256.Equals(next, Vector256.Create((ushort)0xA0));
+        return ~(In(next, 0x80, 0x192) | In(next, 0x2BC, 0x491) | In(next, 0x2013, 0x25A0) | In(next, 0xF7C2, 0xF8FD) | Vector256.Equals(next, Vector256.Create((ushort)0xFFFD)))
+            | In(next, 0x440, 0x44F) | In(next, 0x390, 0x3BF) | In(next, 0x3C1, 0x3FF)
+            | (Vector256.Equals(next, Vector256.Create((ushort)0x3C0)) & In(v, 0x370, 0x3FF))
+            | (guillemetV & guillemetNext)
             | (In(next, 0x430, 0x43F) & (In(v, 0xA0, 0x3FF) | In(v, 0x410, 0x43F)))
             | (In(v, 0x430, 0x45F) & In(next, 0x430, 0x45F) & (otherBefore | In(previous, 0x400, 0x52F)) & (otherAfter | In(after, 0x400, 0x52F)));
     }
@@ -254,7 +266,12 @@ internal static class DamageClassifier
         Vector512<ushort> ascii = Vector512.Create((ushort)0x7F), lower = Vector512.Create((ushort)0x20);
         Vector512<ushort> otherBefore = Vector512.LessThanOrEqual(previous, ascii) & ~In(previous | lower, 'a', 'z');
         Vector512<ushort> otherAfter = Vector512.LessThanOrEqual(after, ascii) & ~In(after | lower, 'a', 'z');
-        return In(next, 0x440, 0x44F) | In(next, 0x390, 0x3BF) | In(next, 0x3C1, 0x3FF)
+        Vector512<ushort> guillemetV = Vector512.Equals(v | Vector512.Create((ushort)0x10), Vector512.Create((ushort)0xBB)) | Vector512.Equals(v, Vector512.Create((ushort)0xA0));
+        Vector512<ushort> guillemetNext = Vector512.Equals(next | Vector512.Create((ushort)0x10), Vector512.Create((ushort)0xBB)) | Vector512.Equals(next, Vector512.Create((ushort)0xA0));
+        return ~(In(next, 0x80, 0x192) | In(next, 0x2BC, 0x491) | In(next, 0x2013, 0x25A0) | In(next, 0xF7C2, 0xF8FD) | Vector512.Equals(next, Vector512.Create((ushort)0xFFFD)))
+            | In(next, 0x440, 0x44F) | In(next, 0x390, 0x3BF) | In(next, 0x3C1, 0x3FF)
+            | (Vector512.Equals(next, Vector512.Create((ushort)0x3C0)) & In(v, 0x370, 0x3FF))
+            | (guillemetV & guillemetNext)
             | (In(next, 0x430, 0x43F) & (In(v, 0xA0, 0x3FF) | In(v, 0x410, 0x43F)))
             | (In(v, 0x430, 0x45F) & In(next, 0x430, 0x45F) & (otherBefore | In(previous, 0x400, 0x52F)) & (otherAfter | In(after, 0x400, 0x52F)));
     }
