@@ -191,6 +191,50 @@ public class Utf8ClassifierTests
         }
     }
 
+    /// <summary>
+    /// The byte sets the vector paths narrow a lead's followers to drop no suspect: after a lead of each kind (every
+    /// Windows-1252 lead, a C1 control, symbols, Greek, Cyrillic and Latin letters), every character outside the CJK
+    /// range is classified as the UTF-16 definitions classify it, at every width.
+    /// </summary>
+    [Fact]
+    public void Every_follower_of_a_lead_is_classified_as_the_utf16_definitions_classify_it()
+    {
+        var leads = new List<char>();
+        for (char c = '\u00C2'; c <= '\u00F4'; c++)
+        {
+            leads.Add(c);
+        }
+
+        leads.AddRange("\u0080\u00A0«»·±µ¬αλπΩЖрафЁђđŽž’–€\uF8FF");
+        string prefix = new string('x', 40) + " ", suffix = " " + new string('x', 80);
+        var failures = new List<string>();
+        foreach (char a in leads)
+        {
+            for (int b = 0x80; b <= 0xFFFF && failures.Count < 5; b++)
+            {
+                if (b is >= DoubleByteCodePages.First and < 0xF7C0 || char.IsSurrogate((char)b))
+                {
+                    continue;
+                }
+
+                string s = prefix + a + (char)b + suffix;
+                byte[] utf8 = Encoding.UTF8.GetBytes(s);
+                int at = prefix.Length, second = at + Encoding.UTF8.GetByteCount(a.ToString());
+                int expected = Reference(s, at, Utf8Passes.All) ? at : Reference(s, at + 1, Utf8Passes.All) ? second : -1;
+                foreach (int width in (int[])[0, 128, 256, 512])
+                {
+                    int found = Utf8Classifier.IndexOfSuspect(utf8, 0, Utf8Passes.All, width);
+                    if (found != expected)
+                    {
+                        failures.Add($"{a}{(char)b} (U+{(int)a:X4} U+{b:X4}), width {width}: {found} vs {expected}");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
     [Theory]
     [MemberData(nameof(AllWidths))]
     public void A_suspect_is_found_at_every_offset_across_the_vector_edges(int width)
