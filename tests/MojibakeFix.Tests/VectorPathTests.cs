@@ -168,6 +168,92 @@ public class VectorPathTests
         }
     }
 
+    /// <summary>
+    /// The characters around a three- or four-byte lead: followers (in and out of the ranges the vectors admit
+    /// whole), spaces, marks of lost bytes, letters and the end of the text, in every arrangement of three after
+    /// each lead, with the lead in every lane of a vector: each width agrees with the scalar definition.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Three_characters_after_a_long_lead_agree_with_the_definition(int width)
+    {
+        const string around = "š€\u0099™ ?\uFFFDeZ1.éř\u2019\u201Cx\0";
+        for (char lead = '\u00E0'; lead <= '\u00F4'; lead++)
+        {
+            foreach (char n in around)
+            {
+                foreach (char n2 in around)
+                {
+                    for (int at = lead % 8; at < 40; at += 7)
+                    {
+                        string s = new string('x', at) + lead + n + n2 + "x" + new string('x', 40), end = new string('x', at) + lead + n;
+                        Assert.True(Reference(s, 0) == CandidateScanner.IndexOfCandidate(s, 0, width), $"{lead}{n}{n2} at {at}, width {width}");
+                        Assert.True(Reference(end, 0) == CandidateScanner.IndexOfCandidate(end, 0, width), $"{lead}{n} at the end, width {width}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The definition leaves out after a three- or four-byte lead only what the Windows-1252 pass cannot read as a
+    /// sequence: every lead E0–F4, every follower or space after it, and every character of U+0000–U+052F, the
+    /// Windows-1252 specials and the marks of lost bytes after that. Wherever the lossy reader (lost bytes and
+    /// no-break spaces on) reads a sequence at the lead, the lead is a candidate; and Czech "píše" and "í „" are none.
+    /// (A lead and two spaces was never one: such a sequence, all lost no-break spaces, is read only inside a chain
+    /// that began before it.)
+    /// </summary>
+    [Fact]
+    public void A_long_lead_is_left_out_only_where_no_sequence_reads()
+    {
+        var followers = new List<char> { ' ' };
+        var thirds = new List<char>();
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            bool follower = c is '?' or 0xFFFD || (!char.IsSurrogate((char)c) && Windows1252.ContinuationByte((char)c) != 0);
+            if (follower)
+            {
+                followers.Add((char)c);
+            }
+
+            if (follower || c <= 0x52F || c is 0x2019 or 0x201E or 0x201C)
+            {
+                thirds.Add((char)c);
+            }
+        }
+
+        var failures = new List<string>();
+        int leftOut = 0;
+        for (char lead = '\u00E0'; lead <= '\u00F4' && failures.Count < 5; lead++)
+        {
+            foreach (char n in followers)
+            {
+                foreach (char n2 in thirds)
+                {
+                    string s = "a" + lead + n + n2 + "\u0080\u0080 b";
+                    if (CandidateScanner.IsCandidateAt(s, 1) || (n == ' ' && n2 == ' '))
+                    {
+                        continue;
+                    }
+
+                    leftOut++;
+                    if (SequenceReader.TryRead(s, 1, lossy: true, lostSpaces: true, out _))
+                    {
+                        failures.Add($"U+{(int)lead:X4} U+{(int)n:X4} U+{(int)n2:X4}");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.True(leftOut > 100_000, $"only {leftOut} left out"); // the rule does leave out
+        Assert.False(CandidateScanner.IsCandidateAt("píše", 1));
+        Assert.False(CandidateScanner.IsCandidateAt("ní „x“", 1));
+        Assert.True(CandidateScanner.IsCandidateAt("lâ€™s", 1));
+        Assert.True(CandidateScanner.IsCandidateAt("lâ€ s", 1)); // the dropped 0x9D of ” before a space
+        Assert.True(CandidateScanner.IsCandidateAt("lâ€", 1));
+    }
+
     [Theory]
     [MemberData(nameof(Widths))]
     public void Clean_text_has_no_candidate(int width)

@@ -64,12 +64,19 @@ internal static class CandidateScanner
     // starting a word); any other needs a misread character right beside it (Ð  in Ð¿Ð ), or, from Ø on, no letter
     // after the space. So Italian "È stato" and German "Straße und" are no candidates. After a three- or four-byte
     // lead the space must be followed by a continuation (é + " \u0081" → 頁): word-final é before a space is
-    // everyday French, not a candidate.
+    // everyday French, not a candidate. No UTF-8 sequence has A0 after ED or F4 (í, ô), so no space follows those.
+    // A three- or four-byte lead needs a third byte too: after the second, a character that can stand for one (a
+    // continuation image, '?', U+FFFD, a lost no-break space) or the end of the text, else the sequence reads only
+    // as "â€" (E2 80, in Latin-1 too) whose last byte a renderer dropped (SequenceReader.TryReadGeneral). So Czech "píše" (í, š, e) and
+    // "náš" before a letter are no candidates.
 
     /// <summary>Whether <paramref name="n"/> (then <paramref name="n2"/>, '\0' past the end) can continue the lead <paramref name="c"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool FollowsLead(char c, char n, char n2) =>
-        MayFollowLead(n) || (n == ' ' && (c < 0xE0 ? !char.IsAsciiLetter(n2) || c is '\u00C2' or '\u00C3' or '\u00C5' : MayFollowLead(n2)));
+        c < 0xE0
+            ? MayFollowLead(n) || (n == ' ' && (!char.IsAsciiLetter(n2) || c is '\u00C2' or '\u00C3' or '\u00C5'))
+            : MayFollowLead(n) ? MayFollowLead(n2) || n2 is ' ' or '\0' || (c == '\u00E2' && n is '\u20AC' or '\u0080')
+            : n == ' ' && c is not ('\u00ED' or '\u00F4') && MayFollowLead(n2);
 
     // Exactly the characters the Windows-1252 pass reads as a continuation byte (U+0080–U+00BF and the 27 specials:
     // š, ž and ’ are, ř, ż and ‐ are not), so an accented letter before a Czech, Polish or Lithuanian one is no
@@ -202,13 +209,19 @@ internal static class CandidateScanner
             return c1.ExtractMostSignificantBits();
         }
 
-        Vector128<ushort> hit = c1 | (lead & (Follows(n) | (space & ((twoByte & NoBreakSpaceMayEnd(v, n2)) | Follows(n2)))));
+        // A three- or four-byte lead needs a third byte after the second, and no space follows í or ô (see FollowsLead).
+        Vector128<ushort> follows2 = Follows(n2);
+        Vector128<ushort> third = twoByte | follows2 | Vector128.Equals(n2, Vector128.Create((ushort)' ')) | Vector128.Equals(n2, Vector128<ushort>.Zero)
+            | (Vector128.Equals(v, Vector128.Create((ushort)0xE2)) & (Vector128.Equals(n, Vector128.Create((ushort)0x20AC)) | Vector128.Equals(n, Vector128.Create((ushort)0x80))));
+        Vector128<ushort> spaceFits = ~(Vector128.Equals(v, Vector128.Create((ushort)0xED)) | Vector128.Equals(v, Vector128.Create((ushort)0xF4)));
+        Vector128<ushort> hit = c1 | (lead & ((Follows(n) & third) | (space & ((twoByte & NoBreakSpaceMayEnd(v, n2)) | (follows2 & spaceFits)))));
         if (hit == Vector128<ushort>.Zero)
         {
             return 0;
         }
 
-        Vector128<ushort> loose = lead & (InLooseRanges(n) | (space & InLooseRanges(n2)));
+        // The lanes whose decision a loose range made: the follower's, or the character after it (after a space or a three-byte lead).
+        Vector128<ushort> loose = lead & (InLooseRanges(n) | ((space | ~twoByte) & InLooseRanges(n2)));
         ulong bits = hit.ExtractMostSignificantBits();
         return loose == Vector128<ushort>.Zero ? bits : Refine(bits & loose.ExtractMostSignificantBits(), bits, ref start, i);
     }
@@ -239,13 +252,19 @@ internal static class CandidateScanner
             return c1.ExtractMostSignificantBits();
         }
 
-        Vector256<ushort> hit = c1 | (lead & (Follows(n) | (space & ((twoByte & NoBreakSpaceMayEnd(v, n2)) | Follows(n2)))));
+        // A three- or four-byte lead needs a third byte after the second, and no space follows í or ô (see FollowsLead).
+        Vector256<ushort> follows2 = Follows(n2);
+        Vector256<ushort> third = twoByte | follows2 | Vector256.Equals(n2, Vector256.Create((ushort)' ')) | Vector256.Equals(n2, Vector256<ushort>.Zero)
+            | (Vector256.Equals(v, Vector256.Create((ushort)0xE2)) & (Vector256.Equals(n, Vector256.Create((ushort)0x20AC)) | Vector256.Equals(n, Vector256.Create((ushort)0x80))));
+        Vector256<ushort> spaceFits = ~(Vector256.Equals(v, Vector256.Create((ushort)0xED)) | Vector256.Equals(v, Vector256.Create((ushort)0xF4)));
+        Vector256<ushort> hit = c1 | (lead & ((Follows(n) & third) | (space & ((twoByte & NoBreakSpaceMayEnd(v, n2)) | (follows2 & spaceFits)))));
         if (hit == Vector256<ushort>.Zero)
         {
             return 0;
         }
 
-        Vector256<ushort> loose = lead & (InLooseRanges(n) | (space & InLooseRanges(n2)));
+        // The lanes whose decision a loose range made: the follower's, or the character after it (after a space or a three-byte lead).
+        Vector256<ushort> loose = lead & (InLooseRanges(n) | ((space | ~twoByte) & InLooseRanges(n2)));
         ulong bits = hit.ExtractMostSignificantBits();
         return loose == Vector256<ushort>.Zero ? bits : Refine(bits & loose.ExtractMostSignificantBits(), bits, ref start, i);
     }
@@ -276,13 +295,19 @@ internal static class CandidateScanner
             return c1.ExtractMostSignificantBits();
         }
 
-        Vector512<ushort> hit = c1 | (lead & (Follows(n) | (space & ((twoByte & NoBreakSpaceMayEnd(v, n2)) | Follows(n2)))));
+        // A three- or four-byte lead needs a third byte after the second, and no space follows í or ô (see FollowsLead).
+        Vector512<ushort> follows2 = Follows(n2);
+        Vector512<ushort> third = twoByte | follows2 | Vector512.Equals(n2, Vector512.Create((ushort)' ')) | Vector512.Equals(n2, Vector512<ushort>.Zero)
+            | (Vector512.Equals(v, Vector512.Create((ushort)0xE2)) & (Vector512.Equals(n, Vector512.Create((ushort)0x20AC)) | Vector512.Equals(n, Vector512.Create((ushort)0x80))));
+        Vector512<ushort> spaceFits = ~(Vector512.Equals(v, Vector512.Create((ushort)0xED)) | Vector512.Equals(v, Vector512.Create((ushort)0xF4)));
+        Vector512<ushort> hit = c1 | (lead & ((Follows(n) & third) | (space & ((twoByte & NoBreakSpaceMayEnd(v, n2)) | (follows2 & spaceFits)))));
         if (hit == Vector512<ushort>.Zero)
         {
             return 0;
         }
 
-        Vector512<ushort> loose = lead & (InLooseRanges(n) | (space & InLooseRanges(n2)));
+        // The lanes whose decision a loose range made: the follower's, or the character after it (after a space or a three-byte lead).
+        Vector512<ushort> loose = lead & (InLooseRanges(n) | ((space | ~twoByte) & InLooseRanges(n2)));
         ulong bits = hit.ExtractMostSignificantBits();
         return loose == Vector512<ushort>.Zero ? bits : Refine(bits & loose.ExtractMostSignificantBits(), bits, ref start, i);
     }

@@ -329,9 +329,9 @@ internal static class Utf8Classifier
         w[0] = (char)Decode(s, p, out _);
         w[1] = FirstUnit(Decode(s, q, out int length));
         int n = 2;
-        if (w[1] == ' ' && q + length < s.Length)
+        if ((w[1] == ' ' || w[0] >= 0xE0) && q + length < s.Length)
         {
-            w[n++] = FirstUnit(Decode(s, q + length, out _));
+            w[n++] = FirstUnit(Decode(s, q + length, out _)); // after a space, or a three- or four-byte lead's third byte
         }
 
         return CandidateScanner.IsCandidateAt(w[..n], 0);
