@@ -66,7 +66,7 @@ internal static class CandidateScanner
     // lead the space must be followed by a continuation (é + " \u0081" → 頁): word-final é before a space is
     // everyday French, not a candidate. No UTF-8 sequence has A0 after ED or F4 (í, ô), so no space follows those.
     // A three- or four-byte lead needs a third byte too: after the second, a character that can stand for one (a
-    // continuation image, '?', U+FFFD, a lost no-break space) or the end of the text, else the sequence reads only
+    // continuation image, '?', U+FFFD, a lost no-break space; MayBeThird) or the end of the text, else the sequence reads only
     // as "â€" (E2 80, in Latin-1 too) whose last byte a renderer dropped (SequenceReader.TryReadGeneral). So Czech "píše" (í, š, e) and
     // "náš" before a letter are no candidates.
 
@@ -75,8 +75,14 @@ internal static class CandidateScanner
     private static bool FollowsLead(char c, char n, char n2) =>
         c < 0xE0
             ? MayFollowLead(n) || (n == ' ' && (!char.IsAsciiLetter(n2) || c is '\u00C2' or '\u00C3' or '\u00C5'))
-            : MayFollowLead(n) ? MayFollowLead(n2) || n2 is ' ' or '\0' || (c == '\u00E2' && n is '\u20AC' or '\u0080')
+            : MayFollowLead(n) ? MayBeThird(n2) || (c == '\u00E2' && n is '\u20AC' or '\u0080')
             : n == ' ' && c is not ('\u00ED' or '\u00F4') && MayFollowLead(n2);
+
+    // A third byte after a long lead's second: MayFollowLead with its two loose ranges taken whole (as the vectors
+    // take them, so a damaged "â€œ" or "æ—¥" needs no scalar check), a space or the end.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayBeThird(char n2) =>
+        MayFollowLead(n2) || n2 is ' ' or '\0' || (uint)(n2 - 0x152) <= 0x192 - 0x152 || (uint)(n2 - 0x2013) <= 0x203A - 0x2013;
 
     // Exactly the characters the Windows-1252 pass reads as a continuation byte (U+0080–U+00BF and the 27 specials:
     // š, ž and ’ are, ř, ż and ‐ are not), so an accented letter before a Czech, Polish or Lithuanian one is no
@@ -209,7 +215,8 @@ internal static class CandidateScanner
             return c1.ExtractMostSignificantBits();
         }
 
-        // A three- or four-byte lead needs a third byte after the second, and no space follows í or ô (see FollowsLead).
+        // A three- or four-byte lead needs a third byte after the second (its loose ranges taken whole: MayBeThird),
+        // and no space follows í or ô (see FollowsLead).
         Vector128<ushort> follows2 = Follows(n2);
         Vector128<ushort> third = twoByte | follows2 | Vector128.Equals(n2, Vector128.Create((ushort)' ')) | Vector128.Equals(n2, Vector128<ushort>.Zero)
             | (Vector128.Equals(v, Vector128.Create((ushort)0xE2)) & (Vector128.Equals(n, Vector128.Create((ushort)0x20AC)) | Vector128.Equals(n, Vector128.Create((ushort)0x80))));
@@ -220,8 +227,7 @@ internal static class CandidateScanner
             return 0;
         }
 
-        // The lanes whose decision a loose range made: the follower's, or the character after it (after a space or a three-byte lead).
-        Vector128<ushort> loose = lead & (InLooseRanges(n) | ((space | ~twoByte) & InLooseRanges(n2)));
+        Vector128<ushort> loose = lead & (InLooseRanges(n) | (space & InLooseRanges(n2)));
         ulong bits = hit.ExtractMostSignificantBits();
         return loose == Vector128<ushort>.Zero ? bits : Refine(bits & loose.ExtractMostSignificantBits(), bits, ref start, i);
     }
@@ -252,7 +258,8 @@ internal static class CandidateScanner
             return c1.ExtractMostSignificantBits();
         }
 
-        // A three- or four-byte lead needs a third byte after the second, and no space follows í or ô (see FollowsLead).
+        // A three- or four-byte lead needs a third byte after the second (its loose ranges taken whole: MayBeThird),
+        // and no space follows í or ô (see FollowsLead).
         Vector256<ushort> follows2 = Follows(n2);
         Vector256<ushort> third = twoByte | follows2 | Vector256.Equals(n2, Vector256.Create((ushort)' ')) | Vector256.Equals(n2, Vector256<ushort>.Zero)
             | (Vector256.Equals(v, Vector256.Create((ushort)0xE2)) & (Vector256.Equals(n, Vector256.Create((ushort)0x20AC)) | Vector256.Equals(n, Vector256.Create((ushort)0x80))));
@@ -263,8 +270,7 @@ internal static class CandidateScanner
             return 0;
         }
 
-        // The lanes whose decision a loose range made: the follower's, or the character after it (after a space or a three-byte lead).
-        Vector256<ushort> loose = lead & (InLooseRanges(n) | ((space | ~twoByte) & InLooseRanges(n2)));
+        Vector256<ushort> loose = lead & (InLooseRanges(n) | (space & InLooseRanges(n2)));
         ulong bits = hit.ExtractMostSignificantBits();
         return loose == Vector256<ushort>.Zero ? bits : Refine(bits & loose.ExtractMostSignificantBits(), bits, ref start, i);
     }
@@ -295,7 +301,8 @@ internal static class CandidateScanner
             return c1.ExtractMostSignificantBits();
         }
 
-        // A three- or four-byte lead needs a third byte after the second, and no space follows í or ô (see FollowsLead).
+        // A three- or four-byte lead needs a third byte after the second (its loose ranges taken whole: MayBeThird),
+        // and no space follows í or ô (see FollowsLead).
         Vector512<ushort> follows2 = Follows(n2);
         Vector512<ushort> third = twoByte | follows2 | Vector512.Equals(n2, Vector512.Create((ushort)' ')) | Vector512.Equals(n2, Vector512<ushort>.Zero)
             | (Vector512.Equals(v, Vector512.Create((ushort)0xE2)) & (Vector512.Equals(n, Vector512.Create((ushort)0x20AC)) | Vector512.Equals(n, Vector512.Create((ushort)0x80))));
@@ -306,8 +313,7 @@ internal static class CandidateScanner
             return 0;
         }
 
-        // The lanes whose decision a loose range made: the follower's, or the character after it (after a space or a three-byte lead).
-        Vector512<ushort> loose = lead & (InLooseRanges(n) | ((space | ~twoByte) & InLooseRanges(n2)));
+        Vector512<ushort> loose = lead & (InLooseRanges(n) | (space & InLooseRanges(n2)));
         ulong bits = hit.ExtractMostSignificantBits();
         return loose == Vector512<ushort>.Zero ? bits : Refine(bits & loose.ExtractMostSignificantBits(), bits, ref start, i);
     }
