@@ -65,10 +65,10 @@ internal static class CandidateScanner
     // after the space. So Italian "È stato" and German "Straße und" are no candidates. After a three- or four-byte
     // lead the space must be followed by a continuation (é + " \u0081" → 頁): word-final é before a space is
     // everyday French, not a candidate. No UTF-8 sequence has A0 after ED or F4 (í, ô), so no space follows those.
-    // A three- or four-byte lead needs a third byte too: after the second, a character that can stand for one (a
-    // continuation image, '?', U+FFFD, a lost no-break space; MayBeThird) or the end of the text, else the sequence reads only
-    // as "â€" (E2 80, in Latin-1 too) whose last byte a renderer dropped (SequenceReader.TryReadGeneral). So Czech "píše" (í, š, e) and
-    // "náš" before a letter are no candidates.
+    // A three- or four-byte lead needs a third byte too: after the second, a character that can stand for one
+    // (MayBeThird: a continuation image, '?', U+FFFD, a lost no-break space) or the end of the text; else the sequence
+    // reads only as "â€" (E2 80, in Latin-1 too) whose last byte a renderer dropped (SequenceReader.TryReadGeneral).
+    // So Czech "píše" (í, š, e) and "náš" before a letter are no candidates.
 
     /// <summary>Whether <paramref name="n"/> (then <paramref name="n2"/>, '\0' past the end) can continue the lead <paramref name="c"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
