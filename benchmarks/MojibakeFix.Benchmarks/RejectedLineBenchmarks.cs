@@ -36,9 +36,15 @@ public class RejectedLineBenchmarks
         _rest = Repeat(rest, Bytes / 2);
     }
 
-    // The lines in turn, one per line, until the text holds `chars` characters (the last one cut there).
+    // The lines in turn, one per line, until the text holds `chars` characters (the last one cut there); empty
+    // where there are none (the repository's sample, without the catalogs, has no line the first stage passes on).
     private static string Repeat(string[] lines, int chars)
     {
+        if (lines.Length == 0)
+        {
+            return "";
+        }
+
         var text = new System.Text.StringBuilder(chars + 1024);
         for (int i = 0; text.Length < chars; i = (i + 1) % lines.Length)
         {

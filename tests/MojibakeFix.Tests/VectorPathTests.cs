@@ -216,7 +216,7 @@ public class VectorPathTests
                 followers.Add((char)c);
             }
 
-            if (follower || c <= 0x52F || c is 0x2019 or 0x201E or 0x201C)
+            if (follower || c <= 0x52F)
             {
                 thirds.Add((char)c);
             }
@@ -250,8 +250,9 @@ public class VectorPathTests
         Assert.False(CandidateScanner.IsCandidateAt("píše", 1));
         Assert.False(CandidateScanner.IsCandidateAt("ní „x“", 1));
         Assert.True(CandidateScanner.IsCandidateAt("lâ€™s", 1));
-        Assert.True(CandidateScanner.IsCandidateAt("lâ€ s", 1)); // the dropped 0x9D of ” before a space
+        Assert.True(CandidateScanner.IsCandidateAt("lâ€ s", 1)); // a space: a lost no-break space or the end of ”
         Assert.True(CandidateScanner.IsCandidateAt("lâ€", 1));
+        Assert.True(CandidateScanner.IsCandidateAt("lâ€. So", 1)); // no third byte: only the dropped-byte reading takes it
     }
 
     [Theory]
