@@ -408,6 +408,24 @@ public class DoubleByteTests
     }
 
     /// <summary>
+    /// At the end of an indented line (an option of a help screen, a tabbed column) the marker took the line break
+    /// along: such lines end with one far more often than with nothing. A line that starts at its margin gets nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("  -a, --all   显示所有文件\n", 936, true)]
+    [InlineData("\t%s 已经被使用。\n", 936, true)]
+    [InlineData("  -v   バージョン情報を表示して終了\n", 932, true)] // 了's last byte alone: the line break is no trail
+    [InlineData("显示所有文件\n", 936, false)]
+    [InlineData("バージョン情報を表示して終了\n", 932, false)]
+    public void A_lost_byte_at_the_end_of_an_indented_line_took_its_line_break(string text, int codePage, bool indented)
+    {
+        string damaged = Damage.DoubleByte(text, codePage);
+        Assert.False(Damage.DoubleByteIsLossless(text, codePage));
+        Assert.DoesNotContain('\n', damaged);
+        Assert.Equal(indented ? text : text[..^1], Mojibake.Fix(damaged));
+    }
+
+    /// <summary>
     /// The ASCII character a marker took along is the opening quote or parenthesis of a closing one in the word after
     /// it, where none is open before; a quote or parenthesis right after the marker opens itself.
     /// </summary>
@@ -499,6 +517,29 @@ public class DoubleByteTests
     [InlineData("入力ストリームを切りつめることはできません", 932)] // 切 before り, not 再
     [InlineData("トークン数 (%d) が間違っています", 932)]
     public void A_character_lost_inside_cjk_text_is_weighed_by_its_pairs_on_both_sides(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
+
+    /// <summary>
+    /// Where Shift_JIS's marker holds a character's last byte and the next one's lead, the next character is the
+    /// likeliest one that ends in the two continuations after the marker, and the lost one is weighed beside it: テ
+    /// before ィ, not ッ, the likeliest character of E3 83 alone.
+    /// </summary>
+    [Theory]
+    [InlineData("重大なセキュリティー更新", 932)]
+    [InlineData("デバイス番号の 1", 932)]
+    [InlineData("メタ情報テンプレートファイル", 932)]
+    public void A_character_whose_marker_hides_the_next_lead_is_weighed_by_that_next_character(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
+
+    /// <summary>
+    /// Where Shift_JIS lost the next character whole (its lead in the first marker, its continuations in a second),
+    /// the lost one before it is weighed beside the character likeliest to stand before what follows: テ or デ and
+    /// the ー before タ or シ, not ッ and プ.
+    /// </summary>
+    [Theory]
+    [InlineData("認証データにアクセスする", 932)]
+    [InlineData("セグメンテーションフォルト", 932)]
+    public void A_character_before_one_lost_whole_is_weighed_by_what_likely_stood_there(string text, int codePage) =>
         AssertGuessedFromLoss(text, codePage);
 
     /// <summary>
