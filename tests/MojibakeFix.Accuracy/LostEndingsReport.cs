@@ -6,7 +6,8 @@ using MojibakeFix.Corpus;
 /// Counts, in the training quarter of the gettext catalogs (<see cref="Catalogs.IsTraining"/>), what a double-byte
 /// page's marker at the very end of the damaged text stood for: the last byte of the last character alone, or with the
 /// line break after it, or with another ASCII character; by the shape of the text's last line (indented: it starts
-/// with a space or a tab). The library's end-of-text guess (DoubleByteCodePages.SwallowedAtEnd) follows these counts:
+/// with a space or a tab); and how often an angle bracket left open closes right after a character a marker may have
+/// taken along. The library's guesses (DoubleByteCodePages.SwallowedAtEnd, ClosesNoAngleAfter) follow these counts:
 /// <c>dotnet run -c Release --project tests/MojibakeFix.Accuracy -- --lost-endings FILE.md</c> writes them.
 /// </summary>
 internal static class LostEndingsReport
@@ -77,6 +78,62 @@ internal static class LostEndingsReport
                     $"| {name} | {(shape == 1 ? "indented" : "at the margin")} | {total:N0} | {Share(nothing, total)} | {Share(lineBreak, total)} | {Share(other, total)} |");
             }
         }
+
+        // The placeholders' angle brackets: after a character of three UTF-8 bytes (whose last byte a marker may take
+        // along with the ASCII character after it, below 0x40), in a line whose last angle bracket before opens and
+        // with no '>' ahead before the next '<' (DoubleByteCodePages.ClosesNoAngleAfter), how often that character is
+        // the closing '>', inside the text and at its end.
+        int inside = 0, insideClosing = 0, atEnd = 0, atEndClosing = 0;
+        foreach (var m in Catalogs.Messages())
+        {
+            string t = m.Text;
+            if (!Catalogs.IsTraining(t) || Damage.LooksAlreadyDamaged(t) || !t.Contains('<'))
+            {
+                continue;
+            }
+
+            for (int i = 1; i <= t.Length; i++)
+            {
+                if (t[i - 1] < 0x800 || char.IsSurrogate(t[i - 1]) || (i < t.Length && t[i] >= 0x40))
+                {
+                    continue;
+                }
+
+                int lineStart = t.LastIndexOf('\n', i - 1) + 1;
+                int lastAngle = t.AsSpan(lineStart, i - lineStart).LastIndexOfAny('<', '>');
+                if (lastAngle < 0 || t[lineStart + lastAngle] != '<')
+                {
+                    continue;
+                }
+
+                if (i == t.Length || (i + 1 == t.Length && t[i] != '\n'))
+                {
+                    // The text ends after the character, or after one ASCII character that is no line break.
+                    atEnd++;
+                    atEndClosing += i < t.Length && t[i] == '>' ? 1 : 0;
+                    continue;
+                }
+
+                ReadOnlySpan<char> ahead = t.AsSpan(i + 1);
+                int lineEnd = ahead.IndexOf('\n');
+                ahead = lineEnd < 0 ? ahead : ahead[..lineEnd];
+                int next = ahead.IndexOfAny('<', '>');
+                if (next < 0 || ahead[next] == '<')
+                {
+                    inside++;
+                    insideClosing += t[i] == '>' ? 1 : 0;
+                }
+            }
+        }
+
+        report.AppendLine();
+        report.AppendLine("A character of three UTF-8 bytes in a line whose last angle bracket before it opens, with no '>' ahead before");
+        report.AppendLine("the next '<': the ASCII character after it (below 0x40), or the end of the text (after it or one more character).");
+        report.AppendLine();
+        report.AppendLine("| where | places | '>' |");
+        report.AppendLine("|---|---:|---:|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| inside the text | {inside:N0} | {Share(insideClosing, inside)} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| at its end | {atEnd:N0} | {Share(atEndClosing, atEnd)} |");
 
         Console.Write(report);
         File.WriteAllText(outFile, report.ToString());

@@ -408,6 +408,16 @@ public class DoubleByteTests
     }
 
     /// <summary>
+    /// An angle bracket the line left open (a placeholder such as &lt;文件&gt;) closes at the marker that took an ASCII
+    /// character along, where no '&gt;' follows before the next '&lt;', inside the text and at its end.
+    /// </summary>
+    [Theory]
+    [InlineData("若 <表达式> 的值既不是", 936)]
+    [InlineData("<索引偏移量过大>", 936)]
+    public void A_lost_byte_closes_the_angle_bracket_the_line_left_open(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
+
+    /// <summary>
     /// At the end of an indented line (an option of a help screen, a tabbed column) the marker took the line break
     /// along: such lines end with one far more often than with nothing. A line that starts at its margin gets nothing.
     /// </summary>
