@@ -30,6 +30,7 @@ var generators = new Dictionary<string, Func<string, int>>
     ["--latin-company"] = LatinCompanyGenerator.Run,
     ["--letter-grams"] = LetterGramsGenerator.Run,
     ["--word-endings"] = WordEndingsGenerator.Run,
+    ["--phrase-endings"] = WordEndingsGenerator.RunPhrases,
     ["--quote-company"] = QuoteCompanyGenerator.Run,
     ["--one-letter-words"] = OneLetterWordsGenerator.Run,
     ["--script-pairs"] = ScriptPairsGenerator.Run,

@@ -23,20 +23,43 @@ internal static partial class WordEndings
     /// chance the letters before it alone give it; <paramref name="shorter"/> itself where no word of the table begins
     /// so.
     /// </summary>
-    internal static double Chance(ReadOnlySpan<char> start, char letter, double shorter)
+    internal static double Chance(ReadOnlySpan<char> start, char letter, double shorter) =>
+        Chance(Starts, Letters, Counts, Hash(start), letter, shorter);
+
+    /// <summary>
+    /// The chance of <paramref name="letter"/> ending the word whose start follows a previous word and one space (both
+    /// read from their first letter; <paramref name="phrase"/>: <see cref="PhraseHash"/>), interpolated with
+    /// <paramref name="shorter"/>, the chance without the previous word; <paramref name="shorter"/> itself where the
+    /// table holds no such pair (bị after "Gói", before hỏng; मेल before खाता).
+    /// </summary>
+    internal static double ChanceAfter(uint phrase, char letter, double shorter) =>
+        Chance(PhraseStarts, PhraseLetters, PhraseCounts, phrase, letter, shorter);
+
+    /// <summary>The key of a word start after a previous word: the hash of the previous word, a space and the start.</summary>
+    internal static uint PhraseHash(ReadOnlySpan<char> previous, ReadOnlySpan<char> start)
     {
-        var (from, to) = EntriesOf(Starts, Hash(start));
+        uint hash = Step(Hash(previous), ' ');
+        foreach (char c in start)
+        {
+            hash = Step(hash, c);
+        }
+
+        return hash;
+    }
+
+    private static double Chance(ReadOnlySpan<uint> starts, string letters, ReadOnlySpan<ushort> counts, uint key, char letter, double shorter)
+    {
+        var (from, to) = EntriesOf(starts, key);
         if (from == to)
         {
             return shorter;
         }
 
         int total = 0, count = 0;
-        ReadOnlySpan<ushort> counts = Counts;
         for (int k = from; k < to; k++)
         {
             total += counts[k];
-            count = Letters[k] == letter ? counts[k] : count;
+            count = letters[k] == letter ? counts[k] : count;
         }
 
         return (Math.Max(count - Discount, 0) + (Discount * (to - from) * shorter)) / total;

@@ -1356,7 +1356,8 @@ internal static class DoubleByteCodePages
     /// stretch, so the likeliest letter to end one after the characters <paramref name="before"/> it (up to four, the
     /// nearest last: <see cref="LetterEndings.Chance"/>, which weighs the shorter histories in where the longer ones
     /// were seen little); where the letter <paramref name="endsWord"/> and <paramref name="before"/> holds its word from
-    /// the start, too long for those four to see where it began, the whole words that begin so (<see cref="WordEndings"/>).
+    /// the start, the whole words that begin so (<see cref="WordEndings"/>), and, where one space parts it from a whole
+    /// word before, the words seen after that one (<see cref="WordEndings.ChanceAfter"/>: Gói bị hỏng, not bộ).
     /// -1 when none was ever seen ending one. <paramref name="fromLineStart"/>: <paramref name="before"/> begins the line.
     /// </summary>
     private static int BestEnding(int first, int second, ReadOnlySpan<char> before, bool endsWord, bool fromLineStart, int following,
@@ -1370,8 +1371,23 @@ internal static class DoubleByteCodePages
 
         ReadOnlySpan<char> word = before[wordStart..];
         bool known = endsWord && (wordStart > 0 || fromLineStart); // where the word began
-        bool whole = known && word.Length >= LetterEndings.LongestHistory;
         uint wordHash = known && following > 0 ? WordEndings.Hash(word) : 0; // (the next word's letters weigh only then)
+
+        // The word before, where one space separates the two and it is read from its first letter: the pair weighs in.
+        uint phrase = 0;
+        if (known && wordStart >= 2 && before[wordStart - 1] == ' ' && WordEndings.IsWordChar(before[wordStart - 2]))
+        {
+            int p = wordStart - 1;
+            while (p > 0 && WordEndings.IsWordChar(before[p - 1]))
+            {
+                p--;
+            }
+
+            phrase = p > 0 || fromLineStart ? WordEndings.PhraseHash(before[p..(wordStart - 1)], word) : 0;
+        }
+
+        bool whole = known && !word.IsEmpty; // (the words of the table begin with a letter: one of one letter is left to LetterEndings)
+
         bool afterLetter = before.Length > 0 && (char.IsLetter(before[^1]) // a mark needs one (a surrogate is none)
             || CharUnicodeInfo.GetUnicodeCategory(before[^1]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
         int best = -1;
@@ -1390,6 +1406,11 @@ internal static class DoubleByteCodePages
             if (whole)
             {
                 chance = WordEndings.Chance(word, (char)cp, chance);
+            }
+
+            if (phrase != 0)
+            {
+                chance = WordEndings.ChanceAfter(phrase, (char)cp, chance);
             }
 
             if (known && following > 0)
