@@ -28,6 +28,7 @@ var generators = new Dictionary<string, Func<string, int>>
     ["--letter-pairs"] = LetterPairsGenerator.Run,
     ["--latin-pairs"] = LatinPairsGenerator.Run,
     ["--latin-company"] = LatinCompanyGenerator.Run,
+    ["--vowel-neighbours"] = VowelNeighboursGenerator.Run,
     ["--letter-grams"] = LetterGramsGenerator.Run,
     ["--word-endings"] = WordEndingsGenerator.Run,
     ["--phrase-endings"] = WordEndingsGenerator.RunPhrases,

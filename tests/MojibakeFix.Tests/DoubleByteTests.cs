@@ -79,6 +79,8 @@ public class DoubleByteTests
     [InlineData("Il file non è stato salvato nella cartella", 950)] // Big5 reads è as an ideograph too
     [InlineData("errore: il file di input \"%s\" è vuoto", 936)] // after a closing quote
     [InlineData("il file \"%s\" è stato salvato", 932)]
+    [InlineData("Il servizio è disponibile", 936)] // two words of company, and "è disponibile" is read in real text
+    [InlineData("Commande à ajouter", 936)]
     public void A_lone_vowel_word_in_latin_text_is_read_where_correct_text_would_not_put_one(string text, int codePage) =>
         AssertRestoredExactly(text, codePage);
 

@@ -2610,10 +2610,10 @@ internal static class DoubleByteCodePages
     /// A one-letter word of an accented vowel between two Latin words (or opening the line, a capital there: Italian
     /// <c>脠 stato</c> for È stato), whatever it was read as, GBK's ideographs too (<c>non 猫 stato</c>, <c>Met 脿
     /// jour</c>), where the words of ASCII letters around it keep that vowel company in real text
-    /// (<see cref="Text.LatinCompany"/>): three of them at least, and a third of them. "The word 猫 means" has none:
+    /// (<see cref="Text.LatinCompany"/>): three of them at least, and a third of them, or two where the word after it is
+    /// one real text puts after that vowel (<see cref="Text.LatinCompany.IsVowelNeighbour"/>). "The word 猫 means" has none:
     /// English words keep no accented letter company, so a hanzi quoted in English text stays; Italian text quoting one
-    /// ("Il carattere 猫 significa gatto") has two, too few (in every 11th message of the corpus, 316 of 384 such
-    /// vowels that GBK misread had three or more, and a third).
+    /// ("Il carattere 猫 significa gatto") has two, too few, and no text reads "è significa".
     /// </summary>
     private static bool IsVowelWordAmongItsWords(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded)
     {
@@ -2625,7 +2625,20 @@ internal static class DoubleByteCodePages
         // (The sentence around it, about: a window, so that a line of many such vowels stays linear.)
         WorkMeter.Add(2 * SentenceWindow);
         var (with, words) = Text.LatinCompany.WordsWith(decoded[0], line[Math.Max(0, start - SentenceWindow)..Math.Min(line.Length, end + SentenceWindow)]);
-        return with >= 3 && with * 3 >= words;
+        if (with * 3 < words)
+        {
+            return false;
+        }
+
+        // Two words of company are enough where the word after the vowel is one real text puts there ("non 猫 ignorata"
+        // as è ignorata; "Il carattere 猫 significa", which no text reads as è significa, stays).
+        int next = end + 1, nextEnd = next;
+        while (nextEnd < line.Length && char.IsAsciiLetter(line[nextEnd]))
+        {
+            nextEnd++;
+        }
+
+        return with >= 3 || (with == 2 && Text.LatinCompany.IsVowelNeighbour(decoded[0], line[next..nextEnd]));
     }
 
     /// <summary>

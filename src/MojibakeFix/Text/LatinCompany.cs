@@ -213,4 +213,27 @@ internal static partial class LatinCompany
 
         return words;
     }
+
+    /// <summary>An accented vowel that stands as a word of one letter in some language (è, à, é, á, í, ó, ú, ì, ò, ù, å).</summary>
+    internal static bool IsVowelWord(char c) => char.ToLowerInvariant(c) is 'à' or 'á' or 'è' or 'é' or 'ì' or 'í' or 'ò' or 'ó' or 'ù' or 'ú' or 'å';
+
+    private static readonly Lazy<HashSet<string>> s_vowelNeighbours = new(() =>
+        new HashSet<string>(VowelNeighbourList.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal));
+
+    /// <summary>
+    /// Whether real text puts the word <paramref name="next"/> (ASCII letters) right after the one-letter word
+    /// <paramref name="vowel"/> (è stato, à jour, é un): in two distinct messages of the training quarter at least.
+    /// </summary>
+    internal static bool IsVowelNeighbour(char vowel, ReadOnlySpan<char> next)
+    {
+        if (next.Length is < 2 or > MaxWordLength)
+        {
+            return false;
+        }
+
+        Span<char> key = stackalloc char[MaxWordLength + 1];
+        key[0] = char.ToLowerInvariant(vowel);
+        int n = System.Text.Ascii.ToLower(next, key[1..], out int written) == System.Buffers.OperationStatus.Done ? written : 0;
+        return n > 0 && s_vowelNeighbours.Value.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key[..(n + 1)]);
+    }
 }
