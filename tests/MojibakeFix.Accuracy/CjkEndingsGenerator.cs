@@ -59,7 +59,7 @@ internal static class CjkEndingsGenerator
                 }
 
                 char after = i + 1 == t.Length ? '\0'
-                    : t[i + 1] == ' ' && i + 2 < t.Length && CjkFrequencyGenerator.IsCjk(t[i + 2]) ? t[i + 2] : t[i + 1];
+                    : t[i + 1] is ' ' or '(' && i + 2 < t.Length && CjkFrequencyGenerator.IsCjk(t[i + 2]) ? t[i + 2] : t[i + 1];
                 long rightKey = (long)c << 16 | after;
                 right[rightKey] = right.GetValueOrDefault(rightKey) + 1;
             }
@@ -70,7 +70,7 @@ internal static class CjkEndingsGenerator
         sb.AppendLine("// CJK characters that end a stretch of CJK text (the end of the message or an ASCII character follows) in the");
         sb.AppendLine("// training quarter of the gettext catalogs, with the character before them (a CJK one, and the one before that, or an ASCII one,");
         sb.AppendLine("// '\\n' at a line start), and what follows (the first CJK");
-        sb.AppendLine("// character of the next word after one space, else the ASCII character, else U+0000 at the end), each with its");
+        sb.AppendLine("// character after one space or an opening parenthesis, else the ASCII character, else U+0000 at the end), each with its");
         sb.AppendLine("// count, most frequent first; the counts listed stop at 1, which the entries after them have. Made by");
         sb.AppendLine("// dotnet run -c Release --project tests/MojibakeFix.Accuracy -- --cjk-endings src/MojibakeFix/Lossy/CjkEndings.g.cs");
         sb.AppendLine("// </auto-generated>");

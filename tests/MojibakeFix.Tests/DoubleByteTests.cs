@@ -409,6 +409,16 @@ public class DoubleByteTests
     }
 
     /// <summary>
+    /// A character lost at the end of CJK text before a parenthesis is weighed by the character inside it: Korean writes
+    /// a particle's other form so, 이(가), not 을(가).
+    /// </summary>
+    [Theory]
+    [InlineData("%s이(가) 범위를 벗어남", 936)]
+    [InlineData("새 파일 %s이(가) 예전 내용에 의존합니다", 936)]
+    public void A_character_lost_before_a_parenthesis_is_weighed_by_the_character_inside_it(string text, int codePage) =>
+        AssertGuessedFromLoss(text, codePage);
+
+    /// <summary>
     /// A word's lost last letter is weighed by the word before it where one space parts them (the pairs of words the
     /// training quarter holds): bị after "Gói", tự before động after "đặt".
     /// </summary>

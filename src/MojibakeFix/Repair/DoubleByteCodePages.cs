@@ -1172,13 +1172,14 @@ internal static class DoubleByteCodePages
             reader.Advance();
         }
 
-        if (ascii != ' ')
+        if (ascii is not (' ' or '('))
         {
             return ascii;
         }
 
         // The next character's three bytes, where the page read them all; where it lost the last one too (a word of
-        // one syllable before a space: 알 수 있), the likeliest character of the first two.
+        // one syllable before a space: 알 수 있), the likeliest character of the first two. After '(' too: Korean
+        // writes a particle's other form so (이(가), 을(를)).
         int cp = 0, first = 0;
         for (int k = 0; k < 3; k++, reader.Advance())
         {
