@@ -13,7 +13,10 @@ using MojibakeFix.Lossy;
 /// </summary>
 internal static class WordEndingsGenerator
 {
-    private const int MinimumCount = 2;
+    private const int MinimumCount = 1;
+
+    // The words and the first letters of the next word: kept from this many sightings.
+    private const int FollowerMinimumCount = 1;
 
     // The pairs of words: kept from this many sightings.
     private const int PhraseMinimumCount = 1;
@@ -94,9 +97,9 @@ internal static class WordEndingsGenerator
 
         sb.AppendLine();
         AppendArray(sb, "ushort", "Counts", kept.Select(kv => Math.Min(kv.Value, ushort.MaxValue)), 24);
-        var keptFollowers = followers.Where(kv => kv.Value >= MinimumCount).OrderBy(kv => kv.Key.Word).ThenBy(kv => kv.Key.Follower).ToList();
+        var keptFollowers = followers.Where(kv => kv.Value >= FollowerMinimumCount).OrderBy(kv => kv.Key.Word).ThenBy(kv => kv.Key.Follower).ToList();
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"    // The same words followed by a space and a word of ASCII letters or of another script, {keptFollowers.Count:N0} kinds seen at least {MinimumCount} times:");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    // The same words followed by a space and a word of ASCII letters or of another script, {keptFollowers.Count:N0} kinds seen at least {FollowerMinimumCount} times:");
         sb.AppendLine("    // the hash of the whole word, the first letters of the next (WordEndings.FollowerCode), and the count, sorted by hash, then code.");
         AppendArray(sb, "uint", "FollowedWords", keptFollowers.Select(kv => (int)kv.Key.Word), 12);
         sb.AppendLine();
