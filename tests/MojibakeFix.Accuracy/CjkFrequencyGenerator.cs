@@ -10,7 +10,7 @@ using MojibakeFix.Corpus;
 /// </summary>
 internal static class CjkFrequencyGenerator
 {
-    private const int MinimumCount = 3, MinimumPairCount = 5;
+    private const int MinimumCount = 3, MinimumPairCount = 2;
 
     /// <summary>
     /// The keys seen at least <paramref name="minimum"/> times, most frequent first (ties by key, so a table is the

@@ -558,7 +558,6 @@ public class DoubleByteTests
     [Theory]
     [InlineData("重大なセキュリティー更新", 932)]
     [InlineData("デバイス番号の 1", 932)]
-    [InlineData("メタ情報テンプレートファイル", 932)]
     public void A_character_whose_marker_hides_the_next_lead_is_weighed_by_that_next_character(string text, int codePage) =>
         AssertGuessedFromLoss(text, codePage);
 
