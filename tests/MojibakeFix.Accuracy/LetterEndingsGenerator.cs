@@ -15,7 +15,7 @@ using MojibakeFix.Corpus;
 /// </summary>
 internal static class LetterEndingsGenerator
 {
-    private const int MinimumCount = 3, MinimumQuintupleCount = 6, Longest = 5; // (four characters before: many more, each rarer)
+    private const int MinimumCount = 2, MinimumQuintupleCount = 3, Longest = 5; // (four characters before: many more, each rarer)
 
     // The tables, by length: the letter alone, after one character, two, three and four.
     private static readonly string[] Names = ["Letters", "Pairs", "Triples", "Quadruples", "Quintuples"];
