@@ -213,6 +213,12 @@ public class DoubleByteTests
     public void A_full_width_form_that_shift_jis_lost_into_two_markers_at_the_end_is_guessed(string text, int codePage) =>
         AssertRestoredFromLoss(text, codePage);
 
+    [Theory]
+    [InlineData("服务器响应信息为：%s", 932)] // 荳ｺ・・s: the second marker took the last byte of ： and the % after it
+    [InlineData("错误：%lu", 932)]
+    public void A_full_width_form_that_shift_jis_lost_into_two_markers_inside_the_text_is_guessed_with_what_they_took(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
     /// <summary>Damage of <paramref name="text"/> that lost bytes is restored exactly, guessing.</summary>
     private static void AssertRestoredFromLoss(string text, int codePage)
     {

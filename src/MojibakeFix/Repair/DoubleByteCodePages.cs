@@ -401,6 +401,19 @@ internal static class DoubleByteCodePages
                 reader.Advance();
                 guess = true;
             }
+            else if (marker && page.LostByte != '?' && options.Lossy == LossyRepair.Guess && length > 0 && CjkFrequency.IsCjk(output[length - 1])
+                && reader.PeekCharAfter() == page.LostByte && reader.CharIndex + 2 < s.Length && s[reader.CharIndex + 2] < 0x80
+                && SwallowedAscii.Before(s[reader.CharIndex + 2], reader.CharIndex + 3 < s.Length ? s[reader.CharIndex + 3] : -1) is char taken
+                && FullWidthAtEnd(page, output, length, taken) is int inner and >= 0)
+            {
+                // The same inside the text: the last byte went into the second marker with the ASCII character after
+                // it, the likeliest one before what follows (信息为・・s for 信息为：%s).
+                output[length++] = (char)inner;
+                output[length++] = taken;
+                reader.Advance();
+                reader.Advance();
+                guess = true;
+            }
             else if (b < 0)
             {
                 break; // a character this code page does not produce
@@ -1204,9 +1217,10 @@ internal static class DoubleByteCodePages
     /// <summary>
     /// The full-width form (U+FF01–U+FF5E, EF BC or EF BD and one more byte) likeliest to end CJK text after the
     /// characters <paramref name="output"/> ends with, of those whose first two bytes the page reads as no pair and
-    /// whose last it cannot read alone (<see cref="CjkEndings"/>, else the most frequent), or -1.
+    /// whose last it cannot read alone, or with <paramref name="taken"/>, the ASCII character the second marker took
+    /// along inside the text (<see cref="CjkEndings"/>, before it; else the most frequent), or -1.
     /// </summary>
-    private static int FullWidthAtEnd(DoubleByteCodePage page, char[] output, int length)
+    private static int FullWidthAtEnd(DoubleByteCodePage page, char[] output, int length, int taken = -1)
     {
         int best = -1;
         double bestWeight = double.NegativeInfinity;
@@ -1214,13 +1228,13 @@ internal static class DoubleByteCodePages
         {
             char c = CjkFrequency.CharAt(r);
             int second = 0x80 | ((c >> 6) & 0x3F), last = 0x80 | (c & 0x3F);
-            if (c is < '\uFF01' or > '\uFF5E' || page.Reads(0xEF, second) || page.Reads(last, -1))
+            if (c is < '\uFF01' or > '\uFF5E' || page.Reads(0xEF, second) || page.Reads(last, taken))
             {
                 continue;
             }
 
             best = best < 0 ? c : best;
-            double weight = CjkEndings.Weigh(c, length >= 2 ? output[length - 2] : '\0', output[length - 1], 0);
+            double weight = CjkEndings.Weigh(c, length >= 2 ? output[length - 2] : '\0', output[length - 1], taken < 0 ? 0 : taken);
             if (weight > bestWeight)
             {
                 bestWeight = weight;
