@@ -13,7 +13,7 @@ using MojibakeFix.Corpus;
 /// </summary>
 internal static class LetterGramsGenerator
 {
-    private const int MaxLength = 4, MinimumCount = 3;
+    private const int MaxLength = 4, MinimumCount = 2;
 
     /// <summary>The characters that start an entry: one per length of the prefix shared with the entry before it.</summary>
     private const string SharedPrefix = "!#$%";
