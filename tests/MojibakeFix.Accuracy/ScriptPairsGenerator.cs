@@ -14,7 +14,7 @@ using MojibakeFix.Lossy;
 /// </summary>
 internal static class ScriptPairsGenerator
 {
-    private const int MinimumCount = 3;
+    private const int MinimumCount = 2;
 
     internal static int Run(string outFile)
     {
