@@ -37,20 +37,9 @@ internal static class WordEndingsGenerator
             string t = m.Text;
             for (int i = 0; i < t.Length; i++)
             {
-                if (!LetterEndingsGenerator.IsEndingLetter(t[i]) || (i + 1 < t.Length && (t[i + 1] >= 0x80 || char.IsAsciiLetter(t[i + 1]))))
+                if (WordStart(t, i) is not int j)
                 {
                     continue;
-                }
-
-                int j = i;
-                while (j > 0 && i - j < WordEndings.LongestStart && WordEndings.IsWordChar(t[j - 1]))
-                {
-                    j--;
-                }
-
-                if (j > 0 && WordEndings.IsWordChar(t[j - 1]))
-                {
-                    continue; // longer than the library looks
                 }
 
                 string start = t[j..i];
@@ -86,17 +75,7 @@ internal static class WordEndingsGenerator
         sb.AppendLine();
         sb.AppendLine("internal static partial class WordEndings");
         sb.AppendLine("{");
-        AppendArray(sb, "uint", "Starts", kept.Select(kv => (int)kv.Key.Start), 12);
-        sb.AppendLine();
-        sb.AppendLine("    private const string Letters =");
-        for (int i = 0; i < kept.Count; i += 32)
-        {
-            string line = string.Concat(kept.Skip(i).Take(32).Select(kv => Escape(kv.Key.Letter)));
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "+ ")}\"{line}\"{(i + 32 >= kept.Count ? ";" : "")}");
-        }
-
-        sb.AppendLine();
-        AppendArray(sb, "ushort", "Counts", kept.Select(kv => Math.Min(kv.Value, ushort.MaxValue)), 24);
+        AppendEndings(sb, "", kept);
         var keptFollowers = followers.Where(kv => kv.Value >= FollowerMinimumCount).OrderBy(kv => kv.Key.Word).ThenBy(kv => kv.Key.Follower).ToList();
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"    // The same words followed by a space and a word of ASCII letters or of another script, {keptFollowers.Count:N0} kinds seen at least {FollowerMinimumCount} times:");
@@ -134,15 +113,9 @@ internal static class WordEndingsGenerator
             string t = m.Text;
             for (int i = 0; i < t.Length; i++)
             {
-                if (!LetterEndingsGenerator.IsEndingLetter(t[i]) || (i + 1 < t.Length && (t[i + 1] >= 0x80 || char.IsAsciiLetter(t[i + 1]))))
+                if (WordStart(t, i) is not int j)
                 {
                     continue;
-                }
-
-                int j = i;
-                while (j > 0 && i - j < WordEndings.LongestStart && WordEndings.IsWordChar(t[j - 1]))
-                {
-                    j--;
                 }
 
                 // A space before the word, and the whole word before that space, both no longer than the library looks.
@@ -189,9 +162,42 @@ internal static class WordEndingsGenerator
         sb.AppendLine();
         sb.AppendLine("internal static partial class WordEndings");
         sb.AppendLine("{");
-        AppendArray(sb, "uint", "PhraseStarts", kept.Select(kv => (int)kv.Key.Start), 12);
+        AppendEndings(sb, "Phrase", kept);
+        sb.AppendLine("}");
+        File.WriteAllText(outFile, sb.ToString());
+        Console.WriteLine($"{kept.Count:N0} kinds of {counts.Count:N0}, {words:N0} words");
+        return 0;
+    }
+
+    /// <summary>
+    /// Where the word that <c>t[i]</c> ends begins, where it ends a word as <see cref="LetterEndingsGenerator"/>
+    /// counts an ending and is no longer than the library looks (<see cref="WordEndings.LongestStart"/>); else null.
+    /// </summary>
+    private static int? WordStart(string t, int i)
+    {
+        if (!LetterEndingsGenerator.IsEndingLetter(t[i]) || (i + 1 < t.Length && (t[i + 1] >= 0x80 || char.IsAsciiLetter(t[i + 1]))))
+        {
+            return null;
+        }
+
+        int j = i;
+        while (j > 0 && i - j < WordEndings.LongestStart && WordEndings.IsWordChar(t[j - 1]))
+        {
+            j--;
+        }
+
+        return j > 0 && WordEndings.IsWordChar(t[j - 1]) ? null : j;
+    }
+
+    /// <summary>
+    /// The <paramref name="prefix"/>Starts, <paramref name="prefix"/>Letters and <paramref name="prefix"/>Counts of a
+    /// table of endings: the hashes, the letters (a string literal) and the counts, capped at 65,535.
+    /// </summary>
+    private static void AppendEndings(StringBuilder sb, string prefix, List<KeyValuePair<(uint Start, char Letter), int>> kept)
+    {
+        AppendArray(sb, "uint", prefix + "Starts", kept.Select(kv => (int)kv.Key.Start), 12);
         sb.AppendLine();
-        sb.AppendLine("    private const string PhraseLetters =");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    private const string {prefix}Letters =");
         for (int i = 0; i < kept.Count; i += 32)
         {
             string line = string.Concat(kept.Skip(i).Take(32).Select(kv => Escape(kv.Key.Letter)));
@@ -199,11 +205,7 @@ internal static class WordEndingsGenerator
         }
 
         sb.AppendLine();
-        AppendArray(sb, "ushort", "PhraseCounts", kept.Select(kv => Math.Min(kv.Value, ushort.MaxValue)), 24);
-        sb.AppendLine("}");
-        File.WriteAllText(outFile, sb.ToString());
-        Console.WriteLine($"{kept.Count:N0} kinds of {counts.Count:N0}, {words:N0} words");
-        return 0;
+        AppendArray(sb, "ushort", prefix + "Counts", kept.Select(kv => Math.Min(kv.Value, ushort.MaxValue)), 24);
     }
 
     /// <summary>
