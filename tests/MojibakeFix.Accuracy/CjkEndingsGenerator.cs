@@ -14,7 +14,7 @@ using MojibakeFix.Corpus;
 internal static class CjkEndingsGenerator
 {
     // Triples seen once are most of them and add little (a scratch check on the test quarter).
-    private const int MinimumTripleCount = 2;
+    private const int MinimumTripleCount = 1;
 
     internal static int Run(string outFile)
     {
