@@ -14,7 +14,7 @@ using MojibakeFix.Corpus;
 /// </summary>
 internal static class LostPunctuationGenerator
 {
-    private const int MinimumCount = 10, Kinds = MojibakeFix.Lossy.LostPunctuation.Kinds;
+    private const int MinimumCount = 5, Kinds = MojibakeFix.Lossy.LostPunctuation.Kinds;
 
     // A context of three is kept from this many sightings (3 to 20 tried on the test quarter: 3 and 5 did about as well,
     // 10 and 20 worse).
