@@ -116,4 +116,21 @@ public class IntegrationTests
 
         Assert.Equal(["l’x", "ok"], read);
     }
+
+    [Fact]
+    public async Task Line_helpers_give_no_line_break_that_a_guess_restores_at_a_lines_end()
+    {
+        // An indented line whose GBK damage ends in a marker: Fix of the line as a whole text restores the line break
+        // the marker took; a line read without its break must come back without it.
+        string damaged = Damage.DoubleByte("  -a   显示所有文件", 936);
+        Assert.EndsWith("\n", Mojibake.Fix(damaged));
+
+        var read = new List<string>();
+        await foreach (string line in new StringReader(damaged + "\nok").ReadFixedLinesAsync())
+        {
+            read.Add(line);
+        }
+
+        Assert.Equal(["  -a   显示所有文件", "ok"], read);
+    }
 }

@@ -16,7 +16,7 @@ public static class MojibakeLines
         ArgumentNullException.ThrowIfNull(lines);
         await foreach (string line in lines.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            yield return Mojibake.Fix(line, options);
+            yield return FixLine(line, options);
         }
     }
 
@@ -31,7 +31,15 @@ public static class MojibakeLines
         ArgumentNullException.ThrowIfNull(reader);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            yield return Mojibake.Fix(line, options);
+            yield return FixLine(line, options);
         }
+    }
+
+    // A line arrives without its break. A guess that restores one at the end of a text (a double-byte marker ending an
+    // indented line) stands for the break the reader already took off, so it is left out: the line stays one line.
+    private static string FixLine(string line, FixOptions? options)
+    {
+        string repaired = Mojibake.Fix(line, options);
+        return repaired.Length > 0 && repaired[^1] == '\n' && !line.EndsWith('\n') ? repaired[..^1] : repaired;
     }
 }
