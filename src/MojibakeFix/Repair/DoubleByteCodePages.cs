@@ -488,11 +488,12 @@ internal static class DoubleByteCodePages
                         // (SwallowedAscii). At the end the lead byte was alone.
                         bool swallows = lost && need - got == 1 && !reader.AtEnd && options.Lossy == LossyRepair.Guess
                             && (page.LostByte == '?' || (!hidesLead && reader.PeekChar() != page.LostByte));
+                        Nearby nearby = swallows ? Nearby.Of(before, output.AsSpan(0, length)) : default; // (read once for the three guesses)
                         int swallowed = !swallows ? -1
-                            : OpenerOfUnmatched(before, output.AsSpan(0, length), s[reader.CharIndex..], page.LostByte) is int opener and >= 0 ? opener
-                            : Nearby.Of(before, output.AsSpan(0, length)).AngleOpen && ClosesNoAngleAfter(s[reader.CharIndex..]) ? '>'
+                            : OpenerOfUnmatched(nearby, s[reader.CharIndex..], page.LostByte) is int opener and >= 0 ? opener
+                            : nearby.AngleOpen && ClosesNoAngleAfter(s[reader.CharIndex..]) ? '>'
                             : SwallowedAscii.Before(reader.PeekChar(), reader.PeekCharAfter(), afterLetter: pattern[0] is >= 0xC3 and <= 0xE1,
-                                inParentheses: ClosesNothingAfter(s[reader.CharIndex..]) && Nearby.Of(before, output.AsSpan(0, length)).Open > 0);
+                                inParentheses: nearby.Open > 0 && ClosesNothingAfter(s[reader.CharIndex..]));
                         pattern[got..need].Fill(Unknown);
                         int value;
                         if (lost && (page.LostByte == '?' || swallows || reader.AtEnd) && options.Lossy == LossyRepair.Guess
@@ -509,7 +510,7 @@ internal static class DoubleByteCodePages
                             value = LostMark(pattern[1], quote, single, letters, length > 0 ? output[length - 1] : before.Length > 0 ? before[^1] : -1, reader, page, ref swallowed);
                             if (value >= 0 && swallowed is >= 0 and not ')' and not '%' && !reader.AtEnd && reader.PeekChar() is ' ' or '\n' or '.' or ',' or ':' or ';'
                                 && !page.Reads(0x80 | (value & 0x3F), ')') && ClosesNothingAfter(s[reader.CharIndex..])
-                                && Nearby.Of(before, output.AsSpan(0, length)).Open > 0)
+                                && (swallows ? nearby : Nearby.Of(before, output.AsSpan(0, length))).Open > 0)
                             {
                                 // A parenthesis the line left open that nothing after closes: the mark's marker took
                                 // the closing one ("„%s“) " — in the training quarter 241 times of 243 before such a character).
@@ -651,9 +652,9 @@ internal static class DoubleByteCodePages
     /// <summary>
     /// The ASCII character a marker took along where the line shows which: the opening <c>"</c> or <c>(</c> of a
     /// closing one in the word the marker starts (up to white space or the next marker), with none open before it
-    /// (<c>、?%3$s"</c> for <c>、"%3$s"</c>), else -1.
+    /// (<c>、?%3$s"</c> for <c>、"%3$s"</c>), else -1. <paramref name="nearby"/>: the quotes and parentheses before it.
     /// </summary>
-    private static int OpenerOfUnmatched(ReadOnlySpan<char> before, ReadOnlySpan<char> output, ReadOnlySpan<char> after, char marker)
+    private static int OpenerOfUnmatched(Nearby nearby, ReadOnlySpan<char> after, char marker)
     {
         after = after[..Math.Min(after.Length, Window)]; // CJK text has no spaces: the word is looked for nearby only
         WorkMeter.Add(after.Length);
@@ -667,7 +668,6 @@ internal static class DoubleByteCodePages
             return -1;
         }
 
-        Nearby nearby = Nearby.Of(before, output);
         if (nearby.Quotes % 2 == 0 && after.Count('"') % 2 == 1)
         {
             return '"';
@@ -1291,26 +1291,8 @@ internal static class DoubleByteCodePages
     /// The likeliest CJK character whose lead went into Shift_JIS's marker (hidesLead) and whose two continuations
     /// come next: ィ of セキュリティ after the marker that holds テ's last byte and ィ's E3. U+0000 where none is ranked.
     /// </summary>
-    private static char LikeliestEndingIn(ByteReader reader)
-    {
-        int second = reader.Peek();
-        int third = reader.PeekAfter();
-        if (third is < 0x80 or > 0xBF)
-        {
-            return '\0';
-        }
-
-        ReadOnlySpan<byte> utf8 = CjkFrequency.Utf8ByRank;
-        for (int at = 0; at + 2 < utf8.Length; at += 3)
-        {
-            if (utf8[at + 1] == second && utf8[at + 2] == third)
-            {
-                return CjkFrequency.CharAt(at / 3);
-            }
-        }
-
-        return '\0';
-    }
+    private static char LikeliestEndingIn(ByteReader reader) =>
+        reader.PeekAfter() is int third and >= 0x80 and <= 0xBF && MostFrequentOf(-1, reader.Peek(), third) is int c and >= 0 ? (char)c : '\0';
 
     /// <summary>
     /// The character likeliest to stand before <paramref name="next"/> (U+0000: not known), by the pairs: the
@@ -1346,13 +1328,13 @@ internal static class DoubleByteCodePages
         return reader;
     }
 
-    /// <summary>The most frequent ranked character whose UTF-8 starts with these two bytes, or -1.</summary>
-    private static int MostFrequentOf(int first, int second)
+    /// <summary>The most frequent ranked character whose three UTF-8 bytes are these (-1: any), or -1.</summary>
+    private static int MostFrequentOf(int first, int second, int third = -1)
     {
         ReadOnlySpan<byte> utf8 = CjkFrequency.Utf8ByRank;
         for (int at = 0; at + 2 < utf8.Length; at += 3)
         {
-            if (utf8[at] == first && utf8[at + 1] == second)
+            if ((first < 0 || utf8[at] == first) && (second < 0 || utf8[at + 1] == second) && (third < 0 || utf8[at + 2] == third))
             {
                 return CjkFrequency.CharAt(at / 3);
             }
@@ -1401,7 +1383,7 @@ internal static class DoubleByteCodePages
             phrase = p > 0 || fromLineStart ? WordEndings.PhraseHash(before[p..(wordStart - 1)], word) : 0;
         }
 
-        bool whole = known && !word.IsEmpty; // (the words of the table begin with a letter: one of one letter is left to LetterEndings)
+        bool whole = known && !word.IsEmpty; // (a word of the lost letter alone is left to LetterEndings: the table did worse there)
 
         bool afterLetter = before.Length > 0 && (char.IsLetter(before[^1]) // a mark needs one (a surrogate is none)
             || CharUnicodeInfo.GetUnicodeCategory(before[^1]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
@@ -2662,7 +2644,7 @@ internal static class DoubleByteCodePages
     /// the line, and two ASCII letters after it.
     /// </summary>
     private static bool IsVowelWordShape(ReadOnlySpan<char> line, int start, int end, ReadOnlySpan<char> decoded) =>
-        decoded.Length == 1 && (decoded[0] is 'à' or 'á' or 'è' or 'é' or 'ì' or 'í' or 'ò' or 'ó' or 'ù' or 'ú' or 'å' || (start == 0 && decoded[0] is 'È' or 'À' or 'É'))
+        decoded.Length == 1 && ((char.IsLower(decoded[0]) && Text.LatinCompany.IsVowelWord(decoded[0])) || (start == 0 && decoded[0] is 'È' or 'À' or 'É'))
         && start is not (1 or 2) && end + 3 <= line.Length && (start == 0 || line[start - 1] == ' ') && line[end] == ' '
         && (start == 0 || (char.IsAsciiLetter(line[start - 2]) && (char.IsAsciiLetter(line[start - 3]) || line[start - 3] is '%' or '$'))
             || line[start - 2] is '"' or '\'' or ')')
