@@ -35,6 +35,7 @@ var generators = new Dictionary<string, Func<string, int>>
     ["--quote-company"] = QuoteCompanyGenerator.Run,
     ["--one-letter-words"] = OneLetterWordsGenerator.Run,
     ["--script-pairs"] = ScriptPairsGenerator.Run,
+    ["--cjk-variants"] = CjkVariantsGenerator.Run,
     ["--lost-endings"] = LostEndingsReport.Run, // (a report of counts, not a table)
 };
 if (args is [string generator, string generatedFile] && generators.TryGetValue(generator, out var generate))

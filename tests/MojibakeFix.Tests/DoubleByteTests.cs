@@ -92,6 +92,18 @@ public class DoubleByteTests
         AssertRestoredFromLoss(text, codePage);
 
     [Theory]
+    [InlineData("扩展程序已经安装", 932)] // 装 (E8 A3 85) or 裝 (E8 A3 9D): 扩, 展 and 经 make the line simplified
+    [InlineData("擴充程式已經安裝", 932)] // the same line in traditional characters: 裝
+    [InlineData("將此檔案套用到目前的版本", 932)] // 将 or 將 lost at the line's start: 檔 and 當 make it traditional
+    [InlineData("设置将在下次启动时执行", 932)]
+    [InlineData("游標是否在視窗之內", 932)] // 内 or 內, at the end
+    [InlineData("光标是否在窗口之内", 932)]
+    [InlineData("設定檔案的路徑", 932)] // 径 or 徑
+    [InlineData("设置文件的路径", 932)]
+    public void A_guessed_ideograph_keeps_to_the_written_form_of_its_line(string text, int codePage) =>
+        AssertRestoredFromLoss(text, codePage);
+
+    [Theory]
     [InlineData("Die Datei „%s“ wird immer noch aktualisiert.", 932)] // 窶・s窶・: the marker ・ stands for lost bytes
     [InlineData("%s: Verzeichnis „%s“ wird verlassen", 932)]
     public void Shift_jis_marker_is_not_counted_as_a_common_character_of_the_damage(string text, int codePage) =>

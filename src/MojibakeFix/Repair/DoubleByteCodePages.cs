@@ -201,6 +201,7 @@ internal static class DoubleByteCodePages
         bool single = false; // whether they left a single quote open (‘ with no ’ after it): a lost closing one is ’
         bool? latinLine = null; // IsLatinLine, computed at the first run
         LineLanguage? language = null; // LanguageOf the line, computed at its first lost double quote or letter
+        int lineForm = -1; // FormOfLine, computed at its first guessed ideograph
         bool letters = false; // whether they decoded to a letter beyond ASCII (LostPunctuation's context)
         try
         {
@@ -242,7 +243,7 @@ internal static class DoubleByteCodePages
 
                 Append(ref read, ref readLength, line[readUpTo..i]);
                 readUpTo = i;
-                int end = Decode(line, i, read.AsSpan(0, readLength), page, options, quote, single, letters, ref language, decoded, out int length, out bool guess);
+                int end = Decode(line, i, read.AsSpan(0, readLength), page, options, quote, single, letters, ref language, ref lineForm, decoded, out int length, out bool guess);
                 if (end <= i)
                 {
                     continue;
@@ -352,7 +353,7 @@ internal static class DoubleByteCodePages
     /// began is the word, not its damage (`D峄媍h v峄?`: "Dịch v", not "媍h v", before the lost letter).
     /// </summary>
     private static int Decode(ReadOnlySpan<char> s, int start, ReadOnlySpan<char> before, DoubleByteCodePage page, FixOptions options, char quoteBefore,
-        bool singleBefore, bool lettersBefore, ref LineLanguage? language, char[] output, out int written, out bool guessed)
+        bool singleBefore, bool lettersBefore, ref LineLanguage? language, ref int lineForm, char[] output, out int written, out bool guessed)
     {
         var reader = new ByteReader(s, start, page);
         char quote = quoteBefore;
@@ -372,7 +373,7 @@ internal static class DoubleByteCodePages
             {
                 // A lead byte lost to the decoder (with, for Shift_JIS, perhaps the continuation after it).
                 reader.Advance();
-                if (!CompleteLostLead(ref reader, pattern, options, output, ref length))
+                if (!CompleteLostLead(ref reader, pattern, options, output, ref length, ref lineForm))
                 {
                     break;
                 }
@@ -548,7 +549,7 @@ internal static class DoubleByteCodePages
                                 beforePrevious: length >= 2 ? output[length - 2] : '\0',
                                 following: !lost || atEnd ? '\0' : hidesLead ? LikeliestEndingIn(reader)
                                     : hidesCharacter ? LikeliestBefore(NextCjk(Past(reader))) : NextCjk(reader),
-                                endingPrevious: Before(before, output, length, 1) is char p and not '\0' ? p : '\n');
+                                endingPrevious: Before(before, output, length, 1) is char p and not '\0' ? p : '\n', form: FormOf(ref lineForm, reader));
                             if (value < 0 && hidesLead && need == 3 && got == 2)
                             {
                                 // A letter of another script that the next letter of its word follows: by both of them.
@@ -602,7 +603,7 @@ internal static class DoubleByteCodePages
 
                         // Shift_JIS's marker can hide the lead of the next sequence too: continuations follow. That lead
                         // went with this character's last byte into the marker, so the two made no pair the page reads.
-                        if (hidesLead && !CompleteLostLead(ref reader, pattern, options, output, ref length, lostBefore: BytesOf(value, 2)))
+                        if (hidesLead && !CompleteLostLead(ref reader, pattern, options, output, ref length, ref lineForm, lostBefore: BytesOf(value, 2)))
                         {
                             break;
                         }
@@ -612,7 +613,8 @@ internal static class DoubleByteCodePages
                             reader.Advance();
                             pattern[..3].Fill(Unknown);
                             int whole = BestFit(pattern[..3], Previous(output, length), page, -1,
-                                atEnd: reader.AtEnd || reader.Peek() is >= 0 and < 0x80, lostBefore: BytesOf(value, 2), following: NextCjk(reader));
+                                atEnd: reader.AtEnd || reader.Peek() is >= 0 and < 0x80, lostBefore: BytesOf(value, 2), following: NextCjk(reader),
+                                form: FormOf(ref lineForm, reader));
                             if (!Put(whole, options, output, ref length))
                             {
                                 break;
@@ -901,6 +903,40 @@ internal static class DoubleByteCodePages
             ? new LineLanguage(open, close, alphabet) : new LineLanguage(null, null, alphabet);
     }
 
+    /// <summary>
+    /// The written form of Chinese a line's characters show (<see cref="CjkVariants"/>): the ideographs its UTF-8
+    /// bytes decode to where the page kept all three, and its correct characters.
+    /// </summary>
+    private static int FormOfLine(ReadOnlySpan<char> line, DoubleByteCodePage page)
+    {
+        int simplified = 0, traditional = 0;
+        bool otherScript = false;
+        uint bytes = 0; // the last three bytes read, the latest lowest
+        for (var reader = new ByteReader(line, 0, page); !reader.AtEnd; reader.Advance())
+        {
+            int b = reader.Peek();
+            if (b < 0)
+            {
+                bytes = 0;
+                if (reader.OnCharBoundary)
+                {
+                    CjkVariants.Tally(reader.PeekChar(), ref simplified, ref traditional, ref otherScript);
+                }
+
+                continue;
+            }
+
+            bytes = bytes << 8 | (uint)b;
+            if ((bytes & 0xF0C0C0) == 0xE08080)
+            {
+                int c = (int)((bytes >> 16 & 0x0F) << 12 | (bytes >> 8 & 0x3F) << 6 | (bytes & 0x3F));
+                CjkVariants.Tally(c, ref simplified, ref traditional, ref otherScript);
+            }
+        }
+
+        return CjkVariants.FormOf(simplified, traditional, otherScript);
+    }
+
     // Adds a letter to a set of them, where it is a letter and the set has room.
     private static void AddDistinctLetter(Span<char> set, ref int count, char c)
     {
@@ -927,7 +963,7 @@ internal static class DoubleByteCodePages
     /// common character whose UTF-8 ends with them (the lead unknown, and for Shift_JIS perhaps one continuation).
     /// </summary>
     private static bool CompleteLostLead(scoped ref ByteReader reader, scoped Span<short> pattern, FixOptions options, char[] output, ref int length,
-        int lostBefore = -1)
+        ref int lineForm, int lostBefore = -1)
     {
         if (options.Lossy == LossyRepair.Leave)
         {
@@ -1000,7 +1036,8 @@ internal static class DoubleByteCodePages
         {
             pattern[..missing].Fill(Unknown);
             known[..got].CopyTo(pattern[missing..]);
-            int value = BestFit(pattern[..(missing + got)], Previous(output, length), reader.Page, -1, lostBefore: lostBefore, following: NextCjk(reader));
+            int value = BestFit(pattern[..(missing + got)], Previous(output, length), reader.Page, -1, lostBefore: lostBefore, following: NextCjk(reader),
+                form: FormOf(ref lineForm, reader));
             if (value >= 0)
             {
                 return Put(value, options, output, ref length);
@@ -1106,10 +1143,11 @@ internal static class DoubleByteCodePages
     /// and <paramref name="after"/>; else, or when it knows none there,
     /// the one whose pairs with <paramref name="previous"/> and with <paramref name="following"/> (where known) rank
     /// best together, else the most frequent one, or -1. The table is
-    /// walked in rank order, so the first match is the most frequent.
+    /// walked in rank order, so the first match is the most frequent. Only characters of the line's written
+    /// <paramref name="form"/> of Chinese are weighed where one fits (装, not 裝, in simplified text).
     /// </summary>
     private static int BestFit(ReadOnlySpan<short> pattern, char previous, DoubleByteCodePage page, int next, bool atEnd = false, int lostBefore = -1,
-        int after = -1, char beforePrevious = '\0', char following = '\0', char endingPrevious = '\0')
+        int after = -1, char beforePrevious = '\0', char following = '\0', char endingPrevious = '\0', int form = CjkVariants.None)
     {
         endingPrevious = endingPrevious == '\0' ? previous : endingPrevious;
         if (pattern.Length != 3)
@@ -1119,6 +1157,7 @@ internal static class DoubleByteCodePages
 
         ReadOnlySpan<byte> utf8 = CjkFrequency.Utf8ByRank;
         int best = -1, bestPair = int.MaxValue, ending = -1;
+        bool otherForm = false;
         double bestEnding = double.NegativeInfinity;
         for (int r = 0; r < CjkFrequency.Count; r++)
         {
@@ -1137,6 +1176,12 @@ internal static class DoubleByteCodePages
                 }
 
                 char c = CjkFrequency.CharAt(r);
+                if (CjkVariants.IsOtherForm(c, form))
+                {
+                    otherForm = true; // (taken only where no character of the line's own form fits)
+                    continue;
+                }
+
                 best = best < 0 ? c : best;
                 int pair = previous == '\0' ? -1 : CjkFrequency.PairRankOf(previous, c);
                 int pairAfter = following == '\0' ? -1 : CjkFrequency.PairRankOf(c, following);
@@ -1158,8 +1203,12 @@ internal static class DoubleByteCodePages
             }
         }
 
-        return ending >= 0 ? ending : best;
+        return ending >= 0 ? ending : best >= 0 || !otherForm ? best
+            : BestFit(pattern, previous, page, next, atEnd, lostBefore, after, beforePrevious, following, endingPrevious);
     }
+
+    /// <summary>The line's <see cref="FormOfLine"/>, read at the first call (<paramref name="form"/> -1 until then).</summary>
+    private static int FormOf(ref int form, ByteReader reader) => form >= 0 ? form : form = FormOfLine(reader.Line, reader.Page);
 
     /// <summary>
     /// What follows a character lost at the end of CJK text, as <see cref="CjkEndings"/> counts it: the ASCII
@@ -2854,6 +2903,8 @@ internal static class DoubleByteCodePages
         internal readonly bool OnCharBoundary => _offset == 0;
 
         internal readonly int CharIndex => _char;
+
+        internal readonly ReadOnlySpan<char> Line => _s;
 
         internal readonly char PeekChar() => _s[_char];
 
