@@ -67,18 +67,7 @@ internal static class VowelNeighboursGenerator
         sb.AppendLine();
         sb.AppendLine("internal static partial class LatinCompany");
         sb.AppendLine("{");
-        sb.AppendLine("    private const string VowelNeighbourList =");
-        for (int i = 0; i < kept.Count; i += 10)
-        {
-            string line = string.Concat(kept.Skip(i).Take(10).Select(p => p + " "));
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "+ ")}\"{line}\"{(i + 10 >= kept.Count ? ";" : "")}");
-        }
-
-        if (kept.Count == 0)
-        {
-            sb.AppendLine("        \"\";");
-        }
-
+        StringConstant.Append(sb, "VowelNeighbourList", [.. kept.Select(p => p + " ")], perLine: 10);
         sb.AppendLine("}");
         File.WriteAllText(outFile, sb.ToString());
         Console.WriteLine($"{kept.Count:N0} pairs of {counts.Count:N0}");

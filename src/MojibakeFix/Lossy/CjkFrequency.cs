@@ -40,6 +40,29 @@ internal static partial class CjkFrequency
     internal static int PairRankOf(char first, char second) =>
         s_pairs.Value.TryGetValue(first << 16 | second, out int rank) ? rank : -1;
 
+    /// <summary>
+    /// The ranked character whose pair with <paramref name="second"/> ranks best (U+0000 where no pair ends in it):
+    /// the character likeliest to stand before it. One lookup in an index built once, not a walk of every ranked
+    /// character.
+    /// </summary>
+    internal static char LikeliestBefore(char second) => s_likeliestBefore.Value.TryGetValue(second, out char first) ? first : '\0';
+
+    // Per second character, the first of its best-ranked pair: the pairs in rank order, the first sighting kept.
+    private static readonly Lazy<Dictionary<char, char>> s_likeliestBefore = new(() =>
+    {
+        var before = new Dictionary<char, char>();
+        ulong[] ranked = CommonBits;
+        for (int i = 0; i + 1 < PairsByRank.Length; i += 2)
+        {
+            if (IsCommon(ranked, PairsByRank[i]))
+            {
+                before.TryAdd(PairsByRank[i + 1], PairsByRank[i]);
+            }
+        }
+
+        return before;
+    });
+
     /// <summary>One bit per UTF-16 code unit, set for a ranked character: 8 KB, so a loop that looks up every
     /// character of CJK text stays in the first-level cache. Pinned, so a vector gather may take its address.</summary>
     internal static ulong[] CommonBits => s_commonBits.Value;

@@ -545,10 +545,13 @@ internal static class DoubleByteCodePages
                             // The character ends CJK text where an ASCII one follows it or the text ends after the marker.
                             int next = swallowed >= 0 ? swallowed : hidesLead || hidesCharacter ? AnyCjkLead : lost ? reader.Peek() : -1;
                             bool atEnd = lost && (swallowed >= 0 || reader.AtEnd || reader.Peek() is >= 0 and < 0x80);
+                            // What follows where the marker hid it: the likeliest character its continuations end, or, where it
+                            // lost the next character whole, the likeliest one before the character after that (データ: the ー
+                            // before タ, so テ, not ッ).
                             value = BestFit(pattern[..need], Previous(output, length), page, next, atEnd, after: lost ? After(reader, swallowed) : -1,
                                 beforePrevious: length >= 2 ? output[length - 2] : '\0',
                                 following: !lost || atEnd ? '\0' : hidesLead ? LikeliestEndingIn(reader)
-                                    : hidesCharacter ? LikeliestBefore(NextCjk(Past(reader))) : NextCjk(reader),
+                                    : hidesCharacter ? CjkFrequency.LikeliestBefore(NextCjk(Past(reader))) : NextCjk(reader),
                                 endingPrevious: Before(before, output, length, 1) is char p and not '\0' ? p : '\n', form: FormOf(ref lineForm, reader));
                             if (value < 0 && hidesLead && need == 3 && got == 2)
                             {
@@ -1342,33 +1345,6 @@ internal static class DoubleByteCodePages
     /// </summary>
     private static char LikeliestEndingIn(ByteReader reader) =>
         reader.PeekAfter() is int third and >= 0x80 and <= 0xBF && MostFrequentOf(-1, reader.Peek(), third) is int c and >= 0 ? (char)c : '\0';
-
-    /// <summary>
-    /// The character likeliest to stand before <paramref name="next"/> (U+0000: not known), by the pairs: the
-    /// character Shift_JIS lost whole into its second marker (hidesCharacter), which the one before it is weighed
-    /// beside (データ: テ and the ー before タ, not ッ and プ). U+0000 where no pair ends in it.
-    /// </summary>
-    private static char LikeliestBefore(char next)
-    {
-        if (next == '\0')
-        {
-            return '\0';
-        }
-
-        char best = '\0';
-        int bestRank = int.MaxValue;
-        for (int r = 0; r < CjkFrequency.Count; r++)
-        {
-            char c = CjkFrequency.CharAt(r);
-            int rank = CjkFrequency.PairRankOf(c, next);
-            if (rank >= 0 && rank < bestRank)
-            {
-                (best, bestRank) = (c, rank);
-            }
-        }
-
-        return best;
-    }
 
     /// <summary>The reader moved past its next character.</summary>
     private static ByteReader Past(ByteReader reader)
