@@ -148,35 +148,80 @@ internal static class DoubleByteCodePages
         var pages = DoubleByteCodePage.All;
         WorkMeter.Add(line.Length * pages.Count);
         List<Run>? scratch = runs is null ? null : [];
-        for (int p = 0; p < pages.Count; p++) // (foreach over the interface would box an enumerator per line)
+        var buffers = new Buffers(); // shared by the pages and rented at the first decode: most correct lines need none
+        try
         {
-            DoubleByteCodePage page = pages[p];
-            if (onlyThis ? page != only : page == only)
+            for (int p = 0; p < pages.Count; p++) // (foreach over the interface would box an enumerator per line)
             {
-                continue;
-            }
-
-            scratch?.Clear();
-            int covered = FindRuns(line, page, options, scratch, stopAtFirst: runs is null, out int strongCovered);
-            long score = ((long)strongCovered << 32) | (uint)covered;
-            if (covered > 0 && score > bestScore)
-            {
-                best = covered;
-                bestScore = score;
-                chosen = page;
-                if (runs is not null)
+                DoubleByteCodePage page = pages[p];
+                if (onlyThis ? page != only : page == only)
                 {
-                    runs.Clear();
-                    runs.AddRange(scratch!);
+                    continue;
                 }
-                else
+
+                scratch?.Clear();
+                int covered = FindRuns(line, page, options, scratch, stopAtFirst: runs is null, ref buffers, out int strongCovered);
+                long score = ((long)strongCovered << 32) | (uint)covered;
+                if (covered > 0 && score > bestScore)
                 {
-                    return best; // only asked whether any run exists
+                    best = covered;
+                    bestScore = score;
+                    chosen = page;
+                    if (runs is not null)
+                    {
+                        runs.Clear();
+                        runs.AddRange(scratch!);
+                    }
+                    else
+                    {
+                        return best; // only asked whether any run exists
+                    }
                 }
             }
         }
+        finally
+        {
+            buffers.Return();
+        }
 
         return best;
+    }
+
+    /// <summary>
+    /// The pooled buffers of <see cref="FindRuns"/>: a run's decoded text, and the line read so far. Rented at the
+    /// line's first decode and kept for its other pages: a correct CJK line with a rare character is tried against
+    /// four pages and mostly decodes nothing, and two rentals and returns per page cost it more than its scan.
+    /// </summary>
+    private struct Buffers
+    {
+        /// <summary>The decoded text of one run (room for the line and two more characters).</summary>
+        public char[]? Decoded;
+
+        /// <summary>The line before the next run with the runs before it read (grown as it fills).</summary>
+        public char[]? Read;
+
+        /// <summary>Rents both for a line of <paramref name="length"/> characters, unless they are rented.</summary>
+        public void Rent(int length)
+        {
+            Decoded ??= ArrayPool<char>.Shared.Rent(length + 2);
+            Read ??= ArrayPool<char>.Shared.Rent(length + 16);
+        }
+
+        /// <summary>Returns what was rented.</summary>
+        public void Return()
+        {
+            if (Decoded is not null)
+            {
+                ArrayPool<char>.Shared.Return(Decoded);
+            }
+
+            if (Read is not null)
+            {
+                ArrayPool<char>.Shared.Return(Read);
+            }
+
+            this = default;
+        }
     }
 
     /// <summary>
@@ -186,16 +231,14 @@ internal static class DoubleByteCodePages
     /// its runs are asked for, they are read again for the weak runs such stretches hold (τα, 韦伪, in Greek).
     /// </summary>
     private static int FindRuns(ReadOnlySpan<char> line, DoubleByteCodePage page, FixOptions options, List<Run>? runs, bool stopAtFirst,
-        out int strongCovered, bool everyStretch = false)
+        ref Buffers buffers, out int strongCovered, bool everyStretch = false)
     {
         strongCovered = 0;
         int covered = 0, weakCovered = 0, isolated = 0;
         bool strong = false, skipped = false;
-        char[] decoded = ArrayPool<char>.Shared.Rent(line.Length + 2);
 
-        // The line before the next run with the runs before it read (their decoded text for the damage): what the
-        // guesses of a run see before it. Filled up to the run only when a run is decoded.
-        char[] read = ArrayPool<char>.Shared.Rent(line.Length + 16);
+        // In buffers.Read, the line before the next run with the runs before it read (their decoded text for the
+        // damage): what the guesses of a run see before it. Filled up to the run only when a run is decoded.
         int readLength = 0, readUpTo = 0;
         char quote = '\0'; // the last double quote the runs so far decoded to: a lost closing one matches it
         bool single = false; // whether they left a single quote open (‘ with no ’ after it): a lost closing one is ’
@@ -203,90 +246,84 @@ internal static class DoubleByteCodePages
         LineLanguage? language = null; // LanguageOf the line, computed at its first lost double quote or letter
         int lineForm = -1; // FormOfLine, computed at its first guessed ideograph
         bool letters = false; // whether they decoded to a letter beyond ASCII (LostPunctuation's context)
-        try
+        ulong[] common = CjkFrequency.CommonBits;
+        for (int i = 0; i < line.Length; i++)
         {
-            ulong[] common = CjkFrequency.CommonBits;
-            for (int i = 0; i < line.Length; i++)
+            if (!everyStretch && line[i] >= 0x80 && (i == 0 || line[i - 1] < 0x80) && !MayHoldRun(line, i, page, common, out int segmentEnd))
             {
-                if (!everyStretch && line[i] >= 0x80 && (i == 0 || line[i - 1] < 0x80) && !MayHoldRun(line, i, page, common, out int segmentEnd))
-                {
-                    i = segmentEnd - 1; // a stretch of common characters, not inside a Latin word: no strong run lies here
-                    skipped = true;
-                    continue;
-                }
-
-                // A run starts at a character whose first byte is a UTF-8 lead byte, or, for Shift_JIS, at a marker
-                // that continuations follow: the lead it lost with the byte after it (its EF BC of ：, ， and （ in
-                // Chinese text, after ASCII). One bit test first rules out the rest (the checks below, for a character
-                // that is not the marker).
-                if (!page.MayStartRun(line[i]))
-                {
-                    continue;
-                }
-
-                ushort bytes = line[i] < 0x80 ? (ushort)0 : page.BytesOf(line[i]);
-                int first = bytes > 0xFF ? bytes >> 8 : bytes;
-                bool lostLead = line[i] == page.LostByte && page.LostByte != '?' && i + 1 < line.Length && line[i + 1] != page.LostByte
-                    && FirstByte(page.BytesOf(line[i + 1])) is >= 0x80 and <= 0xBF;
-                if (first is < 0xC2 or > 0xF4 && !lostLead && !StartsLostPairs(line, i, page))
-                {
-                    continue;
-                }
-
-                if (!lostLead && bytes > 0xFF && (byte)bytes is < 0x80 or > 0xBF)
-                {
-                    // The lead's own character goes on with a byte that is no continuation, so Decode would stop
-                    // there with nothing read (no marker lies inside a character). Most correct hanzi read as GBK
-                    // end here, without a decoder set up for each.
-                    continue;
-                }
-
-                Append(ref read, ref readLength, line[readUpTo..i]);
-                readUpTo = i;
-                int end = Decode(line, i, read.AsSpan(0, readLength), page, options, quote, single, letters, ref language, ref lineForm, decoded, out int length, out bool guess);
-                if (end <= i)
-                {
-                    continue;
-                }
-
-                latinLine ??= IsLatinLine(line, page);
-                int evidence = Evidence(line, i, end, decoded.AsSpan(0, length), latinLine.Value, page.LostByte);
-                if (evidence > 0)
-                {
-                    isolated += evidence == Isolated ? 1 : 0;
-                    strong |= evidence == Strong || isolated >= 2;
-                    if (evidence == Strong)
-                    {
-                        covered += end - i;
-                    }
-                    else
-                    {
-                        weakCovered += end - i;
-                    }
-
-                    runs?.Add(new Run(i, end, new string(decoded, 0, length), guess));
-                    Append(ref read, ref readLength, decoded.AsSpan(0, length));
-                    readUpTo = end;
-                    foreach (char c in decoded.AsSpan(0, length))
-                    {
-                        quote = c is '\u201E' or '\u201C' or '\u201D' ? c : quote;
-                        single = c == '\u2018' || (single && c != '\u2019');
-                        letters |= LostPunctuation.IsOtherLetter(c);
-                    }
-                    if (stopAtFirst && strong)
-                    {
-                        strongCovered = covered;
-                        return covered + weakCovered; // (runs of two isolated ones are counted as weak: both count)
-                    }
-                }
-
-                i = end - 1; // runs do not overlap; the scan stays linear
+                i = segmentEnd - 1; // a stretch of common characters, not inside a Latin word: no strong run lies here
+                skipped = true;
+                continue;
             }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(decoded);
-            ArrayPool<char>.Shared.Return(read);
+
+            // A run starts at a character whose first byte is a UTF-8 lead byte, or, for Shift_JIS, at a marker
+            // that continuations follow: the lead it lost with the byte after it (its EF BC of ：, ， and （ in
+            // Chinese text, after ASCII). One bit test first rules out the rest (the checks below, for a character
+            // that is not the marker).
+            if (!page.MayStartRun(line[i]))
+            {
+                continue;
+            }
+
+            ushort bytes = line[i] < 0x80 ? (ushort)0 : page.BytesOf(line[i]);
+            int first = bytes > 0xFF ? bytes >> 8 : bytes;
+            bool lostLead = line[i] == page.LostByte && page.LostByte != '?' && i + 1 < line.Length && line[i + 1] != page.LostByte
+                && FirstByte(page.BytesOf(line[i + 1])) is >= 0x80 and <= 0xBF;
+            if (first is < 0xC2 or > 0xF4 && !lostLead && !StartsLostPairs(line, i, page))
+            {
+                continue;
+            }
+
+            if (!lostLead && bytes > 0xFF && (byte)bytes is < 0x80 or > 0xBF)
+            {
+                // The lead's own character goes on with a byte that is no continuation, so Decode would stop
+                // there with nothing read (no marker lies inside a character). Most correct hanzi read as GBK
+                // end here, without a decoder set up for each.
+                continue;
+            }
+
+            buffers.Rent(line.Length);
+            char[] decoded = buffers.Decoded!;
+            Append(ref buffers.Read!, ref readLength, line[readUpTo..i]);
+            readUpTo = i;
+            int end = Decode(line, i, buffers.Read.AsSpan(0, readLength), page, options, quote, single, letters, ref language, ref lineForm, decoded, out int length, out bool guess);
+            if (end <= i)
+            {
+                continue;
+            }
+
+            latinLine ??= IsLatinLine(line, page);
+            int evidence = Evidence(line, i, end, decoded.AsSpan(0, length), latinLine.Value, page.LostByte);
+            if (evidence > 0)
+            {
+                isolated += evidence == Isolated ? 1 : 0;
+                strong |= evidence == Strong || isolated >= 2;
+                if (evidence == Strong)
+                {
+                    covered += end - i;
+                }
+                else
+                {
+                    weakCovered += end - i;
+                }
+
+                runs?.Add(new Run(i, end, new string(decoded, 0, length), guess));
+                Append(ref buffers.Read!, ref readLength, decoded.AsSpan(0, length));
+                readUpTo = end;
+                foreach (char c in decoded.AsSpan(0, length))
+                {
+                    quote = c is '\u201E' or '\u201C' or '\u201D' ? c : quote;
+                    single = c == '\u2018' || (single && c != '\u2019');
+                    letters |= LostPunctuation.IsOtherLetter(c);
+                }
+                if (stopAtFirst && strong)
+                {
+                    strongCovered = covered;
+                    return covered + weakCovered; // (runs of two isolated ones are counted as weak: both count)
+                }
+            }
+
+            i = end - 1; // runs do not overlap; the scan stays linear
         }
 
         if (!strong)
@@ -298,7 +335,7 @@ internal static class DoubleByteCodePages
         if (skipped && runs is not null)
         {
             runs.Clear();
-            return FindRuns(line, page, options, runs, stopAtFirst, out strongCovered, everyStretch: true);
+            return FindRuns(line, page, options, runs, stopAtFirst, ref buffers, out strongCovered, everyStretch: true);
         }
 
         strongCovered = covered;
