@@ -35,14 +35,13 @@ public class DoubleByteCostBenchmarks
     {
         string[] lines = Inputs.CleanIn(Language, 1 << 20).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         string[] common = [.. lines.Where(l => !DoubleByteCodePages.HasSuspect(l))];
-        var text = new System.Text.StringBuilder();
-        for (int k = 0; text.Length < Bytes / 2; k++)
+        string[] distinct = [.. lines.Where(l => DoubleByteCodePages.HasSuspect(l)).Distinct()];
+        if (distinct.Length == 0)
         {
-            text.Append(common[k % common.Length]).Append('\n');
+            throw new InvalidOperationException($"no {Language} line with a character outside the frequency table: the gettext catalogs are needed");
         }
 
-        _common = text.ToString(0, Bytes / 2);
-        string[] distinct = [.. lines.Where(l => DoubleByteCodePages.HasSuspect(l)).Distinct()];
+        _common = Inputs.Repeat(common, Bytes / 2);
         _suspect = [.. Enumerable.Range(0, SuspectLines).Select(k => distinct[k % distinct.Length])]; // (OperationsPerInvoke counts them)
         if (IndexOfDamage(Every) >= 0 || _suspect.Any(l => DoubleByteCodePages.MayApply(l, FixOptions.Default)))
         {

@@ -60,13 +60,27 @@ internal static class Inputs
     internal static string CleanIn(string language, int bytes)
     {
         string[] lines = s_byLanguage.Value.TryGetValue(language, out var texts) ? texts : s_lines.Value;
-        var sb = new StringBuilder(bytes / 2 + 512);
-        for (int i = 0; sb.Length * 2 < bytes; i++)
+        return Repeat(lines, bytes / 2);
+    }
+
+    /// <summary>
+    /// <paramref name="lines"/> in turn, one per line, until the text holds <paramref name="chars"/> characters (the
+    /// last line cut there); empty where there are no lines.
+    /// </summary>
+    internal static string Repeat(string[] lines, int chars)
+    {
+        if (lines.Length == 0)
         {
-            sb.Append(lines[i % lines.Length]).Append('\n');
+            return "";
         }
 
-        return sb.ToString(0, Math.Min(sb.Length, bytes / 2));
+        var text = new StringBuilder(chars + 1024);
+        for (int i = 0; text.Length < chars; i = (i + 1) % lines.Length)
+        {
+            text.Append(lines[i]).Append('\n');
+        }
+
+        return text.ToString(0, chars);
     }
 
     /// <summary>

@@ -32,26 +32,8 @@ public class RejectedLineBenchmarks
         long suspectChars = suspect.Sum(l => (long)l.Length + 1);
         Console.WriteLine($"// {Language}: {suspect.Length} of {lines.Length} lines ({(double)suspect.Length / lines.Length:P1}) passed on, "
             + $"{suspectChars:N0} of {lines.Sum(l => (long)l.Length + 1):N0} characters");
-        _suspect = Repeat(suspect, Bytes / 2);
-        _rest = Repeat(rest, Bytes / 2);
-    }
-
-    // The lines in turn, one per line, until the text holds `chars` characters (the last one cut there); empty
-    // where there are none (the repository's sample, without the catalogs, has no line the first stage passes on).
-    private static string Repeat(string[] lines, int chars)
-    {
-        if (lines.Length == 0)
-        {
-            return "";
-        }
-
-        var text = new System.Text.StringBuilder(chars + 1024);
-        for (int i = 0; text.Length < chars; i = (i + 1) % lines.Length)
-        {
-            text.Append(lines[i]).Append('\n');
-        }
-
-        return text.ToString(0, chars);
+        _suspect = Inputs.Repeat(suspect, Bytes / 2); // (empty with the repository's sample, which has no line the first stage passes on)
+        _rest = Inputs.Repeat(rest, Bytes / 2);
     }
 
     /// <summary>The lines the first stage rules out: the scan alone.</summary>
