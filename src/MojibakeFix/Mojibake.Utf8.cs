@@ -74,7 +74,7 @@ public static partial class Mojibake
                 if (!t_decodeEveryLine && held == -1)
                 {
                     // Nothing waits before the line: it is repaired on its bytes straight into the destination.
-                    destination.Write(utf8[copied..start]);
+                    BlockCopy.Write(destination, utf8[copied..start]);
                     copied = start;
                     if (Engine.TryRepairPlainUtf8Line(utf8[start..end], options, destination.GetSpan(end - start), out int written))
                     {
@@ -110,7 +110,7 @@ public static partial class Mojibake
 
                 if (held == -1)
                 {
-                    destination.Write(utf8[copied..start]);
+                    BlockCopy.Write(destination, utf8[copied..start]);
                     held = start;
                 }
 
@@ -130,7 +130,7 @@ public static partial class Mojibake
             }
         }
 
-        destination.Write(utf8[copied..]);
+        BlockCopy.Write(destination, utf8[copied..]);
         return changed;
     }
 

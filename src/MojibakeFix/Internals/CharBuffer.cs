@@ -48,7 +48,7 @@ internal ref struct CharBuffer
             }
         }
 
-        text.CopyTo(_span[_length..]);
+        BlockCopy.Copy(text, _span[_length..]);
         _length += text.Length;
     }
 

@@ -56,7 +56,7 @@ internal ref struct LineEdits
             for (int k = 0; k < pieces.Items.Length; k += 3)
             {
                 int start = pieces.Items[k], end = pieces.Items[k + 1], n = pieces.Items[k + 2];
-                pieces.Input[from..start].CopyTo(destination[at..]);
+                BlockCopy.Copy(pieces.Input[from..start], destination[at..]);
                 at += start - from;
                 pieces.Repaired.Slice(taken, n).CopyTo(destination[at..]);
                 at += n;
@@ -64,7 +64,7 @@ internal ref struct LineEdits
                 from = end;
             }
 
-            pieces.Input[from..].CopyTo(destination[at..]);
+            BlockCopy.Copy(pieces.Input[from..], destination[at..]);
         });
     }
 

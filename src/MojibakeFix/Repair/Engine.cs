@@ -177,7 +177,7 @@ internal static class Engine
         DamageSearch searches = DamageClassifier.SearchesFor(options);
         for (int start = 0, end; NextSuspectLine(all, ref start, out end, searches, options); start = end)
         {
-            if (!all[copied..start].TryCopyTo(destination[written..]))
+            if (!BlockCopy.TryCopy(all[copied..start], destination[written..]))
             {
                 return false;
             }
@@ -192,7 +192,7 @@ internal static class Engine
             copied = end;
         }
 
-        if (!all[copied..].TryCopyTo(destination[written..]))
+        if (!BlockCopy.TryCopy(all[copied..], destination[written..]))
         {
             return false;
         }
