@@ -149,12 +149,13 @@ internal static class DoubleByteCodePages
         WorkMeter.Add(line.Length * pages.Count);
         List<Run>? scratch = runs is null ? null : [];
         var buffers = new Buffers(); // shared by the pages and rented at the first decode: most correct lines need none
+        int mayHold = PagesThatMayHoldRuns(line, pages);
         try
         {
             for (int p = 0; p < pages.Count; p++) // (foreach over the interface would box an enumerator per line)
             {
                 DoubleByteCodePage page = pages[p];
-                if (onlyThis ? page != only : page == only)
+                if ((onlyThis ? page != only : page == only) || (mayHold & 1 << p) == 0)
                 {
                     continue;
                 }
@@ -185,6 +186,56 @@ internal static class DoubleByteCodePages
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The pages (bit p for <c>pages[p]</c>) that <see cref="FindRuns"/> may find a run of in the line, in one pass for
+    /// all of them: a page that no stretch passes <see cref="MayHoldRun"/> for, and whose marker of letters lost whole
+    /// (<see cref="StartsLostPairs"/>, the one way a run starts at an ASCII character) is not in the line, decodes
+    /// nothing there. A correct CJK line with a rare character is mostly of that kind for some of the pages (a rare
+    /// hangul syllable for GBK), and those are then not read character by character.
+    /// </summary>
+    private static int PagesThatMayHoldRuns(ReadOnlySpan<char> line, IReadOnlyList<DoubleByteCodePage> pages)
+    {
+        int all = (1 << pages.Count) - 1, mask = 0;
+        for (int p = 0; p < pages.Count; p++)
+        {
+            DoubleByteCodePage page = pages[p];
+            if (page.LosesPairs && page.LostByte < 0x80 && line.Contains(page.LostByte))
+            {
+                mask |= 1 << p;
+            }
+        }
+
+        ulong[] common = CjkFrequency.CommonBits;
+        for (int i = 0; i < line.Length && mask != all; i++)
+        {
+            if (line[i] < 0x80)
+            {
+                continue;
+            }
+
+            // A stretch of non-ASCII characters, as MayHoldRun reads it: a rare character a page may have read from
+            // UTF-8 bytes counts for that page; a short stretch beside an ASCII letter, for every page.
+            int start = i;
+            for (; i < line.Length && line[i] >= 0x80; i++)
+            {
+                if (!CjkFrequency.IsCommon(common, line[i]))
+                {
+                    for (int p = 0; p < pages.Count; p++)
+                    {
+                        mask |= pages[p].MayBeInRun(line[i]) ? 1 << p : 0;
+                    }
+                }
+            }
+
+            if (i - start <= 4 && ((start > 0 && char.IsAsciiLetter(line[start - 1])) || (i < line.Length && char.IsAsciiLetter(line[i]))))
+            {
+                mask = all;
+            }
+        }
+
+        return mask;
     }
 
     /// <summary>
