@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 filter="${1:-*}"
+# Only this run's reports are copied: an earlier run's, left in the artifacts, would overwrite the committed ones.
+rm -rf benchmarks/BenchmarkDotNet.Artifacts/results
 dotnet run -c Release --project benchmarks/MojibakeFix.Benchmarks -- --filter "$filter" --exporters github --artifacts benchmarks/BenchmarkDotNet.Artifacts "${@:2}"
 mkdir -p benchmarks/results
 cp benchmarks/BenchmarkDotNet.Artifacts/results/*-report-github.md benchmarks/results/
