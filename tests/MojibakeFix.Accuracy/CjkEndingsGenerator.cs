@@ -98,13 +98,9 @@ internal static class CjkEndingsGenerator
         }
 
         sb.AppendLine(CultureInfo.InvariantCulture, $"    // {ranked.Count:N0} {(width == 1 ? "characters" : width == 2 ? "pairs" : "triples")}.");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"    private const string {name} =");
         const int PerLine = 32;
-        for (int i = 0; i < ranked.Count; i += PerLine)
-        {
-            string line = string.Concat(ranked.Skip(i).Take(PerLine).Select(k => string.Concat(Enumerable.Range(0, width).Select(j => Escape((char)((k >> (16 * (width - 1 - j))) & 0xFFFF))))));
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "+ ")}\"{line}\"{(i + PerLine >= ranked.Count ? ";" : "")}");
-        }
+        StringConstant.Append(sb, name,
+            [.. ranked.Select(k => string.Concat(Enumerable.Range(0, width).Select(j => Escape((char)((k >> (16 * (width - 1 - j))) & 0xFFFF)))))], PerLine);
 
         var listed = ranked.Select(k => Math.Min(counts[k], ushort.MaxValue)).TakeWhile(c => c > 1).ToList();
         sb.AppendLine();

@@ -45,12 +45,7 @@ internal static class CommonLettersGenerator
         sb.AppendLine();
         sb.AppendLine("internal static partial class CommonLetters");
         sb.AppendLine("{");
-        sb.AppendLine("    private const string All =");
-        for (int i = 0; i < common.Count; i += 16)
-        {
-            string line = string.Concat(common.Skip(i).Take(16).Select(c => $"\\u{c:X4}"));
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "+ ")}\"{line}\"{(i + 16 >= common.Count ? ";" : "")}");
-        }
+        StringConstant.Append(sb, "All", [.. common.Select(c => $"\\u{c:X4}")], perLine: 16);
 
         sb.AppendLine("}");
         File.WriteAllText(outFile, sb.ToString());

@@ -77,13 +77,8 @@ internal static class LatinCompanyGenerator
         sb.AppendLine("internal static partial class LatinCompany");
         sb.AppendLine("{");
         sb.AppendLine("    // Two characters per pair, then its count as one character (capped at U+FFFF).");
-        sb.AppendLine("    private const string All =");
-        for (int i = 0; i < kept.Count; i += 12)
-        {
-            string line = string.Concat(kept.Skip(i).Take(12).Select(kv =>
-                $"\\u{kv.Key >> 16:X4}\\u{kv.Key & 0xFFFF:X4}\\u{Math.Min(kv.Value, 0xFFFF):X4}"));
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "+ ")}\"{line}\"{(i + 12 >= kept.Count ? ";" : "")}");
-        }
+        StringConstant.Append(sb, "All",
+            [.. kept.Select(kv => $"\\u{kv.Key >> 16:X4}\\u{kv.Key & 0xFFFF:X4}\\u{Math.Min(kv.Value, 0xFFFF):X4}")], perLine: 12);
 
         var keptWords = wordCounts.Where(kv => kv.Value >= MinimumWordCount).OrderBy(kv => kv.Key.Word, StringComparer.Ordinal)
             .ThenBy(kv => kv.Key.Letter).ToList();

@@ -97,17 +97,7 @@ internal static class OneLetterWordsGenerator
 
         sb.AppendLine("    ];");
         sb.AppendLine();
-        sb.AppendLine("    private const string LettersAfterWords =");
-        for (int i = 0; i < afterWords.Count; i += 16)
-        {
-            string line = string.Concat(afterWords.Skip(i).Take(16).Select(kv => $"\\u{(int)kv.Key.Letter:X4}"));
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "+ ")}\"{line}\"{(i + 16 >= afterWords.Count ? ";" : "")}");
-        }
-
-        if (afterWords.Count == 0)
-        {
-            sb.AppendLine("        \"\";");
-        }
+        StringConstant.Append(sb, "LettersAfterWords", [.. afterWords.Select(kv => $"\\u{(int)kv.Key.Letter:X4}")], perLine: 16);
 
         sb.AppendLine();
         sb.AppendLine("    private static ReadOnlySpan<ushort> CountsAfterWords =>");

@@ -62,12 +62,7 @@ internal static class QuoteCompanyGenerator
         sb.AppendLine(CultureInfo.InvariantCulture, $"    private static ReadOnlySpan<int> MessagesByStyle => [{string.Join(", ", messages)}];");
         sb.AppendLine();
         sb.AppendLine("    // The features, each ended by a space (letters beyond ASCII as escapes where they are no letter of a word).");
-        sb.AppendLine("    private const string FeatureList =");
-        for (int i = 0; i < kept.Count; i += 16)
-        {
-            string line = string.Concat(kept.Skip(i).Take(16).Select(kv => Escape(kv.Key) + " "));
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "+ ")}\"{line}\"{(i + 16 >= kept.Count ? ";" : "")}");
-        }
+        StringConstant.Append(sb, "FeatureList", [.. kept.Select(kv => Escape(kv.Key) + " ")], perLine: 16);
 
         sb.AppendLine();
         sb.AppendLine("    // For each feature, its count in messages of each style (capped at 65,535).");

@@ -185,12 +185,7 @@ internal static class WordEndingsGenerator
     {
         AppendArray(sb, "uint", prefix + "Starts", kept.Select(kv => (int)kv.Key.Start), 12);
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"    private const string {prefix}Letters =");
-        for (int i = 0; i < kept.Count; i += 32)
-        {
-            string line = string.Concat(kept.Skip(i).Take(32).Select(kv => Escape(kv.Key.Letter)));
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "+ ")}\"{line}\"{(i + 32 >= kept.Count ? ";" : "")}");
-        }
+        StringConstant.Append(sb, prefix + "Letters", [.. kept.Select(kv => Escape(kv.Key.Letter))], perLine: 32);
 
         sb.AppendLine();
         AppendArray(sb, "ushort", prefix + "Counts", kept.Select(kv => Math.Min(kv.Value, ushort.MaxValue)), 24);
