@@ -149,7 +149,7 @@ internal static class DoubleByteCodePages
         WorkMeter.Add(line.Length * pages.Count);
         List<Run>? scratch = runs is null ? null : [];
         var buffers = new Buffers(); // shared by the pages and rented at the first decode: most correct lines need none
-        int mayHold = PagesThatMayHoldRuns(line, pages);
+        int mayHold = t_readEveryPage ? -1 : PagesThatMayHoldRuns(line, pages);
         try
         {
             for (int p = 0; p < pages.Count; p++) // (foreach over the interface would box an enumerator per line)
@@ -187,6 +187,13 @@ internal static class DoubleByteCodePages
 
         return best;
     }
+
+    /// <summary>
+    /// Tests set this on their own thread to read every page of every line, so that they can compare the result of
+    /// <see cref="PagesThatMayHoldRuns"/>'s skipping with it.
+    /// </summary>
+    [ThreadStatic]
+    internal static bool t_readEveryPage;
 
     /// <summary>
     /// The pages (bit p for <c>pages[p]</c>) that <see cref="FindRuns"/> may find a run of in the line, in one pass for
