@@ -8,10 +8,11 @@ namespace MojibakeFix.Internals;
 /// <summary>
 /// Copies of the long unchanged stretches between repaired lines. <see cref="Span{T}.CopyTo"/> hands them to the C
 /// runtime's memmove, which moves mid-sized blocks with <c>rep movsb</c>; on the AMD EPYC the benchmarks run on,
-/// that is about four times slower when the destination lies less than 64 bytes past the source modulo 4 KB (each store seems to
-/// alias a later load). That is no rare layout: a string's characters start 12 bytes into the object and an array's
-/// 16, so a large string repaired into a large <c>char[]</c>, both page-aligned in the large-object heap, lands
-/// 4 bytes past it. A plain vector loop has no such penalty, so it takes those copies and memmove keeps the rest.
+/// that is about four times slower when the destination lies less than 64 bytes past the source modulo 4 KB (each
+/// store seems to alias a later load). That is no rare layout: a string's characters start 12 bytes into the object
+/// and an array's 16, so a large string repaired into a large <c>char[]</c>, both page-aligned in the large-object
+/// heap, lands 4 bytes past it. A plain vector loop has no such penalty, so it takes those copies and memmove keeps
+/// the rest.
 /// </summary>
 internal static class BlockCopy
 {
