@@ -33,7 +33,7 @@ public class DoubleByteCostBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string[] lines = Inputs.CleanIn(Language, 1 << 20).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = Inputs.CleanLinesIn(Language);
         string[] common = [.. lines.Where(l => !DoubleByteCodePages.HasSuspect(l))];
         string[] distinct = [.. lines.Where(l => DoubleByteCodePages.HasSuspect(l)).Distinct()];
         if (distinct.Length == 0)

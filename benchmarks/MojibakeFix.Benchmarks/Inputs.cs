@@ -63,6 +63,10 @@ internal static class Inputs
         return Repeat(lines, bytes / 2);
     }
 
+    /// <summary>The lines of <see cref="CleanIn"/> for <paramref name="language"/> (1 MB of them, repeated where fewer).</summary>
+    internal static string[] CleanLinesIn(string language) =>
+        CleanIn(language, 1 << 20).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>
     /// <paramref name="lines"/> in turn, one per line, until the text holds <paramref name="chars"/> characters (the
     /// last line cut there); empty where there are no lines.

@@ -26,7 +26,7 @@ public class RejectedLineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string[] lines = Inputs.CleanIn(Language, 1 << 20).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = Inputs.CleanLinesIn(Language);
         string[] suspect = [.. lines.Where(l => !Mojibake.IsCertainlyClean(l))];
         string[] rest = [.. lines.Where(l => Mojibake.IsCertainlyClean(l))];
         long suspectChars = suspect.Sum(l => (long)l.Length + 1);

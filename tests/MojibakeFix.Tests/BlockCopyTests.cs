@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.Intrinsics;
 using MojibakeFix.Internals;
 
 namespace MojibakeFix.Tests;
@@ -20,11 +19,7 @@ public class BlockCopyTests
     [Fact]
     public void The_vector_loop_copies_every_length_exactly_and_nothing_past_it()
     {
-        if (!Vector256.IsHardwareAccelerated)
-        {
-            return; // the loop is never chosen here; the memmove path is all there is
-        }
-
+        // (Vector256 runs in software where the CPU lacks it, so the loop is checked on every machine.)
         for (int length = 32; length <= 700; length++)
         {
             byte[] source = Pattern(length);
@@ -122,11 +117,26 @@ public class BlockCopyTests
         Assert.True(Mojibake.TryFix(memory.AsSpan(0, inputChars), memory.AsSpan(outputAt), out int written));
         Assert.Equal(expected, new string(memory, outputAt, written));
 
+        // The UTF-8 path likewise: input and writer in one byte array, the writer's memory 4 bytes past the input.
         byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
-        var writer = new ArrayBufferWriter<byte>();
-        writer.GetSpan(4); // the writer's bytes then start 4 past where a fresh array's would
-        writer.Advance(4);
-        Mojibake.FixUtf8(utf8, writer);
-        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(writer.WrittenSpan[4..]));
+        int writerAt = (utf8.Length / 4096 + 2) * 4096 + 4;
+        byte[] bytes = new byte[writerAt + 3 * utf8.Length + 64]; // room for any size hint the writer is asked for
+        utf8.CopyTo(bytes, 0);
+        Assert.True(BlockCopy.IsSlowForMemmove(bytes.AsSpan(0, utf8.Length), bytes.AsSpan(writerAt)));
+        var writer = new SliceWriter(bytes, writerAt);
+        Mojibake.FixUtf8(bytes.AsSpan(0, utf8.Length), writer);
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(bytes, writerAt, writer.Written));
+    }
+
+    /// <summary>A writer into a fixed stretch of an array, from <c>at</c> to its end.</summary>
+    private sealed class SliceWriter(byte[] memory, int at) : IBufferWriter<byte>
+    {
+        internal int Written { get; private set; }
+
+        public void Advance(int count) => Written += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => memory.AsMemory(at + Written);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => memory.AsSpan(at + Written);
     }
 }

@@ -31,7 +31,7 @@ internal static class BlockCopy
             return false;
         }
 
-        Copy(MemoryMarshal.AsBytes(source), MemoryMarshal.AsBytes(destination), BestWidth);
+        Copy(source, destination);
         return true;
     }
 

@@ -126,21 +126,23 @@ internal static class DoubleByteCodePages
     /// </summary>
     private static int Choose(ReadOnlySpan<char> line, FixOptions options, List<Run>? runs, DoubleByteCodePage? only, out DoubleByteCodePage? chosen)
     {
+        int mayHold = t_readEveryPage ? -1 : PagesThatMayHoldRuns(line, DoubleByteCodePage.All);
         if (only is not null)
         {
-            int kept = Choose(line, options, runs, only, onlyThis: true, out chosen);
+            int kept = Choose(line, options, runs, only, onlyThis: true, mayHold, out chosen);
             if (kept > 0)
             {
                 return kept;
             }
         }
 
-        return Choose(line, options, runs, only, onlyThis: false, out chosen);
+        return Choose(line, options, runs, only, onlyThis: false, mayHold, out chosen);
     }
 
-    // Over only's page when onlyThis, else over every other page (only's proved nothing, so it is not read twice).
+    // Over only's page when onlyThis, else over every other page (only's proved nothing, so it is not read twice);
+    // of those, over the pages mayHold holds (bit p for DoubleByteCodePage.All[p]).
     private static int Choose(ReadOnlySpan<char> line, FixOptions options, List<Run>? runs, DoubleByteCodePage? only, bool onlyThis,
-        out DoubleByteCodePage? chosen)
+        int mayHold, out DoubleByteCodePage? chosen)
     {
         chosen = null;
         int best = 0;
@@ -149,7 +151,6 @@ internal static class DoubleByteCodePages
         WorkMeter.Add(line.Length * pages.Count);
         List<Run>? scratch = runs is null ? null : [];
         var buffers = new Buffers(); // shared by the pages and rented at the first decode: most correct lines need none
-        int mayHold = t_readEveryPage ? -1 : PagesThatMayHoldRuns(line, pages);
         try
         {
             for (int p = 0; p < pages.Count; p++) // (foreach over the interface would box an enumerator per line)
@@ -236,7 +237,7 @@ internal static class DoubleByteCodePages
                 }
             }
 
-            if (i - start <= 4 && ((start > 0 && char.IsAsciiLetter(line[start - 1])) || (i < line.Length && char.IsAsciiLetter(line[i]))))
+            if (IsShortBesideLetter(line, start, i))
             {
                 mask = all;
             }
@@ -436,9 +437,12 @@ internal static class DoubleByteCodePages
             end++;
         }
 
-        return rare || (end - start <= 4
-            && ((start > 0 && char.IsAsciiLetter(line[start - 1])) || (end < line.Length && char.IsAsciiLetter(line[end]))));
+        return rare || IsShortBesideLetter(line, start, end);
     }
+
+    /// <summary>Whether the non-ASCII stretch [<paramref name="start"/>, <paramref name="end"/>) is short and beside an ASCII letter.</summary>
+    private static bool IsShortBesideLetter(ReadOnlySpan<char> line, int start, int end) =>
+        end - start <= 4 && ((start > 0 && char.IsAsciiLetter(line[start - 1])) || (end < line.Length && char.IsAsciiLetter(line[end])));
 
     /// <summary>
     /// Reads the bytes of the characters from <paramref name="start"/> as UTF-8 for as long as they decode.
