@@ -8,6 +8,7 @@ using MojibakeFix.Corpus;
 //   dotnet run -c Release --project tests/MojibakeFix.Accuracy -- [--stride N] [--languages zh,ja] [--only ISO-8859-2,Windows-1250] [--show-failures K] [--out FILE]
 // A change meant to leave every output as it was (a faster search, a refactoring) is checked with --dump FILE: the
 // Fix and FixUtf8 result of every case, one per line, to compare (cmp) with the same dump made at another commit.
+// --suspects: how many held-out correct messages each language group sends to a repair pass (SuspectShareReport).
 // --soak SEED COUNT [DIR]: COUNT documents of damaged and clean messages through every entry point, which must agree
 // (tests/MojibakeFix.Corpus/Soak.cs).
 int stride = 1, show = 0;
@@ -46,6 +47,11 @@ if (args is [string generator, string generatedFile] && generators.TryGetValue(g
 if (args is ["--soak", string soakSeed, string soakCount, ..])
 {
     return Soak.Run(int.Parse(soakSeed, CultureInfo.InvariantCulture), int.Parse(soakCount, CultureInfo.InvariantCulture), args.Length > 3 ? args[3] : null);
+}
+
+if (args is ["--suspects"])
+{
+    return SuspectShareReport.Run();
 }
 
 if (args is ["--ftfy", ..])
