@@ -1582,9 +1582,13 @@ internal static class DoubleByteCodePages
             ahead.Advance();
         }
 
+        // Where the letters go on in their word, the rest of it, so that the whole word is weighed (хранения, not франения).
+        Span<char> rest = stackalloc char[WordEndings.LongestStart + 1];
+        int lastLead = -1;
+        int restLength = continuation >= 0 ? RestOfWord(ahead, rest, out lastLead) : -1;
         Span<char> letters = stackalloc char[MaxLostLetters + 1];
         int count = LostLetterRun(lead, output.AsSpan(0, length), lineBefore, page, markers, ref swallowed, continuation, LetterAt(ref ahead),
-            Right.After(ahead), alphabet, letters);
+            Right.After(ahead), alphabet, letters, new WordRest(rest[..Math.Max(restLength, 0)], restLength >= 0, restLength >= 0 ? lastLead : -1));
         if (count == 0)
         {
             return false;
@@ -1599,6 +1603,69 @@ internal static class DoubleByteCodePages
 
         reader = ahead;
         return true;
+    }
+
+    /// <summary>
+    /// The rest of a word after lost letters, read at <paramref name="reader"/>: its letters (of two bytes, or ASCII)
+    /// up to its end (the end of the text, or a character that is no letter), copied into <paramref name="rest"/>;
+    /// its length, or -1 where it cannot be read whole (more lost bytes inside it, a longer word). Where its last
+    /// letter lost its second byte to a marker that ends the word, that letter is left out and its lead is
+    /// <paramref name="lastLead"/> (else -1).
+    /// </summary>
+    private static int RestOfWord(ByteReader reader, Span<char> rest, out int lastLead)
+    {
+        lastLead = -1;
+        for (int n = 0; ; n++)
+        {
+            int b = reader.AtEnd ? ' ' : reader.Peek();
+            int letter;
+            if (b is >= 0 and < 0x80)
+            {
+                if (!char.IsAsciiLetter((char)b))
+                {
+                    return n;
+                }
+
+                letter = b;
+                reader.Advance();
+            }
+            else if (b is >= 0xC2 and <= 0xDF && reader.PeekAfter() is int c and >= 0x80 and <= 0xBF)
+            {
+                letter = (b & 0x1F) << 6 | (c & 0x3F);
+                if (!WordEndings.IsWordChar((char)letter))
+                {
+                    return n;
+                }
+
+                reader.Advance();
+                reader.Advance();
+            }
+            else if (b is >= 0xC2 and <= 0xDF && reader.PeekAfter() == -2)
+            {
+                // The second byte went into a marker: the word ends there unless a continuation follows (the
+                // marker took the next letter's lead, and the word goes on) or another marker (more letters lost).
+                reader.Advance();
+                reader.Advance();
+                if (!reader.AtEnd && reader.Peek() is (>= 0x80 and <= 0xBF) or (-2))
+                {
+                    return -1;
+                }
+
+                lastLead = b;
+                return n;
+            }
+            else
+            {
+                return b == 0xE2 ? n : -1; // (punctuation of three bytes ends a word; anything else is not read)
+            }
+
+            if (n == rest.Length)
+            {
+                return -1;
+            }
+
+            rest[n] = (char)letter;
+        }
     }
 
     /// <summary>
@@ -1954,10 +2021,20 @@ internal static class DoubleByteCodePages
     /// Returns the number of letters written to <paramref name="letters"/>, 0 when none fits.
     /// </summary>
     private static int LostLetterRun(int lead, ReadOnlySpan<char> output, ReadOnlySpan<char> lineBefore, DoubleByteCodePage page, int markers,
-        ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters)
+        ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, WordRest rest)
     {
         WordSoFar(output, lineBefore, out ulong start, out int startLength, out bool upper, out bool afterSmall);
         int steps = markers + (continuation >= 0 ? 1 : 0);
+        Span<char> word = stackalloc char[WordEndings.LongestStart];
+
+        // Letters inside a word read whole on both sides: the words seen weigh them (SearchLostLetters), so the
+        // search depends on the whole word and is not kept.
+        if (continuation >= 0 && rest.Known && WholeWordBefore(output, lineBefore, word) is int wordBefore and >= 0
+            && wordBefore + steps + rest.Letters.Length <= WordEndings.LongestStart + 1)
+        {
+            return SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, right, alphabet, letters,
+                word[..wordBefore], rest: rest);
+        }
 
         // The same words come back (and each line is read more than once): the decision is kept (Decisions), where
         // its letters fit an entry. (Bit 40 of the shape sets these decisions apart from SearchLostPairs'.)
@@ -1965,7 +2042,6 @@ internal static class DoubleByteCodePages
         ulong shape = (ushort)after | (ulong)((continuation + 1) & 0x1FF) << 16 | (ulong)((swallowed + 1) & 0xFF) << 25 | 1UL << 40 | (ulong)alphabet << 41;
         // Letters that end a word which began further back than the letter model sees: the whole word is weighed too
         // (удалось, not удалося). Such a search depends on the whole word, so it is not kept.
-        Span<char> word = stackalloc char[WordEndings.LongestStart];
         int wordLength = continuation < 0 ? WholeWordBefore(output, lineBefore, word) : -1;
         if (steps > Decision.MaxLetters || wordLength + steps - 1 >= LetterGrams.Order - 1)
         {
@@ -2055,7 +2131,7 @@ internal static class DoubleByteCodePages
     // The search itself, from the word's start (packed) on.
     private static int SearchLostLetters(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
         ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, ReadOnlySpan<char> word = default,
-        uint previousWord = 0)
+        uint previousWord = 0, WordRest rest = default)
     {
         int steps = markers + (continuation >= 0 ? 1 : 0);
         // The readings kept after each step, LetterBeam slots per step, on the stack (steps are at most
@@ -2140,10 +2216,15 @@ internal static class DoubleByteCodePages
                 : Math.Exp(final[r].Score - parents[final[r].Parent].Score) * LetterGrams.Chance(final[r].Tail, final[r].Length, ' ');
         }
 
-        Span<char> wordStart = stackalloc char[word.Length + steps];
+        Span<char> wordStart = stackalloc char[word.Length + steps + rest.Letters.Length];
         word.CopyTo(wordStart);
+        bool weighed = continuation >= 0 && rest.Known;
+        if (weighed)
+        {
+            best = BestWholeWord(final, readings, steps, wordStart, word.Length, rest);
+        }
 
-        for (int r = 0; r < final.Length; r++)
+        for (int r = 0; r < final.Length && !weighed; r++)
         {
             LetterReading reading = final[r];
             if (continuation >= 0)
@@ -2203,6 +2284,78 @@ internal static class DoubleByteCodePages
 
         swallowed = bestSwallowed;
         return steps;
+    }
+
+    /// <summary>
+    /// Of the readings of lost letters inside a word known on both sides (<paramref name="wordStart"/>: its first
+    /// <paramref name="known"/> letters; <paramref name="rest"/>: the letters after), the one to keep: each weighs
+    /// its share of the letter model's chance among them and how often the words seen were that whole word
+    /// (<see cref="WordEndings.CountOf"/>, a capital at its start also as the small letter), so a word seen beats
+    /// one never seen unless the model finds it far less likely; where none was seen, the model's best.
+    /// </summary>
+    private static int BestWholeWord(ReadOnlySpan<LetterReading> final, ReadOnlySpan<LetterReading> readings, int steps, Span<char> wordStart, int known,
+        WordRest rest)
+    {
+        double top = double.NegativeInfinity, sum = 0;
+        foreach (LetterReading reading in final)
+        {
+            top = Math.Max(top, reading.Score);
+        }
+
+        foreach (LetterReading reading in final)
+        {
+            sum += Math.Exp(reading.Score - top);
+        }
+
+        int best = -1;
+        double bestWeight = double.NegativeInfinity;
+        Span<char> whole = wordStart[..(known + steps + rest.Letters.Length)];
+        for (int r = 0; r < final.Length; r++)
+        {
+            for (int step = steps, slot = r; step > 0; step--)
+            {
+                LetterReading chosen = readings[(step * LetterBeam) + slot];
+                whole[known + step - 1] = chosen.Letter;
+                slot = chosen.Parent;
+            }
+
+            rest.Letters.CopyTo(whole[(known + steps)..]);
+            int seen = SeenCount(whole, rest.LastLead);
+            if (char.IsUpper(whole[0]))
+            {
+                whole[0] = char.ToLowerInvariant(whole[0]);
+                seen += SeenCount(whole, rest.LastLead);
+            }
+
+            double weight = seen + (SeenPrior * Math.Exp(final[r].Score - top) / sum);
+            if (weight > bestWeight)
+            {
+                (bestWeight, best) = (weight, r);
+            }
+        }
+
+        return best;
+    }
+
+    // The weight of the letter model's share against the count of a word seen: a word seen once beats an unseen one
+    // the model finds likelier unless that one holds most of the share (0.3 and 1 did alike at stride 11, 4 worse).
+    private const double SeenPrior = 1;
+
+    // How often the words seen were this one, or (lastLead >= 0) this one and a last letter lost after that lead.
+    private static int SeenCount(ReadOnlySpan<char> word, int lastLead) =>
+        lastLead < 0 ? WordEndings.CountOf(word) : WordEndings.CountOfStart(word, lastLead, 0x81, 0x9F);
+
+    /// <summary>
+    /// The rest of a word after lost letters (<see cref="RestOfWord"/>): its letters, whether it was read whole, and
+    /// the lead of a last letter that lost its second byte (81–9F) at the word's end, or -1.
+    /// </summary>
+    private readonly ref struct WordRest(ReadOnlySpan<char> letters, bool known, int lastLead)
+    {
+        internal ReadOnlySpan<char> Letters { get; } = letters;
+
+        internal bool Known { get; } = known;
+
+        internal int LastLead { get; } = lastLead;
     }
 
     /// <summary>
