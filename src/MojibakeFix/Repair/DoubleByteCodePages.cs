@@ -1615,6 +1615,7 @@ internal static class DoubleByteCodePages
     private static int RestOfWord(ByteReader reader, Span<char> rest, out int lastLead)
     {
         lastLead = -1;
+        bool inner = false;
         for (int n = 0; ; n++)
         {
             int b = reader.AtEnd ? ' ' : reader.Peek();
@@ -1643,10 +1644,25 @@ internal static class DoubleByteCodePages
             else if (b is >= 0xC2 and <= 0xDF && reader.PeekAfter() == -2)
             {
                 // The second byte went into a marker: the word ends there unless a continuation follows (the
-                // marker took the next letter's lead, and the word goes on) or another marker (more letters lost).
+                // marker took the next letter's lead, and the word goes on: one such pair is kept as two
+                // placeholders, LostSecond and LostLead, for SeenCount to fill) or another marker.
                 reader.Advance();
                 reader.Advance();
-                if (!reader.AtEnd && reader.Peek() is (>= 0x80 and <= 0xBF) or (-2))
+                if (!reader.AtEnd && reader.Peek() is int next and >= 0x80 and <= 0xBF)
+                {
+                    if (inner || n + 2 > rest.Length)
+                    {
+                        return -1;
+                    }
+
+                    inner = true;
+                    rest[n++] = (char)(LostSecond + b);
+                    rest[n] = (char)(LostLead + next);
+                    reader.Advance();
+                    continue;
+                }
+
+                if (!reader.AtEnd && reader.Peek() == -2)
                 {
                     return -1;
                 }
@@ -2221,7 +2237,7 @@ internal static class DoubleByteCodePages
         bool weighed = continuation >= 0 && rest.Known;
         if (weighed)
         {
-            best = BestWholeWord(final, readings, steps, wordStart, word.Length, rest);
+            best = BestWholeWord(final, readings, steps, wordStart, word.Length, rest, page);
         }
 
         for (int r = 0; r < final.Length && !weighed; r++)
@@ -2294,7 +2310,7 @@ internal static class DoubleByteCodePages
     /// one never seen unless the model finds it far less likely; where none was seen, the model's best.
     /// </summary>
     private static int BestWholeWord(ReadOnlySpan<LetterReading> final, ReadOnlySpan<LetterReading> readings, int steps, Span<char> wordStart, int known,
-        WordRest rest)
+        WordRest rest, DoubleByteCodePage page)
     {
         double top = double.NegativeInfinity, sum = 0;
         foreach (LetterReading reading in final)
@@ -2320,11 +2336,11 @@ internal static class DoubleByteCodePages
             }
 
             rest.Letters.CopyTo(whole[(known + steps)..]);
-            int seen = SeenCount(whole, rest.LastLead);
+            int seen = SeenCount(whole, rest.LastLead, page);
             if (char.IsUpper(whole[0]))
             {
                 whole[0] = char.ToLowerInvariant(whole[0]);
-                seen += SeenCount(whole, rest.LastLead);
+                seen += SeenCount(whole, rest.LastLead, page);
             }
 
             double weight = seen + (SeenPrior * Math.Exp(final[r].Score - top) / sum);
@@ -2341,9 +2357,46 @@ internal static class DoubleByteCodePages
     // the model finds likelier unless that one holds most of the share (0.3 and 1 did alike at stride 11, 4 worse).
     private const double SeenPrior = 1;
 
-    // How often the words seen were this one, or (lastLead >= 0) this one and a last letter lost after that lead.
-    private static int SeenCount(ReadOnlySpan<char> word, int lastLead) =>
-        lastLead < 0 ? WordEndings.CountOf(word) : WordEndings.CountOfStart(word, lastLead, 0x81, 0x9F);
+    // Placeholders in a word's rest (private use, never a letter of it): a letter that lost its second byte (81–9F)
+    // with the next letter's lead, LostSecond + its lead, then that next letter, LostLead + its continuation.
+    private const char LostSecond = '\uE000';
+    private const char LostLead = '\uE100';
+
+    // How often the words seen were this one, or (lastLead >= 0) this one and a last letter lost after that lead;
+    // a pair of placeholders counts every pair of letters the page would have lost so.
+    private static int SeenCount(Span<char> word, int lastLead, DoubleByteCodePage page)
+    {
+        int at = 0;
+        while (at < word.Length && word[at] is < LostSecond or > (char)(LostSecond + 0xDF))
+        {
+            at++;
+        }
+
+        if (at + 1 >= word.Length)
+        {
+            return lastLead < 0 ? WordEndings.CountOf(word) : WordEndings.CountOfStart(word, lastLead, 0x81, 0x9F);
+        }
+
+        int lead = word[at] - LostSecond, continuation = word[at + 1] - LostLead, sum = 0;
+        for (int second = 0x81; second <= 0x9F; second++)
+        {
+            char letter = (char)((lead & 0x1F) << 6 | (second & 0x3F));
+            for (int next = Math.Max(lead - 1, 0xC2); IsLetterOfModel(letter) && next <= Math.Min(lead + 1, 0xDF); next++)
+            {
+                char following = (char)((next & 0x1F) << 6 | (continuation & 0x3F));
+                if (!page.Reads(second, next) && IsLetterOfModel(following))
+                {
+                    word[at] = letter;
+                    word[at + 1] = following;
+                    sum += SeenCount(word, lastLead, page);
+                }
+            }
+        }
+
+        word[at] = (char)(LostSecond + lead);
+        word[at + 1] = (char)(LostLead + continuation);
+        return sum;
+    }
 
     /// <summary>
     /// The rest of a word after lost letters (<see cref="RestOfWord"/>): its letters, whether it was read whole, and
