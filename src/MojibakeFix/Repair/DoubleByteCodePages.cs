@@ -655,13 +655,17 @@ internal static class DoubleByteCodePages
                             if (value < 0 && hidesLead && need == 3 && got == 2)
                             {
                                 // A letter of another script that the next letter of its word follows: by both of them.
-                                value = LostBeforeHiddenLead(pattern[0], pattern[1], Before(before, output, length, 1), reader, page);
+                                int wordLength = WholeWordBefore(output.AsSpan(0, length), before, endingContext);
+                                value = LostBeforeHiddenLead(pattern[0], pattern[1], Before(before, output, length, 1), reader, page,
+                                    endingContext[..Math.Max(wordLength, 0)], wordLength >= 0);
                             }
 
                             if (value < 0 && lost && need == 3 && got == 1 && page.LostByte != '?')
                             {
                                 // Both continuations of a letter of another script, as one pair Shift_JIS does not read.
-                                value = LostContinuations(pattern[0], Before(before, output, length, 1), NextLetter(reader), page);
+                                int wordLength = WholeWordBefore(output.AsSpan(0, length), before, endingContext);
+                                value = LostContinuations(pattern[0], Before(before, output, length, 1), NextLetter(reader), page, reader,
+                                    endingContext[..Math.Max(wordLength, 0)], wordLength >= 0);
                             }
 
                             if (value < 0 && need - got == 1 && need <= 3)
@@ -1156,7 +1160,8 @@ internal static class DoubleByteCodePages
     /// (<paramref name="before"/>, a space at a word's start) and that next letter keep company with
     /// (<see cref="ScriptPairs"/>); -1 when none was seen there.
     /// </summary>
-    private static int LostBeforeHiddenLead(int first, int second, char before, ByteReader reader, DoubleByteCodePage page)
+    private static int LostBeforeHiddenLead(int first, int second, char before, ByteReader reader, DoubleByteCodePage page,
+        ReadOnlySpan<char> wordBefore, bool wordKnown)
     {
         char previous = ScriptPairs.LeftOf(before);
         int c0 = reader.Peek();
@@ -1169,8 +1174,9 @@ internal static class DoubleByteCodePages
             return -1; // (a letter of another script before it, or a next character of two bytes)
         }
 
-        int best = -1;
-        double top = double.NegativeInfinity;
+        Span<int> candidates = stackalloc int[64];
+        Span<double> weights = stackalloc double[64];
+        int count = 0;
         for (int last = 0x80; last <= 0xBF; last++)
         {
             // (The page reads no pair of the lost byte and that lead.)
@@ -1180,14 +1186,75 @@ internal static class DoubleByteCodePages
                 continue;
             }
 
-            double weight = ScriptPairs.Weigh(previous, (char)cp, (char)next);
-            if (weight > top)
+            (candidates[count], weights[count]) = (cp, ScriptPairs.Weigh(previous, (char)cp, (char)next));
+            count++;
+        }
+
+        // The rest of the word: the next letter, then what follows its continuations.
+        Span<char> rest = stackalloc char[WordEndings.LongestStart + 1];
+        rest[0] = (char)next;
+        reader.Advance();
+        int lastLead = -1;
+        int restLength = wordKnown ? RestOfWord(reader, rest[1..], out lastLead) : -1;
+        return PickWithWords(candidates[..count], weights[..count], wordBefore, restLength >= 0 ? rest[..(restLength + 1)] : default, restLength >= 0,
+            restLength >= 0 ? lastLead : -1, page);
+    }
+
+    /// <summary>
+    /// Of the letters that may stand for a lost one (<paramref name="candidates"/>, with their log weights by the
+    /// letters beside them), the one to keep: the likeliest by those weights, unless the word around it is known
+    /// whole (<paramref name="wordBefore"/> from its first letter, <paramref name="rest"/> to its end, as
+    /// <see cref="RestOfWord"/> reads it) and one of them makes a word seen (<see cref="BestWholeWord"/>'s rule). -1
+    /// when none was seen there.
+    /// </summary>
+    private static int PickWithWords(ReadOnlySpan<int> candidates, ReadOnlySpan<double> weights, ReadOnlySpan<char> wordBefore, ReadOnlySpan<char> rest,
+        bool known, int lastLead, DoubleByteCodePage page)
+    {
+        int best = -1;
+        double top = double.NegativeInfinity;
+        for (int k = 0; k < candidates.Length; k++)
+        {
+            if (weights[k] > top)
             {
-                (top, best) = (weight, cp);
+                (top, best) = (weights[k], k);
             }
         }
 
-        return best;
+        if (best < 0 || !known || wordBefore.Length + 1 + rest.Length > WordEndings.LongestStart + 1)
+        {
+            return best < 0 ? -1 : candidates[best];
+        }
+
+        double sum = 0;
+        foreach (double weight in weights)
+        {
+            sum += Math.Exp(weight - top);
+        }
+
+        Span<char> whole = stackalloc char[wordBefore.Length + 1 + rest.Length];
+        wordBefore.CopyTo(whole);
+        rest.CopyTo(whole[(wordBefore.Length + 1)..]);
+        double bestWeight = double.NegativeInfinity;
+        for (int k = 0; k < candidates.Length; k++)
+        {
+            whole[wordBefore.Length] = (char)candidates[k];
+            int seen = SeenCount(whole, lastLead, page);
+            if (char.IsUpper(whole[0]))
+            {
+                char first = whole[0];
+                whole[0] = char.ToLowerInvariant(first);
+                seen += SeenCount(whole, lastLead, page);
+                whole[0] = first;
+            }
+
+            double weight = seen + (SeenPrior * Math.Exp(weights[k] - top) / sum);
+            if (weight > bestWeight)
+            {
+                (bestWeight, best) = (weight, k);
+            }
+        }
+
+        return candidates[best];
     }
 
     /// <summary>
@@ -1196,7 +1263,8 @@ internal static class DoubleByteCodePages
     /// the letters of the script of <paramref name="before"/> or <paramref name="next"/> (U+0000: not known), the one
     /// the two keep company with (<see cref="ScriptPairs"/>); -1 when none was seen there.
     /// </summary>
-    private static int LostContinuations(int lead, char before, char next, DoubleByteCodePage page)
+    private static int LostContinuations(int lead, char before, char next, DoubleByteCodePage page, ByteReader reader,
+        ReadOnlySpan<char> wordBefore, bool wordKnown)
     {
         char previous = ScriptPairs.LeftOf(before);
         char neighbour = previous is not (' ' or '\0') ? previous : next;
@@ -1207,8 +1275,9 @@ internal static class DoubleByteCodePages
 
         // (The letters of the neighbour's script: its block of 128, or Tibetan's or Myanmar's whole one.)
         int from = neighbour is >= '\u0F00' and <= '\u0FFF' ? 0x0F00 : neighbour is >= '\u1000' and <= '\u109F' ? 0x1000 : neighbour & ~0x7F;
-        int best = -1;
-        double top = double.NegativeInfinity;
+        Span<int> candidates = stackalloc int[256];
+        Span<double> weights = stackalloc double[256];
+        int count = 0;
         for (int cp = from; cp < from + (from is 0x0F00 ? 0x100 : from is 0x1000 ? 0xA0 : 0x80); cp++)
         {
             int second = 0x80 | ((cp >> 6) & 0x3F), last = 0x80 | (cp & 0x3F);
@@ -1218,13 +1287,18 @@ internal static class DoubleByteCodePages
             }
 
             double weight = ScriptPairs.Weigh(previous, (char)cp, ScriptPairs.IsScriptLetter(next) ? next : '\0');
-            if (weight > top)
+            if (weight > double.NegativeInfinity)
             {
-                (top, best) = (weight, cp);
+                (candidates[count], weights[count]) = (cp, weight);
+                count++;
             }
         }
 
-        return best;
+        Span<char> rest = stackalloc char[WordEndings.LongestStart + 1];
+        int lastLead = -1;
+        int restLength = wordKnown ? RestOfWord(reader, rest, out lastLead) : -1;
+        return PickWithWords(candidates[..count], weights[..count], wordBefore, restLength >= 0 ? rest[..restLength] : default, restLength >= 0,
+            restLength >= 0 ? lastLead : -1, page);
     }
 
     /// <summary>
@@ -1670,9 +1744,21 @@ internal static class DoubleByteCodePages
                 lastLead = b;
                 return n;
             }
+            else if (b is >= 0xE0 and <= 0xEF && ThreeByteChar(reader) is int three and >= 0)
+            {
+                if (!WordEndings.IsWordChar((char)three))
+                {
+                    return n; // (punctuation of three bytes ends a word)
+                }
+
+                letter = three;
+                reader.Advance();
+                reader.Advance();
+                reader.Advance();
+            }
             else
             {
-                return b == 0xE2 ? n : -1; // (punctuation of three bytes ends a word; anything else is not read)
+                return -1; // (anything else is not read)
             }
 
             if (n == rest.Length)
@@ -1682,6 +1768,17 @@ internal static class DoubleByteCodePages
 
             rest[n] = (char)letter;
         }
+    }
+
+    // The character of three bytes at the reader, or -1 where its bytes are not all there.
+    private static int ThreeByteChar(ByteReader reader)
+    {
+        int b = reader.Peek();
+        reader.Advance();
+        int c1 = reader.AtEnd ? -1 : reader.Peek();
+        reader.Advance();
+        int c2 = reader.AtEnd ? -1 : reader.Peek();
+        return c1 is >= 0x80 and <= 0xBF && c2 is >= 0x80 and <= 0xBF ? Detection.Sequence.DecodeUtf8((uint)(b | c1 << 8 | c2 << 16), 3) : -1;
     }
 
     /// <summary>
