@@ -1238,12 +1238,12 @@ internal static class DoubleByteCodePages
         for (int k = 0; k < candidates.Length; k++)
         {
             whole[wordBefore.Length] = (char)candidates[k];
-            int seen = SeenCount(whole, lastLead, page);
+            int seen = SeenCount(whole, lastLead, page, (char)candidates[k]);
             if (char.IsUpper(whole[0]))
             {
                 char first = whole[0];
                 whole[0] = char.ToLowerInvariant(first);
-                seen += SeenCount(whole, lastLead, page);
+                seen += SeenCount(whole, lastLead, page, (char)candidates[k]);
                 whole[0] = first;
             }
 
@@ -1690,6 +1690,7 @@ internal static class DoubleByteCodePages
     {
         lastLead = -1;
         bool inner = false;
+        int wildcards = 0;
         for (int n = 0; ; n++)
         {
             int b = reader.AtEnd ? ' ' : reader.Peek();
@@ -1743,6 +1744,15 @@ internal static class DoubleByteCodePages
 
                 lastLead = b;
                 return n;
+            }
+            else if (b is >= 0xE1 and <= 0xEF && reader.PeekAfter() == -2 && wildcards < MaxLostInRest)
+            {
+                // A letter of three bytes whose two continuations Shift_JIS lost as one pair it does not read (its
+                // lead the trail of the character before): a placeholder, LostBoth, for SeenCount to fill.
+                wildcards++;
+                letter = LostBoth + b;
+                reader.Advance();
+                reader.Advance();
             }
             else if (b is >= 0xE0 and <= 0xEF && ThreeByteChar(reader) is int three and >= 0)
             {
@@ -2459,14 +2469,39 @@ internal static class DoubleByteCodePages
     private const char LostSecond = '\uE000';
     private const char LostLead = '\uE100';
 
+    // A letter of three bytes with both continuations lost: LostBoth + its lead.
+    private const char LostBoth = '\uE200';
+
+    // Such letters a word's rest may hold: each is one of a few letters of its script (eight in Georgian), and every
+    // choice is looked up.
+    private const int MaxLostInRest = 3;
+
     // How often the words seen were this one, or (lastLead >= 0) this one and a last letter lost after that lead;
     // a pair of placeholders counts every pair of letters the page would have lost so.
-    private static int SeenCount(Span<char> word, int lastLead, DoubleByteCodePage page)
+    private static int SeenCount(Span<char> word, int lastLead, DoubleByteCodePage page, char script = '\0')
     {
         int at = 0;
-        while (at < word.Length && word[at] is < LostSecond or > (char)(LostSecond + 0xDF))
+        while (at < word.Length && word[at] is < LostSecond or > (char)(LostSecond + 0xDF) and not (>= (char)(LostBoth + 0xE0) and <= (char)(LostBoth + 0xEF)))
         {
             at++;
+        }
+
+        if (at < word.Length && word[at] >= LostBoth)
+        {
+            // Every letter of the script's block with that lead whose continuations make no pair the page reads.
+            int three = word[at] - LostBoth, total = 0;
+            int from = script is >= '\u0F00' and <= '\u0FFF' ? 0x0F00 : script is >= '\u1000' and <= '\u109F' ? 0x1000 : script & ~0x7F;
+            for (int cp = from; ScriptPairs.IsScriptLetter(script) && cp < from + (from is 0x0F00 ? 0x100 : from is 0x1000 ? 0xA0 : 0x80); cp++)
+            {
+                if ((0xE0 | (cp >> 12)) == three && !page.Reads(0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F)) && ScriptPairs.IsScriptLetter((char)cp))
+                {
+                    word[at] = (char)cp;
+                    total += SeenCount(word, lastLead, page, script);
+                }
+            }
+
+            word[at] = (char)(LostBoth + three);
+            return total;
         }
 
         if (at + 1 >= word.Length)
@@ -2485,7 +2520,7 @@ internal static class DoubleByteCodePages
                 {
                     word[at] = letter;
                     word[at + 1] = following;
-                    sum += SeenCount(word, lastLead, page);
+                    sum += SeenCount(word, lastLead, page, script);
                 }
             }
         }
