@@ -1220,7 +1220,7 @@ internal static class DoubleByteCodePages
             }
         }
 
-        if (best < 0 || !known || wordBefore.Length + 1 + rest.Length > WordEndings.LongestStart + 1)
+        if (best < 0 || !known || wordBefore.Length + 1 + rest.Length > WordEndings.LongestStart + 1 || candidates.Length * Lookups(rest, page, (char)candidates[best]) > MaxLookups * LetterBeam)
         {
             return best < 0 ? -1 : candidates[best];
         }
@@ -1754,6 +1754,27 @@ internal static class DoubleByteCodePages
                 reader.Advance();
                 reader.Advance();
             }
+            else if (b is >= 0xE1 and <= 0xEF && wildcards < MaxLostInRest && reader.PeekAfter() is int second and >= 0x80 and <= 0xBF
+                && LostLastByte(ref reader, out int hidden) is var ends and not LostLastEnds.None)
+            {
+                // A letter of three bytes whose last byte (81–9F) went into a marker: with the space or ASCII
+                // character after it where its word ends there, else with the next letter's lead (the same as its
+                // own), whose continuations follow: a placeholder, LostThird, for SeenCount to fill.
+                wildcards++;
+                if (n == rest.Length)
+                {
+                    return -1;
+                }
+
+                rest[n] = (char)(LostThird + ((b & 0x0F) << 6 | (second & 0x3F)));
+                if (ends == LostLastEnds.Word)
+                {
+                    return n + 1;
+                }
+
+                n++;
+                letter = hidden;
+            }
             else if (b is >= 0xE0 and <= 0xEF && ThreeByteChar(reader) is int three and >= 0)
             {
                 if (!WordEndings.IsWordChar((char)three))
@@ -1778,6 +1799,59 @@ internal static class DoubleByteCodePages
 
             rest[n] = (char)letter;
         }
+    }
+
+    private enum LostLastEnds
+    {
+        None,
+        Word,
+        NextLetter,
+    }
+
+    /// <summary>
+    /// At a letter of three bytes whose last byte went into a marker (its first two bytes, then the marker): where
+    /// the word ends after it (no continuation after the marker), <see cref="LostLastEnds.Word"/>; where the marker
+    /// took the next letter's lead too and its two continuations follow, <see cref="LostLastEnds.NextLetter"/>, that
+    /// letter (of the same lead) in <paramref name="next"/>; the reader moved past what was read. Else
+    /// <see cref="LostLastEnds.None"/>, the reader where it was.
+    /// </summary>
+    private static LostLastEnds LostLastByte(ref ByteReader reader, out int next)
+    {
+        next = -1;
+        ByteReader ahead = reader;
+        int lead = ahead.Peek();
+        ahead.Advance();
+        ahead.Advance();
+        if (ahead.AtEnd || !ahead.OnCharBoundary || ahead.Peek() != -2)
+        {
+            return LostLastEnds.None;
+        }
+
+        ahead.Advance();
+        int c0 = ahead.AtEnd ? -1 : ahead.Peek();
+        if (c0 == -2)
+        {
+            return LostLastEnds.None;
+        }
+
+        if (c0 is not (>= 0x80 and <= 0xBF))
+        {
+            reader = ahead;
+            return LostLastEnds.Word;
+        }
+
+        ByteReader after = ahead;
+        after.Advance();
+        int c1 = after.AtEnd ? -1 : after.Peek();
+        next = c1 is >= 0x80 and <= 0xBF ? Detection.Sequence.DecodeUtf8((uint)(lead | c0 << 8 | c1 << 16), 3) : -1;
+        if (next < 0 || !WordEndings.IsWordChar((char)next))
+        {
+            return LostLastEnds.None;
+        }
+
+        after.Advance();
+        reader = after;
+        return LostLastEnds.NextLetter;
     }
 
     // The character of three bytes at the reader, or -1 where its bytes are not all there.
@@ -2341,7 +2415,7 @@ internal static class DoubleByteCodePages
 
         Span<char> wordStart = stackalloc char[word.Length + steps + rest.Letters.Length];
         word.CopyTo(wordStart);
-        bool weighed = continuation >= 0 && rest.Known;
+        bool weighed = continuation >= 0 && rest.Known && Lookups(rest.Letters, page, '\0') <= MaxLookups;
         if (weighed)
         {
             best = BestWholeWord(final, readings, steps, wordStart, word.Length, rest, page);
@@ -2472,18 +2546,94 @@ internal static class DoubleByteCodePages
     // A letter of three bytes with both continuations lost: LostBoth + its lead.
     private const char LostBoth = '\uE200';
 
+    // A letter of three bytes with its last byte (81–9F) lost: LostThird + its lead's low four bits and its second
+    // byte's low six; at the word's end, or before a letter of the same lead, which the page does not read after it.
+    private const char LostThird = '\uE300';
+
     // Such letters a word's rest may hold: each is one of a few letters of its script (eight in Georgian), and every
     // choice is looked up.
-    private const int MaxLostInRest = 3;
+    private const int MaxLostInRest = 4;
+
+    // The words SeenCount looks up at most for one reading (more, and the word is not weighed: a bound on the work;
+    // at stride 11, 8,192 did 3 cases better, no bound 22).
+    private const int MaxLookups = 1024;
+
+    // How many words SeenCount looks up for this word: the product of its placeholders' choices, capped just above
+    // MaxLookups.
+    private static int Lookups(ReadOnlySpan<char> word, DoubleByteCodePage page, char script)
+    {
+        int product = 1;
+        for (int at = 0; at < word.Length && product <= MaxLookups; at++)
+        {
+            char c = word[at];
+            int choices = 1;
+            if (c is >= LostSecond and <= (char)(LostSecond + 0xDF))
+            {
+                choices = 93; // (31 second bytes, three leads after: a bound)
+            }
+            else if (c is >= LostBoth and <= (char)(LostBoth + 0xEF) || c is >= LostThird and < (char)(LostThird + 0x400))
+            {
+                choices = 0;
+                int from = script & ~0x7F; // (SameScript's blocks: 128 letters, or Tibetan's and Myanmar's whole)
+                from = script is >= '\u0F00' and <= '\u0FFF' ? 0x0F00 : script is >= '\u1000' and <= '\u109F' ? 0x1000 : from;
+                for (int cp = from; cp < from + 0x100; cp++)
+                {
+                    choices += Fills(c, cp, page, script, last: at == word.Length - 1) ? 1 : 0;
+                }
+            }
+
+            product = Math.Min(product * choices, MaxLookups + 1);
+        }
+
+        return product;
+    }
+
+    // Whether the letter cp may stand for a LostBoth or LostThird placeholder: of the script's block, of the lead
+    // (and second byte) kept, and lost as the page loses it.
+    private static bool Fills(char placeholder, int cp, DoubleByteCodePage page, char script, bool last)
+    {
+        int lead = 0xE0 | (cp >> 12), second = 0x80 | ((cp >> 6) & 0x3F), third = 0x80 | (cp & 0x3F);
+        if (!ScriptPairs.IsScriptLetter(script) || !ScriptPairs.IsScriptLetter((char)cp) || !SameScript(script, cp))
+        {
+            return false;
+        }
+
+        if (placeholder >= LostThird)
+        {
+            int code = placeholder - LostThird;
+            return lead == (0xE0 | code >> 6) && second == (0x80 | (code & 0x3F)) && third is >= 0x81 and <= 0x9F && (last || !page.Reads(third, lead));
+        }
+
+        return lead == placeholder - LostBoth && !page.Reads(second, third);
+    }
 
     // How often the words seen were this one, or (lastLead >= 0) this one and a last letter lost after that lead;
     // a pair of placeholders counts every pair of letters the page would have lost so.
     private static int SeenCount(Span<char> word, int lastLead, DoubleByteCodePage page, char script = '\0')
     {
         int at = 0;
-        while (at < word.Length && word[at] is < LostSecond or > (char)(LostSecond + 0xDF) and not (>= (char)(LostBoth + 0xE0) and <= (char)(LostBoth + 0xEF)))
+        while (at < word.Length && word[at] is < LostSecond or > (char)(LostSecond + 0xDF) and not (>= (char)(LostBoth + 0xE0) and <= (char)(LostBoth + 0xEF))
+            and not (>= LostThird and < (char)(LostThird + 0x400)))
         {
             at++;
+        }
+
+        if (at < word.Length && word[at] >= LostThird)
+        {
+            int code = word[at] - LostThird, total = 0;
+            int threeLead = 0xE0 | code >> 6, second = 0x80 | (code & 0x3F);
+            for (int last = 0x81; ScriptPairs.IsScriptLetter(script) && last <= 0x9F; last++)
+            {
+                int cp = Detection.Sequence.DecodeUtf8((uint)(threeLead | second << 8 | last << 16), 3);
+                if (cp >= 0 && ScriptPairs.IsScriptLetter((char)cp) && SameScript(script, cp) && (at == word.Length - 1 || !page.Reads(last, threeLead)))
+                {
+                    word[at] = (char)cp;
+                    total += SeenCount(word, lastLead, page, script);
+                }
+            }
+
+            word[at] = (char)(LostThird + code);
+            return total;
         }
 
         if (at < word.Length && word[at] >= LostBoth)
