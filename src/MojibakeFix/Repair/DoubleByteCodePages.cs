@@ -2346,8 +2346,8 @@ internal static class DoubleByteCodePages
             for (int r = 0; r < previous.Length; r++)
             {
                 LetterReading reading = previous[r];
-                int fromLead = step == 0 ? lead : Math.Max(lead - 1, 0xC2);
-                int toLead = step == 0 ? lead : Math.Min(lead + 1, 0xDF);
+                int fromLead = step == 0 ? lead : FirstLeadBeside(lead);
+                int toLead = step == 0 ? lead : LastLeadBeside(lead);
                 for (int l = fromLead; l <= toLead; l++)
                 {
                     if (step > 0 && page.Reads(reading.Second, l))
@@ -2538,6 +2538,12 @@ internal static class DoubleByteCodePages
     // the model finds likelier unless that one holds most of the share (0.3 and 1 did alike at stride 11, 4 worse).
     private const double SeenPrior = 1;
 
+    // The leads of the letters a word of two-byte letters may go on with after one of lead: its block and those beside
+    // it, and the whole of Arabic's four (D8–DB: ت D8 AA, چ DA 86, ا D8 A7 in one Uyghur word).
+    private static int FirstLeadBeside(int lead) => lead is >= 0xD8 and <= 0xDB ? 0xD8 : Math.Max(lead - 1, 0xC2);
+
+    private static int LastLeadBeside(int lead) => lead is >= 0xD8 and <= 0xDB ? 0xDB : Math.Min(lead + 1, 0xDF);
+
     // Placeholders in a word's rest (private use, never a letter of it): a letter that lost its second byte (81–9F)
     // with the next letter's lead, LostSecond + its lead, then that next letter, LostLead + its continuation.
     private const char LostSecond = '\uE000';
@@ -2663,7 +2669,7 @@ internal static class DoubleByteCodePages
         for (int second = 0x81; second <= 0x9F; second++)
         {
             char letter = (char)((lead & 0x1F) << 6 | (second & 0x3F));
-            for (int next = Math.Max(lead - 1, 0xC2); IsLetterOfModel(letter) && next <= Math.Min(lead + 1, 0xDF); next++)
+            for (int next = FirstLeadBeside(lead); IsLetterOfModel(letter) && next <= LastLeadBeside(lead); next++)
             {
                 char following = (char)((next & 0x1F) << 6 | (continuation & 0x3F));
                 if (!page.Reads(second, next) && IsLetterOfModel(following))
