@@ -23,25 +23,8 @@ internal static partial class WordEndings
     /// chance the letters before it alone give it; <paramref name="shorter"/> itself where no word of the table begins
     /// so.
     /// </summary>
-    internal static double Chance(ReadOnlySpan<char> start, char letter, double shorter)
-    {
-        uint hash = Hash(start);
-        if (start.IsEmpty || !char.IsUpper(start[0]) || EntriesOf(Starts, hash).From != EntriesOf(Starts, hash).To)
-        {
-            return Chance(Starts, Letters, Counts, hash, letter, shorter);
-        }
-
-        // A word the table holds only in small letters where it begins a sentence (Пустая, seen as пустая), or in
-        // capitals (ИСТОЧНИКОВ): the table's small word, the letter as small.
-        bool capitals = start.Length > 1 && char.IsUpper(start[^1]);
-        uint small = 2166136261;
-        for (int k = 0; k < start.Length; k++)
-        {
-            small = Step(small, k == 0 || capitals ? char.ToLowerInvariant(start[k]) : start[k]);
-        }
-
-        return Chance(Starts, Letters, Counts, small, capitals ? char.ToLowerInvariant(letter) : letter, shorter);
-    }
+    internal static double Chance(ReadOnlySpan<char> start, char letter, double shorter) =>
+        Chance(Starts, Letters, Counts, Hash(start), letter, shorter);
 
     /// <summary>
     /// The chance of <paramref name="letter"/> ending the word whose start follows a previous word and one space (both
