@@ -1220,7 +1220,8 @@ internal static class DoubleByteCodePages
             }
         }
 
-        if (best < 0 || !known || wordBefore.Length + 1 + rest.Length > WordEndings.LongestStart + 1 || candidates.Length * Lookups(rest, page, (char)candidates[best]) > MaxLookups * LetterBeam)
+        if (best < 0 || !known || wordBefore.Length + 1 + rest.Length > WordEndings.LongestStart + 1
+            || candidates.Length * Lookups(rest, page, (char)candidates[best]) > MaxLookups * LetterBeam) // (as many as BestWholeWord's beam)
         {
             return best < 0 ? -1 : candidates[best];
         }
@@ -1680,10 +1681,12 @@ internal static class DoubleByteCodePages
     }
 
     /// <summary>
-    /// The rest of a word after lost letters, read at <paramref name="reader"/>: its letters (of two bytes, or ASCII)
-    /// up to its end (the end of the text, or a character that is no letter), copied into <paramref name="rest"/>;
-    /// its length, or -1 where it cannot be read whole (more lost bytes inside it, a longer word). Where its last
-    /// letter lost its second byte to a marker that ends the word, that letter is left out and its lead is
+    /// The rest of a word after lost letters, read at <paramref name="reader"/>: its letters (ASCII, of two bytes or of
+    /// three) up to its end (the end of the text, or a character that is no letter), copied into
+    /// <paramref name="rest"/>, a few letters lost inside it as placeholders (<see cref="LostSecond"/> and
+    /// <see cref="LostLead"/>, <see cref="LostBoth"/>, <see cref="LostThird"/>) that <see cref="SeenCount"/> fills;
+    /// its length, or -1 where it cannot be read whole (other lost bytes, more of them, a longer word). Where its last
+    /// letter of two bytes lost its second byte to a marker that ends the word, that letter is left out and its lead is
     /// <paramref name="lastLead"/> (else -1).
     /// </summary>
     private static int RestOfWord(ByteReader reader, Span<char> rest, out int lastLead)
@@ -1801,6 +1804,7 @@ internal static class DoubleByteCodePages
         }
     }
 
+    /// <summary>What a marker after a letter's first two bytes (of three) held besides its last byte.</summary>
     private enum LostLastEnds
     {
         None,
@@ -2556,8 +2560,8 @@ internal static class DoubleByteCodePages
     // byte's low six; at the word's end, or before a letter of the same lead, which the page does not read after it.
     private const char LostThird = '\uE300';
 
-    // Such letters a word's rest may hold: each is one of a few letters of its script (eight in Georgian), and every
-    // choice is looked up.
+    // The letters of three bytes lost inside a word's rest (LostBoth, LostThird) it may hold: each is one of a few
+    // letters of its script (eight in Georgian for LostBoth), and every choice is looked up (within MaxLookups).
     private const int MaxLostInRest = 4;
 
     // The words SeenCount looks up at most for one reading (more, and the word is not weighed: a bound on the work;
