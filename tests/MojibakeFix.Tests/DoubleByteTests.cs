@@ -517,6 +517,20 @@ public class DoubleByteTests
     }
 
     [Theory]
+    [InlineData("Сигнал часов")] // ч at the word's start: часов was seen, фасов never
+    [InlineData("еталонното хранилище „%s“ не е локално")] // х, not ф (франилище), the rest of the word read whole
+    [InlineData("неправилно изписано число")] // ч, with с lost inside the rest of the word too (сисло never seen)
+    [InlineData("პროგრამის შეცდომა")] // Georgian: მ, not ლ (პროგრალის)
+    [InlineData("ბელარუსიის რესპუბლიკა")] // კა, not ლი (რესპუბლილი), the last letter lost too
+    [InlineData("كۆرسەت")] // Uyghur: the word goes on from ۆ (DB) to ر (D8)
+    public void A_lost_letter_inside_a_word_shift_jis_read_whole_is_weighed_by_the_words_seen(string text)
+    {
+        string damaged = Damage.DoubleByte(text, 932);
+        Assert.Contains('・', damaged);
+        AssertRestoredWithAGuess(damaged, text);
+    }
+
+    [Theory]
     [InlineData("Файл программы повреждён", 949)] // р lost inside words (D1 80: EUC-KR has no trail 80 after D1), ы at a word's end
     [InlineData("Файл программы повреждён", 950)] // ... and in Big5 (no trail 80–A0 at all)
     [InlineData("Προγράμματα και ρυθμίσεις", 949)] // Π at the line's start (a capital), ρ at a word's start, ς at the end

@@ -35,6 +35,56 @@ internal static partial class WordEndings
     internal static double ChanceAfter(uint phrase, char letter, double shorter) =>
         Chance(PhraseStarts, PhraseLetters, PhraseCounts, phrase, letter, shorter);
 
+    /// <summary>
+    /// How often the table saw <paramref name="word"/> whole (as written, case included); 0 where never, or where
+    /// it is longer than the table looks.
+    /// </summary>
+    internal static int CountOf(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty || word.Length - 1 > LongestStart)
+        {
+            return 0;
+        }
+
+        var (from, to) = EntriesOf(Starts, Hash(word[..^1]));
+        for (int k = from; k < to; k++)
+        {
+            if (Letters[k] == word[^1])
+            {
+                return Counts[k];
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// How often the table saw words of <paramref name="start"/> and one letter more, that letter one of two UTF-8
+    /// bytes with the lead <paramref name="lead"/> and a second byte from <paramref name="fromSecond"/> to
+    /// <paramref name="toSecond"/> (a last letter of which only that much is known).
+    /// </summary>
+    internal static int CountOfStart(ReadOnlySpan<char> start, int lead, int fromSecond, int toSecond)
+    {
+        if (start.Length > LongestStart)
+        {
+            return 0;
+        }
+
+        var (from, to) = EntriesOf(Starts, Hash(start));
+        int sum = 0;
+        for (int k = from; k < to; k++)
+        {
+            char letter = Letters[k];
+            int second = 0x80 | (letter & 0x3F);
+            if (letter is >= '\u0080' and < '\u0800' && (0xC0 | letter >> 6) == lead && second >= fromSecond && second <= toSecond)
+            {
+                sum += Counts[k];
+            }
+        }
+
+        return sum;
+    }
+
     /// <summary>The key of a word start after a previous word: the hash of the previous word, a space and the start.</summary>
     internal static uint PhraseHash(ReadOnlySpan<char> previous, ReadOnlySpan<char> start)
     {

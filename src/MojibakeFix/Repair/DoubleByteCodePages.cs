@@ -655,13 +655,17 @@ internal static class DoubleByteCodePages
                             if (value < 0 && hidesLead && need == 3 && got == 2)
                             {
                                 // A letter of another script that the next letter of its word follows: by both of them.
-                                value = LostBeforeHiddenLead(pattern[0], pattern[1], Before(before, output, length, 1), reader, page);
+                                int wordLength = WholeWordBefore(output.AsSpan(0, length), before, endingContext);
+                                value = LostBeforeHiddenLead(pattern[0], pattern[1], Before(before, output, length, 1), reader, page,
+                                    endingContext[..Math.Max(wordLength, 0)], wordLength >= 0);
                             }
 
                             if (value < 0 && lost && need == 3 && got == 1 && page.LostByte != '?')
                             {
                                 // Both continuations of a letter of another script, as one pair Shift_JIS does not read.
-                                value = LostContinuations(pattern[0], Before(before, output, length, 1), NextLetter(reader), page);
+                                int wordLength = WholeWordBefore(output.AsSpan(0, length), before, endingContext);
+                                value = LostContinuations(pattern[0], Before(before, output, length, 1), NextLetter(reader), page, reader,
+                                    endingContext[..Math.Max(wordLength, 0)], wordLength >= 0);
                             }
 
                             if (value < 0 && need - got == 1 && need <= 3)
@@ -1156,7 +1160,8 @@ internal static class DoubleByteCodePages
     /// (<paramref name="before"/>, a space at a word's start) and that next letter keep company with
     /// (<see cref="ScriptPairs"/>); -1 when none was seen there.
     /// </summary>
-    private static int LostBeforeHiddenLead(int first, int second, char before, ByteReader reader, DoubleByteCodePage page)
+    private static int LostBeforeHiddenLead(int first, int second, char before, ByteReader reader, DoubleByteCodePage page,
+        ReadOnlySpan<char> wordBefore, bool wordKnown)
     {
         char previous = ScriptPairs.LeftOf(before);
         int c0 = reader.Peek();
@@ -1169,8 +1174,9 @@ internal static class DoubleByteCodePages
             return -1; // (a letter of another script before it, or a next character of two bytes)
         }
 
-        int best = -1;
-        double top = double.NegativeInfinity;
+        Span<int> candidates = stackalloc int[64];
+        Span<double> weights = stackalloc double[64];
+        int count = 0;
         for (int last = 0x80; last <= 0xBF; last++)
         {
             // (The page reads no pair of the lost byte and that lead.)
@@ -1180,14 +1186,76 @@ internal static class DoubleByteCodePages
                 continue;
             }
 
-            double weight = ScriptPairs.Weigh(previous, (char)cp, (char)next);
-            if (weight > top)
+            (candidates[count], weights[count]) = (cp, ScriptPairs.Weigh(previous, (char)cp, (char)next));
+            count++;
+        }
+
+        // The rest of the word: the next letter, then what follows its continuations.
+        Span<char> rest = stackalloc char[WordEndings.LongestStart + 1];
+        rest[0] = (char)next;
+        reader.Advance();
+        int lastLead = -1;
+        int restLength = wordKnown ? RestOfWord(reader, rest[1..], out lastLead) : -1;
+        return PickWithWords(candidates[..count], weights[..count], wordBefore, restLength >= 0 ? rest[..(restLength + 1)] : default, restLength >= 0,
+            restLength >= 0 ? lastLead : -1, page);
+    }
+
+    /// <summary>
+    /// Of the letters that may stand for a lost one (<paramref name="candidates"/>, with their log weights by the
+    /// letters beside them), the one to keep: the likeliest by those weights, unless the word around it is known
+    /// whole (<paramref name="wordBefore"/> from its first letter, <paramref name="rest"/> to its end, as
+    /// <see cref="RestOfWord"/> reads it) and one of them makes a word seen (<see cref="BestWholeWord"/>'s rule). -1
+    /// when none was seen there.
+    /// </summary>
+    private static int PickWithWords(ReadOnlySpan<int> candidates, ReadOnlySpan<double> weights, ReadOnlySpan<char> wordBefore, ReadOnlySpan<char> rest,
+        bool known, int lastLead, DoubleByteCodePage page)
+    {
+        int best = -1;
+        double top = double.NegativeInfinity;
+        for (int k = 0; k < candidates.Length; k++)
+        {
+            if (weights[k] > top)
             {
-                (top, best) = (weight, cp);
+                (top, best) = (weights[k], k);
             }
         }
 
-        return best;
+        if (best < 0 || !known || wordBefore.Length + 1 + rest.Length > WordEndings.LongestStart + 1
+            || candidates.Length * Lookups(rest, page, (char)candidates[best]) > MaxLookups * LetterBeam) // (as many as BestWholeWord's beam)
+        {
+            return best < 0 ? -1 : candidates[best];
+        }
+
+        double sum = 0;
+        foreach (double weight in weights)
+        {
+            sum += Math.Exp(weight - top);
+        }
+
+        Span<char> whole = stackalloc char[wordBefore.Length + 1 + rest.Length];
+        wordBefore.CopyTo(whole);
+        rest.CopyTo(whole[(wordBefore.Length + 1)..]);
+        double bestWeight = double.NegativeInfinity;
+        for (int k = 0; k < candidates.Length; k++)
+        {
+            whole[wordBefore.Length] = (char)candidates[k];
+            int seen = SeenCount(whole, lastLead, page, (char)candidates[k]);
+            if (char.IsUpper(whole[0]))
+            {
+                char first = whole[0];
+                whole[0] = char.ToLowerInvariant(first);
+                seen += SeenCount(whole, lastLead, page, (char)candidates[k]);
+                whole[0] = first;
+            }
+
+            double weight = seen + (SeenPrior * Math.Exp(weights[k] - top) / sum);
+            if (weight > bestWeight)
+            {
+                (bestWeight, best) = (weight, k);
+            }
+        }
+
+        return candidates[best];
     }
 
     /// <summary>
@@ -1196,7 +1264,8 @@ internal static class DoubleByteCodePages
     /// the letters of the script of <paramref name="before"/> or <paramref name="next"/> (U+0000: not known), the one
     /// the two keep company with (<see cref="ScriptPairs"/>); -1 when none was seen there.
     /// </summary>
-    private static int LostContinuations(int lead, char before, char next, DoubleByteCodePage page)
+    private static int LostContinuations(int lead, char before, char next, DoubleByteCodePage page, ByteReader reader,
+        ReadOnlySpan<char> wordBefore, bool wordKnown)
     {
         char previous = ScriptPairs.LeftOf(before);
         char neighbour = previous is not (' ' or '\0') ? previous : next;
@@ -1207,8 +1276,9 @@ internal static class DoubleByteCodePages
 
         // (The letters of the neighbour's script: its block of 128, or Tibetan's or Myanmar's whole one.)
         int from = neighbour is >= '\u0F00' and <= '\u0FFF' ? 0x0F00 : neighbour is >= '\u1000' and <= '\u109F' ? 0x1000 : neighbour & ~0x7F;
-        int best = -1;
-        double top = double.NegativeInfinity;
+        Span<int> candidates = stackalloc int[256];
+        Span<double> weights = stackalloc double[256];
+        int count = 0;
         for (int cp = from; cp < from + (from is 0x0F00 ? 0x100 : from is 0x1000 ? 0xA0 : 0x80); cp++)
         {
             int second = 0x80 | ((cp >> 6) & 0x3F), last = 0x80 | (cp & 0x3F);
@@ -1218,13 +1288,18 @@ internal static class DoubleByteCodePages
             }
 
             double weight = ScriptPairs.Weigh(previous, (char)cp, ScriptPairs.IsScriptLetter(next) ? next : '\0');
-            if (weight > top)
+            if (weight > double.NegativeInfinity)
             {
-                (top, best) = (weight, cp);
+                (candidates[count], weights[count]) = (cp, weight);
+                count++;
             }
         }
 
-        return best;
+        Span<char> rest = stackalloc char[WordEndings.LongestStart + 1];
+        int lastLead = -1;
+        int restLength = wordKnown ? RestOfWord(reader, rest, out lastLead) : -1;
+        return PickWithWords(candidates[..count], weights[..count], wordBefore, restLength >= 0 ? rest[..restLength] : default, restLength >= 0,
+            restLength >= 0 ? lastLead : -1, page);
     }
 
     /// <summary>
@@ -1582,9 +1657,13 @@ internal static class DoubleByteCodePages
             ahead.Advance();
         }
 
+        // Where the letters go on in their word, the rest of it, so that the whole word is weighed (хранения, not франения).
+        Span<char> rest = stackalloc char[WordEndings.LongestStart + 1];
+        int lastLead = -1;
+        int restLength = continuation >= 0 ? RestOfWord(ahead, rest, out lastLead) : -1;
         Span<char> letters = stackalloc char[MaxLostLetters + 1];
         int count = LostLetterRun(lead, output.AsSpan(0, length), lineBefore, page, markers, ref swallowed, continuation, LetterAt(ref ahead),
-            Right.After(ahead), alphabet, letters);
+            Right.After(ahead), alphabet, letters, new WordRest(rest[..Math.Max(restLength, 0)], restLength >= 0, restLength >= 0 ? lastLead : -1));
         if (count == 0)
         {
             return false;
@@ -1599,6 +1678,195 @@ internal static class DoubleByteCodePages
 
         reader = ahead;
         return true;
+    }
+
+    /// <summary>
+    /// The rest of a word after lost letters, read at <paramref name="reader"/>: its letters (ASCII, of two bytes or of
+    /// three) up to its end (the end of the text, or a character that is no letter), copied into
+    /// <paramref name="rest"/>, a few letters lost inside it as placeholders (<see cref="LostSecond"/> and
+    /// <see cref="LostLead"/>, <see cref="LostBoth"/>, <see cref="LostThird"/>) that <see cref="SeenCount"/> fills;
+    /// its length, or -1 where it cannot be read whole (other lost bytes, more of them, a longer word). Where its last
+    /// letter of two bytes lost its second byte to a marker that ends the word, that letter is left out and its lead is
+    /// <paramref name="lastLead"/> (else -1).
+    /// </summary>
+    private static int RestOfWord(ByteReader reader, Span<char> rest, out int lastLead)
+    {
+        lastLead = -1;
+        bool inner = false;
+        int wildcards = 0;
+        for (int n = 0; ; n++)
+        {
+            int b = reader.AtEnd ? ' ' : reader.Peek();
+            int letter;
+            if (b is >= 0 and < 0x80)
+            {
+                if (!char.IsAsciiLetter((char)b))
+                {
+                    return n;
+                }
+
+                letter = b;
+                reader.Advance();
+            }
+            else if (b is >= 0xC2 and <= 0xDF && reader.PeekAfter() is int c and >= 0x80 and <= 0xBF)
+            {
+                letter = (b & 0x1F) << 6 | (c & 0x3F);
+                if (!WordEndings.IsWordChar((char)letter))
+                {
+                    return n;
+                }
+
+                reader.Advance();
+                reader.Advance();
+            }
+            else if (b is >= 0xC2 and <= 0xDF && reader.PeekAfter() == -2)
+            {
+                // The second byte went into a marker: the word ends there unless a continuation follows (the
+                // marker took the next letter's lead, and the word goes on: one such pair is kept as two
+                // placeholders, LostSecond and LostLead, for SeenCount to fill) or another marker.
+                reader.Advance();
+                reader.Advance();
+                if (!reader.AtEnd && reader.Peek() is int next and >= 0x80 and <= 0xBF)
+                {
+                    if (inner || n + 2 > rest.Length)
+                    {
+                        return -1;
+                    }
+
+                    inner = true;
+                    rest[n++] = (char)(LostSecond + b);
+                    rest[n] = (char)(LostLead + next);
+                    reader.Advance();
+                    continue;
+                }
+
+                if (!reader.AtEnd && reader.Peek() == -2)
+                {
+                    return -1;
+                }
+
+                lastLead = b;
+                return n;
+            }
+            else if (b is >= 0xE1 and <= 0xEF && reader.PeekAfter() == -2 && wildcards < MaxLostInRest)
+            {
+                // A letter of three bytes whose two continuations Shift_JIS lost as one pair it does not read (its
+                // lead the trail of the character before): a placeholder, LostBoth, for SeenCount to fill.
+                wildcards++;
+                letter = LostBoth + b;
+                reader.Advance();
+                reader.Advance();
+            }
+            else if (b is >= 0xE1 and <= 0xEF && wildcards < MaxLostInRest && reader.PeekAfter() is int second and >= 0x80 and <= 0xBF
+                && LostLastByte(ref reader, out int hidden) is var ends and not LostLastEnds.None)
+            {
+                // A letter of three bytes whose last byte (81–9F) went into a marker: with the space or ASCII
+                // character after it where its word ends there, else with the next letter's lead (the same as its
+                // own), whose continuations follow: a placeholder, LostThird, for SeenCount to fill.
+                wildcards++;
+                if (n == rest.Length)
+                {
+                    return -1;
+                }
+
+                rest[n] = (char)(LostThird + ((b & 0x0F) << 6 | (second & 0x3F)));
+                if (ends == LostLastEnds.Word)
+                {
+                    return n + 1;
+                }
+
+                n++;
+                letter = hidden;
+            }
+            else if (b is >= 0xE0 and <= 0xEF && ThreeByteChar(reader) is int three and >= 0)
+            {
+                if (!WordEndings.IsWordChar((char)three))
+                {
+                    return n; // (punctuation of three bytes ends a word)
+                }
+
+                letter = three;
+                reader.Advance();
+                reader.Advance();
+                reader.Advance();
+            }
+            else
+            {
+                return -1; // (anything else is not read)
+            }
+
+            if (n == rest.Length)
+            {
+                return -1;
+            }
+
+            rest[n] = (char)letter;
+        }
+    }
+
+    /// <summary>What a marker after a letter's first two bytes (of three) held besides its last byte.</summary>
+    private enum LostLastEnds
+    {
+        None,
+        Word,
+        NextLetter,
+    }
+
+    /// <summary>
+    /// At a letter of three bytes whose last byte went into a marker (its first two bytes, then the marker): where
+    /// the word ends after it (no continuation after the marker), <see cref="LostLastEnds.Word"/>; where the marker
+    /// took the next letter's lead too and its two continuations follow, <see cref="LostLastEnds.NextLetter"/>, that
+    /// letter (of the same lead) in <paramref name="next"/>; the reader moved past what was read. Else
+    /// <see cref="LostLastEnds.None"/>, the reader where it was.
+    /// </summary>
+    private static LostLastEnds LostLastByte(ref ByteReader reader, out int next)
+    {
+        next = -1;
+        ByteReader ahead = reader;
+        int lead = ahead.Peek();
+        ahead.Advance();
+        ahead.Advance();
+        if (ahead.AtEnd || !ahead.OnCharBoundary || ahead.Peek() != -2)
+        {
+            return LostLastEnds.None;
+        }
+
+        ahead.Advance();
+        int c0 = ahead.AtEnd ? -1 : ahead.Peek();
+        if (c0 == -2)
+        {
+            return LostLastEnds.None;
+        }
+
+        if (c0 is not (>= 0x80 and <= 0xBF))
+        {
+            reader = ahead;
+            return LostLastEnds.Word;
+        }
+
+        ByteReader after = ahead;
+        after.Advance();
+        int c1 = after.AtEnd ? -1 : after.Peek();
+        next = c1 is >= 0x80 and <= 0xBF ? Detection.Sequence.DecodeUtf8((uint)(lead | c0 << 8 | c1 << 16), 3) : -1;
+        if (next < 0 || !WordEndings.IsWordChar((char)next))
+        {
+            return LostLastEnds.None;
+        }
+
+        after.Advance();
+        reader = after;
+        return LostLastEnds.NextLetter;
+    }
+
+    // The character of three bytes at the reader, or -1 where its bytes are not all there.
+    private static int ThreeByteChar(ByteReader reader)
+    {
+        int b = reader.Peek();
+        reader.Advance();
+        int c1 = reader.AtEnd ? -1 : reader.Peek();
+        reader.Advance();
+        int c2 = reader.AtEnd ? -1 : reader.Peek();
+        return c1 is >= 0x80 and <= 0xBF && c2 is >= 0x80 and <= 0xBF ? Detection.Sequence.DecodeUtf8((uint)(b | c1 << 8 | c2 << 16), 3) : -1;
     }
 
     /// <summary>
@@ -1954,10 +2222,20 @@ internal static class DoubleByteCodePages
     /// Returns the number of letters written to <paramref name="letters"/>, 0 when none fits.
     /// </summary>
     private static int LostLetterRun(int lead, ReadOnlySpan<char> output, ReadOnlySpan<char> lineBefore, DoubleByteCodePage page, int markers,
-        ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters)
+        ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, WordRest rest)
     {
         WordSoFar(output, lineBefore, out ulong start, out int startLength, out bool upper, out bool afterSmall);
         int steps = markers + (continuation >= 0 ? 1 : 0);
+        Span<char> word = stackalloc char[WordEndings.LongestStart];
+
+        // Letters inside a word read whole on both sides: the words seen weigh them (SearchLostLetters), so the
+        // search depends on the whole word and is not kept.
+        if (continuation >= 0 && rest.Known && WholeWordBefore(output, lineBefore, word) is int wordBefore and >= 0
+            && wordBefore + steps + rest.Letters.Length <= WordEndings.LongestStart + 1)
+        {
+            return SearchLostLetters(lead, start, startLength, upper, afterSmall, page, markers, ref swallowed, continuation, after, right, alphabet, letters,
+                word[..wordBefore], rest: rest);
+        }
 
         // The same words come back (and each line is read more than once): the decision is kept (Decisions), where
         // its letters fit an entry. (Bit 40 of the shape sets these decisions apart from SearchLostPairs'.)
@@ -1965,7 +2243,6 @@ internal static class DoubleByteCodePages
         ulong shape = (ushort)after | (ulong)((continuation + 1) & 0x1FF) << 16 | (ulong)((swallowed + 1) & 0xFF) << 25 | 1UL << 40 | (ulong)alphabet << 41;
         // Letters that end a word which began further back than the letter model sees: the whole word is weighed too
         // (удалось, not удалося). Such a search depends on the whole word, so it is not kept.
-        Span<char> word = stackalloc char[WordEndings.LongestStart];
         int wordLength = continuation < 0 ? WholeWordBefore(output, lineBefore, word) : -1;
         if (steps > Decision.MaxLetters || wordLength + steps - 1 >= LetterGrams.Order - 1)
         {
@@ -2055,7 +2332,7 @@ internal static class DoubleByteCodePages
     // The search itself, from the word's start (packed) on.
     private static int SearchLostLetters(int lead, ulong start, int startLength, bool upper, bool afterSmall, DoubleByteCodePage page, int markers,
         ref int swallowed, int continuation, int after, Right right, CyrillicAlphabets.Alphabet alphabet, Span<char> letters, ReadOnlySpan<char> word = default,
-        uint previousWord = 0)
+        uint previousWord = 0, WordRest rest = default)
     {
         int steps = markers + (continuation >= 0 ? 1 : 0);
         // The readings kept after each step, LetterBeam slots per step, on the stack (steps are at most
@@ -2073,8 +2350,8 @@ internal static class DoubleByteCodePages
             for (int r = 0; r < previous.Length; r++)
             {
                 LetterReading reading = previous[r];
-                int fromLead = step == 0 ? lead : Math.Max(lead - 1, 0xC2);
-                int toLead = step == 0 ? lead : Math.Min(lead + 1, 0xDF);
+                int fromLead = step == 0 ? lead : FirstLeadBeside(lead);
+                int toLead = step == 0 ? lead : LastLeadBeside(lead);
                 for (int l = fromLead; l <= toLead; l++)
                 {
                     if (step > 0 && page.Reads(reading.Second, l))
@@ -2140,10 +2417,15 @@ internal static class DoubleByteCodePages
                 : Math.Exp(final[r].Score - parents[final[r].Parent].Score) * LetterGrams.Chance(final[r].Tail, final[r].Length, ' ');
         }
 
-        Span<char> wordStart = stackalloc char[word.Length + steps];
+        Span<char> wordStart = stackalloc char[word.Length + steps + rest.Letters.Length];
         word.CopyTo(wordStart);
+        bool weighed = continuation >= 0 && rest.Known && Lookups(rest.Letters, page, '\0') <= MaxLookups;
+        if (weighed)
+        {
+            best = BestWholeWord(final, readings, steps, wordStart, word.Length, rest, page);
+        }
 
-        for (int r = 0; r < final.Length; r++)
+        for (int r = 0; r < final.Length && !weighed; r++)
         {
             LetterReading reading = final[r];
             if (continuation >= 0)
@@ -2203,6 +2485,222 @@ internal static class DoubleByteCodePages
 
         swallowed = bestSwallowed;
         return steps;
+    }
+
+    /// <summary>
+    /// Of the readings of lost letters inside a word known on both sides (<paramref name="wordStart"/>: its first
+    /// <paramref name="known"/> letters; <paramref name="rest"/>: the letters after), the one to keep: each weighs
+    /// its share of the letter model's chance among them and how often the words seen were that whole word
+    /// (<see cref="WordEndings.CountOf"/>, a capital at its start also as the small letter), so a word seen beats
+    /// one never seen unless the model finds it far less likely; where none was seen, the model's best.
+    /// </summary>
+    private static int BestWholeWord(ReadOnlySpan<LetterReading> final, ReadOnlySpan<LetterReading> readings, int steps, Span<char> wordStart, int known,
+        WordRest rest, DoubleByteCodePage page)
+    {
+        double top = double.NegativeInfinity, sum = 0;
+        foreach (LetterReading reading in final)
+        {
+            top = Math.Max(top, reading.Score);
+        }
+
+        foreach (LetterReading reading in final)
+        {
+            sum += Math.Exp(reading.Score - top);
+        }
+
+        int best = -1;
+        double bestWeight = double.NegativeInfinity;
+        Span<char> whole = wordStart[..(known + steps + rest.Letters.Length)];
+        for (int r = 0; r < final.Length; r++)
+        {
+            for (int step = steps, slot = r; step > 0; step--)
+            {
+                LetterReading chosen = readings[(step * LetterBeam) + slot];
+                whole[known + step - 1] = chosen.Letter;
+                slot = chosen.Parent;
+            }
+
+            rest.Letters.CopyTo(whole[(known + steps)..]);
+            int seen = SeenCount(whole, rest.LastLead, page);
+            if (char.IsUpper(whole[0]))
+            {
+                whole[0] = char.ToLowerInvariant(whole[0]);
+                seen += SeenCount(whole, rest.LastLead, page);
+            }
+
+            double weight = seen + (SeenPrior * Math.Exp(final[r].Score - top) / sum);
+            if (weight > bestWeight)
+            {
+                (bestWeight, best) = (weight, r);
+            }
+        }
+
+        return best;
+    }
+
+    // The weight of the letter model's share against the count of a word seen: a word seen once beats an unseen one
+    // the model finds likelier unless that one holds most of the share (0.3 and 1 did alike at stride 11, 4 worse).
+    private const double SeenPrior = 1;
+
+    // The leads of the letters a word of two-byte letters may go on with after one of lead: its block and those beside
+    // it, and the whole of Arabic's four (D8–DB: ت D8 AA, چ DA 86, ا D8 A7 in one Uyghur word).
+    private static int FirstLeadBeside(int lead) => lead is >= 0xD8 and <= 0xDB ? 0xD8 : Math.Max(lead - 1, 0xC2);
+
+    private static int LastLeadBeside(int lead) => lead is >= 0xD8 and <= 0xDB ? 0xDB : Math.Min(lead + 1, 0xDF);
+
+    // Placeholders in a word's rest (private use, never a letter of it): a letter that lost its second byte (81–9F)
+    // with the next letter's lead, LostSecond + its lead, then that next letter, LostLead + its continuation.
+    private const char LostSecond = '\uE000';
+    private const char LostLead = '\uE100';
+
+    // A letter of three bytes with both continuations lost: LostBoth + its lead.
+    private const char LostBoth = '\uE200';
+
+    // A letter of three bytes with its last byte (81–9F) lost: LostThird + its lead's low four bits and its second
+    // byte's low six; at the word's end, or before a letter of the same lead, which the page does not read after it.
+    private const char LostThird = '\uE300';
+
+    // The letters of three bytes lost inside a word's rest (LostBoth, LostThird) it may hold: each is one of a few
+    // letters of its script (eight in Georgian for LostBoth), and every choice is looked up (within MaxLookups).
+    private const int MaxLostInRest = 4;
+
+    // The words SeenCount looks up at most for one reading (more, and the word is not weighed: a bound on the work;
+    // at stride 11, 256 and 1,024 did alike, 8,192 3 cases better, 64 137 worse).
+    private const int MaxLookups = 256;
+
+    // How many words SeenCount looks up for this word: the product of its placeholders' choices, capped just above
+    // MaxLookups.
+    private static int Lookups(ReadOnlySpan<char> word, DoubleByteCodePage page, char script)
+    {
+        int product = 1;
+        for (int at = 0; at < word.Length && product <= MaxLookups; at++)
+        {
+            char c = word[at];
+            int choices = 1;
+            if (c is >= LostSecond and <= (char)(LostSecond + 0xDF))
+            {
+                choices = 93; // (31 second bytes, three leads after: a bound)
+            }
+            else if (c is >= LostBoth and <= (char)(LostBoth + 0xEF) || c is >= LostThird and < (char)(LostThird + 0x400))
+            {
+                choices = 0;
+                int from = script & ~0x7F; // (SameScript's blocks: 128 letters, or Tibetan's and Myanmar's whole)
+                from = script is >= '\u0F00' and <= '\u0FFF' ? 0x0F00 : script is >= '\u1000' and <= '\u109F' ? 0x1000 : from;
+                for (int cp = from; cp < from + 0x100; cp++)
+                {
+                    choices += Fills(c, cp, page, script, last: at == word.Length - 1) ? 1 : 0;
+                }
+            }
+
+            product = Math.Min(product * choices, MaxLookups + 1);
+        }
+
+        return product;
+    }
+
+    // Whether the letter cp may stand for a LostBoth or LostThird placeholder: of the script's block, of the lead
+    // (and second byte) kept, and lost as the page loses it.
+    private static bool Fills(char placeholder, int cp, DoubleByteCodePage page, char script, bool last)
+    {
+        int lead = 0xE0 | (cp >> 12), second = 0x80 | ((cp >> 6) & 0x3F), third = 0x80 | (cp & 0x3F);
+        if (!ScriptPairs.IsScriptLetter(script) || !ScriptPairs.IsScriptLetter((char)cp) || !SameScript(script, cp))
+        {
+            return false;
+        }
+
+        if (placeholder >= LostThird)
+        {
+            int code = placeholder - LostThird;
+            return lead == (0xE0 | code >> 6) && second == (0x80 | (code & 0x3F)) && third is >= 0x81 and <= 0x9F && (last || !page.Reads(third, lead));
+        }
+
+        return lead == placeholder - LostBoth && !page.Reads(second, third);
+    }
+
+    // How often the words seen were this one, or (lastLead >= 0) this one and a last letter lost after that lead;
+    // a pair of placeholders counts every pair of letters the page would have lost so.
+    private static int SeenCount(Span<char> word, int lastLead, DoubleByteCodePage page, char script = '\0')
+    {
+        int at = 0;
+        while (at < word.Length && word[at] is < LostSecond or > (char)(LostSecond + 0xDF) and not (>= (char)(LostBoth + 0xE0) and <= (char)(LostBoth + 0xEF))
+            and not (>= LostThird and < (char)(LostThird + 0x400)))
+        {
+            at++;
+        }
+
+        if (at < word.Length && word[at] >= LostThird)
+        {
+            int code = word[at] - LostThird, total = 0;
+            int threeLead = 0xE0 | code >> 6, second = 0x80 | (code & 0x3F);
+            for (int last = 0x81; ScriptPairs.IsScriptLetter(script) && last <= 0x9F; last++)
+            {
+                int cp = Detection.Sequence.DecodeUtf8((uint)(threeLead | second << 8 | last << 16), 3);
+                if (cp >= 0 && ScriptPairs.IsScriptLetter((char)cp) && SameScript(script, cp) && (at == word.Length - 1 || !page.Reads(last, threeLead)))
+                {
+                    word[at] = (char)cp;
+                    total += SeenCount(word, lastLead, page, script);
+                }
+            }
+
+            word[at] = (char)(LostThird + code);
+            return total;
+        }
+
+        if (at < word.Length && word[at] >= LostBoth)
+        {
+            // Every letter of the script's block with that lead whose continuations make no pair the page reads.
+            int three = word[at] - LostBoth, total = 0;
+            int from = script is >= '\u0F00' and <= '\u0FFF' ? 0x0F00 : script is >= '\u1000' and <= '\u109F' ? 0x1000 : script & ~0x7F;
+            for (int cp = from; ScriptPairs.IsScriptLetter(script) && cp < from + (from is 0x0F00 ? 0x100 : from is 0x1000 ? 0xA0 : 0x80); cp++)
+            {
+                if ((0xE0 | (cp >> 12)) == three && !page.Reads(0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F)) && ScriptPairs.IsScriptLetter((char)cp))
+                {
+                    word[at] = (char)cp;
+                    total += SeenCount(word, lastLead, page, script);
+                }
+            }
+
+            word[at] = (char)(LostBoth + three);
+            return total;
+        }
+
+        if (at + 1 >= word.Length)
+        {
+            return lastLead < 0 ? WordEndings.CountOf(word) : WordEndings.CountOfStart(word, lastLead, 0x81, 0x9F);
+        }
+
+        int lead = word[at] - LostSecond, continuation = word[at + 1] - LostLead, sum = 0;
+        for (int second = 0x81; second <= 0x9F; second++)
+        {
+            char letter = (char)((lead & 0x1F) << 6 | (second & 0x3F));
+            for (int next = FirstLeadBeside(lead); IsLetterOfModel(letter) && next <= LastLeadBeside(lead); next++)
+            {
+                char following = (char)((next & 0x1F) << 6 | (continuation & 0x3F));
+                if (!page.Reads(second, next) && IsLetterOfModel(following))
+                {
+                    word[at] = letter;
+                    word[at + 1] = following;
+                    sum += SeenCount(word, lastLead, page, script);
+                }
+            }
+        }
+
+        word[at] = (char)(LostSecond + lead);
+        word[at + 1] = (char)(LostLead + continuation);
+        return sum;
+    }
+
+    /// <summary>
+    /// The rest of a word after lost letters (<see cref="RestOfWord"/>): its letters, whether it was read whole, and
+    /// the lead of a last letter that lost its second byte (81–9F) at the word's end, or -1.
+    /// </summary>
+    private readonly ref struct WordRest(ReadOnlySpan<char> letters, bool known, int lastLead)
+    {
+        internal ReadOnlySpan<char> Letters { get; } = letters;
+
+        internal bool Known { get; } = known;
+
+        internal int LastLead { get; } = lastLead;
     }
 
     /// <summary>
