@@ -17,8 +17,14 @@ namespace MojibakeFix.Benchmarks;
 public class FrequencyTableBenchmarks : CleanTextBenchmarks
 {
     /// <summary>A language's held-out messages, or the mix of the 24 languages.</summary>
-    [Params("zh_CN", "ja", "ko", "mix")]
+    [ParamsSource(nameof(AllInputs))]
     public string Input { get; set; } = "zh_CN";
+
+    /// <summary>Chinese, Japanese, Korean and the mix, or those named in MOJIBAKEFIX_BENCH_LANGUAGES (comma-separated).</summary>
+    public static IEnumerable<string> AllInputs =>
+        Environment.GetEnvironmentVariable("MOJIBAKEFIX_BENCH_LANGUAGES") is { Length: > 0 } only
+            ? only.Split(',')
+            : ["zh_CN", "ja", "ko", "mix"];
 
     /// <summary>How often a character must be seen in the training quarter to count as common.</summary>
     [Params(3, 1)]
