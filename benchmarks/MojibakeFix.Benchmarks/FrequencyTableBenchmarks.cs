@@ -20,11 +20,8 @@ public class FrequencyTableBenchmarks : CleanTextBenchmarks
     [ParamsSource(nameof(AllInputs))]
     public string Input { get; set; } = "zh_CN";
 
-    /// <summary>Chinese, Japanese, Korean and the mix, or those named in MOJIBAKEFIX_BENCH_LANGUAGES (comma-separated).</summary>
-    public static IEnumerable<string> AllInputs =>
-        Environment.GetEnvironmentVariable("MOJIBAKEFIX_BENCH_LANGUAGES") is { Length: > 0 } only
-            ? only.Split(',')
-            : ["zh_CN", "ja", "ko", "mix"];
+    /// <summary>Chinese, Japanese, Korean and the mix (or some: <see cref="Inputs.Picked"/>).</summary>
+    public static IEnumerable<string> AllInputs => Inputs.Picked(["zh_CN", "ja", "ko", "mix"]);
 
     /// <summary>How often a character must be seen in the training quarter to count as common.</summary>
     [Params(3, 1)]

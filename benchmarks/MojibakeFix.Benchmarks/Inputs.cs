@@ -18,6 +18,15 @@ internal static class Inputs
         "hu", "ro", "sv", "fi", "nl", "hi", "th",
     ];
 
+    /// <summary>
+    /// Those of <paramref name="inputs"/> named in MOJIBAKEFIX_BENCH_LANGUAGES (comma-separated), or all of them: an
+    /// A/B of a change that touches a few languages need not run every one.
+    /// </summary>
+    internal static IEnumerable<string> Picked(IEnumerable<string> inputs) =>
+        Environment.GetEnvironmentVariable("MOJIBAKEFIX_BENCH_LANGUAGES") is { Length: > 0 } only
+            ? inputs.Where(i => only.Split(',').Contains(i))
+            : inputs;
+
     private static readonly Lazy<string[]> s_lines = new(LoadLines);
 
     private static readonly Lazy<Dictionary<string, string[]>> s_byLanguage = new(LoadByLanguage);

@@ -20,14 +20,8 @@ public class LanguageBenchmarks : CleanTextBenchmarks
     [Params(1 << 20)]
     public int Bytes { get; set; }
 
-    /// <summary>
-    /// The languages of <see cref="Inputs.Languages"/>, or those of them named in MOJIBAKEFIX_BENCH_LANGUAGES
-    /// (comma-separated: an A/B of a change that touches a few languages need not run all 24).
-    /// </summary>
-    public static IEnumerable<string> AllLanguages =>
-        Environment.GetEnvironmentVariable("MOJIBAKEFIX_BENCH_LANGUAGES") is { Length: > 0 } only
-            ? Inputs.Languages.Where(l => only.Split(',').Contains(l))
-            : Inputs.Languages;
+    /// <summary>The languages of <see cref="Inputs.Languages"/> (or some: <see cref="Inputs.Picked"/>).</summary>
+    public static IEnumerable<string> AllLanguages => Inputs.Picked(Inputs.Languages);
 
     [GlobalSetup]
     public void Setup() => Use(Inputs.CleanIn(Language, Bytes));
