@@ -127,4 +127,26 @@ public class ThreadSafetyTests
             cold.Unload();
         }
     }
+
+    /// <summary>
+    /// The double-byte guesses keep decisions per thread (a small table keyed by all a search depends on): a lossy
+    /// repair of real messages through each double-byte page is the same whatever the thread repaired before, here
+    /// the same messages in the opposite order on one thread.
+    /// </summary>
+    [CatalogFact]
+    public void Lossy_double_byte_repairs_do_not_depend_on_what_the_thread_repaired_before()
+    {
+        List<string> messages = [.. Catalogs.Messages().Where((m, i) => i % 487 == 0 && m.Text.Any(c => c >= 0x80)).Select(m => m.Text).Distinct()];
+        foreach (int codePage in new[] { 936, 932, 949, 950 })
+        {
+            string[] lossy = [.. messages.Select(m => Damage.DoubleByte(m, codePage)).Where(d => d.Contains('?') || d.Contains('\u30FB'))];
+            string[] forward = [.. lossy.Select(Mojibake.Fix)];
+            for (int k = lossy.Length - 1; k >= 0; k--)
+            {
+                Assert.Equal(forward[k], Mojibake.Fix(lossy[k]));
+            }
+
+            Assert.True(lossy.Length > 100, $"code page {codePage}: only {lossy.Length} lossy messages");
+        }
+    }
 }
