@@ -61,7 +61,7 @@ public class FrequencyTableBenchmarks : CleanTextBenchmarks
 
             foreach (char c in m.Text)
             {
-                if (c is >= '\u3000' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7A3' or >= '\uFF01' and <= '\uFFEF')
+                if (CjkFrequency.IsCjk(c))
                 {
                     counts[c]++;
                 }

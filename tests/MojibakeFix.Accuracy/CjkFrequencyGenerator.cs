@@ -22,7 +22,7 @@ internal static class CjkFrequencyGenerator
     internal static List<TKey> MostFrequentFirst<TKey>(IEnumerable<KeyValuePair<TKey, int>> counts, int minimum) =>
         counts.Where(kv => kv.Value >= minimum).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key).ToList();
 
-    internal static bool IsCjk(char c) => c is >= '\u3000' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7A3' or >= '\uFF01' and <= '\uFFEF';
+    internal static bool IsCjk(char c) => MojibakeFix.Lossy.CjkFrequency.IsCjk(c); // the library's definition of what the table ranks
 
     internal static int Run(string outFile)
     {
