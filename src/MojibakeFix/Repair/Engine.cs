@@ -209,8 +209,10 @@ internal static class Engine
     private static bool RepairLines(ReadOnlySpan<char> all, FixOptions options, List<FixStep>? steps, List<DamageSite>? sites,
         ref CharBuffer output, ref LineEdits edits)
     {
-        // One pooled buffer, rented at the first change (a repair never lengthens a line).
-        output = new CharBuffer(all.Length);
+        // One pooled buffer, rented at the first change (a repair never lengthens a line). Recording edits, it holds
+        // only the repaired lines: it starts small and grows, so a large text with a few damaged lines does not rent
+        // (and, once the pool has trimmed it, allocate) a buffer as large as the text beside the result string.
+        output = new CharBuffer(edits.Recording ? Math.Min(all.Length, 1 << 14) : all.Length);
         List<FixStep>? lineSteps = steps is null ? null : [];
         List<DamageSite>? lineSites = sites is null ? null : [];
         int copied = 0;
