@@ -293,6 +293,115 @@ public class Utf8ClassifierTests
         }
     }
 
+    private static readonly char s_rareHangul = (char)Enumerable.Range(0xAC00, 0xD7A4 - 0xAC00).First(c => !CjkFrequency.IsCommon(c));
+
+    /// <summary>The first byte the UTF-16 definitions flag in <paramref name="s"/>, or -1.</summary>
+    private static int FirstExpected(string s) =>
+        Starts(s).Where(t => Reference(s, t.Char, Utf8Passes.All)).Select(t => t.Byte).DefaultIfEmpty(-1).First();
+
+    private static void AssertFirst(string s, int width)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(s);
+        int expected = FirstExpected(s), found = Utf8Classifier.IndexOfSuspect(utf8, 0, Utf8Passes.All, width);
+        if (found != expected)
+        {
+            throw new Xunit.Sdk.XunitException($"width {width}: found {found}, expected {expected} in {Escape(s)}");
+        }
+    }
+
+    /// <summary>
+    /// The vector paths test the frequency table on each CJK lane's bytes: a rare character (CJK, Hangul,
+    /// full-width, two in a row) at every byte offset of dense text made of 1,200 different common characters (none
+    /// of which may be flagged), with and without a Latin letter before it, so it falls on every lane of every width.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void A_rare_character_is_found_at_every_byte_offset_of_dense_cjk_text(int width)
+    {
+        string[] rares = [s_rare.ToString(), s_rareHangul.ToString(), s_rareFullWidth.ToString(), s_rare + "" + s_rareHangul];
+        string commons = string.Concat(Enumerable.Range(0, 1300).Select(CjkFrequency.CharAt).Where(c => c is >= DoubleByteCodePages.First and <= DoubleByteCodePages.Last));
+        foreach (string rare in rares)
+        {
+            foreach (string align in (string[])["", "1", "12", "x"])
+            {
+                for (int from = 0; from + 100 <= commons.Length; from += 100)
+                {
+                    for (int at = 0; at < 40; at++)
+                    {
+                        AssertFirst(align + commons.Substring(from, at) + rare + commons.Substring(from + at, 60) + "\n", width);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every character of the double-byte range the table does not rank (about 48,000) is found, on a lane that
+    /// moves with it across every lane of every width, after common characters no width may flag.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void Every_rare_character_of_the_range_is_found_on_every_lane(int width)
+    {
+        string commons = string.Concat(Enumerable.Range(0, 200).Select(CjkFrequency.CharAt).Where(c => c is >= DoubleByteCodePages.First and <= DoubleByteCodePages.Last));
+        string after = commons[..40] + "\n";
+        var failures = new List<string>();
+        int n = 0;
+        for (int c = DoubleByteCodePages.First; c <= DoubleByteCodePages.Last && failures.Count < 5; c++)
+        {
+            if (char.IsSurrogate((char)c) || CjkFrequency.IsCommon(c))
+            {
+                continue;
+            }
+
+            // 0-2 digits and 0-69 three-byte characters before it: every byte offset up to 209.
+            string before = new string('1', n % 3) + commons[..(n / 3 % 70)];
+            n++;
+            byte[] utf8 = Encoding.UTF8.GetBytes(before + (char)c + after);
+            int expected = Encoding.UTF8.GetByteCount(before), found = Utf8Classifier.IndexOfSuspect(utf8, 0, Utf8Passes.All, width);
+            if (found != expected)
+            {
+                failures.Add($"U+{c:X4} at byte {expected}: found {found}");
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    /// <summary>
+    /// The stretch lanes come from bit masks of the vector and the 16 bytes either side, with stretches of up to 12
+    /// bytes counted short (four UTF-16 characters at most take 12): stretches of 8 to 15 bytes whose character count
+    /// and byte count disagree (two-byte letters among three-byte CJK, an emoji), a letter before, after or on neither
+    /// side, at every byte offset across the vector edges, in ASCII, Hangul and accented surroundings.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void A_stretch_of_mixed_widths_beside_a_letter_is_judged_at_every_byte_offset(int width)
+    {
+        string c = s_image.ToString(), h = "한";
+        string[] stretches =
+        [
+            c + "é" + c, c + "éé" + c, c + "ééé", c + "éééé", c + c + "éé", c + c + c + "é", c + c + c + "éé", c + c + c + c, c + c + c + c + "é",
+            h + c + c + c, h + "é" + c, "é" + c + c + c, c + "😀" + c, c + c + c + c + c,
+        ];
+        string[] sides = ["x{0}", "{0}x", "x{0}y", " {0} y", "Ab{0}.", "x {0}"];
+        string[] fillers = ["1", "한", "é"];
+        foreach (string filler in fillers)
+        {
+            foreach (string stretch in stretches)
+            {
+                foreach (string side in sides)
+                {
+                    string piece = string.Format(System.Globalization.CultureInfo.InvariantCulture, side, stretch);
+                    for (int at = 0; at < (filler == "1" ? 100 : 40); at++)
+                    {
+                        AssertFirst(Valid(string.Concat(Enumerable.Repeat(filler, at)) + piece + string.Concat(Enumerable.Repeat(filler, 50))), width);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// The engine's own searches over the decoded text (the vector widths it runs at), mapped back to lines: a line
     /// any of them stops in holds a position the classifier flags.
