@@ -48,26 +48,10 @@ public class FrequencyTableBenchmarks : CleanTextBenchmarks
         Use(Input == "mix" ? Inputs.Clean(Bytes) : Inputs.CleanIn(Input, Bytes));
     }
 
-    // The CJK characters of the training quarter seen at least `minimum` times, as CjkFrequencyGenerator counts them.
+    // The CJK characters of the training quarter seen at least `minimum` times, counted as the generator counts them.
     private static ulong[] CountedBits(int minimum)
     {
-        var counts = new int[65536];
-        foreach (var m in Catalogs.Messages())
-        {
-            if (!Catalogs.IsTraining(m.Text) || Damage.LooksAlreadyDamaged(m.Text))
-            {
-                continue;
-            }
-
-            foreach (char c in m.Text)
-            {
-                if (CjkFrequency.IsCjk(c))
-                {
-                    counts[c]++;
-                }
-            }
-        }
-
+        int[] counts = CjkCounts.OfTrainingQuarter().Characters;
         var bits = new ulong[65536 / 64];
         for (int c = 0; c < counts.Length; c++)
         {

@@ -26,31 +26,8 @@ internal static class CjkFrequencyGenerator
 
     internal static int Run(string outFile)
     {
-        var counts = new int[65536];
-        var pairs = new Dictionary<long, int>();
-        long total = 0;
-        foreach (var m in Catalogs.Messages())
-        {
-            if (!Catalogs.IsTraining(m.Text) || Damage.LooksAlreadyDamaged(m.Text))
-            {
-                continue;
-            }
-
-            string t = m.Text;
-            for (int i = 0; i < t.Length; i++)
-            {
-                if (IsCjk(t[i]))
-                {
-                    counts[t[i]]++;
-                    total++;
-                    if (i + 1 < t.Length && IsCjk(t[i + 1]))
-                    {
-                        long key = (long)t[i] << 16 | t[i + 1];
-                        pairs[key] = pairs.GetValueOrDefault(key) + 1;
-                    }
-                }
-            }
-        }
+        var (counts, pairs) = CjkCounts.OfTrainingQuarter();
+        long total = counts.Sum(c => (long)c);
 
         var ranked = Enumerable.Range(0, 65536).Where(c => counts[c] >= MinimumCount)
             .OrderByDescending(c => counts[c]).ThenBy(c => c).ToList();
